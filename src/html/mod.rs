@@ -1,0 +1,114 @@
+//! The parsed HTML document: scraper's DOM plus the source span of every
+//! element and attribute (see `bridge` for how the spans are recorded).
+
+pub mod bridge;
+
+use std::collections::HashMap;
+
+use ego_tree::NodeId;
+use scraper::{ElementRef, Html, Node};
+
+pub use bridge::{AttrSpan, ElementSpans};
+
+use crate::diagnostic::Span;
+
+pub struct Document {
+    source: String,
+    pub html: Html,
+    spans: HashMap<NodeId, ElementSpans>,
+    /// The source has a doctype or an explicit `<html>` tag. Fragments are
+    /// body content: document-level rules (lang, title) do not apply to them.
+    pub full_document: bool,
+    ids: HashMap<String, NodeId>,
+}
+
+impl Document {
+    pub fn parse(source: String) -> Document {
+        let parsed = bridge::parse(&source);
+        let mut ids = HashMap::new();
+        for node in parsed.html.tree.nodes() {
+            if let Node::Element(el) = node.value()
+                && let Some(id) = el.id()
+            {
+                ids.entry(id.to_string()).or_insert(node.id());
+            }
+        }
+        Document {
+            source,
+            html: parsed.html,
+            spans: parsed.spans,
+            full_document: parsed.full_document,
+            ids,
+        }
+    }
+
+    pub fn into_source(self) -> String {
+        self.source
+    }
+
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// The source text under a span, if the span is valid.
+    pub fn source_text(&self, span: Span) -> Option<&str> {
+        self.source.get(span.start..span.end)
+    }
+
+    /// Every element in document order, `<template>` contents excluded.
+    pub fn elements(&self) -> impl Iterator<Item = ElementRef<'_>> {
+        self.html
+            .root_element()
+            .descendants()
+            .filter_map(ElementRef::wrap)
+    }
+
+    /// Every element with this (lowercase) local name, in document order.
+    pub fn elements_named<'a>(
+        &'a self,
+        name: &'a str,
+    ) -> impl Iterator<Item = ElementRef<'a>> + 'a {
+        self.elements().filter(move |el| el.value().name() == name)
+    }
+
+    pub fn by_id(&self, id: &str) -> Option<ElementRef<'_>> {
+        self.ids
+            .get(id)
+            .and_then(|n| self.html.tree.get(*n))
+            .and_then(ElementRef::wrap)
+    }
+
+    pub fn spans(&self, el: ElementRef<'_>) -> Option<&ElementSpans> {
+        self.spans.get(&el.id())
+    }
+
+    /// The start tag as written (or the token that implied the element).
+    pub fn tag_span(&self, el: ElementRef<'_>) -> Span {
+        self.spans(el).map(|s| s.tag).unwrap_or_default()
+    }
+
+    /// The attribute's value as written (without quotes); its name when the
+    /// value is empty or absent; the start tag when the attribute is absent.
+    pub fn attr_span(&self, el: ElementRef<'_>, name: &str) -> Span {
+        let Some(spans) = self.spans(el) else {
+            return Span::default();
+        };
+        spans
+            .attrs
+            .iter()
+            .find(|a| a.name.eq_ignore_ascii_case(name))
+            .map(|a| a.value_span.unwrap_or(a.name_span))
+            .unwrap_or(spans.tag)
+    }
+
+    /// From the end of the start tag to the start of the end tag (or to where
+    /// the element was implicitly closed). `None` for implied elements.
+    pub fn content_span(&self, el: ElementRef<'_>) -> Option<Span> {
+        let spans = self.spans(el)?;
+        if spans.implied {
+            return None;
+        }
+        let close = spans.close?;
+        (close.start >= spans.tag.end).then(|| Span::new(spans.tag.end, close.start))
+    }
+}

@@ -1,0 +1,74 @@
+//! Alt text that is only a generic word such as "image" or "photo". It
+//! tells the reader that there is a picture, not what it shows.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{Context, Rule};
+
+pub static RULE: Rule = Rule {
+    id: "img-alt-placeholder",
+    group: "alt",
+    severity: Severity::Warning,
+    summary: "Alt text is only a generic word such as \"image\" or \"photo\"",
+    doc: include_str!("../../../rules/img-alt-placeholder.md"),
+    check,
+};
+
+const PLACEHOLDERS: &[&str] = &[
+    "image",
+    "images",
+    "img",
+    "photo",
+    "photos",
+    "photograph",
+    "picture",
+    "pic",
+    "graphic",
+    "untitled",
+    "untitled image",
+    "spacer",
+    "placeholder",
+    "image placeholder",
+    "thumbnail",
+    "thumb",
+    "blank",
+    "alt",
+    "alt text",
+    "alternative text",
+    "default",
+    "null",
+    "undefined",
+    "featured image",
+    "lead image",
+    "main image",
+    "hero image",
+    "header image",
+    "article image",
+    "image description",
+    "insert alt text",
+    "add alt text",
+    "no description",
+];
+
+/// The alt lowercased, without surrounding punctuation and whitespace.
+pub fn is_placeholder(alt: &str) -> bool {
+    let key = crate::a11y::normalize(alt)
+        .trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace())
+        .to_lowercase();
+    PLACEHOLDERS.contains(&key.as_str())
+}
+
+fn check(ctx: &Context) -> Vec<Diagnostic> {
+    super::images_with_alt(ctx.doc)
+        .filter(|(_, alt)| is_placeholder(alt))
+        .map(|(img, alt)| {
+            Diagnostic::new(
+                ctx.doc.attr_span(img, "alt"),
+                format!(
+                    "the alt text \"{}\" does not say what the picture shows",
+                    alt.trim()
+                ),
+            )
+            .help("describe who or what is in the picture, or use alt=\"\" if it is decorative")
+        })
+        .collect()
+}

@@ -1,0 +1,31 @@
+//! Alt text over a length limit (150 characters by default). Screen readers
+//! cannot pause or skip inside alt text; long descriptions belong in the
+//! caption or the article body.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{Context, Rule};
+
+pub static RULE: Rule = Rule {
+    id: "img-alt-too-long",
+    group: "alt",
+    severity: Severity::Warning,
+    summary: "Alt text is longer than the limit (150 characters by default)",
+    doc: include_str!("../../../rules/img-alt-too-long.md"),
+    check,
+};
+
+fn check(ctx: &Context) -> Vec<Diagnostic> {
+    let max = ctx.option_usize("max", 150);
+    super::images_with_alt(ctx.doc)
+        .filter_map(|(img, alt)| {
+            let len = alt.trim().chars().count();
+            (len > max).then(|| {
+                Diagnostic::new(
+                    ctx.doc.attr_span(img, "alt"),
+                    format!("this alt text is {len} characters long, over the limit of {max}"),
+                )
+                .help("keep alt text to what the picture shows; move context and credits into the caption")
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,28 @@
+//! Alt text made only of whitespace. It is not the same as `alt=""`: some
+//! screen readers announce the image with its file name, others say nothing.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{Context, Rule};
+
+pub static RULE: Rule = Rule {
+    id: "img-alt-whitespace",
+    group: "alt",
+    severity: Severity::Error,
+    summary: "Alt text is only whitespace",
+    doc: include_str!("../../../rules/img-alt-whitespace.md"),
+    check,
+};
+
+fn check(ctx: &Context) -> Vec<Diagnostic> {
+    super::exposed_images(ctx.doc)
+        .filter(|img| {
+            img.value()
+                .attr("alt")
+                .is_some_and(|alt| !alt.is_empty() && alt.trim().is_empty())
+        })
+        .map(|img| {
+            Diagnostic::new(ctx.doc.attr_span(img, "alt"), "this alt text is only whitespace")
+                .help("describe the picture, or use alt=\"\" (nothing between the quotes) if it is decorative")
+        })
+        .collect()
+}

@@ -1,0 +1,28 @@
+//! A heading with no text and no alt or aria name inside. Screen readers
+//! list it as an empty heading, which looks like a broken page.
+
+use crate::a11y;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{Context, Rule};
+
+pub static RULE: Rule = Rule {
+    id: "heading-empty",
+    group: "heading",
+    severity: Severity::Error,
+    summary: "A heading has no text or accessible name",
+    doc: include_str!("../../../rules/heading-empty.md"),
+    check,
+};
+
+fn check(ctx: &Context) -> Vec<Diagnostic> {
+    super::headings(ctx.doc)
+        .filter(|(el, _)| {
+            a11y::aria_name(ctx.doc, *el).is_none()
+                && a11y::content_name(ctx.doc, *el, false).is_empty()
+        })
+        .map(|(el, _)| {
+            Diagnostic::new(ctx.doc.tag_span(el), "this heading is empty")
+                .help("give the heading text, or remove it if it only adds spacing")
+        })
+        .collect()
+}

@@ -1,0 +1,31 @@
+//! A page with no level-one heading. The headline is how screen-reader
+//! users find where the article starts. Only checked on whole documents:
+//! an article body fragment usually gets its headline from the template.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{Context, Rule};
+
+pub static RULE: Rule = Rule {
+    id: "heading-h1-missing",
+    group: "heading",
+    severity: Severity::Warning,
+    summary: "A page has no level-one heading",
+    doc: include_str!("../../../rules/heading-h1-missing.md"),
+    check,
+};
+
+fn check(ctx: &Context) -> Vec<Diagnostic> {
+    if !ctx.doc.full_document || super::headings(ctx.doc).any(|(_, level)| level == 1) {
+        return Vec::new();
+    }
+    let at = ctx
+        .doc
+        .elements_named("body")
+        .next()
+        .map(|body| ctx.doc.tag_span(body))
+        .unwrap_or_default();
+    vec![
+        Diagnostic::new(at, "this page has no level-one heading")
+            .help("mark the article's headline up as <h1>"),
+    ]
+}

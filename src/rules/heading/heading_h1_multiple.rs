@@ -1,0 +1,29 @@
+//! More than one level-one heading. Readers jumping to the headline land on
+//! the wrong one (a site logo, a sidebar title).
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{Context, Rule};
+
+pub static RULE: Rule = Rule {
+    id: "heading-h1-multiple",
+    group: "heading",
+    severity: Severity::Warning,
+    summary: "A page has more than one level-one heading",
+    doc: include_str!("../../../rules/heading-h1-multiple.md"),
+    check,
+};
+
+fn check(ctx: &Context) -> Vec<Diagnostic> {
+    let mut h1s = super::headings(ctx.doc)
+        .filter(|(_, level)| *level == 1)
+        .map(|(el, _)| el);
+    let Some(first) = h1s.next() else {
+        return Vec::new();
+    };
+    h1s.map(|el| {
+        Diagnostic::new(ctx.doc.tag_span(el), "this is a second level-one heading")
+            .help("keep one <h1> for the headline and use <h2> for sections")
+            .label(ctx.doc.tag_span(first), "first level-one heading")
+    })
+    .collect()
+}

@@ -1,0 +1,3 @@
+//! Audio and video.
+
+pub mod video_captions_missing;

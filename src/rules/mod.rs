@@ -1,0 +1,73 @@
+//! The rule registry. One rule per file under `src/rules/<group>/`; each file
+//! exports a `RULE` with its metadata and a pure `check` function.
+
+use serde_json::{Map, Value};
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::html::Document;
+
+pub mod alt;
+pub mod document;
+pub mod heading;
+pub mod media;
+pub mod names;
+
+/// What a rule sees: the parsed article and its options.
+pub struct Context<'a> {
+    pub doc: &'a Document,
+    pub options: &'a Map<String, Value>,
+}
+
+impl Context<'_> {
+    pub fn option_usize(&self, key: &str, default: usize) -> usize {
+        self.options
+            .get(key)
+            .and_then(Value::as_u64)
+            .map_or(default, |v| v as usize)
+    }
+}
+
+pub struct Rule {
+    pub id: &'static str,
+    pub group: &'static str,
+    pub severity: Severity,
+    pub summary: &'static str,
+    /// The rule's page, `rules/<id>.md`.
+    pub doc: &'static str,
+    pub check: fn(&Context) -> Vec<Diagnostic>,
+}
+
+/// Every rule, in the order of the rule table.
+pub static RULES: &[&Rule] = &[
+    &alt::img_alt_missing::RULE,
+    &alt::img_alt_whitespace::RULE,
+    &alt::img_alt_filename::RULE,
+    &alt::img_alt_placeholder::RULE,
+    &alt::img_alt_redundant_words::RULE,
+    &alt::img_alt_too_long::RULE,
+    &alt::img_alt_duplicate::RULE,
+    &names::role_img_name_missing::RULE,
+    &names::svg_img_name_missing::RULE,
+    &names::input_image_alt_missing::RULE,
+    &names::area_alt_missing::RULE,
+    &names::object_name_missing::RULE,
+    &names::iframe_title_missing::RULE,
+    &names::link_name_missing::RULE,
+    &heading::heading_order::RULE,
+    &heading::heading_h1_missing::RULE,
+    &heading::heading_h1_multiple::RULE,
+    &heading::heading_empty::RULE,
+    &document::document_lang::RULE,
+    &document::document_title::RULE,
+    &media::video_captions_missing::RULE,
+];
+
+pub fn find(id: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|r| r.id == id)
+}
+
+pub fn groups() -> Vec<&'static str> {
+    let mut groups: Vec<_> = RULES.iter().map(|r| r.group).collect();
+    groups.dedup();
+    groups
+}

@@ -1,0 +1,40 @@
+//! A link whose accessible name is empty: an icon or image link without alt
+//! text, or an empty anchor. Screen readers announce "link" and read the URL.
+
+use crate::a11y;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{Context, Rule};
+
+pub static RULE: Rule = Rule {
+    id: "link-name-missing",
+    group: "names",
+    severity: Severity::Error,
+    summary: "A link has no text, alt or aria name",
+    doc: include_str!("../../../rules/link-name-missing.md"),
+    check,
+};
+
+fn check(ctx: &Context) -> Vec<Diagnostic> {
+    ctx.doc
+        .elements()
+        .filter(|el| {
+            let is_link = match a11y::role(*el).as_deref() {
+                Some("link") => true,
+                Some(_) => false,
+                None => el.value().name() == "a" && a11y::attr(*el, "href").is_some(),
+            };
+            is_link
+                && !a11y::is_hidden(*el)
+                && !a11y::in_inert_content(*el)
+                && super::unnamed(ctx.doc, *el)
+                && a11y::content_name(ctx.doc, *el, false).is_empty()
+        })
+        .map(|link| {
+            Diagnostic::new(
+                ctx.doc.tag_span(link),
+                "this link has no text a screen reader can announce",
+            )
+            .help("add link text, alt text to the image inside it, or aria-label=\"…\"")
+        })
+        .collect()
+}

@@ -1,0 +1,35 @@
+//! An `<svg>` exposed as an image (`role="img"`, `graphics-document` or
+//! `graphics-symbol`) without a `<title>` child or an aria name: charts and
+//! maps that screen-reader users hear as just "image".
+
+use crate::a11y;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{Context, Rule};
+
+pub static RULE: Rule = Rule {
+    id: "svg-img-name-missing",
+    group: "names",
+    severity: Severity::Error,
+    summary: "An <svg> with role=\"img\" has no <title> or aria name",
+    doc: include_str!("../../../rules/svg-img-name-missing.md"),
+    check,
+};
+
+fn check(ctx: &Context) -> Vec<Diagnostic> {
+    super::exposed(ctx.doc, "svg")
+        .filter(|svg| {
+            matches!(
+                a11y::role(*svg).as_deref(),
+                Some("img" | "graphics-document" | "graphics-symbol")
+            ) && a11y::svg_title(*svg).is_none()
+                && super::unnamed(ctx.doc, *svg)
+        })
+        .map(|svg| {
+            Diagnostic::new(
+                ctx.doc.tag_span(svg),
+                "this <svg> is exposed as an image but has no name",
+            )
+            .help("add a <title> as its first child, or aria-label=\"…\"")
+        })
+        .collect()
+}

@@ -1,0 +1,168 @@
+//! Reading sources and turning byte offsets into lines and columns.
+
+/// Line starts of a text, built once per file.
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Lines end at `\n`, `\r\n` or a lone `\r`.
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex { starts }
+    }
+
+    /// 1-based line and column; columns count Unicode scalar values.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.starts[line];
+        let column = text[start..offset].chars().count() + 1;
+        (line + 1, column)
+    }
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Decode file bytes as UTF-8. Invalid sequences become U+FFFD; offsets then
+/// refer to the decoded text, which is what the report shows.
+pub fn decode(bytes: Vec<u8>) -> String {
+    match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => String::from_utf8_lossy(err.as_bytes()).into_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crlf_and_multibyte() {
+        let text = "a\r\nbé\rc\nd";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_col(text, 0), (1, 1));
+        assert_eq!(idx.line_col(text, 3), (2, 1));
+        // after "bé" (1 + 2 bytes)
+        assert_eq!(idx.line_col(text, 6), (2, 3));
+        assert_eq!(idx.line_col(text, 7), (3, 1));
+        assert_eq!(idx.line_col(text, 9), (4, 1));
+        assert_eq!(idx.line_col(text, text.len()), (4, 2));
+    }
+}
+
+use std::fmt;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// A file or directory that could not be linted. Shown as one line naming
+/// the path and what to do.
+#[derive(Debug, Clone)]
+pub struct InputError {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+fn io_error(path: &Path, err: &std::io::Error) -> InputError {
+    let hint = match err.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory; check the path",
+        std::io::ErrorKind::PermissionDenied => "permission denied; check the file's permissions",
+        _ => "could not be read",
+    };
+    InputError {
+        path: path.display().to_string(),
+        message: format!("{hint} ({err})"),
+    }
+}
+
+pub enum Input {
+    Stdin,
+    File(PathBuf),
+}
+
+const SKIPPED_DIRS: &[&str] = &["target", "node_modules"];
+
+fn is_html(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+}
+
+/// Expand the command-line paths: files as given, directories walked for
+/// `*.html`/`*.htm` (sorted, skipping hidden directories, `target/` and
+/// `node_modules/`), `-` for standard input.
+pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<InputError>) {
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            inputs.push(Input::Stdin);
+            continue;
+        }
+        match std::fs::metadata(path) {
+            Err(err) => errors.push(io_error(path, &err)),
+            Ok(meta) if meta.is_dir() => {
+                let walk = walkdir::WalkDir::new(path)
+                    .sort_by_file_name()
+                    .into_iter()
+                    .filter_entry(|e| {
+                        e.depth() == 0
+                            || !e.file_type().is_dir()
+                            || !e
+                                .file_name()
+                                .to_str()
+                                .is_some_and(|n| n.starts_with('.') || SKIPPED_DIRS.contains(&n))
+                    });
+                for entry in walk {
+                    match entry {
+                        Ok(e) if e.file_type().is_file() && is_html(e.path()) => {
+                            inputs.push(Input::File(e.into_path()))
+                        }
+                        Ok(_) => {}
+                        Err(err) => errors.push(InputError {
+                            path: err.path().unwrap_or(path).display().to_string(),
+                            message: format!("could not be walked ({err})"),
+                        }),
+                    }
+                }
+            }
+            Ok(_) => inputs.push(Input::File(path.clone())),
+        }
+    }
+    (inputs, errors)
+}
+
+pub fn read_file(path: &Path) -> Result<String, InputError> {
+    std::fs::read(path)
+        .map(decode)
+        .map_err(|e| io_error(path, &e))
+}
+
+pub fn read_stdin() -> Result<String, InputError> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error(Path::new("-"), &e))?;
+    Ok(decode(bytes))
+}
