@@ -40,17 +40,20 @@ pub struct ElementSpans {
     /// True when the parser invented the element (implied `html`, `tbody`, clones).
     pub implied: bool,
     pub attrs: Vec<AttrSpan>,
-    /// Where the element was closed: its end tag, or an empty span where it
-    /// was closed implicitly. `None` when it was never popped (end of input).
-    pub close: Option<Span>,
+    /// The end of the last token that added a child or text directly to
+    /// this element (`None` while it has none). The element's content ends
+    /// at the largest of these over its subtree.
+    pub content_end: Option<usize>,
 }
 
 #[derive(Default)]
 struct Recorder {
     /// Elements created while the current token is processed.
     created: Vec<NodeId>,
-    /// Elements popped off the stack of open elements while the current token is processed.
-    popped: Vec<NodeId>,
+    /// The token being processed.
+    token: Span,
+    /// See `ElementSpans::content_end`.
+    content_end: HashMap<NodeId, usize>,
     spans: HashMap<NodeId, ElementSpans>,
     /// Attribute spans of the current start tag, for `add_attrs_if_missing`.
     pending_attrs: Vec<AttrSpan>,
@@ -62,6 +65,16 @@ struct Recorder {
 struct SpanSink {
     inner: HtmlTreeSink,
     rec: RefCell<Recorder>,
+}
+
+impl SpanSink {
+    /// Content was added to `parent` by the current token.
+    fn grow(&self, parent: NodeId) {
+        let mut rec = self.rec.borrow_mut();
+        let end = rec.token.end;
+        let slot = rec.content_end.entry(parent).or_insert(end);
+        *slot = (*slot).max(end);
+    }
 }
 
 impl TreeSink for SpanSink {
@@ -93,6 +106,7 @@ impl TreeSink for SpanSink {
         self.inner.create_pi(target, data)
     }
     fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
+        self.grow(*parent);
         self.inner.append(parent, child)
     }
     fn append_based_on_parent_node(
@@ -101,6 +115,7 @@ impl TreeSink for SpanSink {
         prev_element: &NodeId,
         child: NodeOrText<NodeId>,
     ) {
+        self.grow(*prev_element);
         self.inner
             .append_based_on_parent_node(element, prev_element, child)
     }
@@ -112,9 +127,6 @@ impl TreeSink for SpanSink {
     ) {
         self.inner
             .append_doctype_to_document(name, public_id, system_id)
-    }
-    fn pop(&self, node: &NodeId) {
-        self.rec.borrow_mut().popped.push(*node);
     }
     fn get_template_contents(&self, target: &NodeId) -> NodeId {
         self.inner.get_template_contents(target)
@@ -162,6 +174,8 @@ struct Bridge<'a> {
     tb: &'a TreeBuilder<NodeId, SpanSink>,
     tag: Option<PendingTag>,
     next_state: Option<State>,
+    /// Bytes skipped before the tokenizer's input (a byte-order mark).
+    offset: usize,
 }
 
 impl Bridge<'_> {
@@ -170,19 +184,11 @@ impl Bridge<'_> {
         {
             let mut rec = self.tb.sink.rec.borrow_mut();
             rec.created.clear();
-            rec.popped.clear();
+            rec.token = span;
             if let Some((_, attrs)) = &made {
                 rec.pending_attrs = attrs.clone();
             }
         }
-        let end_tag_name = match &token {
-            H5Token::TagToken(Tag {
-                kind: TagKind::EndTag,
-                name,
-                ..
-            }) => Some(name.to_string()),
-            _ => None,
-        };
         let result = self.tb.process_token(token, 1);
         self.next_state = match result {
             TokenSinkResult::Continue | TokenSinkResult::EncodingIndicator(_) => None,
@@ -217,29 +223,9 @@ impl Bridge<'_> {
                     } else {
                         Vec::new()
                     },
-                    close: None,
+                    content_end: None,
                 },
             );
-        }
-        // The element an end tag closes is the last one popped with its name;
-        // anything else popped was closed implicitly where this token starts.
-        let closed_by_tag = end_tag_name.and_then(|name| {
-            rec.popped
-                .iter()
-                .rev()
-                .find(|id| local_name_is(sink, id, &name))
-                .copied()
-        });
-        for id in &rec.popped {
-            if let Some(spans) = rec.spans.get_mut(id)
-                && spans.close.is_none()
-            {
-                spans.close = Some(if Some(*id) == closed_by_tag {
-                    span
-                } else {
-                    Span::empty(span.start)
-                });
-            }
         }
     }
 }
@@ -262,7 +248,10 @@ impl Callback<Infallible, usize> for Bridge<'_> {
         event: CallbackEvent<'_>,
         span: html5gum::Span<usize>,
     ) -> Option<Infallible> {
-        let span = Span::new(span.start, span.end.max(span.start));
+        let span = Span::new(
+            self.offset + span.start,
+            self.offset + span.end.max(span.start),
+        );
         match event {
             CallbackEvent::OpenStartTag { name } => {
                 self.tag = Some(PendingTag {
@@ -436,18 +425,26 @@ pub fn parse(source: &str) -> Parsed {
         rec: RefCell::new(Recorder::default()),
     };
     let tb = TreeBuilder::new(sink, TreeBuilderOpts::default());
+    // A byte-order mark is not content (the encoding sniffer eats it).
+    let body = source.strip_prefix('\u{feff}').unwrap_or(source);
     let emitter = BridgeEmitter {
         inner: CallbackEmitter::new(Bridge {
             tb: &tb,
             tag: None,
             next_state: None,
+            offset: source.len() - body.len(),
         }),
         len: source.len(),
     };
     // Reading from a &str cannot fail.
-    let _ = Tokenizer::new_with_emitter(source, emitter).finish();
+    let _ = Tokenizer::new_with_emitter(body, emitter).finish();
     let SpanSink { inner, rec } = tb.sink;
-    let rec = rec.into_inner();
+    let mut rec = rec.into_inner();
+    for (id, end) in rec.content_end {
+        if let Some(spans) = rec.spans.get_mut(&id) {
+            spans.content_end = Some(end);
+        }
+    }
     Parsed {
         html: inner.finish(),
         spans: rec.spans,

@@ -101,14 +101,21 @@ impl Document {
             .unwrap_or(spans.tag)
     }
 
-    /// From the end of the start tag to the start of the end tag (or to where
-    /// the element was implicitly closed). `None` for implied elements.
+    /// The element's content as written: from the end of its start tag to
+    /// the end of the last text or child added to it or its descendants
+    /// (so before its end tag). `None` for implied elements.
     pub fn content_span(&self, el: ElementRef<'_>) -> Option<Span> {
         let spans = self.spans(el)?;
         if spans.implied {
             return None;
         }
-        let close = spans.close?;
-        (close.start >= spans.tag.end).then(|| Span::new(spans.tag.end, close.start))
+        let end = el
+            .descendants()
+            .filter_map(|n| self.spans.get(&n.id()))
+            .filter_map(|s| s.content_end.or((!s.implied).then_some(s.tag.end)))
+            .max()
+            .unwrap_or(spans.tag.end)
+            .max(spans.tag.end);
+        Some(Span::new(spans.tag.end, end))
     }
 }
