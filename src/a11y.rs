@@ -22,9 +22,47 @@ pub fn role(el: ElementRef<'_>) -> Option<String> {
         .map(str::to_ascii_lowercase)
 }
 
-/// `role="presentation"` or `role="none"`.
+/// Focusable by default or through `tabindex`.
+pub fn is_focusable(el: ElementRef<'_>) -> bool {
+    attr(el, "tabindex").is_some()
+        || match el.value().name() {
+            "a" | "area" => attr(el, "href").is_some(),
+            "button" | "select" | "textarea" | "iframe" | "summary" => true,
+            "input" => !attr(el, "type").is_some_and(|t| t.eq_ignore_ascii_case("hidden")),
+            _ => false,
+        }
+}
+
+/// `role="presentation"` or `role="none"` that sticks: the role is ignored
+/// when the element is focusable or has a global ARIA property
+/// (presentational roles conflict resolution).
 pub fn is_presentational(el: ElementRef<'_>) -> bool {
     matches!(role(el).as_deref(), Some("presentation" | "none"))
+        && !is_focusable(el)
+        && !el.value().attrs().any(|(name, _)| {
+            matches!(
+                name,
+                "aria-label"
+                    | "aria-labelledby"
+                    | "aria-describedby"
+                    | "aria-details"
+                    | "aria-live"
+                    | "aria-owns"
+                    | "aria-controls"
+            )
+        })
+}
+
+/// The roles that make an element a link.
+pub fn is_link(el: ElementRef<'_>) -> bool {
+    let native = el.value().name() == "a" && attr(el, "href").is_some();
+    match role(el).as_deref() {
+        Some("link" | "doc-backlink" | "doc-biblioref" | "doc-glossref" | "doc-noteref") => true,
+        // role="none" on a link does not stick: links are focusable.
+        Some("presentation" | "none") => native && !is_presentational(el),
+        Some(_) => false,
+        None => native,
+    }
 }
 
 /// Inline style that removes the element from rendering.
@@ -131,7 +169,14 @@ fn collect(doc: &Document, el: ElementRef<'_>, out: &mut String, root: bool) {
                     out.push_str(&name);
                 } else {
                     match e.name() {
-                        "img" | "area" => out.push_str(attr(child, "alt").unwrap_or("")),
+                        _ if is_presentational(child) && e.name() == "img" => {}
+                        "img" => out.push_str(
+                            &attr(child, "alt")
+                                .map(str::to_string)
+                                .or_else(|| title_attr(child))
+                                .unwrap_or_default(),
+                        ),
+                        "area" => out.push_str(attr(child, "alt").unwrap_or("")),
                         "input"
                             if attr(child, "type")
                                 .is_some_and(|t| t.eq_ignore_ascii_case("image")) =>

@@ -6,6 +6,7 @@ pub mod bridge;
 use std::collections::HashMap;
 
 use ego_tree::NodeId;
+use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node};
 
 pub use bridge::{AttrSpan, ElementSpans};
@@ -57,10 +58,22 @@ impl Document {
 
     /// Every element in document order, `<template>` contents excluded.
     pub fn elements(&self) -> impl Iterator<Item = ElementRef<'_>> {
+        let mut in_template = 0usize;
         self.html
             .root_element()
-            .descendants()
-            .filter_map(ElementRef::wrap)
+            .traverse()
+            .filter_map(move |edge| match edge {
+                Edge::Open(node) if node.value().is_fragment() => {
+                    in_template += 1;
+                    None
+                }
+                Edge::Close(node) if node.value().is_fragment() => {
+                    in_template -= 1;
+                    None
+                }
+                Edge::Open(node) if in_template == 0 => ElementRef::wrap(node),
+                _ => None,
+            })
     }
 
     /// Every element with this (lowercase) local name, in document order.

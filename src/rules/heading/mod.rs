@@ -30,7 +30,8 @@ pub fn headings(doc: &Document) -> impl Iterator<Item = (ElementRef<'_>, u8)> {
                 .filter(|l| (1..=9).contains(l))
                 .or(tag_level)
                 .or(Some(2)),
-            Some(_) => None,
+            Some(_) if a11y::is_presentational(el) => None,
+            Some(_) => tag_level,
             None => tag_level,
         }?;
         (!a11y::is_hidden(el) && !a11y::in_inert_content(el)).then_some((el, level))

@@ -18,8 +18,12 @@ pub static RULE: Rule = Rule {
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     super::exposed(ctx.doc, "iframe")
         .filter(|frame| {
-            // A frame removed from the tab order and marked presentational is not announced.
-            !(a11y::is_presentational(*frame) && a11y::attr(*frame, "tabindex").is_some_and(|t| t.trim() == "-1"))
+            // A frame taken out of the tab order, or marked presentational,
+            // is not announced as a frame.
+            !matches!(a11y::role(*frame).as_deref(), Some("presentation" | "none"))
+                && !a11y::attr(*frame, "tabindex")
+                    .and_then(|t| t.trim().parse::<i64>().ok())
+                    .is_some_and(|t| t < 0)
                 && super::unnamed(ctx.doc, *frame)
         })
         .map(|frame| {

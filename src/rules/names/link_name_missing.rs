@@ -18,12 +18,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
     ctx.doc
         .elements()
         .filter(|el| {
-            let is_link = match a11y::role(*el).as_deref() {
-                Some("link") => true,
-                Some(_) => false,
-                None => el.value().name() == "a" && a11y::attr(*el, "href").is_some(),
-            };
-            is_link
+            a11y::is_link(*el)
                 && !a11y::is_hidden(*el)
                 && !a11y::in_inert_content(*el)
                 && super::unnamed(ctx.doc, *el)

@@ -1,6 +1,6 @@
-//! An `<svg>` exposed as an image (`role="img"`, `graphics-document` or
-//! `graphics-symbol`) without a `<title>` child or an aria name: charts and
-//! maps that screen-reader users hear as just "image".
+//! An `<svg>` (or a shape inside one) exposed as an image (`role="img"`,
+//! `graphics-document` or `graphics-symbol`) without a `<title>` child or an
+//! aria name: charts and maps that screen-reader users hear as just "image".
 
 use crate::a11y;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -16,12 +16,16 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
-    super::exposed(ctx.doc, "svg")
+    ctx.doc
+        .elements()
+        .filter(|el| el.value().name.ns == html5ever::ns!(svg))
         .filter(|svg| {
-            matches!(
-                a11y::role(*svg).as_deref(),
-                Some("img" | "graphics-document" | "graphics-symbol")
-            ) && a11y::svg_title(*svg).is_none()
+            !a11y::is_hidden(*svg)
+                && matches!(
+                    a11y::role(*svg).as_deref(),
+                    Some("img" | "graphics-document" | "graphics-symbol")
+                )
+                && a11y::svg_title(*svg).is_none()
                 && super::unnamed(ctx.doc, *svg)
         })
         .map(|svg| {
