@@ -84,15 +84,16 @@ fn hidden_self(el: ElementRef<'_>) -> bool {
     el.value().attr("hidden").is_some() || style_hides(el)
 }
 
+fn aria_hidden(el: ElementRef<'_>) -> bool {
+    attr(el, "aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+}
+
 /// Excluded from the accessibility tree: hidden by itself or an ancestor,
 /// or `aria-hidden="true"` on itself or an ancestor.
 pub fn is_hidden(el: ElementRef<'_>) -> bool {
     std::iter::once(el)
         .chain(el.ancestors().filter_map(ElementRef::wrap))
-        .any(|e| {
-            hidden_self(e)
-                || attr(e, "aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-        })
+        .any(|e| hidden_self(e) || aria_hidden(e))
 }
 
 /// Inside an element whose content is not rendered as part of the page.
@@ -155,10 +156,7 @@ fn collect(doc: &Document, el: ElementRef<'_>, out: &mut String, root: bool) {
                     continue;
                 };
                 let e = child.value();
-                if !root
-                    && (hidden_self(child)
-                        || attr(child, "aria-hidden").is_some_and(|v| v.trim() == "true"))
-                {
+                if !root && (hidden_self(child) || aria_hidden(child)) {
                     continue;
                 }
                 if matches!(e.name(), "script" | "style" | "template" | "noscript") {

@@ -101,13 +101,11 @@ fn doc_examples_behave_as_annotated() {
                         ));
                     }
                 }
-                "html good" => {
-                    if !found.is_empty() {
-                        failures.push(format!(
-                            "{}: good example triggers it: {found:?}\n{body}",
-                            rule.id
-                        ));
-                    }
+                "html good" if !found.is_empty() => {
+                    failures.push(format!(
+                        "{}: good example triggers it: {found:?}\n{body}",
+                        rule.id
+                    ));
                 }
                 _ => {}
             }

@@ -80,12 +80,12 @@ fn diagnostic<'a>(index: &LineIndex, file: &FileReport, d: &'a Diagnostic) -> Js
         severity: d.severity.as_str(),
         message: &d.message,
         help: &d.help,
-        span: locate(&index, &file.source, d.span),
+        span: locate(index, &file.source, d.span),
         labels: d
             .labels
             .iter()
             .map(|l| JsonLabel {
-                span: locate(&index, &file.source, l.span),
+                span: locate(index, &file.source, l.span),
                 message: &l.message,
             })
             .collect(),

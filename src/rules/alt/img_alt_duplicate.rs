@@ -21,7 +21,13 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (img, alt) in super::images_with_alt(ctx.doc) {
         let key = normalize(alt).to_lowercase();
-        let src = img.value().attr("src").unwrap_or("").trim();
+        // Lazy-loaded images keep their real address in data-src.
+        let src = ["src", "data-src", "srcset"]
+            .iter()
+            .filter_map(|a| img.value().attr(a))
+            .map(str::trim)
+            .find(|s| !s.is_empty())
+            .unwrap_or("");
         match first_seen.get(&key) {
             None => {
                 first_seen.insert(key, (img, src));

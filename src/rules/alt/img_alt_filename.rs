@@ -30,12 +30,16 @@ static FILENAME: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// The file name of `src` without its extension, for comparison with the alt.
+/// The file name of `src` without its extension, for comparison with the
+/// alt; only names that look machine-made (digits, `_` or `-`), so that
+/// `alt="Reuters"` on `Reuters.svg` is not reported.
 fn src_stem(src: &str) -> Option<&str> {
     let path = src.split(['?', '#']).next()?;
     let name = path.rsplit('/').next()?;
     let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-    (stem.chars().count() > 3).then_some(stem)
+    (stem.chars().count() > 3
+        && stem.contains(|c: char| c.is_ascii_digit() || c == '_' || c == '-'))
+    .then_some(stem)
 }
 
 pub fn is_filename(alt: &str, src: Option<&str>) -> bool {

@@ -1,6 +1,6 @@
 //! Alt text over a length limit (150 characters by default). Screen readers
 //! cannot pause or skip inside alt text; long descriptions belong in the
-//! caption or the article body.
+//! caption or the article body. Runs of whitespace count as one character.
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Context, Rule};
@@ -18,7 +18,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
     let max = ctx.option_usize("max", 150);
     super::images_with_alt(ctx.doc)
         .filter_map(|(img, alt)| {
-            let len = alt.trim().chars().count();
+            let len = crate::a11y::normalize(alt).chars().count();
             (len > max).then(|| {
                 Diagnostic::new(
                     ctx.doc.attr_span(img, "alt"),

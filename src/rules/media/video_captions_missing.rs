@@ -23,7 +23,8 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
                 && !a11y::in_inert_content(*video)
                 && !video.children().filter_map(scraper::ElementRef::wrap).any(|track| {
                     track.value().name() == "track"
-                        && a11y::attr(track, "kind").is_some_and(|k| {
+                        // A missing kind means subtitles.
+                        && a11y::attr(track, "kind").is_none_or(|k| {
                             matches!(k.trim().to_ascii_lowercase().as_str(), "captions" | "subtitles")
                         })
                 })

@@ -21,9 +21,9 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
             // A frame taken out of the tab order, or marked presentational,
             // is not announced as a frame.
             !matches!(a11y::role(*frame).as_deref(), Some("presentation" | "none"))
-                && !a11y::attr(*frame, "tabindex")
+                && a11y::attr(*frame, "tabindex")
                     .and_then(|t| t.trim().parse::<i64>().ok())
-                    .is_some_and(|t| t < 0)
+                    .is_none_or(|t| t >= 0)
                 && super::unnamed(ctx.doc, *frame)
         })
         .map(|frame| {
