@@ -21,12 +21,13 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (img, alt) in super::images_with_alt(ctx.doc) {
         let key = normalize(alt).to_lowercase();
-        // Lazy-loaded images keep their real address in data-src.
-        let src = ["src", "data-src", "srcset"]
+        // Lazy-loaded images keep their real address in data-src, behind
+        // a placeholder (often a data: URI) in src.
+        let src = ["src", "data-src", "srcset", "data-srcset"]
             .iter()
             .filter_map(|a| img.value().attr(a))
             .map(str::trim)
-            .find(|s| !s.is_empty())
+            .find(|s| !s.is_empty() && !s.starts_with("data:"))
             .unwrap_or("");
         match first_seen.get(&key) {
             None => {

@@ -22,7 +22,7 @@ static FILENAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)^(?:
             (?:https?:)?//\S+                                  # a URL
-          | \S+\.(?:jpe?g|png|gif|webp|avif|heic|heif|svg|bmp|tiff?|jxl)  # a file with an image extension
+          | .*\.(?:jpe?g|png|gif|webp|avif|heic|heif|svg|bmp|tiff?|jxl)   # ends with an image file extension
           | (?:DSC[NF]?|IMG|PXL|DCIM|GOPR|_MG|P)[_-]?\d{3,}\S*   # camera file names
           | \d{8}[_-]\d{6}\S*                                  # timestamp names
         )$",

@@ -30,8 +30,9 @@ pub fn headings(doc: &Document) -> impl Iterator<Item = (ElementRef<'_>, u8)> {
                 .filter(|l| (1..=9).contains(l))
                 .or(tag_level)
                 .or(Some(2)),
-            Some(_) if a11y::is_presentational(el) => None,
-            Some(_) => tag_level,
+            // role="none" on a heading with a global ARIA property does not stick.
+            Some("presentation" | "none") if !a11y::is_presentational(el) => tag_level,
+            Some(_) => None,
             None => tag_level,
         }?;
         (!a11y::is_hidden(el) && !a11y::in_inert_content(el)).then_some((el, level))

@@ -19,8 +19,9 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
     ctx.doc
         .elements()
         .filter(|el| {
-            // <img> and <svg> have rules of their own.
-            !matches!(el.value().name(), "img" | "svg")
+            // <img> and SVG content have rules of their own.
+            el.value().name() != "img"
+                && el.value().name.ns != html5ever::ns!(svg)
                 && a11y::role(*el).as_deref() == Some("img")
                 && !a11y::is_hidden(*el)
                 && !a11y::in_inert_content(*el)

@@ -1,0 +1,431 @@
+//! Edge cases of each rule, table-driven: (rule, markup, how many times the
+//! rule must fire).
+
+use presslint::engine::Selection;
+
+fn count(rule: &str, html: &str) -> usize {
+    let selection = Selection {
+        select: vec![rule.to_string()],
+        ignore: Vec::new(),
+    };
+    presslint::lint_source("case.html".into(), html.to_string(), &selection.enabled())
+        .diagnostics
+        .len()
+}
+
+const DOC: &str = "<!DOCTYPE html><html lang=\"en\"><head><title>T</title></head><body>";
+
+#[test]
+fn cases() {
+    let cases: &[(&str, &str, usize)] = &[
+        // img-alt-missing: exemptions and other names
+        ("img-alt-missing", "<img src=a.jpg>", 1),
+        ("img-alt-missing", "<img src=a.jpg alt=''>", 0),
+        ("img-alt-missing", "<img src=a.jpg role=presentation>", 0),
+        ("img-alt-missing", "<img src=a.jpg role=none>", 0),
+        ("img-alt-missing", "<img src=a.jpg role=none tabindex=0>", 1),
+        ("img-alt-missing", "<img src=a.jpg aria-hidden=true>", 0),
+        (
+            "img-alt-missing",
+            "<div aria-hidden=TRUE><img src=a.jpg></div>",
+            0,
+        ),
+        ("img-alt-missing", "<img src=a.jpg hidden>", 0),
+        (
+            "img-alt-missing",
+            "<div style='display: none'><img src=a.jpg></div>",
+            0,
+        ),
+        (
+            "img-alt-missing",
+            "<img src=a.jpg aria-label='Kim in Amur'>",
+            0,
+        ),
+        ("img-alt-missing", "<img src=a.jpg aria-label='  '>", 1),
+        (
+            "img-alt-missing",
+            "<span id=c>Kim in Amur</span><img src=a.jpg aria-labelledby=c>",
+            0,
+        ),
+        (
+            "img-alt-missing",
+            "<img src=a.jpg aria-labelledby=missing>",
+            1,
+        ),
+        ("img-alt-missing", "<img src=a.jpg title='Kim in Amur'>", 0),
+        ("img-alt-missing", "<noscript><img src=a.jpg></noscript>", 0),
+        ("img-alt-missing", "<template><img src=a.jpg></template>", 0),
+        // img-alt-whitespace
+        ("img-alt-whitespace", "<img src=a.jpg alt='  '>", 1),
+        ("img-alt-whitespace", "<img src=a.jpg alt='&nbsp;'>", 1),
+        ("img-alt-whitespace", "<img src=a.jpg alt=''>", 0),
+        // img-alt-filename
+        ("img-alt-filename", "<img src=a.jpg alt='DSC_1234.jpg'>", 1),
+        (
+            "img-alt-filename",
+            "<img src=a.jpg alt='IMG_20240101_101010'>",
+            1,
+        ),
+        ("img-alt-filename", "<img src=a.jpg alt='photo.png'>", 1),
+        (
+            "img-alt-filename",
+            "<img src=a.jpg alt='https://cdn.example.com/a.jpg'>",
+            1,
+        ),
+        (
+            "img-alt-filename",
+            "<img src='/x/kim-putin_0913.webp' alt='kim-putin_0913'>",
+            1,
+        ),
+        (
+            "img-alt-filename",
+            "<img src=a.jpg alt='Kim Jong Un at the cosmodrome'>",
+            0,
+        ),
+        // img-alt-placeholder
+        ("img-alt-placeholder", "<img src=a.jpg alt='Photo'>", 1),
+        ("img-alt-placeholder", "<img src=a.jpg alt='image.'>", 1),
+        ("img-alt-placeholder", "<img src=a.jpg alt='spacer'>", 1),
+        (
+            "img-alt-placeholder",
+            "<img src=a.jpg alt='Photographer Jung Yeon-je'>",
+            0,
+        ),
+        // img-alt-redundant-words: word boundaries, case, position
+        (
+            "img-alt-redundant-words",
+            "<img src=a.jpg alt='Image of Putin and Kim'>",
+            1,
+        ),
+        (
+            "img-alt-redundant-words",
+            "<img src=a.jpg alt='A photo of the summit'>",
+            1,
+        ),
+        (
+            "img-alt-redundant-words",
+            "<img src=a.jpg alt='PICTURE OF the launch pad'>",
+            1,
+        ),
+        (
+            "img-alt-redundant-words",
+            "<img src=a.jpg alt='Kim at the cosmodrome, photo'>",
+            1,
+        ),
+        (
+            "img-alt-redundant-words",
+            "<img src=a.jpg alt='Imagery of the launch pad'>",
+            0,
+        ),
+        (
+            "img-alt-redundant-words",
+            "<img src=a.jpg alt='Photographer at the summit'>",
+            0,
+        ),
+        (
+            "img-alt-redundant-words",
+            "<img src=a.jpg alt='A photographic exhibition'>",
+            0,
+        ),
+        ("img-alt-redundant-words", "<img src=a.jpg alt='photo'>", 0),
+        // img-alt-too-long
+        (
+            "img-alt-too-long",
+            &format!("<img src=a.jpg alt='{}'>", "x".repeat(151)),
+            1,
+        ),
+        (
+            "img-alt-too-long",
+            &format!("<img src=a.jpg alt='{}'>", "x".repeat(150)),
+            0,
+        ),
+        // img-alt-duplicate
+        (
+            "img-alt-duplicate",
+            "<img src=a.jpg alt='Kim'><img src=b.jpg alt='kim'>",
+            1,
+        ),
+        (
+            "img-alt-duplicate",
+            "<img src=a.jpg alt='Kim'><img src=a.jpg alt='Kim'>",
+            0,
+        ),
+        (
+            "img-alt-duplicate",
+            "<img src=a.jpg alt=''><img src=b.jpg alt=''>",
+            0,
+        ),
+        // names
+        ("role-img-name-missing", "<div role=img class=map></div>", 1),
+        (
+            "role-img-name-missing",
+            "<div role=img aria-label='Map of Amur province'></div>",
+            0,
+        ),
+        (
+            "role-img-name-missing",
+            "<span role='img presentation'></span>",
+            1,
+        ),
+        (
+            "svg-img-name-missing",
+            "<svg role=img><circle r=4></circle></svg>",
+            1,
+        ),
+        (
+            "svg-img-name-missing",
+            "<svg role=img><title>Shells produced per year</title></svg>",
+            0,
+        ),
+        (
+            "svg-img-name-missing",
+            "<svg role=img aria-hidden=true></svg>",
+            0,
+        ),
+        (
+            "svg-img-name-missing",
+            "<svg><circle role=graphics-symbol r=4></circle></svg>",
+            1,
+        ),
+        ("svg-img-name-missing", "<svg aria-hidden=true></svg>", 0),
+        (
+            "input-image-alt-missing",
+            "<input type=image src=search.png>",
+            1,
+        ),
+        (
+            "input-image-alt-missing",
+            "<input type=IMAGE src=search.png alt=' '>",
+            1,
+        ),
+        (
+            "input-image-alt-missing",
+            "<input type=image src=search.png alt=Search>",
+            0,
+        ),
+        (
+            "input-image-alt-missing",
+            "<input type=image src=search.png value=Search>",
+            1,
+        ),
+        (
+            "area-alt-missing",
+            "<map name=m><area href=/north shape=rect coords=0,0,1,1></map>",
+            1,
+        ),
+        (
+            "area-alt-missing",
+            "<map name=m><area shape=rect coords=0,0,1,1></map>",
+            0,
+        ),
+        (
+            "area-alt-missing",
+            "<map name=m><area href=/north alt='North Korea'></map>",
+            0,
+        ),
+        (
+            "object-name-missing",
+            "<object data=chart.svg type=image/svg+xml></object>",
+            1,
+        ),
+        (
+            "object-name-missing",
+            "<object data=chart.svg title='Shell output, 2022-2023'></object>",
+            0,
+        ),
+        (
+            "iframe-title-missing",
+            "<iframe src=https://www.youtube.com/embed/x></iframe>",
+            1,
+        ),
+        (
+            "iframe-title-missing",
+            "<iframe src=x title=' '></iframe>",
+            1,
+        ),
+        (
+            "iframe-title-missing",
+            "<iframe src=x title='Video: the summit'></iframe>",
+            0,
+        ),
+        (
+            "iframe-title-missing",
+            "<iframe src=x tabindex=-1></iframe>",
+            0,
+        ),
+        ("iframe-title-missing", "<iframe src=x hidden></iframe>", 0),
+        ("link-name-missing", "<a href=/x></a>", 1),
+        ("link-name-missing", "<a href=/x><img src=a.jpg></a>", 1),
+        (
+            "link-name-missing",
+            "<a href=/x><img src=a.jpg alt='Home'></a>",
+            0,
+        ),
+        (
+            "link-name-missing",
+            "<a href=/x><i class=icon aria-hidden=true></i></a>",
+            1,
+        ),
+        (
+            "link-name-missing",
+            "<a href=/x aria-label='Share on Facebook'><i aria-hidden=true></i></a>",
+            0,
+        ),
+        (
+            "link-name-missing",
+            "<a href=/x><svg><title>Share</title></svg></a>",
+            0,
+        ),
+        ("link-name-missing", "<a name=top></a>", 0),
+        (
+            "link-name-missing",
+            "<a href=/x title='Back to top'></a>",
+            0,
+        ),
+        ("link-name-missing", "<span role=link tabindex=0></span>", 1),
+        // headings
+        ("heading-order", "<h1>A</h1><h3>B</h3>", 1),
+        (
+            "heading-order",
+            "<h1>A</h1><h2>B</h2><h3>C</h3><h2>D</h2><h4>E</h4>",
+            1,
+        ),
+        ("heading-order", "<h2>A</h2><h3>B</h3><h1>C</h1>", 0),
+        (
+            "heading-order",
+            "<h3>First heading may be any level</h3><h4>B</h4>",
+            0,
+        ),
+        (
+            "heading-order",
+            "<h1>A</h1><div role=heading aria-level=4>B</div>",
+            1,
+        ),
+        ("heading-order", "<h1>A</h1><h3 hidden>B</h3>", 0),
+        ("heading-h1-missing", &format!("{DOC}<h2>A</h2>"), 1),
+        ("heading-h1-missing", &format!("{DOC}<h1>A</h1>"), 0),
+        ("heading-h1-missing", "<h2>A fragment</h2>", 0),
+        ("heading-h1-multiple", "<h1>A</h1><h1>B</h1><h1>C</h1>", 2),
+        (
+            "heading-h1-multiple",
+            "<h1>A</h1><h1 aria-hidden=true>B</h1>",
+            0,
+        ),
+        ("heading-empty", "<h2></h2>", 1),
+        ("heading-empty", "<h2> &nbsp; </h2>", 1),
+        ("heading-empty", "<h2><img src=logo.png alt=''></h2>", 1),
+        (
+            "heading-empty",
+            "<h2><img src=logo.png alt='Al Jazeera'></h2>",
+            0,
+        ),
+        ("heading-empty", "<h2 aria-label='Latest'></h2>", 0),
+        (
+            "heading-empty",
+            "<h2><span aria-hidden=true>x</span></h2>",
+            1,
+        ),
+        // document
+        ("document-lang", "<!DOCTYPE html><html><title>T</title>", 1),
+        (
+            "document-lang",
+            "<!DOCTYPE html><html lang=''><title>T</title>",
+            1,
+        ),
+        (
+            "document-lang",
+            "<!DOCTYPE html><html lang=english><title>T</title>",
+            1,
+        ),
+        (
+            "document-lang",
+            "<!DOCTYPE html><html lang=en-GB><title>T</title>",
+            0,
+        ),
+        ("document-lang", "<p>A fragment</p>", 0),
+        (
+            "document-title",
+            "<!DOCTYPE html><html lang=en><head></head>",
+            1,
+        ),
+        (
+            "document-title",
+            "<!DOCTYPE html><html lang=en><title> </title>",
+            1,
+        ),
+        (
+            "document-title",
+            "<!DOCTYPE html><html lang=en><svg><title>x</title></svg>",
+            1,
+        ),
+        (
+            "document-title",
+            "<!DOCTYPE html><html lang=en><title>Putin hosts Kim</title>",
+            0,
+        ),
+        ("document-title", "<p>A fragment</p>", 0),
+        // media
+        (
+            "video-captions-missing",
+            "<video controls src=a.mp4></video>",
+            1,
+        ),
+        (
+            "video-captions-missing",
+            "<video controls src=a.mp4><track kind=descriptions src=d.vtt></video>",
+            1,
+        ),
+        (
+            "video-captions-missing",
+            "<video controls src=a.mp4><track kind=captions src=c.vtt></video>",
+            0,
+        ),
+        (
+            "video-captions-missing",
+            "<video controls src=a.mp4><track src=c.vtt></video>",
+            0,
+        ),
+        (
+            "video-captions-missing",
+            "<video autoplay muted loop src=bg.mp4></video>",
+            0,
+        ),
+    ];
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|(rule, html, expected)| {
+            let got = count(rule, html);
+            (got != *expected).then(|| format!("{rule}: expected {expected}, got {got}: {html}"))
+        })
+        .collect();
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn cases_from_review() {
+    let cases: &[(&str, &str, usize)] = &[
+        (
+            "img-alt-duplicate",
+            "<img src='data:image/gif;base64,R0lGOD' data-src=/g/1.webp alt='Rescuers carry a child'><img src='data:image/gif;base64,R0lGOD' data-src=/g/2.webp alt='Rescuers carry a child'>",
+            1,
+        ),
+        (
+            "role-img-name-missing",
+            "<svg role=img aria-label=Map><g role=img><title>Kherson</title></g></svg>",
+            0,
+        ),
+        (
+            "heading-order",
+            "<h2 role=tab>Timeline</h2><h4>Reaction</h4>",
+            0,
+        ),
+        (
+            "heading-order",
+            "<h1>A</h1><h3 role=none aria-label=B>B</h3>",
+            1,
+        ),
+    ];
+    for (rule, html, expected) in cases {
+        assert_eq!(count(rule, html), *expected, "{rule}: {html}");
+    }
+}
