@@ -8,8 +8,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::diagnostic::Severity;
 use crate::engine::Selection;
-use crate::report::{self, Summary};
+use crate::report::{self, output::Output};
 use crate::rules;
+use crate::{FileReport, Report};
 
 #[derive(Parser)]
 #[command(
@@ -31,6 +32,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Human)]
         format: ListFormat,
     },
+    /// Write a commented starter presslint.toml in the current directory
+    Init,
     /// Print a rule's documentation
     Explain {
         /// Rule id, e.g. img-alt-missing
@@ -46,6 +49,9 @@ pub struct CheckArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    /// Write the report to FILE (replaced atomically) instead of standard output
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Only run these rules or groups (comma-separated)
     #[arg(long, value_delimiter = ',')]
     pub select: Vec<String>,
@@ -55,6 +61,9 @@ pub struct CheckArgs {
     /// Lowest severity that makes the run fail (exit 1)
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
+    /// Use this config file instead of the nearest presslint.toml
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     /// File name to report for standard input
     #[arg(long, default_value = "<stdin>")]
     pub stdin_filename: String,
@@ -62,8 +71,20 @@ pub struct CheckArgs {
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum Format {
+    /// Code frames with labels, then a summary line
     Human,
+    /// One JSON document (see schema/report.schema.json)
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and SARIF viewers
+    Sarif,
+    /// GitHub Actions workflow commands: inline pull-request annotations
+    Github,
+    /// JUnit XML: a test case per file, a failure per diagnostic
+    Junit,
+    /// JSON Lines: one object per diagnostic, written as files finish
+    Jsonl,
+    /// Counts per rule and per file
+    Summary,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -101,6 +122,7 @@ pub fn run(cli: Cli) -> ExitCode {
             });
             ExitCode::SUCCESS
         }
+        Command::Init => init(),
         Command::Explain { rule } => match rules::find(&rule) {
             Some(rule) => {
                 print(rule.doc);
@@ -113,6 +135,25 @@ pub fn run(cli: Cli) -> ExitCode {
                     .unwrap_or_default()
             )),
         },
+    }
+}
+
+fn init() -> ExitCode {
+    let path = std::path::Path::new(crate::config::FILE_NAME);
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path);
+    match file.and_then(|mut f| f.write_all(crate::config::starter().as_bytes())) {
+        Ok(()) => {
+            eprintln!("wrote {}", path.display());
+            ExitCode::SUCCESS
+        }
+        Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => usage_error(&format!(
+            "{} already exists; edit it or remove it first",
+            path.display()
+        )),
+        Err(err) => usage_error(&format!("{}: cannot write ({err})", path.display())),
     }
 }
 
@@ -134,41 +175,82 @@ fn check(args: CheckArgs) -> ExitCode {
     if let Err(message) = selection.validate() {
         return usage_error(&message);
     }
-    let report = crate::lint_paths(&args.paths, &args.stdin_filename, &selection);
-    for err in &report.errors {
+    let configs = match crate::config::Resolver::new(args.config.as_deref()) {
+        Ok(configs) => configs,
+        Err(message) => return usage_error(&message),
+    };
+    let settings = crate::Settings {
+        selection,
+        configs,
+        stdin_name: args.stdin_filename,
+    };
+    // Opened first, so an unwritable --output fails before any linting.
+    let mut output = match Output::open(args.output.as_deref()) {
+        Ok(output) => output,
+        Err(message) => return usage_error(&message),
+    };
+    let threshold = args.fail_on.threshold();
+    let fails = |file: &FileReport| {
+        threshold.is_some_and(|t| file.diagnostics.iter().any(|d| d.severity >= t))
+    };
+    let (errors, failing, written) = if let Format::Jsonl = args.format {
+        // Streamed: each file's lines are written as soon as it is done.
+        let mut failing = false;
+        let mut written = Ok(());
+        let errors = match crate::lint_paths_with(&args.paths, &settings, |file| {
+            failing |= fails(&file);
+            if written.is_ok() {
+                written = output.write(&report::jsonl::render_file(&file));
+            }
+        }) {
+            Ok(errors) => errors,
+            Err(message) => return usage_error(&message),
+        };
+        (errors, failing, written)
+    } else {
+        let report = match crate::lint_paths(&args.paths, &settings) {
+            Ok(report) => report,
+            Err(message) => return usage_error(&message),
+        };
+        let rendered = render(args.format, &report, args.output.is_some());
+        let failing = report.files.iter().any(fails);
+        (report.errors, failing, output.write(&rendered))
+    };
+    for err in &errors {
         eprintln!("presslint: error: {err}");
     }
-    let output = match args.format {
-        Format::Json => report::json::render(&report),
-        Format::Human => {
-            let stdout = std::io::stdout();
-            let color =
-                stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-            let width = if stdout.is_terminal() {
-                terminal_width().unwrap_or(100)
-            } else {
-                100
-            };
-            report::human::render(&report, &report::human::Style { color, width })
-        }
-    };
-    print(&output);
+    if let Err(message) = written.and_then(|()| output.finish()) {
+        return usage_error(&message);
+    }
 
-    if !report.errors.is_empty() {
+    if !errors.is_empty() {
         return ExitCode::from(2);
     }
-    let failing = args.fail_on.threshold().is_some_and(|threshold| {
-        report
-            .files
-            .iter()
-            .flat_map(|f| &f.diagnostics)
-            .any(|d| d.severity >= threshold)
-    });
-    let _ = Summary::of(&report);
     if failing {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn render(format: Format, report: &Report, to_file: bool) -> String {
+    match format {
+        Format::Json => report::json::render(report),
+        Format::Sarif => report::sarif::render(report),
+        Format::Github => report::github::render(report),
+        Format::Junit => report::junit::render(report),
+        Format::Jsonl => report::jsonl::render(report),
+        Format::Summary => report::summary::render(report),
+        Format::Human => {
+            let terminal = !to_file && std::io::stdout().is_terminal();
+            let color = terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            let width = if terminal {
+                terminal_width().unwrap_or(100)
+            } else {
+                100
+            };
+            report::human::render(report, &report::human::Style { color, width })
+        }
     }
 }
 

@@ -2,9 +2,11 @@
 
 use serde_json::Map;
 
+use crate::config::ActiveRule;
 use crate::diagnostic::Diagnostic;
 use crate::html::Document;
 use crate::rules::{self, Context, Rule};
+use crate::suppress;
 
 /// Which rules run. Empty `select` means all of them.
 #[derive(Clone, Debug, Default)]
@@ -35,12 +37,21 @@ impl Selection {
         names.iter().any(|n| n == rule.id || n == rule.group)
     }
 
-    pub fn enabled(&self) -> Vec<&'static Rule> {
+    pub fn allows(&self, rule: &Rule) -> bool {
+        (self.select.is_empty() || Self::matches(&self.select, rule))
+            && !Self::matches(&self.ignore, rule)
+    }
+
+    /// The selected rules at their default severities and options.
+    pub fn active(&self) -> Vec<ActiveRule> {
         rules::RULES
             .iter()
-            .copied()
-            .filter(|r| self.select.is_empty() || Self::matches(&self.select, r))
-            .filter(|r| !Self::matches(&self.ignore, r))
+            .filter(|r| self.allows(r))
+            .map(|rule| ActiveRule {
+                rule,
+                severity: rule.severity,
+                options: Map::new(),
+            })
             .collect()
     }
 }
@@ -57,24 +68,29 @@ pub fn nearest_rule_name(name: &str) -> Option<&'static str> {
         .map(|(_, candidate)| candidate)
 }
 
-/// Lint one parsed document with the given rules; diagnostics come back
-/// sorted by position, then rule id.
-pub fn lint(doc: &Document, rules: &[&'static Rule]) -> Vec<Diagnostic> {
-    let options = Map::new();
-    let ctx = Context {
-        doc,
-        options: &options,
-    };
-    let mut out: Vec<Diagnostic> = rules
+/// Lint one parsed document with the given rules, then apply inline
+/// suppressions; diagnostics come back sorted by position, then rule id.
+pub fn lint(doc: &Document, active: &[ActiveRule]) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = active
         .iter()
-        .flat_map(|rule| {
-            (rule.check)(&ctx).into_iter().map(|mut d| {
-                d.rule = rule.id;
-                d.severity = rule.severity;
+        .flat_map(|active| {
+            let ctx = Context {
+                doc,
+                options: &active.options,
+            };
+            (active.rule.check)(&ctx).into_iter().map(|mut d| {
+                d.rule = active.rule.id;
+                d.severity = active.severity;
                 d
             })
         })
         .collect();
+    let ids: Vec<&str> = active.iter().map(|a| a.rule.id).collect();
+    let unused = active
+        .iter()
+        .find(|a| a.rule.id == suppress::UNUSED)
+        .map(|a| a.severity);
+    out = suppress::apply(doc, out, &ids, unused);
     out.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
     out
 }

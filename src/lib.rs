@@ -6,22 +6,24 @@
 
 pub mod a11y;
 pub mod cli;
+pub mod config;
 pub mod diagnostic;
 pub mod engine;
 pub mod html;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod suppress;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::config::ActiveRule;
 use crate::diagnostic::Diagnostic;
 use crate::engine::Selection;
 use crate::html::Document;
-use crate::rules::Rule;
 use crate::source::{Input, InputError};
 
 /// The result of linting one file.
@@ -40,8 +42,26 @@ pub struct Report {
     pub errors: Vec<InputError>,
 }
 
+/// How a run is set up: which rules (command line), where configs come
+/// from, what standard input is called.
+pub struct Settings {
+    pub selection: Selection,
+    pub configs: config::Resolver,
+    pub stdin_name: String,
+}
+
+impl Settings {
+    /// The selected rules for a file, at the levels and options its config gives.
+    pub fn rules_for(&self, file: &Path) -> Result<Vec<ActiveRule>, String> {
+        let config = self.configs.for_file(file)?;
+        let mut rules = config.rules_for(file);
+        rules.retain(|r| self.selection.allows(r.rule));
+        Ok(rules)
+    }
+}
+
 /// Lint one source text.
-pub fn lint_source(path: String, text: String, rules: &[&'static Rule]) -> FileReport {
+pub fn lint_source(path: String, text: String, rules: &[ActiveRule]) -> FileReport {
     let doc = Document::parse(text);
     let diagnostics = engine::lint(&doc, rules);
     FileReport {
@@ -53,28 +73,72 @@ pub fn lint_source(path: String, text: String, rules: &[&'static Rule]) -> FileR
 
 /// Lint files and directories (`-` is standard input), in parallel, keeping
 /// the order in which the inputs were found.
-pub fn lint_paths(paths: &[PathBuf], stdin_name: &str, selection: &Selection) -> Report {
-    let rules = selection.enabled();
-    let (inputs, mut errors) = source::discover(paths);
-    let results: Vec<Result<FileReport, InputError>> = inputs
-        .into_par_iter()
-        .map(|input| {
-            let (name, text) = match input {
-                Input::Stdin => (stdin_name.to_string(), source::read_stdin()?),
-                Input::File(path) => {
-                    let text = source::read_file(&path)?;
-                    (path.display().to_string(), text)
-                }
-            };
-            Ok(lint_source(name, text, &rules))
-        })
-        .collect();
+///
+/// A config file that cannot be read or is invalid stops the run before
+/// anything is linted: the error names the file and line.
+pub fn lint_paths(paths: &[PathBuf], settings: &Settings) -> Result<Report, String> {
     let mut files = Vec::new();
-    for result in results {
-        match result {
-            Ok(file) => files.push(file),
-            Err(err) => errors.push(err),
+    let errors = lint_paths_with(paths, settings, |file| files.push(file))?;
+    Ok(Report { files, errors })
+}
+
+/// Lint files and directories like [`lint_paths`], handing each file's
+/// report to `on_file` as soon as it and every input found before it are
+/// done, so the calls come in the same order as [`lint_paths`]' files while
+/// the rest are still being linted. Returns the inputs that could not be
+/// read. `on_file` runs on the calling thread.
+pub fn lint_paths_with(
+    paths: &[PathBuf],
+    settings: &Settings,
+    mut on_file: impl FnMut(FileReport),
+) -> Result<Vec<InputError>, String> {
+    let (inputs, mut errors) = source::discover(paths);
+    // Resolve every file's rules first: a bad config lints nothing.
+    let inputs = inputs
+        .into_iter()
+        .map(|input| {
+            let rules = match &input {
+                Input::Stdin => settings.rules_for(Path::new(&settings.stdin_name)),
+                Input::File(path) => settings.rules_for(path),
+            }?;
+            Ok((input, rules))
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    let stdin_name = settings.stdin_name.as_str();
+    let lint_one = |(input, rules): (Input, Vec<ActiveRule>)| -> Result<FileReport, InputError> {
+        let (name, text) = match input {
+            Input::Stdin => (stdin_name.to_string(), source::read_stdin()?),
+            Input::File(path) => {
+                let text = source::read_file(&path)?;
+                (path.display().to_string(), text)
+            }
+        };
+        Ok(lint_source(name, text, &rules))
+    };
+    let (sender, finished) = std::sync::mpsc::channel();
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            inputs
+                .into_par_iter()
+                .enumerate()
+                .for_each_with(sender, |sender, (i, input)| {
+                    // The receiver lives until every sender is gone.
+                    let _ = sender.send((i, lint_one(input)));
+                });
+        });
+        // Results arrive in any order; hand them on in input order.
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut next = 0;
+        for (i, result) in finished {
+            waiting.insert(i, result);
+            while let Some(result) = waiting.remove(&next) {
+                next += 1;
+                match result {
+                    Ok(file) => on_file(file),
+                    Err(err) => errors.push(err),
+                }
+            }
         }
-    }
-    Report { files, errors }
+    });
+    Ok(errors)
 }

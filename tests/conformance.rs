@@ -52,7 +52,7 @@ fn act_rules_agreement() {
             select: rules.iter().map(|r| r.to_string()).collect(),
             ignore: Vec::new(),
         };
-        let report = presslint::lint_source(file.to_string(), source, &selection.enabled());
+        let report = presslint::lint_source(file.to_string(), source, &selection.active());
         let fired = !report.diagnostics.is_empty();
         let ok = fired == (outcome == "failed");
         total += 1;

@@ -8,7 +8,7 @@ fn count(rule: &str, html: &str) -> usize {
         select: vec![rule.to_string()],
         ignore: Vec::new(),
     };
-    presslint::lint_source("case.html".into(), html.to_string(), &selection.enabled())
+    presslint::lint_source("case.html".into(), html.to_string(), &selection.active())
         .diagnostics
         .len()
 }

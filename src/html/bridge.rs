@@ -59,6 +59,8 @@ struct Recorder {
     pending_attrs: Vec<AttrSpan>,
     /// A doctype or an explicit `<html>` tag was seen: a whole document.
     full_document: bool,
+    /// Every comment with its span (`<!--` to `-->`), in source order.
+    comments: Vec<(Span, String)>,
 }
 
 /// scraper's sink plus the recorder.
@@ -339,6 +341,8 @@ impl Callback<Infallible, usize> for Bridge<'_> {
                 }
             }
             CallbackEvent::Comment { value } => {
+                let text = String::from_utf8_lossy(value).into_owned();
+                self.tb.sink.rec.borrow_mut().comments.push((span, text));
                 self.process(H5Token::CommentToken(tendril(value)), span, None);
             }
             CallbackEvent::Doctype {
@@ -416,6 +420,7 @@ pub struct Parsed {
     pub html: Html,
     pub spans: HashMap<NodeId, ElementSpans>,
     pub full_document: bool,
+    pub comments: Vec<(Span, String)>,
 }
 
 /// Parse a document, recording the source span of every element.
@@ -449,5 +454,6 @@ pub fn parse(source: &str) -> Parsed {
         html: inner.finish(),
         spans: rec.spans,
         full_document: rec.full_document,
+        comments: rec.comments,
     }
 }

@@ -20,6 +20,8 @@ pub struct Document {
     /// The source has a doctype or an explicit `<html>` tag. Fragments are
     /// body content: document-level rules (lang, title) do not apply to them.
     pub full_document: bool,
+    /// Comments as written: their span (`<!--` to `-->`) and text.
+    pub comments: Vec<(Span, String)>,
     ids: HashMap<String, NodeId>,
 }
 
@@ -39,6 +41,7 @@ impl Document {
             html: parsed.html,
             spans: parsed.spans,
             full_document: parsed.full_document,
+            comments: parsed.comments,
             ids,
         }
     }

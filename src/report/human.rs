@@ -90,28 +90,6 @@ pub fn render(report: &Report, style: &Style) -> String {
             out.push('\n');
         }
     }
-    let s = Summary::of(report);
-    let total = s.errors + s.warnings + s.infos;
-    let files = plural(s.files, "file");
-    if total == 0 {
-        let _ = writeln!(out, "No problems found in {files}.");
-    } else {
-        let _ = writeln!(
-            out,
-            "Found {} ({}, {}, {}) in {files}.",
-            plural(total, "problem"),
-            plural(s.errors, "error"),
-            plural(s.warnings, "warning"),
-            plural(s.infos, "info")
-        );
-    }
+    let _ = writeln!(out, "{}", Summary::of(report).sentence());
     out
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }

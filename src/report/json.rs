@@ -46,7 +46,7 @@ struct JsonLabel<'a> {
 }
 
 #[derive(Serialize)]
-struct JsonDiagnostic<'a> {
+pub(crate) struct JsonDiagnostic<'a> {
     rule: &'a str,
     severity: &'a str,
     message: &'a str,
@@ -74,7 +74,11 @@ pub fn locate(index: &LineIndex, text: &str, span: Span) -> JsonSpan {
     }
 }
 
-fn diagnostic<'a>(index: &LineIndex, file: &FileReport, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
+pub(crate) fn diagnostic<'a>(
+    index: &LineIndex,
+    file: &FileReport,
+    d: &'a Diagnostic,
+) -> JsonDiagnostic<'a> {
     JsonDiagnostic {
         rule: d.rule,
         severity: d.severity.as_str(),

@@ -11,6 +11,7 @@ pub mod document;
 pub mod heading;
 pub mod media;
 pub mod names;
+pub mod suppression;
 
 /// What a rule sees: the parsed article and its options.
 pub struct Context<'a> {
@@ -25,6 +26,31 @@ impl Context<'_> {
             .and_then(Value::as_u64)
             .map_or(default, |v| v as usize)
     }
+
+    /// A list-of-strings option; empty when unset.
+    pub fn option_strings(&self, key: &str) -> Vec<&str> {
+        self.options
+            .get(key)
+            .and_then(Value::as_array)
+            .map(|items| items.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default()
+    }
+}
+
+/// The kind of value an option takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OptionKind {
+    /// A non-negative integer.
+    Count,
+    /// A list of strings.
+    Strings,
+}
+
+/// One option of a rule, settable in `presslint.toml`.
+pub struct RuleOption {
+    pub name: &'static str,
+    pub kind: OptionKind,
+    pub help: &'static str,
 }
 
 pub struct Rule {
@@ -34,6 +60,8 @@ pub struct Rule {
     pub summary: &'static str,
     /// The rule's page, `rules/<id>.md`.
     pub doc: &'static str,
+    /// Options the rule reads; config keys are validated against them.
+    pub options: &'static [RuleOption],
     pub check: fn(&Context) -> Vec<Diagnostic>,
 }
 
@@ -60,6 +88,7 @@ pub static RULES: &[&Rule] = &[
     &document::document_lang::RULE,
     &document::document_title::RULE,
     &media::video_captions_missing::RULE,
+    &suppression::unused_suppression::RULE,
 ];
 
 pub fn find(id: &str) -> Option<&'static Rule> {

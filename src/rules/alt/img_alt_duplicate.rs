@@ -13,6 +13,7 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "Two different images share the same alt text",
     doc: include_str!("../../../rules/img-alt-duplicate.md"),
+    options: &[],
     check,
 };
 

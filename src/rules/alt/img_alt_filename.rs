@@ -15,6 +15,7 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "Alt text is a file name or a URL",
     doc: include_str!("../../../rules/img-alt-filename.md"),
+    options: &[],
     check,
 };
 

@@ -15,6 +15,7 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "Alt text starts with \"image of\", \"photo of\"… or ends with \"image\"/\"photo\"",
     doc: include_str!("../../../rules/img-alt-redundant-words.md"),
+    options: &[],
     check,
 };
 

@@ -3,7 +3,7 @@
 //! caption or the article body. Runs of whitespace count as one character.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, OptionKind, Rule, RuleOption};
 
 pub static RULE: Rule = Rule {
     id: "img-alt-too-long",
@@ -11,6 +11,11 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "Alt text is longer than the limit (150 characters by default)",
     doc: include_str!("../../../rules/img-alt-too-long.md"),
+    options: &[RuleOption {
+        name: "max",
+        kind: OptionKind::Count,
+        help: "longest alt text allowed, in characters (default 150)",
+    }],
     check,
 };
 

@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "Alt text is only whitespace",
     doc: include_str!("../../../rules/img-alt-whitespace.md"),
+    options: &[],
     check,
 };
 

@@ -13,6 +13,7 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "The <html> element has no valid lang attribute",
     doc: include_str!("../../../rules/document-lang.md"),
+    options: &[],
     check,
 };
 

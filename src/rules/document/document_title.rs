@@ -11,6 +11,7 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "A page has no <title> or an empty one",
     doc: include_str!("../../../rules/document-title.md"),
+    options: &[],
     check,
 };
 

@@ -11,6 +11,7 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "An image-map <area> with href has no alt text",
     doc: include_str!("../../../rules/area-alt-missing.md"),
+    options: &[],
     check,
 };
 

@@ -11,6 +11,7 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "A link has no text, alt or aria name",
     doc: include_str!("../../../rules/link-name-missing.md"),
+    options: &[],
     check,
 };
 

@@ -12,6 +12,7 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "An <object> has no accessible name",
     doc: include_str!("../../../rules/object-name-missing.md"),
+    options: &[],
     check,
 };
 

@@ -12,6 +12,7 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "An element with role=\"img\" has no accessible name",
     doc: include_str!("../../../rules/role-img-name-missing.md"),
+    options: &[],
     check,
 };
 

@@ -12,6 +12,7 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "An <svg> with role=\"img\" has no <title> or aria name",
     doc: include_str!("../../../rules/svg-img-name-missing.md"),
+    options: &[],
     check,
 };
 

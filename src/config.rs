@@ -1,0 +1,444 @@
+//! `presslint.toml`: rule levels and options, per-path overrides, asset
+//! roots. Found by walking up from each linted file (nearest wins) unless
+//! `--config` names one. Every key is validated: an unknown key, rule or
+//! option is an error naming the file, the line and the nearest valid name.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde::Deserialize;
+use serde_json::{Map, Value};
+use toml::Spanned;
+
+use crate::diagnostic::Severity;
+use crate::engine::nearest_rule_name;
+use crate::rules::{self, OptionKind, Rule};
+use crate::source::LineIndex;
+
+pub const FILE_NAME: &str = "presslint.toml";
+
+/// A rule's level in the config: off, or a severity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Off,
+    On(Severity),
+}
+
+/// What the config says about one rule.
+#[derive(Clone, Debug, Default)]
+pub struct RuleSetting {
+    pub level: Option<Level>,
+    pub options: Map<String, Value>,
+}
+
+impl RuleSetting {
+    /// Later settings win, key by key.
+    fn merge(&mut self, other: &RuleSetting) {
+        if other.level.is_some() {
+            self.level = other.level;
+        }
+        for (k, v) in &other.options {
+            self.options.insert(k.clone(), v.clone());
+        }
+    }
+}
+
+struct Override {
+    files: GlobSet,
+    rules: BTreeMap<&'static str, RuleSetting>,
+}
+
+/// A parsed and validated config file.
+pub struct Config {
+    /// The file it came from; `None` for the built-in defaults.
+    pub path: Option<PathBuf>,
+    /// The directory globs and asset roots are relative to.
+    pub root: PathBuf,
+    rules: BTreeMap<&'static str, RuleSetting>,
+    overrides: Vec<Override>,
+    /// Directories that root-relative image paths (`/images/…`) resolve against.
+    pub assets: Vec<PathBuf>,
+}
+
+/// A rule as it runs on one file: severity and options resolved.
+#[derive(Clone)]
+pub struct ActiveRule {
+    pub rule: &'static Rule,
+    pub severity: Severity,
+    pub options: Map<String, Value>,
+}
+
+impl Config {
+    pub fn defaults(root: PathBuf) -> Config {
+        Config {
+            path: None,
+            root,
+            rules: BTreeMap::new(),
+            overrides: Vec::new(),
+            assets: Vec::new(),
+        }
+    }
+
+    /// The rules that run on `file`, with their severities and options.
+    pub fn rules_for(&self, file: &Path) -> Vec<ActiveRule> {
+        let absolute = std::fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf());
+        let relative = absolute.strip_prefix(&self.root).unwrap_or(file);
+        let relative = relative.strip_prefix("./").unwrap_or(relative);
+        let matching: Vec<&Override> = self
+            .overrides
+            .iter()
+            .filter(|o| o.files.is_match(relative))
+            .collect();
+        rules::RULES
+            .iter()
+            .filter_map(|rule| {
+                let mut setting = self.rules.get(rule.id).cloned().unwrap_or_default();
+                for o in &matching {
+                    if let Some(s) = o.rules.get(rule.id) {
+                        setting.merge(s);
+                    }
+                }
+                let severity = match setting.level {
+                    Some(Level::Off) => return None,
+                    Some(Level::On(severity)) => severity,
+                    None => rule.severity,
+                };
+                Some(ActiveRule {
+                    rule,
+                    severity,
+                    options: setting.options,
+                })
+            })
+            .collect()
+    }
+
+    /// Parse and validate config text; errors are `path:line:column: message`.
+    pub fn parse(path: &Path, text: &str) -> Result<Config, String> {
+        let index = LineIndex::new(text);
+        let at = |span: std::ops::Range<usize>| {
+            let (line, column) = index.line_col(text, span.start);
+            format!("{}:{line}:{column}", path.display())
+        };
+        let raw: RawConfig = toml::from_str(text).map_err(|err| match err.span() {
+            Some(span) => format!("{}: {}", at(span), err.message().trim()),
+            None => format!("{}: {}", path.display(), err.message().trim()),
+        })?;
+        let root = match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        };
+        let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+        let rules = rule_settings(&raw.rules, &at)?;
+        let mut overrides = Vec::new();
+        for o in &raw.overrides {
+            let mut builder = GlobSetBuilder::new();
+            for pattern in &o.files {
+                let glob = Glob::new(pattern.get_ref()).map_err(|e| {
+                    format!(
+                        "{}: invalid glob `{}`: {e}",
+                        at(pattern.span()),
+                        pattern.get_ref()
+                    )
+                })?;
+                builder.add(glob);
+            }
+            let files = builder
+                .build()
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+            overrides.push(Override {
+                files,
+                rules: rule_settings(&o.rules, &at)?,
+            });
+        }
+        let assets = raw.assets.iter().map(|a| root.join(a)).collect();
+        Ok(Config {
+            path: Some(path.to_path_buf()),
+            root,
+            rules,
+            overrides,
+            assets,
+        })
+    }
+
+    pub fn load(path: &Path) -> Result<Config, String> {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            format!(
+                "{}: cannot read config ({e}); check the path",
+                path.display()
+            )
+        })?;
+        Config::parse(path, &text)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    rules: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+    #[serde(default)]
+    assets: Vec<String>,
+    #[serde(default)]
+    overrides: Vec<RawOverride>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOverride {
+    files: Vec<Spanned<String>>,
+    #[serde(default)]
+    rules: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+}
+
+fn did_you_mean(nearest: Option<&str>) -> String {
+    nearest
+        .map(|n| format!(" (did you mean `{n}`?)"))
+        .unwrap_or_default()
+}
+
+fn parse_level(value: &str) -> Option<Level> {
+    Some(match value {
+        "off" => Level::Off,
+        "info" => Level::On(Severity::Info),
+        "warning" => Level::On(Severity::Warning),
+        "error" => Level::On(Severity::Error),
+        _ => return None,
+    })
+}
+
+fn rule_settings(
+    raw: &BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+    at: &dyn Fn(std::ops::Range<usize>) -> String,
+) -> Result<BTreeMap<&'static str, RuleSetting>, String> {
+    let mut out = BTreeMap::new();
+    for (key, value) in raw {
+        let Some(rule) = rules::find(key.get_ref()) else {
+            return Err(format!(
+                "{}: unknown rule `{}`{}",
+                at(key.span()),
+                key.get_ref(),
+                did_you_mean(nearest_rule_name(key.get_ref()))
+            ));
+        };
+        let level_error = |span| {
+            format!(
+                "{}: `{}` must be \"off\", \"info\", \"warning\" or \"error\", or a table with `level` and the rule's options",
+                at(span),
+                rule.id
+            )
+        };
+        let mut setting = RuleSetting::default();
+        match value.get_ref() {
+            toml::Value::String(level) => {
+                setting.level = Some(parse_level(level).ok_or_else(|| level_error(value.span()))?);
+            }
+            toml::Value::Table(table) => {
+                for (name, v) in table {
+                    if name == "level" {
+                        let level = v.as_str().and_then(parse_level);
+                        setting.level = Some(level.ok_or_else(|| level_error(value.span()))?);
+                        continue;
+                    }
+                    let Some(option) = rule.options.iter().find(|o| o.name == name) else {
+                        let valid: Vec<&str> = std::iter::once("level")
+                            .chain(rule.options.iter().map(|o| o.name))
+                            .collect();
+                        let nearest = valid
+                            .iter()
+                            .min_by_key(|n| strsim::levenshtein(n, name))
+                            .filter(|n| strsim::levenshtein(n, name) <= n.len() / 2 + 1);
+                        return Err(format!(
+                            "{}: `{}` has no option `{name}`{}; its options: {}",
+                            at(value.span()),
+                            rule.id,
+                            did_you_mean(nearest.copied()),
+                            valid.join(", ")
+                        ));
+                    };
+                    let ok = match option.kind {
+                        OptionKind::Count => v.as_integer().is_some_and(|n| n >= 0),
+                        OptionKind::Strings => v
+                            .as_array()
+                            .is_some_and(|items| items.iter().all(|i| i.is_str())),
+                    };
+                    if !ok {
+                        let expected = match option.kind {
+                            OptionKind::Count => "a non-negative integer",
+                            OptionKind::Strings => "a list of strings",
+                        };
+                        return Err(format!(
+                            "{}: `{}.{name}` must be {expected}",
+                            at(value.span()),
+                            rule.id
+                        ));
+                    }
+                    let json = serde_json::to_value(v).map_err(|e| e.to_string())?;
+                    setting.options.insert(name.clone(), json);
+                }
+            }
+            _ => return Err(level_error(value.span())),
+        }
+        out.insert(rule.id, setting);
+    }
+    Ok(out)
+}
+
+/// Finds the config for each file: `--config` if given, else the nearest
+/// `presslint.toml` walking up from the file, else the defaults. Each file
+/// is read once per run.
+pub struct Resolver {
+    explicit: Option<std::sync::Arc<Config>>,
+    cache: Mutex<HashMap<PathBuf, Option<std::sync::Arc<Config>>>>,
+    defaults: std::sync::Arc<Config>,
+}
+
+impl Resolver {
+    pub fn new(explicit: Option<&Path>) -> Result<Resolver, String> {
+        let explicit = explicit
+            .map(Config::load)
+            .transpose()?
+            .map(std::sync::Arc::new);
+        Ok(Resolver {
+            explicit,
+            cache: Mutex::new(HashMap::new()),
+            defaults: std::sync::Arc::new(Config::defaults(PathBuf::from("."))),
+        })
+    }
+
+    /// The config that applies to a file (or, for stdin, to the current directory).
+    pub fn for_file(&self, file: &Path) -> Result<std::sync::Arc<Config>, String> {
+        if let Some(config) = &self.explicit {
+            return Ok(config.clone());
+        }
+        let start = file.parent().unwrap_or(Path::new("."));
+        let start = if start.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            start
+        };
+        let mut dir = std::fs::canonicalize(start).unwrap_or_else(|_| start.to_path_buf());
+        let mut visited = Vec::new();
+        let found = loop {
+            if let Some(cached) = self.cache.lock().expect("config cache").get(&dir) {
+                break cached.clone();
+            }
+            visited.push(dir.clone());
+            let candidate = dir.join(FILE_NAME);
+            if candidate.is_file() {
+                break Some(std::sync::Arc::new(Config::load(&candidate)?));
+            }
+            if !dir.pop() {
+                break None;
+            }
+        };
+        let mut cache = self.cache.lock().expect("config cache");
+        for dir in visited {
+            cache.insert(dir, found.clone());
+        }
+        Ok(found.unwrap_or_else(|| self.defaults.clone()))
+    }
+}
+
+/// The starter file `presslint init` writes.
+pub fn starter() -> String {
+    let mut out = String::from(
+        "# presslint configuration. presslint uses the nearest presslint.toml above\n\
+         # each article (or the file given with --config).\n\n\
+         # Directories that root-relative image paths (/images/…) resolve against,\n\
+         # relative to this file.\n\
+         # assets = [\"public\"]\n\n\
+         [rules]\n\
+         # Each rule: \"off\", \"info\", \"warning\" or \"error\", or a table with\n\
+         # `level` and the rule's options. Defaults shown commented out.\n",
+    );
+    for rule in rules::RULES {
+        if rule.options.is_empty() {
+            out.push_str(&format!("# {} = \"{}\"\n", rule.id, rule.severity.as_str()));
+        } else {
+            out.push_str(&format!(
+                "# {} = {{ level = \"{}\" }}\n",
+                rule.id,
+                rule.severity.as_str()
+            ));
+            for option in rule.options {
+                out.push_str(&format!("#   {}: {}\n", option.name, option.help));
+            }
+        }
+    }
+    out.push_str(
+        "\n# Different settings for some paths (globs relative to this file):\n\
+         # [[overrides]]\n\
+         # files = [\"archive/**\"]\n\
+         # [overrides.rules]\n\
+         # img-alt-missing = \"warning\"\n",
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, String> {
+        Config::parse(Path::new("presslint.toml"), text)
+    }
+
+    #[test]
+    fn levels_options_and_overrides() {
+        let config = parse(
+            "[rules]\nheading-order = \"error\"\nimg-alt-too-long = { level = \"info\", max = 90 }\nheading-h1-missing = \"off\"\n\n[[overrides]]\nfiles = [\"archive/**\"]\n[overrides.rules]\nheading-order = \"off\"\n",
+        )
+        .unwrap();
+        let find = |file: &str, id: &str| {
+            config
+                .rules_for(Path::new(file))
+                .into_iter()
+                .find(|r| r.rule.id == id)
+        };
+        assert_eq!(
+            find("story.html", "heading-order").unwrap().severity,
+            Severity::Error
+        );
+        assert!(find("archive/2019/story.html", "heading-order").is_none());
+        assert!(find("story.html", "heading-h1-missing").is_none());
+        let long = find("story.html", "img-alt-too-long").unwrap();
+        assert_eq!(long.severity, Severity::Info);
+        assert_eq!(long.options["max"], 90);
+    }
+
+    #[test]
+    fn errors_name_line_and_nearest_name() {
+        let err = parse("[rules]\n\nimg-alt-mising = \"off\"\n")
+            .err()
+            .unwrap();
+        assert_eq!(
+            err,
+            "presslint.toml:3:1: unknown rule `img-alt-mising` (did you mean `img-alt-missing`?)"
+        );
+        let err = parse("[rulez]\n").err().unwrap();
+        assert!(
+            err.starts_with("presslint.toml:1:") && err.contains("rules"),
+            "{err}"
+        );
+        let err = parse("[rules]\nimg-alt-too-long = { mx = 3 }\n")
+            .err()
+            .unwrap();
+        assert!(
+            err.contains("no option `mx` (did you mean `max`?)"),
+            "{err}"
+        );
+        let err = parse("[rules]\nimg-alt-too-long = { max = \"long\" }\n")
+            .err()
+            .unwrap();
+        assert!(err.contains("must be a non-negative integer"), "{err}");
+        let err = parse("[rules]\nheading-order = \"loud\"\n").err().unwrap();
+        assert!(err.starts_with("presslint.toml:2:17:"), "{err}");
+    }
+
+    #[test]
+    fn starter_file_is_valid_config() {
+        parse(&starter()).unwrap();
+    }
+}

@@ -1,0 +1,428 @@
+//! SARIF 2.1.0, the format GitHub code scanning and SARIF viewers read.
+//!
+//! One run: `tool.driver.rules` describes each rule that has a result (in
+//! the order of the rule table) with a link to its page, each result points
+//! at its rule by id and index, locates its span by line/column
+//! (columns count Unicode code points, declared by `columnKind`) and by byte
+//! offset/length, turns secondary labels into `relatedLocations`, and carries
+//! a `partialFingerprints` entry so code scanning can follow a finding when
+//! lines move. Inputs that could not be read become tool execution
+//! notifications.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::json::{JsonSpan, locate};
+use super::{REPOSITORY_URL, message_with_help, rule_url};
+use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::rules::{self, Rule};
+use crate::source::LineIndex;
+use crate::{FileReport, Report};
+
+const SCHEMA_URI: &str =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+
+/// The key of presslint's entry in `partialFingerprints`. Bump the version
+/// when the fingerprint's recipe changes.
+pub const FINGERPRINT_KEY: &str = "presslint/v1";
+
+#[derive(Serialize)]
+struct Log {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: [Run; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run {
+    tool: Tool,
+    invocations: [Invocation; 1],
+    column_kind: &'static str,
+    results: Vec<SarifResult>,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    driver: Driver,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver {
+    name: &'static str,
+    version: &'static str,
+    information_uri: &'static str,
+    rules: Vec<RuleDescriptor>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RuleDescriptor {
+    id: &'static str,
+    short_description: Text,
+    help_uri: String,
+    help: Text,
+    default_configuration: Configuration,
+    properties: RuleProperties,
+}
+
+#[derive(Serialize)]
+struct Configuration {
+    level: &'static str,
+}
+
+#[derive(Serialize)]
+struct RuleProperties {
+    tags: Vec<&'static str>,
+}
+
+#[derive(Serialize)]
+struct Text {
+    text: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Invocation {
+    execution_successful: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tool_execution_notifications: Vec<Notification>,
+}
+
+#[derive(Serialize)]
+struct Notification {
+    level: &'static str,
+    message: Text,
+    locations: Vec<Location>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult {
+    rule_id: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule_index: Option<usize>,
+    level: &'static str,
+    message: Text,
+    locations: Vec<Location>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<Location>,
+    partial_fingerprints: BTreeMap<&'static str, String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<usize>,
+    physical_location: PhysicalLocation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<Text>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    region: Option<Region>,
+}
+
+#[derive(Serialize)]
+struct ArtifactLocation {
+    uri: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: usize,
+    start_column: usize,
+    end_line: usize,
+    end_column: usize,
+    byte_offset: usize,
+    byte_length: usize,
+}
+
+impl From<JsonSpan> for Region {
+    fn from(s: JsonSpan) -> Region {
+        Region {
+            start_line: s.line,
+            start_column: s.column,
+            end_line: s.end_line,
+            end_column: s.end_column,
+            byte_offset: s.start,
+            byte_length: s.end - s.start,
+        }
+    }
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+fn descriptor(rule: &Rule) -> RuleDescriptor {
+    let url = rule_url(rule.id);
+    RuleDescriptor {
+        id: rule.id,
+        short_description: Text {
+            text: rule.summary.to_string(),
+        },
+        help: Text {
+            text: format!("{}. See {url}", rule.summary),
+        },
+        help_uri: url,
+        default_configuration: Configuration {
+            level: level(rule.severity),
+        },
+        properties: RuleProperties {
+            tags: vec!["accessibility", rule.group],
+        },
+    }
+}
+
+/// A file path as a URI reference: relative paths stay relative (with `/`
+/// separators, `./` dropped), absolute ones become `file://` URIs, and every
+/// byte outside the URI's unreserved characters is percent-encoded.
+pub fn artifact_uri(path: &str) -> String {
+    let slashed = if cfg!(windows) {
+        path.replace('\\', "/")
+    } else {
+        path.to_string()
+    };
+    let absolute = Path::new(path).is_absolute();
+    let mut rest = slashed.as_str();
+    while let Some(stripped) = rest.strip_prefix("./") {
+        rest = stripped;
+    }
+    let mut out = String::with_capacity(rest.len() + 8);
+    if absolute {
+        out.push_str(if rest.starts_with('/') {
+            "file://"
+        } else {
+            "file:///"
+        });
+    }
+    for &b in rest.as_bytes() {
+        let keep = b.is_ascii_alphanumeric()
+            || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/')
+            // A Windows drive letter's colon, after `file:///`.
+            || (absolute && b == b':');
+        if keep {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// 64-bit FNV-1a: small, well known and the same on every machine and
+/// release, unlike the standard library's randomly seeded hasher.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    hash
+}
+
+/// The fingerprint of a finding before its occurrence number: a hash of the
+/// rule id and the flagged source text with runs of whitespace collapsed, so
+/// it survives lines moving and re-indentation but not an edit to the
+/// flagged markup itself.
+pub fn fingerprint(rule: &str, source: &str, span: Span) -> u64 {
+    let flagged = source.get(span.start..span.end).unwrap_or("");
+    let mut key = String::with_capacity(rule.len() + 1 + flagged.len());
+    key.push_str(rule);
+    key.push('\0');
+    for (i, word) in flagged.split_whitespace().enumerate() {
+        if i > 0 {
+            key.push(' ');
+        }
+        key.push_str(word);
+    }
+    fnv1a(key.as_bytes())
+}
+
+fn physical(uri: &str, index: &LineIndex, source: &str, span: Span) -> PhysicalLocation {
+    PhysicalLocation {
+        artifact_location: ArtifactLocation {
+            uri: uri.to_string(),
+        },
+        region: Some(locate(index, source, span).into()),
+    }
+}
+
+fn result(
+    uri: &str,
+    index: &LineIndex,
+    file: &FileReport,
+    d: &Diagnostic,
+    rule_index: Option<usize>,
+    occurrences: &mut HashMap<u64, usize>,
+) -> SarifResult {
+    // Identical findings in one file (same rule, same markup) are told apart
+    // by their order of appearance, `hash:1`, `hash:2`, …
+    let hash = fingerprint(d.rule, &file.source, d.span);
+    let n = occurrences.entry(hash).or_insert(0);
+    *n += 1;
+    SarifResult {
+        rule_id: d.rule,
+        rule_index,
+        level: level(d.severity),
+        message: Text {
+            text: message_with_help(d),
+        },
+        locations: vec![Location {
+            id: None,
+            physical_location: physical(uri, index, &file.source, d.span),
+            message: None,
+        }],
+        related_locations: d
+            .labels
+            .iter()
+            .enumerate()
+            .map(|(i, label)| Location {
+                id: Some(i + 1),
+                physical_location: physical(uri, index, &file.source, label.span),
+                message: Some(Text {
+                    text: label.message.clone(),
+                }),
+            })
+            .collect(),
+        partial_fingerprints: BTreeMap::from([(FINGERPRINT_KEY, format!("{hash:016x}:{n}"))]),
+    }
+}
+
+pub fn render(report: &Report) -> String {
+    let used: HashSet<&str> = report
+        .files
+        .iter()
+        .flat_map(|f| &f.diagnostics)
+        .map(|d| d.rule)
+        .collect();
+    let described: Vec<&Rule> = rules::RULES
+        .iter()
+        .copied()
+        .filter(|r| used.contains(r.id))
+        .collect();
+    let rule_index = |id: &str| described.iter().position(|r| r.id == id);
+    let mut results = Vec::new();
+    for file in &report.files {
+        if file.diagnostics.is_empty() {
+            continue;
+        }
+        let index = LineIndex::new(&file.source);
+        let uri = artifact_uri(&file.path);
+        let mut occurrences = HashMap::new();
+        for d in &file.diagnostics {
+            results.push(result(
+                &uri,
+                &index,
+                file,
+                d,
+                rule_index(d.rule),
+                &mut occurrences,
+            ));
+        }
+    }
+    let notifications = report
+        .errors
+        .iter()
+        .map(|e| Notification {
+            level: "error",
+            message: Text {
+                text: e.to_string(),
+            },
+            locations: vec![Location {
+                id: None,
+                physical_location: PhysicalLocation {
+                    artifact_location: ArtifactLocation {
+                        uri: artifact_uri(&e.path),
+                    },
+                    region: None,
+                },
+                message: None,
+            }],
+        })
+        .collect();
+    let log = Log {
+        schema: SCHEMA_URI,
+        version: "2.1.0",
+        runs: [Run {
+            tool: Tool {
+                driver: Driver {
+                    name: "presslint",
+                    version: env!("CARGO_PKG_VERSION"),
+                    information_uri: REPOSITORY_URL,
+                    rules: described.iter().map(|r| descriptor(r)).collect(),
+                },
+            },
+            invocations: [Invocation {
+                execution_successful: report.errors.is_empty(),
+                tool_execution_notifications: notifications,
+            }],
+            column_kind: "unicodeCodePoints",
+            results,
+        }],
+    };
+    let mut out = serde_json::to_string_pretty(&log).expect("SARIF log serializes");
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fnv1a_matches_the_published_test_vectors() {
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a(b"foobar"), 0x8594_4171_f739_67e8);
+    }
+
+    #[test]
+    fn fingerprints_ignore_position_and_layout_but_not_rule_or_markup() {
+        let a = "<p>\n<img src=\"a.jpg\">";
+        let b = "<div><p>x</p>\n\n  <img   src=\"a.jpg\">";
+        let span_a = Span::new(4, a.len());
+        let span_b = Span::new(b.find("<img").unwrap(), b.len());
+        assert_eq!(
+            fingerprint("img-alt-missing", a, span_a),
+            fingerprint("img-alt-missing", b, span_b)
+        );
+        assert_ne!(
+            fingerprint("img-alt-missing", a, span_a),
+            fingerprint("img-alt-filename", a, span_a)
+        );
+        let c = "<p>\n<img src=\"b.jpg\">";
+        assert_ne!(
+            fingerprint("img-alt-missing", a, span_a),
+            fingerprint("img-alt-missing", c, span_a)
+        );
+    }
+
+    #[test]
+    fn artifact_uris_are_uri_references() {
+        assert_eq!(
+            artifact_uri("fixtures/seed-article.html"),
+            "fixtures/seed-article.html"
+        );
+        assert_eq!(artifact_uri("./news/a b.html"), "news/a%20b.html");
+        assert_eq!(artifact_uri("<stdin>"), "%3Cstdin%3E");
+        assert_eq!(artifact_uri("été#1.html"), "%C3%A9t%C3%A9%231.html");
+        #[cfg(unix)]
+        assert_eq!(artifact_uri("/srv/news/a.html"), "file:///srv/news/a.html");
+    }
+}

@@ -1,0 +1,3 @@
+//! Findings about presslint's own inline suppressions.
+
+pub mod unused_suppression;
