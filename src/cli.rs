@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::baseline::{self, Baseline};
 use crate::diagnostic::Severity;
 use crate::engine::Selection;
 use crate::report::{self, output::Output};
@@ -26,7 +27,7 @@ pub struct Cli {
 #[derive(Subcommand)]
 pub enum Command {
     /// Lint article files and directories
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// List all rules
     Rules {
         #[arg(long, value_enum, default_value_t = ListFormat::Human)]
@@ -64,6 +65,21 @@ pub struct CheckArgs {
     /// Use this config file instead of the nearest presslint.toml
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Exit 1 when there are more than N warnings (on top of --fail-on)
+    #[arg(long, value_name = "N")]
+    pub max_warnings: Option<usize>,
+    /// Hide findings recorded in this baseline file
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record this run's findings as a baseline file (and exit 0)
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+    /// Lint only files changed since this git ref, plus untracked ones
+    #[arg(long, value_name = "REF")]
+    pub changed_since: Option<String>,
+    /// Lint only this runner's share of the files: K/N (e.g. 2/4)
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<crate::source::Shard>,
     /// File name to report for standard input
     #[arg(long, default_value = "<stdin>")]
     pub stdin_filename: String,
@@ -114,7 +130,7 @@ impl FailOn {
 
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
-        Command::Check(args) => check(args),
+        Command::Check(args) => check(*args),
         Command::Rules { format } => {
             print(&match format {
                 ListFormat::Human => rules_table(),
@@ -179,26 +195,52 @@ fn check(args: CheckArgs) -> ExitCode {
         Ok(configs) => configs,
         Err(message) => return usage_error(&message),
     };
-    let settings = crate::Settings {
-        selection,
-        configs,
-        stdin_name: args.stdin_filename,
+    let mut settings = crate::Settings::new(selection, configs, args.stdin_filename);
+    settings.shard = args.shard;
+    if let Some(reference) = &args.changed_since {
+        match crate::git::changed_since(std::path::Path::new("."), reference) {
+            Ok(changed) => settings.only = Some(changed),
+            Err(message) => return usage_error(&message),
+        }
+    }
+    let mut baseline = match args.baseline.as_deref().map(Baseline::load).transpose() {
+        Ok(baseline) => baseline,
+        Err(message) => return usage_error(&message),
     };
+    let mut recorder = args
+        .write_baseline
+        .as_ref()
+        .map(|_| baseline::Recorder::default());
     // Opened first, so an unwritable --output fails before any linting.
     let mut output = match Output::open(args.output.as_deref()) {
         Ok(output) => output,
         Err(message) => return usage_error(&message),
     };
+
+    // Every file passes through here: recorded for a new baseline, then
+    // filtered by the old one, then counted.
     let threshold = args.fail_on.threshold();
-    let fails = |file: &FileReport| {
-        threshold.is_some_and(|t| file.diagnostics.iter().any(|d| d.severity >= t))
+    let mut failing = false;
+    let mut warnings = 0;
+    let mut gate = |file: &mut FileReport| {
+        if let Some(recorder) = &mut recorder {
+            recorder.add(file);
+        }
+        if let Some(baseline) = &mut baseline {
+            baseline.filter(file);
+        }
+        failing |= threshold.is_some_and(|t| file.diagnostics.iter().any(|d| d.severity >= t));
+        warnings += file
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count();
     };
-    let (errors, failing, written) = if let Format::Jsonl = args.format {
+    let (errors, written) = if let Format::Jsonl = args.format {
         // Streamed: each file's lines are written as soon as it is done.
-        let mut failing = false;
         let mut written = Ok(());
-        let errors = match crate::lint_paths_with(&args.paths, &settings, |file| {
-            failing |= fails(&file);
+        let errors = match crate::lint_paths_with(&args.paths, &settings, |mut file| {
+            gate(&mut file);
             if written.is_ok() {
                 written = output.write(&report::jsonl::render_file(&file));
             }
@@ -206,15 +248,16 @@ fn check(args: CheckArgs) -> ExitCode {
             Ok(errors) => errors,
             Err(message) => return usage_error(&message),
         };
-        (errors, failing, written)
+        (errors, written)
     } else {
-        let report = match crate::lint_paths(&args.paths, &settings) {
+        let mut report = match crate::lint_paths(&args.paths, &settings) {
             Ok(report) => report,
             Err(message) => return usage_error(&message),
         };
+        report.files.iter_mut().for_each(&mut gate);
+        report.baseline = baseline.as_ref().map(Baseline::outcome);
         let rendered = render(args.format, &report, args.output.is_some());
-        let failing = report.files.iter().any(fails);
-        (report.errors, failing, output.write(&rendered))
+        (report.errors, output.write(&rendered))
     };
     for err in &errors {
         eprintln!("presslint: error: {err}");
@@ -222,15 +265,36 @@ fn check(args: CheckArgs) -> ExitCode {
     if let Err(message) = written.and_then(|()| output.finish()) {
         return usage_error(&message);
     }
+    if let (Some(path), Some(recorder)) = (&args.write_baseline, &recorder) {
+        if let Err(message) = write_atomically(path, &recorder.render()) {
+            return usage_error(&message);
+        }
+        eprintln!("presslint: wrote baseline {}", path.display());
+    }
 
     if !errors.is_empty() {
         return ExitCode::from(2);
     }
-    if failing {
+    // Writing a baseline accepts today's findings.
+    let over_max = args.max_warnings.is_some_and(|max| warnings > max);
+    if args.write_baseline.is_none() && (failing || over_max) {
+        if over_max {
+            eprintln!(
+                "presslint: {warnings} warnings, more than --max-warnings {}",
+                args.max_warnings.unwrap_or_default()
+            );
+        }
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Replace `path` with `text` through a temporary file in the same directory.
+fn write_atomically(path: &std::path::Path, text: &str) -> Result<(), String> {
+    let mut output = Output::open(Some(path))?;
+    output.write(text)?;
+    output.finish()
 }
 
 fn render(format: Format, report: &Report, to_file: bool) -> String {

@@ -5,10 +5,13 @@
 //! rules, `report` renders the results.
 
 pub mod a11y;
+pub mod baseline;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod engine;
+pub mod git;
+pub mod hash;
 pub mod html;
 pub mod report;
 pub mod rules;
@@ -40,6 +43,8 @@ pub struct FileReport {
 pub struct Report {
     pub files: Vec<FileReport>,
     pub errors: Vec<InputError>,
+    /// Set when a baseline filtered the findings.
+    pub baseline: Option<baseline::Outcome>,
 }
 
 /// How a run is set up: which rules (command line), where configs come
@@ -48,9 +53,35 @@ pub struct Settings {
     pub selection: Selection,
     pub configs: config::Resolver,
     pub stdin_name: String,
+    /// Lint only these files (canonical paths), e.g. those changed since a git ref.
+    pub only: Option<std::collections::HashSet<PathBuf>>,
+    /// Lint only this runner's share of the files.
+    pub shard: Option<source::Shard>,
 }
 
 impl Settings {
+    pub fn new(selection: Selection, configs: config::Resolver, stdin_name: String) -> Settings {
+        Settings {
+            selection,
+            configs,
+            stdin_name,
+            only: None,
+            shard: None,
+        }
+    }
+
+    /// Whether a discovered input is in this run (changed files, shard).
+    fn includes(&self, input: &Input) -> bool {
+        let Input::File(path) = input else {
+            return true;
+        };
+        self.shard.is_none_or(|shard| shard.contains(path))
+            && self
+                .only
+                .as_ref()
+                .is_none_or(|only| std::fs::canonicalize(path).is_ok_and(|p| only.contains(&p)))
+    }
+
     /// The selected rules for a file, at the levels and options its config gives.
     pub fn rules_for(&self, file: &Path) -> Result<Vec<ActiveRule>, String> {
         let config = self.configs.for_file(file)?;
@@ -79,7 +110,11 @@ pub fn lint_source(path: String, text: String, rules: &[ActiveRule]) -> FileRepo
 pub fn lint_paths(paths: &[PathBuf], settings: &Settings) -> Result<Report, String> {
     let mut files = Vec::new();
     let errors = lint_paths_with(paths, settings, |file| files.push(file))?;
-    Ok(Report { files, errors })
+    Ok(Report {
+        files,
+        errors,
+        baseline: None,
+    })
 }
 
 /// Lint files and directories like [`lint_paths`], handing each file's
@@ -96,6 +131,7 @@ pub fn lint_paths_with(
     // Resolve every file's rules first: a bad config lints nothing.
     let inputs = inputs
         .into_iter()
+        .filter(|input| settings.includes(input))
         .map(|input| {
             let rules = match &input {
                 Input::Stdin => settings.rules_for(Path::new(&settings.stdin_name)),

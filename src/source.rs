@@ -166,3 +166,41 @@ pub fn read_stdin() -> Result<String, InputError> {
         .map_err(|e| io_error(Path::new("-"), &e))?;
     Ok(decode(bytes))
 }
+
+/// `--shard K/N`: this runner's share of the files, chosen by a stable hash
+/// of each path so that N runners cover every file exactly once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shard {
+    /// 1-based.
+    pub index: u64,
+    pub count: u64,
+}
+
+impl std::str::FromStr for Shard {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Shard, String> {
+        let parsed = s.split_once('/').and_then(|(k, n)| {
+            Some((k.trim().parse::<u64>().ok()?, n.trim().parse::<u64>().ok()?))
+        });
+        match parsed {
+            Some((index, count)) if count >= 1 && (1..=count).contains(&index) => {
+                Ok(Shard { index, count })
+            }
+            _ => Err(format!(
+                "`{s}` is not a shard: use K/N with 1 ≤ K ≤ N, e.g. 2/4"
+            )),
+        }
+    }
+}
+
+impl Shard {
+    /// Whether this path belongs to this shard. The path is hashed as
+    /// found (without a leading `./`), so every runner must be given the
+    /// same paths from the same directory.
+    pub fn contains(&self, path: &Path) -> bool {
+        let text = path.to_string_lossy();
+        let text = text.strip_prefix("./").unwrap_or(&text);
+        crate::hash::fnv1a(text.as_bytes()) % self.count == self.index - 1
+    }
+}

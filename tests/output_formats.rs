@@ -362,11 +362,11 @@ fn jsonl_is_the_json_report_one_diagnostic_a_line() {
 
 #[test]
 fn streaming_hands_files_on_in_the_order_they_were_found() {
-    let settings = presslint::Settings {
-        selection: presslint::engine::Selection::default(),
-        configs: presslint::config::Resolver::new(None).unwrap(),
-        stdin_name: "<stdin>".into(),
-    };
+    let settings = presslint::Settings::new(
+        presslint::engine::Selection::default(),
+        presslint::config::Resolver::new(None).unwrap(),
+        "<stdin>".into(),
+    );
     let paths = [std::path::PathBuf::from(fixtures())];
     let all = presslint::lint_paths(&paths, &settings).unwrap();
     let mut streamed = Vec::new();

@@ -36,12 +36,16 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// With `--baseline`: known findings hidden, and entries now fixed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<crate::baseline::Outcome>,
 }
 
 impl Summary {
     pub fn of(report: &Report) -> Summary {
         let mut summary = Summary {
             files: report.files.len(),
+            baseline: report.baseline,
             ..Summary::default()
         };
         for d in report.files.iter().flat_map(|f| &f.diagnostics) {
@@ -59,6 +63,17 @@ impl Summary {
     pub fn sentence(&self) -> String {
         let total = self.errors + self.warnings + self.infos;
         let files = plural(self.files, "file");
+        let baseline = self.baseline.map_or(String::new(), |b| {
+            format!(
+                " Baseline: {} hidden, {} no longer found (fixed).",
+                plural(b.matched, "known finding"),
+                plural(b.fixed, "entry").replace("entrys", "entries")
+            )
+        });
+        format!("{}{baseline}", self.counts_sentence(total, &files))
+    }
+
+    fn counts_sentence(&self, total: usize, files: &str) -> String {
         if total == 0 {
             format!("No problems found in {files}.")
         } else {
