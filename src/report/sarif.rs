@@ -225,17 +225,6 @@ pub fn artifact_uri(path: &str) -> String {
     out
 }
 
-/// 64-bit FNV-1a: small, well known and the same on every machine and
-/// release, unlike the standard library's randomly seeded hasher.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    hash
-}
-
 /// The fingerprint of a finding before its occurrence number: a hash of the
 /// rule id and the flagged source text with runs of whitespace collapsed, so
 /// it survives lines moving and re-indentation but not an edit to the
@@ -251,7 +240,7 @@ pub fn fingerprint(rule: &str, source: &str, span: Span) -> u64 {
         }
         key.push_str(word);
     }
-    fnv1a(key.as_bytes())
+    crate::hash::fnv1a(key.as_bytes())
 }
 
 fn physical(uri: &str, index: &LineIndex, source: &str, span: Span) -> PhysicalLocation {
@@ -384,13 +373,6 @@ pub fn render(report: &Report) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fnv1a_matches_the_published_test_vectors() {
-        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
-        assert_eq!(fnv1a(b"foobar"), 0x8594_4171_f739_67e8);
-    }
 
     #[test]
     fn fingerprints_ignore_position_and_layout_but_not_rule_or_markup() {
