@@ -121,9 +121,12 @@ impl Config {
             let (line, column) = index.line_col(text, span.start);
             format!("{}:{line}:{column}", path.display())
         };
-        let raw: RawConfig = toml::from_str(text).map_err(|err| match err.span() {
-            Some(span) => format!("{}: {}", at(span), err.message().trim()),
-            None => format!("{}: {}", path.display(), err.message().trim()),
+        let raw: RawConfig = toml::from_str(text).map_err(|err| {
+            let message = with_nearest_field(err.message().trim());
+            match err.span() {
+                Some(span) => format!("{}: {message}", at(span)),
+                None => format!("{}: {message}", path.display()),
+            }
         })?;
         let root = match path.parent() {
             Some(dir) if !dir.as_os_str().is_empty() => dir,
@@ -190,6 +193,26 @@ struct RawOverride {
     files: Vec<Spanned<String>>,
     #[serde(default)]
     rules: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+}
+
+/// serde's "unknown field `asets`, expected `rules`, `assets` or
+/// `overrides`" with "(did you mean `assets`?)" added.
+fn with_nearest_field(message: &str) -> String {
+    let Some(rest) = message.strip_prefix("unknown field `") else {
+        return message.to_string();
+    };
+    let Some((field, expected)) = rest.split_once('`') else {
+        return message.to_string();
+    };
+    let nearest = expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|name| (strsim::levenshtein(field, name), name))
+        .filter(|(distance, name)| *distance <= name.len() / 2 + 1)
+        .min()
+        .map(|(_, name)| name);
+    format!("{message}{}", did_you_mean(nearest))
 }
 
 fn did_you_mean(nearest: Option<&str>) -> String {
