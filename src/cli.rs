@@ -83,6 +83,16 @@ pub struct CheckArgs {
     /// File name to report for standard input
     #[arg(long, default_value = "<stdin>")]
     pub stdin_filename: String,
+    /// Where root-relative image paths (/images/…) resolve; repeatable
+    /// (default: `assets` in presslint.toml, else the directory given)
+    #[arg(long, value_name = "DIR")]
+    pub assets: Vec<PathBuf>,
+    /// Apply safe fixes (width/height from the image file) to the files, then report what remains
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix: print the changes as a unified diff instead of writing them (exit 1 if any)
+    #[arg(long, requires = "fix")]
+    pub dry_run: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -197,9 +207,18 @@ fn check(args: CheckArgs) -> ExitCode {
     };
     let mut settings = crate::Settings::new(selection, configs, args.stdin_filename);
     settings.shard = args.shard;
+    settings.assets = args.assets;
     if let Some(reference) = &args.changed_since {
         match crate::git::changed_since(std::path::Path::new("."), reference) {
             Ok(changed) => settings.only = Some(changed),
+            Err(message) => return usage_error(&message),
+        }
+    }
+    if args.fix {
+        // Fix first; the report below then shows what is left.
+        match crate::fix::run(&args.paths, &settings, args.dry_run) {
+            Ok(outcome) if args.dry_run => return dry_run_report(&outcome),
+            Ok(outcome) => report_fixes(&outcome),
             Err(message) => return usage_error(&message),
         }
     }
@@ -295,6 +314,50 @@ fn write_atomically(path: &std::path::Path, text: &str) -> Result<(), String> {
     let mut output = Output::open(Some(path))?;
     output.write(text)?;
     output.finish()
+}
+
+/// `--fix --dry-run`: the diff on standard output; exit 1 when there is
+/// something to fix, 2 when a file could not be read.
+fn dry_run_report(outcome: &crate::fix::Outcome) -> ExitCode {
+    print(&outcome.diff);
+    for err in &outcome.errors {
+        eprintln!("presslint: error: {err}");
+    }
+    if outcome.fixes == 0 {
+        eprintln!("presslint: nothing to fix (dry run)");
+    } else {
+        eprintln!(
+            "presslint: {} would be applied (dry run)",
+            fix_count(outcome)
+        );
+    }
+    if !outcome.errors.is_empty() {
+        ExitCode::from(2)
+    } else if outcome.fixes > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn report_fixes(outcome: &crate::fix::Outcome) {
+    for err in &outcome.errors {
+        eprintln!("presslint: error: {err}");
+    }
+    if outcome.fixes > 0 {
+        eprintln!("presslint: applied {}", fix_count(outcome));
+    }
+}
+
+/// "3 fixes in 1 file".
+fn fix_count(outcome: &crate::fix::Outcome) -> String {
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    format!(
+        "{} in {}",
+        plural(outcome.fixes, "fix", "fixes"),
+        plural(outcome.files, "file", "files")
+    )
 }
 
 fn render(format: Format, report: &Report, to_file: bool) -> String {

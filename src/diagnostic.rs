@@ -62,6 +62,23 @@ pub struct Diagnostic {
     pub message: String,
     pub help: String,
     pub labels: Vec<Label>,
+    /// A safe, automatic correction (`presslint check --fix`), if any.
+    pub fix: Option<Fix>,
+}
+
+/// Replace the source under `span` with `text` (an empty span inserts).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    pub span: Span,
+    pub text: String,
+}
+
+/// Edits that correct a diagnostic without changing anything else.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    /// What the fix does, for `--fix` summaries ("add width and height").
+    pub title: String,
+    pub edits: Vec<Edit>,
 }
 
 impl Diagnostic {
@@ -73,7 +90,13 @@ impl Diagnostic {
             message: message.into(),
             help: String::new(),
             labels: Vec::new(),
+            fix: None,
         }
+    }
+
+    pub fn fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
+        self
     }
 
     pub fn help(mut self, help: impl Into<String>) -> Self {

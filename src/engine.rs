@@ -2,6 +2,7 @@
 
 use serde_json::Map;
 
+use crate::assets::Assets;
 use crate::config::ActiveRule;
 use crate::diagnostic::Diagnostic;
 use crate::html::Document;
@@ -70,13 +71,14 @@ pub fn nearest_rule_name(name: &str) -> Option<&'static str> {
 
 /// Lint one parsed document with the given rules, then apply inline
 /// suppressions; diagnostics come back sorted by position, then rule id.
-pub fn lint(doc: &Document, active: &[ActiveRule]) -> Vec<Diagnostic> {
+pub fn lint(doc: &Document, active: &[ActiveRule], assets: &Assets) -> Vec<Diagnostic> {
     let mut out: Vec<Diagnostic> = active
         .iter()
         .flat_map(|active| {
             let ctx = Context {
                 doc,
                 options: &active.options,
+                assets,
             };
             (active.rule.check)(&ctx).into_iter().map(|mut d| {
                 d.rule = active.rule.id;

@@ -5,11 +5,13 @@
 //! rules, `report` renders the results.
 
 pub mod a11y;
+pub mod assets;
 pub mod baseline;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod engine;
+pub mod fix;
 pub mod git;
 pub mod hash;
 pub mod html;
@@ -17,6 +19,7 @@ pub mod report;
 pub mod rules;
 pub mod source;
 pub mod suppress;
+pub mod text;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -57,6 +60,11 @@ pub struct Settings {
     pub only: Option<std::collections::HashSet<PathBuf>>,
     /// Lint only this runner's share of the files.
     pub shard: Option<source::Shard>,
+    /// `--assets DIR`: where root-relative image paths resolve, before the
+    /// config's `assets`.
+    pub assets: Vec<PathBuf>,
+    /// Image and track probes, shared by every file of the run.
+    pub asset_cache: assets::Cache,
 }
 
 impl Settings {
@@ -67,7 +75,42 @@ impl Settings {
             stdin_name,
             only: None,
             shard: None,
+            assets: Vec::new(),
+            asset_cache: assets::Cache::default(),
         }
+    }
+
+    /// The directories a file's image references resolve against: the
+    /// article's own directory for relative paths; `--assets`, then the
+    /// config's `assets`, else `tree` (the directory given on the command
+    /// line) for root-relative ones. Nothing outside these and `tree` is read.
+    pub fn roots_for(&self, file: &Path, tree: &Path) -> Result<assets::Roots, String> {
+        let config = self.configs.for_file(file)?;
+        let mut roots = self.assets.clone();
+        roots.extend(config.assets.iter().cloned());
+        let article_dir = match file.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let mut roots = assets::Roots::new(article_dir, tree.to_path_buf(), roots);
+        // A project with a presslint.toml is the article's tree too.
+        if config.path.is_some() {
+            roots.allow(&config.root);
+        }
+        Ok(roots)
+    }
+
+    /// Standard input has no place on disk: its image references are only
+    /// looked up when asset roots are given (`--assets`, or `assets` in the
+    /// config that applies to `--stdin-filename`); relative ones then
+    /// resolve against `--stdin-filename`'s directory.
+    pub fn stdin_roots(&self) -> Result<Option<assets::Roots>, String> {
+        let name = Path::new(&self.stdin_name);
+        let config = self.configs.for_file(name)?;
+        if self.assets.is_empty() && config.assets.is_empty() {
+            return Ok(None);
+        }
+        self.roots_for(name, Path::new(".")).map(Some)
     }
 
     /// Whether a discovered input is in this run (changed files, shard).
@@ -91,10 +134,28 @@ impl Settings {
     }
 }
 
-/// Lint one source text.
+/// Lint one source text, with no files around it: image and track
+/// references are only checked when they are `data:` URIs.
 pub fn lint_source(path: String, text: String, rules: &[ActiveRule]) -> FileReport {
+    lint_article(path, text, rules, None, &assets::Cache::default())
+}
+
+/// Lint one source text whose image and track references resolve against
+/// `roots` (see [`Settings::roots_for`]), probing files through `cache`.
+pub fn lint_article(
+    path: String,
+    text: String,
+    rules: &[ActiveRule],
+    roots: Option<&assets::Roots>,
+    cache: &assets::Cache,
+) -> FileReport {
     let doc = Document::parse(text);
-    let diagnostics = engine::lint(&doc, rules);
+    let assets = if rules.iter().any(|r| rules::uses_assets(r.rule)) {
+        assets::collect(&doc, roots, cache)
+    } else {
+        assets::Assets::default()
+    };
+    let diagnostics = engine::lint(&doc, rules, &assets);
     FileReport {
         path,
         source: Arc::new(doc.into_source()),
@@ -133,15 +194,21 @@ pub fn lint_paths_with(
         .into_iter()
         .filter(|input| settings.includes(input))
         .map(|input| {
-            let rules = match &input {
-                Input::Stdin => settings.rules_for(Path::new(&settings.stdin_name)),
-                Input::File(path) => settings.rules_for(path),
-            }?;
-            Ok((input, rules))
+            let (rules, roots) = match &input {
+                Input::Stdin => {
+                    let name = Path::new(&settings.stdin_name);
+                    (settings.rules_for(name)?, settings.stdin_roots()?)
+                }
+                Input::File(path) => (
+                    settings.rules_for(path)?,
+                    Some(settings.roots_for(path, &tree_of(paths, path))?),
+                ),
+            };
+            Ok((input, rules, roots))
         })
         .collect::<Result<Vec<_>, String>>()?;
     let stdin_name = settings.stdin_name.as_str();
-    let lint_one = |(input, rules): (Input, Vec<ActiveRule>)| -> Result<FileReport, InputError> {
+    let lint_one = |(input, rules, roots): (Input, Vec<ActiveRule>, Option<assets::Roots>)| -> Result<FileReport, InputError> {
         let (name, text) = match input {
             Input::Stdin => (stdin_name.to_string(), source::read_stdin()?),
             Input::File(path) => {
@@ -149,7 +216,13 @@ pub fn lint_paths_with(
                 (path.display().to_string(), text)
             }
         };
-        Ok(lint_source(name, text, &rules))
+        Ok(lint_article(
+            name,
+            text,
+            &rules,
+            roots.as_ref(),
+            &settings.asset_cache,
+        ))
     };
     let (sender, finished) = std::sync::mpsc::channel();
     std::thread::scope(|scope| {
@@ -177,4 +250,20 @@ pub fn lint_paths_with(
         }
     });
     Ok(errors)
+}
+
+/// The directory given on the command line that a discovered file came
+/// from (a file argument's parent): the article's tree.
+fn tree_of(paths: &[PathBuf], file: &Path) -> PathBuf {
+    let dir_of = |p: &Path| match p.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    paths
+        .iter()
+        .find(|p| p.as_path() != Path::new("-") && file.starts_with(p))
+        .map_or_else(
+            || dir_of(file),
+            |p| if p.is_dir() { p.clone() } else { dir_of(p) },
+        )
 }

@@ -155,7 +155,7 @@ fn stdin_with_a_file_name() {
         .iter()
         .map(|d| d["rule"].as_str().unwrap())
         .collect();
-    assert_eq!(rules, ["img-alt-missing", "heading-order"]);
+    assert_eq!(rules, ["img-alt-missing", "img-unsized", "heading-order"]);
 }
 
 #[test]
@@ -179,7 +179,10 @@ fn select_and_ignore_take_rules_and_groups() {
         rules_of(&["--select", "img-alt-missing,heading-order"]),
         ["img-alt-missing", "heading-order"]
     );
-    assert_eq!(rules_of(&["--ignore", "alt"]), ["heading-order"]);
+    assert_eq!(
+        rules_of(&["--ignore", "alt"]),
+        ["img-unsized", "heading-order"]
+    );
     assert_eq!(
         rules_of(&["--select", "heading", "--ignore", "heading-order"]),
         Vec::<String>::new()
@@ -288,7 +291,7 @@ fn human_output_has_code_frames_and_no_color_when_piped() {
     assert!(stdout.contains("[story.html:4:5]"), "{stdout}");
     assert!(stdout.contains("<img src=\"/gc4/images/kim.webp\">"));
     assert!(
-        stdout.contains("Found 2 problems (1 error, 1 warning, 0 infos) in 1 file."),
+        stdout.contains("Found 3 problems (1 error, 2 warnings, 0 infos) in 1 file."),
         "{stdout}"
     );
 }

@@ -43,13 +43,11 @@ fn annotations_match_findings() {
     assert!(names.len() >= 5, "expected the bundled fixtures");
     let mut fired = std::collections::BTreeSet::new();
     for name in &names {
-        let source = std::fs::read_to_string(
-            Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("fixtures")
-                .join(name),
-        )
-        .unwrap();
-        let found = common::findings(&source);
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures")
+            .join(name);
+        let source = std::fs::read_to_string(&path).unwrap();
+        let found = common::file_findings(&path);
         assert_eq!(
             found,
             common::expectations(&source),

@@ -211,6 +211,9 @@ fn fingerprints(source: &str) -> Vec<(String, u64, String)> {
             "check",
             "--format",
             "sarif",
+            // Only the markup's findings: the image rules add some on the same tags.
+            "--ignore",
+            "image",
             "--stdin-filename",
             "story.html",
             "-",
@@ -391,6 +394,8 @@ fn github_commands_are_one_line_each_and_escaped() {
             "check",
             "--format",
             "github",
+            "--ignore",
+            "image",
             "--stdin-filename",
             "news/a,b:c%.html",
             "-",
@@ -401,7 +406,8 @@ fn github_commands_are_one_line_each_and_escaped() {
     assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), 3, "one command per diagnostic: {text}");
+    // img-alt-missing, caption-date-missing, img-alt-duplicate, heading-order
+    assert_eq!(lines.len(), 4, "one command per diagnostic: {text}");
     assert!(
         lines
             .iter()

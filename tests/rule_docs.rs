@@ -84,7 +84,7 @@ fn doc_examples_behave_as_annotated() {
                 |m: BTreeMap<(usize, String), usize>| -> BTreeMap<(usize, String), usize> {
                     m.into_iter().filter(|((_, r), _)| r == rule.id).collect()
                 };
-            let found = only_this(common::findings(body));
+            let found = only_this(common::example_findings(body));
             match info.as_str() {
                 "html bad" => {
                     let expected = only_this(common::expectations(body));

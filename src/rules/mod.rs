@@ -3,20 +3,26 @@
 
 use serde_json::{Map, Value};
 
+use crate::assets::Assets;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::html::Document;
 
 pub mod alt;
+pub mod caption;
 pub mod document;
 pub mod heading;
+pub mod image;
 pub mod media;
 pub mod names;
 pub mod suppression;
 
-/// What a rule sees: the parsed article and its options.
+/// What a rule sees: the parsed article, its options, and what was found
+/// in the image and caption files it references (probed before the rules
+/// run, so rules do no I/O).
 pub struct Context<'a> {
     pub doc: &'a Document,
     pub options: &'a Map<String, Value>,
+    pub assets: &'a Assets,
 }
 
 impl Context<'_> {
@@ -88,8 +94,34 @@ pub static RULES: &[&Rule] = &[
     &document::document_lang::RULE,
     &document::document_title::RULE,
     &media::video_captions_missing::RULE,
+    &media::track_file_invalid::RULE,
+    &image::img_src_missing::RULE,
+    &image::img_file_missing::RULE,
+    &image::img_file_broken::RULE,
+    &image::img_format_mismatch::RULE,
+    &image::img_unsized::RULE,
+    &image::img_aspect_mismatch::RULE,
+    &image::img_too_small::RULE,
+    &image::img_oversized::RULE,
+    &image::img_file_heavy::RULE,
+    &image::img_format_legacy::RULE,
+    &image::img_srcset_mismatch::RULE,
+    &image::caption_metadata_mismatch::RULE,
+    &caption::figure_caption_missing::RULE,
+    &caption::caption_credit_missing::RULE,
+    &caption::caption_date_missing::RULE,
+    &caption::caption_place_missing::RULE,
+    &caption::img_alt_duplicates_caption::RULE,
+    &caption::img_alt_contains_credit::RULE,
     &suppression::unused_suppression::RULE,
 ];
+
+/// Whether a rule reads image or track files, so they must be probed
+/// before it runs.
+pub fn uses_assets(rule: &Rule) -> bool {
+    matches!(rule.group, "image" | "caption")
+        || matches!(rule.id, "track-file-invalid" | "caption-metadata-mismatch")
+}
 
 pub fn find(id: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.id == id)

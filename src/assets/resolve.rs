@@ -1,0 +1,412 @@
+//! Where an image or track URL points: a file under the article's tree or
+//! an asset root, bytes inline in a `data:` URI, or somewhere presslint does
+//! not look (the web, other schemes).
+//!
+//! Resolution is lexical first (so `../../etc/passwd` is refused before any
+//! file system call), then physical: a candidate that exists is
+//! canonicalised and must still lie inside an allowed directory, which
+//! catches symbolic links pointing out of the tree.
+
+use std::path::{Component, Path, PathBuf};
+
+use base64::Engine as _;
+
+/// The directories one article's references resolve against.
+#[derive(Clone, Debug)]
+pub struct Roots {
+    /// Relative references (`photo.jpg`, `../img/a.png`) resolve against
+    /// the article's own directory.
+    pub article_dir: PathBuf,
+    /// Root-relative references (`/images/a.png`) resolve against each of
+    /// these in turn; the first that has the file wins.
+    pub assets: Vec<PathBuf>,
+    /// Nothing outside these is ever read: the asset roots and the
+    /// article's tree. Absolute and lexically normalised.
+    allowed: Vec<PathBuf>,
+    /// The same, with symbolic links resolved.
+    allowed_real: Vec<PathBuf>,
+}
+
+impl Roots {
+    /// `tree` is the article's tree (the directory given on the command
+    /// line); `assets` the asset roots (when empty, `tree` is the root).
+    pub fn new(article_dir: PathBuf, tree: PathBuf, assets: Vec<PathBuf>) -> Roots {
+        let assets = if assets.is_empty() {
+            vec![tree.clone()]
+        } else {
+            assets
+        };
+        let mut allowed: Vec<PathBuf> = assets
+            .iter()
+            .chain(std::iter::once(&tree))
+            .map(|p| normalize(&absolute(p)))
+            .collect();
+        allowed.dedup();
+        let allowed_real = allowed
+            .iter()
+            .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()))
+            .collect();
+        Roots {
+            article_dir,
+            assets,
+            allowed,
+            allowed_real,
+        }
+    }
+
+    /// Also allow reading under `dir` (the project directory, where the
+    /// `presslint.toml` that applies is), without making it an asset root.
+    pub fn allow(&mut self, dir: &Path) {
+        let dir = normalize(&absolute(dir));
+        if !self.allowed.contains(&dir) {
+            self.allowed_real
+                .push(std::fs::canonicalize(&dir).unwrap_or_else(|_| dir.clone()));
+            self.allowed.push(dir);
+        }
+    }
+
+    fn allows(&self, path: &Path) -> bool {
+        let path = normalize(&absolute(path));
+        self.allowed.iter().any(|root| path.starts_with(root))
+    }
+
+    fn allows_real(&self, path: &Path) -> bool {
+        self.allowed_real.iter().any(|root| path.starts_with(root))
+    }
+}
+
+/// What a reference in the markup points at.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Target {
+    /// Local files to try, in order (several for a root-relative path and
+    /// several asset roots).
+    Files(Vec<PathBuf>),
+    /// The bytes of a `data:` URI, or why they could not be decoded.
+    Data {
+        media_type: String,
+        bytes: Result<Vec<u8>, String>,
+    },
+    /// `http:`, `https:` or protocol-relative: not fetched.
+    Remote,
+    /// Another scheme (`blob:`, `javascript:`, `about:`…): not a file.
+    Other,
+    /// Not read, and why.
+    Refused(String),
+}
+
+/// Where a local reference was found.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Located {
+    /// The candidate that exists, and the file it is, canonicalised.
+    Found { path: PathBuf, real: PathBuf },
+    /// None of the candidates exists; these were tried.
+    Missing(Vec<PathBuf>),
+    /// The file exists but is outside the allowed directories (a symbolic
+    /// link pointing out); not read.
+    Refused(String),
+}
+
+/// Resolve a URL as written in an attribute (entities already decoded).
+pub fn resolve(url: &str, roots: Option<&Roots>) -> Target {
+    let url = url.trim_matches(|c: char| c.is_ascii_whitespace());
+    if url.len() >= 5 && url[..5].eq_ignore_ascii_case("data:") {
+        return data_uri(&url[5..]);
+    }
+    if url.starts_with("//") || url.starts_with("\\\\") {
+        return if url.starts_with("\\\\") {
+            Target::Refused("is a Windows network path, not a URL".into())
+        } else {
+            Target::Remote
+        };
+    }
+    if let Some(scheme) = scheme(url) {
+        return match scheme.to_ascii_lowercase().as_str() {
+            "http" | "https" => Target::Remote,
+            "file" => Target::Refused("is an absolute file system path (file: URL)".into()),
+            s if s.len() == 1 => Target::Refused("is an absolute file system path".into()),
+            _ => Target::Other,
+        };
+    }
+    let Some(roots) = roots else {
+        return Target::Other;
+    };
+    // The path part: no query or fragment, `\` read as `/` as browsers do.
+    let path = url.split(['?', '#']).next().unwrap_or_default();
+    let path = percent_decode(&path.replace('\\', "/"));
+    if path.contains('\0') {
+        return Target::Refused("contains a NUL byte".into());
+    }
+    if path.is_empty() {
+        return Target::Other;
+    }
+    let candidates: Vec<PathBuf> = match path.strip_prefix('/') {
+        Some(rest) => roots.assets.iter().map(|root| join(root, rest)).collect(),
+        None => vec![join(&roots.article_dir, &path)],
+    };
+    if candidates.iter().any(|c| !roots.allows(c)) {
+        return Target::Refused(
+            "leads outside the article's directory tree and the asset roots".into(),
+        );
+    }
+    Target::Files(candidates)
+}
+
+/// Find the first candidate that exists, refusing one that a symbolic link
+/// takes outside the allowed directories.
+pub fn locate(candidates: &[PathBuf], roots: &Roots) -> Located {
+    for candidate in candidates {
+        if std::fs::symlink_metadata(candidate).is_err() {
+            continue;
+        }
+        return match std::fs::canonicalize(candidate) {
+            Ok(real) if roots.allows_real(&real) => Located::Found {
+                path: candidate.clone(),
+                real,
+            },
+            Ok(_) => Located::Refused(
+                "is a symbolic link to a file outside the article's directory tree and the asset roots".into(),
+            ),
+            // A dangling link: as good as missing.
+            Err(_) => continue,
+        };
+    }
+    Located::Missing(candidates.to_vec())
+}
+
+/// A path for messages: relative to the current directory when it is
+/// inside it, so reports do not depend on where the checkout lives.
+pub fn display(path: &Path) -> String {
+    let shown = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| {
+            let cwd = std::fs::canonicalize(&cwd).unwrap_or(cwd);
+            path.strip_prefix(&cwd).ok().map(Path::to_path_buf)
+        })
+        .unwrap_or_else(|| path.to_path_buf());
+    let shown = normalize_relative(&shown);
+    shown.to_string_lossy().replace('\\', "/")
+}
+
+/// `root` joined with a relative URL path, `.` and `..` resolved lexically.
+fn join(root: &Path, rest: &str) -> PathBuf {
+    let mut out = root.to_path_buf();
+    for part in rest.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => out.push(".."),
+            part => out.push(part),
+        }
+    }
+    out
+}
+
+/// The URL scheme, if the reference starts with one.
+fn scheme(url: &str) -> Option<&str> {
+    let end = url.find(':')?;
+    let scheme = &url[..end];
+    let mut chars = scheme.chars();
+    let first = chars.next()?;
+    (first.is_ascii_alphabetic() && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)))
+        .then_some(scheme)
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Resolve `.` and `..` without touching the file system; `..` at the root
+/// stays at the root.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Like `normalize`, for a relative path: a leading `..` that cannot be
+/// resolved is kept.
+fn normalize_relative(path: &Path) -> PathBuf {
+    let mut parts: Vec<Component> = Vec::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => match parts.last() {
+                Some(Component::Normal(_)) => {
+                    parts.pop();
+                }
+                _ => parts.push(component),
+            },
+            other => parts.push(other),
+        }
+    }
+    parts.iter().collect()
+}
+
+/// Decode `%XX` escapes; invalid UTF-8 in the result is replaced.
+pub fn percent_decode(text: &str) -> String {
+    String::from_utf8_lossy(&percent_decode_bytes(text)).into_owned()
+}
+
+fn percent_decode_bytes(text: &str) -> Vec<u8> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && let Some(hex) = bytes.get(i + 1..i + 3)
+            && let Ok(hex) = std::str::from_utf8(hex)
+            && let Ok(byte) = u8::from_str_radix(hex, 16)
+        {
+            out.push(byte);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    out
+}
+
+/// `data:[<media type>][;base64],<data>`, after the `data:`.
+fn data_uri(rest: &str) -> Target {
+    let Some((header, body)) = rest.split_once(',') else {
+        return Target::Data {
+            media_type: String::new(),
+            bytes: Err("the data: URI has no comma before its data".into()),
+        };
+    };
+    let mut params = header.split(';').map(str::trim);
+    let media_type = params.next().unwrap_or_default().to_ascii_lowercase();
+    let base64 = params.any(|p| p.eq_ignore_ascii_case("base64"));
+    let decoded = percent_decode_bytes(body);
+    let bytes = if base64 {
+        let compact: Vec<u8> = decoded
+            .into_iter()
+            .filter(|b| !b.is_ascii_whitespace())
+            .collect();
+        let engine = base64::engine::GeneralPurpose::new(
+            &base64::alphabet::STANDARD,
+            base64::engine::GeneralPurposeConfig::new()
+                .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent)
+                .with_decode_allow_trailing_bits(true),
+        );
+        engine
+            .decode(&compact)
+            .map_err(|e| format!("the data: URI is not valid base64 ({e})"))
+    } else {
+        Ok(decoded)
+    };
+    Target::Data { media_type, bytes }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roots(dir: &Path) -> Roots {
+        Roots::new(dir.join("news"), dir.to_path_buf(), Vec::new())
+    }
+
+    #[test]
+    fn relative_and_root_relative() {
+        let dir = Path::new("/site");
+        let r = roots(dir);
+        assert_eq!(
+            resolve("photo.jpg?v=2#x", Some(&r)),
+            Target::Files(vec![PathBuf::from("/site/news/photo.jpg")])
+        );
+        assert_eq!(
+            resolve("../img/a%20b.png", Some(&r)),
+            Target::Files(vec![PathBuf::from("/site/news/../img/a b.png")])
+        );
+        assert_eq!(
+            resolve(" /gc4/images/a.webp ", Some(&r)),
+            Target::Files(vec![PathBuf::from("/site/gc4/images/a.webp")])
+        );
+        let several = Roots::new(
+            dir.join("news"),
+            dir.to_path_buf(),
+            vec![dir.join("public"), dir.join("static")],
+        );
+        assert_eq!(
+            resolve("/a.png", Some(&several)),
+            Target::Files(vec![
+                PathBuf::from("/site/public/a.png"),
+                PathBuf::from("/site/static/a.png")
+            ])
+        );
+    }
+
+    #[test]
+    fn escapes_are_refused() {
+        let r = roots(Path::new("/site"));
+        for url in [
+            "../../etc/passwd",
+            "/../etc/passwd",
+            "%2e%2e/%2e%2e/etc/passwd",
+            "..\\..\\etc\\passwd",
+            "file:///etc/passwd",
+            "C:\\Windows\\win.ini",
+            "c:/boot.ini",
+            "\\\\server\\share\\a.jpg",
+        ] {
+            assert!(
+                matches!(resolve(url, Some(&r)), Target::Refused(_)),
+                "{url} was not refused"
+            );
+        }
+        // Inside the tree, `..` is fine.
+        assert!(matches!(
+            resolve("../img/a.png", Some(&r)),
+            Target::Files(_)
+        ));
+        // A root-relative path is a URL, not a file system path.
+        assert_eq!(
+            resolve("/etc/passwd", Some(&r)),
+            Target::Files(vec![PathBuf::from("/site/etc/passwd")])
+        );
+    }
+
+    #[test]
+    fn remote_and_other_schemes() {
+        let r = roots(Path::new("/site"));
+        assert_eq!(
+            resolve("https://cdn.example/a.jpg", Some(&r)),
+            Target::Remote
+        );
+        assert_eq!(
+            resolve("HTTP://cdn.example/a.jpg", Some(&r)),
+            Target::Remote
+        );
+        assert_eq!(resolve("//cdn.example/a.jpg", Some(&r)), Target::Remote);
+        assert_eq!(resolve("blob:https://x/1", Some(&r)), Target::Other);
+        assert_eq!(resolve("javascript:void(0)", Some(&r)), Target::Other);
+        // Without roots (no file around the article), local paths are not looked up.
+        assert_eq!(resolve("a.jpg", None), Target::Other);
+    }
+
+    #[test]
+    fn data_uris() {
+        let Target::Data { media_type, bytes } = resolve("data:image/png;base64,iVBO Rw0K", None)
+        else {
+            panic!()
+        };
+        assert_eq!(media_type, "image/png");
+        assert_eq!(bytes.unwrap(), b"\x89PNG\r\n");
+        let Target::Data { bytes, .. } = resolve("DATA:image/svg+xml,%3Csvg%3E", None) else {
+            panic!()
+        };
+        assert_eq!(bytes.unwrap(), b"<svg>");
+        let Target::Data { bytes, .. } = resolve("data:image/png;base64,@@@", None) else {
+            panic!()
+        };
+        assert!(bytes.is_err());
+    }
+}

@@ -1,0 +1,142 @@
+//! SVG files (which `imagesize` does not read): well-formedness, namespace
+//! prefixes, and the size the root element declares.
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::name::ResolveResult;
+use quick_xml::reader::NsReader;
+
+const SVG_NS: &str = "http://www.w3.org/2000/svg";
+
+/// The declared size of an SVG document (`width`/`height` in px or
+/// unitless, else the `viewBox`), or why the file is not a valid SVG.
+pub fn size(bytes: &[u8]) -> Result<Option<(u32, u32)>, String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut reader = NsReader::from_reader(bytes);
+    reader.config_mut().check_end_names = true;
+    let mut size = None;
+    let mut root = true;
+    loop {
+        let line = |reader: &NsReader<&[u8]>| {
+            let at = (reader.buffer_position() as usize).min(bytes.len());
+            bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1
+        };
+        let (ns, event) = match reader.read_resolved_event() {
+            Ok(pair) => pair,
+            Err(err) => return Err(format!("XML error on line {}: {err}", line(&reader))),
+        };
+        let unknown_prefix = |ns: &ResolveResult| match ns {
+            ResolveResult::Unknown(prefix) => Some(prefix.clone()),
+            _ => None,
+        };
+        match event {
+            Event::Start(el) | Event::Empty(el) => {
+                if let Some(prefix) = unknown_prefix(&ns) {
+                    return Err(format!(
+                        "unbound namespace prefix `{prefix}` on line {}",
+                        line(&reader)
+                    ));
+                }
+                let svg_namespace = match &ns {
+                    ResolveResult::Bound(n) => n.as_ref() == SVG_NS,
+                    _ => true,
+                };
+                if root && !(el.local_name().as_ref() == "svg" && svg_namespace) {
+                    return Err("the root element is not <svg>".into());
+                }
+                for attr in el.attributes().with_checks(true) {
+                    let attr =
+                        attr.map_err(|e| format!("XML error on line {}: {e}", line(&reader)))?;
+                    let (ans, _) = reader.resolver().resolve_attribute(attr.key);
+                    if let Some(prefix) = unknown_prefix(&ans) {
+                        return Err(format!(
+                            "unbound namespace prefix `{prefix}` on line {}",
+                            line(&reader)
+                        ));
+                    }
+                }
+                if root {
+                    size = declared_size(&el);
+                    root = false;
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    if root {
+        return Err("no <svg> element".into());
+    }
+    Ok(size)
+}
+
+fn declared_size(el: &BytesStart<'_>) -> Option<(u32, u32)> {
+    let attr = |name: &str| {
+        el.attributes()
+            .flatten()
+            .find(|a| a.key.as_ref() == name)
+            .and_then(|a| {
+                a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                    .ok()
+                    .map(|v| v.into_owned())
+            })
+    };
+    let length = |value: Option<String>| {
+        let value = value?;
+        let number = value.trim().strip_suffix("px").unwrap_or(value.trim());
+        number
+            .parse::<f64>()
+            .ok()
+            .filter(|n| n.is_finite() && *n > 0.0)
+    };
+    let view_box = attr("viewBox").and_then(|v| {
+        let n: Vec<f64> = v
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|s| !s.is_empty())
+            .filter_map(|s| s.parse().ok())
+            .collect();
+        (n.len() == 4 && n[2] > 0.0 && n[3] > 0.0).then(|| (n[2], n[3]))
+    });
+    let (w, h) = match (length(attr("width")), length(attr("height")), view_box) {
+        (Some(w), Some(h), _) => (w, h),
+        (Some(w), None, Some((vw, vh))) => (w, w * vh / vw),
+        (None, Some(h), Some((vw, vh))) => (h * vw / vh, h),
+        (None, None, Some(vb)) => vb,
+        _ => return None,
+    };
+    Some((w.round().max(1.0) as u32, h.round().max(1.0) as u32))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes() {
+        let svg = |s: &str| size(s.as_bytes());
+        assert_eq!(
+            svg(r#"<svg xmlns="http://www.w3.org/2000/svg" width="160" height="32px"/>"#),
+            Ok(Some((160, 32)))
+        );
+        assert_eq!(
+            svg(
+                r#"<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 810 540"><g/></svg>"#
+            ),
+            Ok(Some((810, 540)))
+        );
+        assert_eq!(
+            svg(r#"<svg xmlns="http://www.w3.org/2000/svg" width="100%" height="100%"/>"#),
+            Ok(None)
+        );
+    }
+
+    #[test]
+    fn invalid() {
+        assert!(size(b"<svg xmlns=\"http://www.w3.org/2000/svg\"><g></svg>").is_err());
+        assert!(
+            size(b"<svg xmlns=\"http://www.w3.org/2000/svg\"><x:g/></svg>")
+                .unwrap_err()
+                .contains("unbound namespace prefix `x`")
+        );
+        assert!(size(b"<html></html>").is_err());
+    }
+}

@@ -1,0 +1,36 @@
+//! A caption that does not say where the picture was taken. Without a
+//! place, a reader who cannot see the picture cannot tell a protest in one
+//! city from one in another.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{Context, Rule};
+
+pub static RULE: Rule = Rule {
+    id: "caption-place-missing",
+    group: "caption",
+    severity: Severity::Warning,
+    summary: "A caption does not say where the picture was taken",
+    doc: include_str!("../../../rules/caption-place-missing.md"),
+    options: &[],
+    check,
+};
+
+fn check(ctx: &Context) -> Vec<Diagnostic> {
+    super::captioned(ctx.doc, &[])
+        .into_iter()
+        .filter(|c| c.analysis.place.is_none() && !c.provided.place)
+        .map(|c| {
+            super::at_caption(
+                ctx.doc,
+                c.caption,
+                "this caption does not say where the picture was taken (no place)",
+                &crate::rules::image::caption_metadata_mismatch::help_with_metadata(
+                    ctx,
+                    &c.figure.images,
+                    crate::rules::image::caption_metadata_mismatch::Element::Place,
+                    "name the place: \"… at a railway station in Seoul, South Korea, on January 30. [Name/Agency]\"",
+                ),
+            )
+        })
+        .collect()
+}

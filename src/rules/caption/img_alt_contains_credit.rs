@@ -1,0 +1,35 @@
+//! A credit line inside alt text ("Photo: Name/AFP"). Screen readers read
+//! it as part of what the picture shows; the credit belongs in the caption,
+//! where every reader sees it.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{Context, Rule};
+use crate::text;
+
+pub static RULE: Rule = Rule {
+    id: "img-alt-contains-credit",
+    group: "caption",
+    severity: Severity::Warning,
+    summary: "An image's alt text contains a photo credit",
+    doc: include_str!("../../../rules/img-alt-contains-credit.md"),
+    options: &[],
+    check,
+};
+
+fn check(ctx: &Context) -> Vec<Diagnostic> {
+    crate::rules::alt::images_with_alt(ctx.doc)
+        .filter_map(|(img, alt)| {
+            let found = text::strong_credit(alt)?;
+            Some(
+                Diagnostic::new(
+                    ctx.doc.attr_span(img, "alt"),
+                    format!(
+                        "this alt text contains a credit (\"{}\")",
+                        alt.get(found.start..found.end).unwrap_or(alt).trim()
+                    ),
+                )
+                .help("move the credit to the caption; keep alt text to what the picture shows"),
+            )
+        })
+        .collect()
+}

@@ -1,0 +1,31 @@
+//! An image reference (`<img src>`, the page's `og:image`) to a local file
+//! that does not exist, or that leads outside the article's tree and the
+//! asset roots (then the file is not read at all). Readers see a broken
+//! image icon; link previews show no picture.
+
+use super::{Slot, references, unreachable_message};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{Context, Rule};
+
+pub static RULE: Rule = Rule {
+    id: "img-file-missing",
+    group: "image",
+    severity: Severity::Error,
+    summary: "An image's src points to a file that does not exist",
+    doc: include_str!("../../../rules/img-file-missing.md"),
+    options: &[],
+    check,
+};
+
+fn check(ctx: &Context) -> Vec<Diagnostic> {
+    references(ctx.doc)
+        .into_iter()
+        .filter(|r| matches!(r.slot, Slot::Src | Slot::OgImage))
+        .filter_map(|r| {
+            let message = unreachable_message(r.url, ctx.assets.image(r.url))?;
+            Some(Diagnostic::new(r.span, message).help(
+                "fix the path (mind the case of the file name) or add the file; root-relative paths (/…) are looked up in the asset roots: --assets DIR or `assets` in presslint.toml",
+            ))
+        })
+        .collect()
+}

@@ -1,0 +1,51 @@
+//! An image file more than twice as wide as it is shown, with no `srcset`
+//! to offer smaller files: every reader downloads pixels they never see
+//! (twice the width already covers high-density screens).
+
+use super::{dimension, found, has_srcset, rendered, shown};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{Context, Rule};
+
+pub static RULE: Rule = Rule {
+    id: "img-oversized",
+    group: "image",
+    severity: Severity::Warning,
+    summary: "An image file is more than twice as wide as it is shown, with no srcset",
+    doc: include_str!("../../../rules/img-oversized.md"),
+    options: &[],
+    check,
+};
+
+fn check(ctx: &Context) -> Vec<Diagnostic> {
+    ctx.doc
+        .elements_named("img")
+        .filter(|img| rendered(*img) && !has_srcset(*img))
+        .filter_map(|img| {
+            let shown_width = dimension(img, "width").filter(|w| *w > 0.0)?;
+            let src = img.value().attr("src")?.trim();
+            let info = found(ctx.assets, src)?;
+            if info.format.is_some_and(|f| f.is_vector()) {
+                return None;
+            }
+            let (width, _) = info.display_size()?;
+            let ratio = f64::from(width) / shown_width;
+            if ratio <= 2.0 {
+                return None;
+            }
+            Some(
+                Diagnostic::new(
+                    ctx.doc.attr_span(img, "src"),
+                    format!(
+                        "{} is {width} px wide but shown {shown_width} px wide: {ratio:.1} times the width needed",
+                        shown(src)
+                    ),
+                )
+                .label(ctx.doc.attr_span(img, "width"), "shown at this width")
+                .help(format!(
+                    "resize the file to {} px wide (twice the displayed width, for high-density screens), or add a srcset with smaller renditions",
+                    (shown_width * 2.0).round()
+                )),
+            )
+        })
+        .collect()
+}

@@ -1,0 +1,42 @@
+//! An `<img>` with no image to load: no `src` (or an empty one) and no
+//! `srcset`. Nothing is shown; a lazy-loading script that fills `src` from
+//! `data-src` leaves readers without JavaScript, and many feed and app
+//! renderers, with an empty box.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{Context, Rule};
+
+pub static RULE: Rule = Rule {
+    id: "img-src-missing",
+    group: "image",
+    severity: Severity::Error,
+    summary: "An image has no src and no srcset",
+    doc: include_str!("../../../rules/img-src-missing.md"),
+    options: &[],
+    check,
+};
+
+fn check(ctx: &Context) -> Vec<Diagnostic> {
+    let blank = |v: Option<&str>| v.is_none_or(|v| v.trim().is_empty());
+    ctx.doc
+        .elements_named("img")
+        .filter(|img| blank(img.value().attr("src")) && blank(img.value().attr("srcset")))
+        .map(|img| {
+            let lazy = ["data-src", "data-lazy-src", "data-original", "data-srcset"]
+                .into_iter()
+                .find(|a| img.value().attr(a).is_some());
+            let message = if img.value().attr("src").is_some() {
+                "this image's src is empty"
+            } else {
+                "this image has no src"
+            };
+            let help = match lazy {
+                Some(attr) => format!(
+                    "the file is only in {attr}, which a script has to copy into src: put it in src and add loading=\"lazy\" for the browser's own lazy loading"
+                ),
+                None => "set src to the image file (and srcset for other sizes)".into(),
+            };
+            Diagnostic::new(ctx.doc.tag_span(img), message).help(help)
+        })
+        .collect()
+}

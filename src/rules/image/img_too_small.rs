@@ -1,0 +1,101 @@
+//! A picture too narrow for where it is used: an informative photo in a
+//! `<figure>` narrower than `min_width` (400 px by default), or the page's
+//! `og:image` narrower than `og_min_width` (1200 px by default, what large
+//! link previews in news aggregators and social networks need).
+
+use scraper::ElementRef;
+
+use super::{Slot, found, references, rendered, shown, widest};
+use crate::a11y;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{Context, OptionKind, Rule, RuleOption};
+
+pub static RULE: Rule = Rule {
+    id: "img-too-small",
+    group: "image",
+    severity: Severity::Warning,
+    summary: "A figure's photo is narrower than 400 px, or the og:image narrower than 1200 px",
+    doc: include_str!("../../../rules/img-too-small.md"),
+    options: &[
+        RuleOption {
+            name: "min_width",
+            kind: OptionKind::Count,
+            help: "narrowest photo file allowed in a <figure>, in pixels (default 400)",
+        },
+        RuleOption {
+            name: "og_min_width",
+            kind: OptionKind::Count,
+            help: "narrowest og:image allowed, in pixels (default 1200)",
+        },
+    ],
+    check,
+};
+
+fn check(ctx: &Context) -> Vec<Diagnostic> {
+    let min = ctx.option_usize("min_width", 400) as u32;
+    let og_min = ctx.option_usize("og_min_width", 1200) as u32;
+    let mut out = Vec::new();
+    for img in ctx.doc.elements_named("img") {
+        if !rendered(img) || !informative(ctx, img) || !in_figure(img) {
+            continue;
+        }
+        let Some(info) = widest(ctx.assets, img) else {
+            continue;
+        };
+        let Some((width, _)) = info.display_size() else {
+            continue;
+        };
+        if info.format.is_some_and(|f| f.is_vector()) || width >= min {
+            continue;
+        }
+        let attr = if img.value().attr("src").is_some() {
+            "src"
+        } else {
+            "srcset"
+        };
+        out.push(
+            Diagnostic::new(
+                ctx.doc.attr_span(img, attr),
+                format!("this photo is {width} px wide; a photo in a figure should be at least {min} px"),
+            )
+            .help("use a larger rendition of the picture (phones with 2× screens need twice the width it is shown at)"),
+        );
+    }
+    for r in references(ctx.doc) {
+        if r.slot != Slot::OgImage {
+            continue;
+        }
+        let Some(info) = found(ctx.assets, r.url) else {
+            continue;
+        };
+        let Some((width, _)) = info.display_size() else {
+            continue;
+        };
+        if width < og_min {
+            out.push(
+                Diagnostic::new(
+                    r.span,
+                    format!("the page's og:image {} is {width} px wide; large link previews need at least {og_min} px", shown(r.url)),
+                )
+                .help("point og:image at a rendition at least 1200 px wide (1200×630 is the common size)"),
+            );
+        }
+    }
+    out
+}
+
+/// Not decorative: it has alt text or an ARIA name, and no presentational role.
+fn informative(ctx: &Context, img: ElementRef<'_>) -> bool {
+    !a11y::is_presentational(img)
+        && (img
+            .value()
+            .attr("alt")
+            .is_some_and(|a| !a.trim().is_empty())
+            || a11y::aria_name(ctx.doc, img).is_some())
+}
+
+fn in_figure(img: ElementRef<'_>) -> bool {
+    img.ancestors()
+        .filter_map(ElementRef::wrap)
+        .any(|a| a.value().name() == "figure")
+}

@@ -1,0 +1,185 @@
+//! Dates: when the picture was taken. Recognised: month and day with or
+//! without a year, in full or AP abbreviations ("Dec. 8, 2016", "Sept.
+//! 28"), day and month ("25 December 2015", "le 7 mai", "7. Mai"), month and
+//! year ("December 2015"), ISO and numeric dates, Japanese and Chinese
+//! dates, weekdays in date position ("on Tuesday", "Tuesday, June 25",
+//! "Thursday."), relative phrases ("yesterday", "earlier this month", "3
+//! hours ago") and Getty's capitalised datelines ("SEPTEMBER 13:"). A year
+//! alone is not a date, and a month alone ("in May") is not either.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Found;
+use super::data::{CAPTION_WORDS, DATE_NAMES, alternation, case_variants};
+
+struct Patterns {
+    dates: Vec<(Regex, &'static str)>,
+    weekday: Regex,
+    weekday_other: Regex,
+}
+
+const DAY: &str = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|º)?";
+const YEAR: &str = r"(?:1[89]\d\d|20\d\d)";
+
+static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
+    let names = &*DATE_NAMES;
+    let english = |list: &[(&'static str, &'static str)]| -> String {
+        alternation(
+            list.iter()
+                .filter(|(lang, _)| *lang == "en")
+                .flat_map(|(_, n)| [n.to_string(), n.to_uppercase()])
+                .collect::<Vec<_>>()
+                .iter()
+                .map(String::as_str),
+        )
+    };
+    let other = |list: &[(&'static str, &'static str)]| -> String {
+        alternation(
+            list.iter()
+                .filter(|(lang, _)| *lang != "en")
+                .map(|(_, n)| *n),
+        )
+    };
+    let en_month = english(&names.months);
+    // Other languages' months as written, capitalised or in capitals.
+    let other_month = alternation(
+        case_variants(
+            names
+                .months
+                .iter()
+                .filter(|(lang, _)| *lang != "en")
+                .map(|(_, n)| *n),
+        )
+        .iter()
+        .map(String::as_str),
+    );
+    let month = format!("(?:{en_month}|{other_month})");
+    let re = |p: String| Regex::new(&p).expect("caption date pattern");
+    let relative = alternation(
+        case_variants(CAPTION_WORDS.relative_date.iter().copied())
+            .iter()
+            .map(String::as_str),
+    );
+    let dates = vec![
+        // Dec. 8, 2016 · SEPTEMBER 13 · Sept. 28
+        (
+            re(format!(
+                r"\b(?:{month})\.?\s+{DAY}\b(?:,?\s+{YEAR}\b)?(?:\s*[^\d\s%:,.]|\s*[,.:]|\s*$)"
+            )),
+            "month-day",
+        ),
+        // 25 December 2015 · 7 mai · 7. Mai · 30 de abril de 2015
+        (
+            re(format!(
+                r"\b{DAY}\.?\s+(?:of\s+|de\s+)?(?:{month})\b(?:\.?,?\s+(?:de\s+)?{YEAR}\b)?"
+            )),
+            "day-month",
+        ),
+        // December 2015 · mai 2019
+        (
+            re(format!(r"\b(?:{month})\.?,?\s+(?:de\s+)?{YEAR}\b")),
+            "month-year",
+        ),
+        // 2019-03-04
+        (
+            re(format!(
+                r"(?-u:\b){YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?-u:\b)"
+            )),
+            "iso",
+        ),
+        // 3/21/12 · 30.04.2015 · 2019.3.4
+        (
+            re(
+                r"(?-u:\b)(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|[12]\d|3[01])[/.](?:19|20)?\d\d(?-u:\b)"
+                    .into(),
+            ),
+            "numeric",
+        ),
+        (
+            re(format!(
+                r"(?-u:\b){YEAR}[./](?:0?[1-9]|1[0-2])[./](?:0?[1-9]|[12]\d|3[01])(?-u:\b)"
+            )),
+            "numeric",
+        ),
+        // 2019年7月11日 · 9月13日
+        (re(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日".into()), "cjk"),
+        // yesterday · earlier this month · 3 hours ago
+        (
+            re(format!(
+                r"\b(?:{relative})\b(?:[^'’]|$)|\b(?:\d+|an?|one|two|three|four|five|six|several|few)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b"
+            )),
+            "relative",
+        ),
+    ];
+    let en_weekday = english(&names.weekdays);
+    Patterns {
+        dates,
+        // Group 1: the word before; group 2: the weekday; then what follows.
+        weekday: re(format!(
+            r"(?:(\b\S+)\s+)?\b((?:{en_weekday}))\b(\s*,|\.(?:\s|$)|\s*$|'s\b|’s\b|\s+(?:morning|afternoon|evening|night|\(|{month}))?"
+        )),
+        // Weekdays of other languages are unambiguous as written
+        // (lowercase in French and Spanish, capitalised in German).
+        weekday_other: Regex::new(&format!(r"\b(?:{})\b", other(&names.weekdays)))
+            .expect("caption date pattern"),
+    }
+});
+
+/// The first date in `text`.
+pub fn find(text: &str) -> Option<Found> {
+    let p = &*PATTERNS;
+    let mut best: Option<Found> = None;
+    let mut keep = |f: Found| {
+        if best.as_ref().is_none_or(|b| f.start < b.start) {
+            best = Some(f);
+        }
+    };
+    for (re, kind) in &p.dates {
+        if let Some(m) = re.find(text) {
+            keep(Found {
+                start: m.start(),
+                end: m.end(),
+                kind,
+            });
+        }
+    }
+    for c in p.weekday.captures_iter(text) {
+        let (Some(day), before) = (c.get(2), c.get(1).map_or("", |m| m.as_str())) else {
+            continue;
+        };
+        let leading = matches!(
+            before,
+            "a" | "an" | "A" | "An" | "every" | "Every" | "each" | "one" | "Sundays"
+        );
+        // "Joe Friday": a capitalised word with no punctuation before it.
+        let named = before.chars().next().is_some_and(char::is_uppercase)
+            && before.chars().all(char::is_alphabetic)
+            && !is_weekday_lead(before);
+        let placed = is_weekday_lead(before) || c.get(3).is_some();
+        if placed && !leading && !named {
+            keep(Found {
+                start: day.start(),
+                end: day.end(),
+                kind: "weekday",
+            });
+            break;
+        }
+    }
+    if let Some(m) = p.weekday_other.find(text) {
+        keep(Found {
+            start: m.start(),
+            end: m.end(),
+            kind: "weekday",
+        });
+    }
+    best
+}
+
+fn is_weekday_lead(word: &str) -> bool {
+    DATE_NAMES
+        .weekday_after
+        .iter()
+        .any(|(lang, w)| *lang == "en" && *w == word)
+}

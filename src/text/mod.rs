@@ -1,0 +1,348 @@
+//! Caption analysis: does a caption say who took the picture (credit), when
+//! (date) and where (place)? Pure functions over text, with compiled
+//! `regex` patterns (no backtracking) and word lists from `rules/data/`,
+//! all built once per process on first use.
+//!
+//! The credit is looked for first; dates and places are then looked for in
+//! the rest of the caption, so that "© Thinking Machines Corporation, 1989"
+//! or "©Royal Geographical Society, London, UK/Bridgeman Images" give
+//! neither a date nor a place.
+
+pub mod credit;
+pub mod data;
+pub mod date;
+pub mod gazetteer;
+pub mod place;
+
+pub use credit::Strength;
+
+/// Where in the analysed text something was found, and which form it took
+/// (for tests and debugging: "label", "month-day", "dateline"…).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub kind: &'static str,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Analysis {
+    pub credit: Option<Found>,
+    pub date: Option<Found>,
+    pub place: Option<Found>,
+}
+
+/// Analyse a caption's text. `agencies` are extra agency names (from the
+/// configuration) that count as credits like the embedded ones.
+pub fn analyze(text: &str, agencies: &[&str]) -> Analysis {
+    let credits = credit::find_all(text, agencies);
+    // Blank the credits out, keeping offsets.
+    let mut rest = text.to_string();
+    for (f, _) in &credits {
+        if let Some(range) = rest.get(f.start..f.end) {
+            let blank = " ".repeat(range.len());
+            rest.replace_range(f.start..f.end, &blank);
+        }
+    }
+    Analysis {
+        credit: credits.first().map(|(f, _)| *f),
+        date: date::find(&rest),
+        place: place::find(&rest),
+    }
+}
+
+/// A credit in text that should have none (alt text): only the
+/// unmistakable forms, not a bare name or agency at the end.
+pub fn strong_credit(text: &str) -> Option<Found> {
+    credit::find_all(text, &[])
+        .into_iter()
+        .find(|(_, s)| *s == Strength::Strong)
+        .map(|(f, _)| f)
+}
+
+/// Text reduced for comparison: lowercase letters and digits, single spaces.
+pub fn comparable(text: &str) -> String {
+    let mapped: String = text
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect::<String>()
+        .to_lowercase();
+    mapped.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Similarity of two texts after `comparable`, from 0 (nothing in common)
+/// to 1 (the same): one minus the edit distance over the longer length.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    strsim::normalized_levenshtein(&comparable(a), &comparable(b))
+}
+
+/// Two texts say the same thing: at least 0.9 similar, or one contains the
+/// other when both are long (five words or more).
+pub fn repeats(a: &str, b: &str) -> bool {
+    let (a, b) = (comparable(a), comparable(b));
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    let long = |s: &str| s.split(' ').count() >= 5;
+    strsim::normalized_levenshtein(&a, &b) >= 0.9
+        || long(&a) && long(&b) && (a.contains(&b) || b.contains(&a))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (caption, credit, date, place)
+    fn check(cases: &[(&str, bool, bool, bool)]) {
+        let mut failures = Vec::new();
+        for (text, credit, date, place) in cases {
+            let a = analyze(text, &[]);
+            let got = (a.credit.is_some(), a.date.is_some(), a.place.is_some());
+            if got != (*credit, *date, *place) {
+                failures.push(format!(
+                    "{text}\n  expected credit/date/place {:?}, got {got:?} ({a:?})",
+                    (credit, date, place)
+                ));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn seed_article_captions_are_complete() {
+        check(&[
+            (
+                "In this pool photo distributed by the Sputnik agency, Russian President Vladimir Putin (centre left) and North Korean leader Kim Jong Un (centre right) visit the Vostochny Cosmodrome in Amur province, Russia, on September 13. [Vladimir Smirnov/Pool/AFP]",
+                true,
+                true,
+                true,
+            ),
+            (
+                "A woman watches a television screen showing a news broadcast with file footage of a North Korean missile test, at a railway station in Seoul, South Korea, on January 30, 2022, after North Korea fired a 'suspected ballistic missile' in one of seven weapon tests that month. [Jung Yeon-je/AFP]",
+                true,
+                true,
+                true,
+            ),
+        ]);
+    }
+
+    #[test]
+    fn credit_forms() {
+        let credit = |t: &'static str| (t, true, false, false);
+        check(&[
+            credit("A flooded street. [Jorge Ferrer/AFP]"),
+            credit("Unsold cars at a dealership. (AP Photo/David Zalubowski)"),
+            credit("Nadal celebrates a point. (Manu Fernandez/AP)"),
+            credit("REUTERS/Brendan McDermid"),
+            credit("Andrew Harnik/Shutterstock"),
+            credit("Protesters march. Stephanie Keith/Reuters"),
+            credit("A shelter. (Photo by Yasuyoshi Chiba / AFP)"),
+            credit("Joseph Chamberlain ©Universal History Archive/UIG via Getty Images"),
+            credit("James D. Smith via AP"),
+            credit("Whale expert Hori Parata. Photo: Adrian Malloch"),
+            credit("Whale expert Hori Parata. Photograph: Adrian Malloch for the Guardian"),
+            credit("A market. Picture: Jane Doe"),
+            credit("A market. Credit: ESA"),
+            credit("Image source, Getty Images"),
+            credit("Source: Wikimedia Commons"),
+            credit("© Maizal / stock.adobe.com"),
+            credit("A market (c) Jane Doe"),
+            credit("Copyright Jane Doe"),
+            credit("Courtesy of Zillow"),
+            credit("PHOTOGRAPH COURTESY OF MONOTYPE"),
+            credit("The suspect, in a handout picture released by police"),
+            credit("Anthony Wallace | AFP | Getty Images"),
+            credit("Adam Maida for BuzzFeed News"),
+            credit("CreditKevin Frayer/Getty Images"),
+            credit("A couple in the steppe.Credit: The Siberian Times"),
+            credit("Glass cloche terrariums (Lucy Akins)"),
+            credit("A house for sale. (Reuters)"),
+            credit("Christopher Battin Submitted photo"),
+            credit("Exotische Früchte. Foto: Michael Rauhe"),
+            credit("«Vape Wave» et «Braguino» DR"),
+            credit("先制点が決まり、喜ぶメッシ＝ロイター"),
+            credit("This photo from Apple will have to do."),
+        ]);
+    }
+
+    #[test]
+    fn credit_traps() {
+        check(&[
+            (
+                "Line Outline Ski w/ Convex Tips & Tails",
+                false,
+                false,
+                false,
+            ),
+            (
+                "[TrackBack URL: http://example.jp/diary/tb.rb/20190211]",
+                false,
+                false,
+                false,
+            ),
+            ("Credit", false, false, false),
+            (
+                "Aoraki / Mount Cook is the highest point of the island",
+                false,
+                false,
+                false,
+            ),
+            ("Gretchen Carlson.", false, false, false),
+            (
+                "Photos: Fans rock out at the Paper Tiger club",
+                false,
+                false,
+                false,
+            ),
+            (
+                "MTA Digital Transformation for Urban Transportation",
+                false,
+                false,
+                false,
+            ),
+            (
+                "Ahmad Rahami was shot by police officers on Monday morning.",
+                false,
+                true,
+                false,
+            ),
+        ]);
+        // The configured agencies count like the embedded ones.
+        assert!(
+            analyze("Volunteers fill sandbags. Valley Courier", &[])
+                .credit
+                .is_none()
+        );
+        assert!(
+            analyze(
+                "Volunteers fill sandbags. (Valley Courier)",
+                &["Valley Courier"]
+            )
+            .credit
+            .is_some()
+        );
+    }
+
+    #[test]
+    fn date_forms() {
+        let date = |t: &'static str| (t, false, true, false);
+        check(&[
+            date("Hillary Clinton speaks, Dec. 8, 2016."),
+            date("A rally on Sept. 28."),
+            date("Dorsett, photographed December 19, 2013."),
+            date("Friday 25 December 2015"),
+            date("Pierre Moscovici, le 7 mai."),
+            date("Un Népalais prie, le 30 avril 2015."),
+            date("Una protesta el 30 de abril de 2015."),
+            date("Die Demonstration am 7. Mai 2019."),
+            date("Passengers aboard the Metrorail in December 2015."),
+            date("A protest on 2019-11-19."),
+            date("Effective 3/21/12."),
+            date("公表2019.3.11(月) 16:10"),
+            date("寝室が絵本シアターに 2019年7月11日"),
+            date("Police stand guard during a prayer ceremony on Sunday."),
+            date("Spain's Nadal celebrates, Tuesday, June 25."),
+            date("Officials spoke Thursday."),
+            date("The bomb exploded about 8:30 p.m. Saturday, injuring 29."),
+            date("Das ist ab Mittwoch wieder erlaubt"),
+            date("La classe, lundi matin."),
+            date("Protesters gathered yesterday."),
+            date("Police use a water cannon last week."),
+            date("The city was closed earlier this month."),
+            date("A shelf of extension cords 3 hours ago"),
+            date("GETTY: LOS ANGELES - JANUARY 8: smoke rises."),
+        ]);
+    }
+
+    #[test]
+    fn date_traps() {
+        let none = |t: &'static str| (t, false, false, false);
+        check(&[
+            none("Lachlan, Rupert and James Murdoch in 2014."),
+            none("A crossing in May, before the cut."),
+            none("Theresa May's right-hand man"),
+            none("Try repurposing them on a Sunday afternoon."),
+            none("Joe Friday walks the beat"),
+            none("Line Outline, 19/20 Graphic"),
+            ("© 2016 Simplyfound.com", true, false, false),
+            (
+                "The Connection Machine. © Thinking Machines Corporation, 1989.",
+                true,
+                false,
+                false,
+            ),
+        ]);
+    }
+
+    #[test]
+    fn place_forms() {
+        let place = |t: &'static str| (t, false, false, true);
+        check(&[
+            place("MOSCOW -- Putin toasted cooperation"),
+            place("SEOUL, South Korea - A woman watches"),
+            place("A laboratory in Shanghai"),
+            place("Officials at a refugee camp in Sudan"),
+            place("Fires detected near Delhi"),
+            place("Burning stubble outside of Delhi"),
+            place("Soldiers on the outskirts of Bakhmut"),
+            place("A ship that sank off the coast of South Africa"),
+            place("Shelling in Kiev"),
+            place("A tent in Khan Younis"),
+            place("The Bardo museum in Tunis, the capital"),
+            place("A house for sale in Toronto's Beaches neighbourhood"),
+            place("An explosion in Manhattan's Chelsea neighborhood"),
+            place("Putin visits the cosmodrome in Amur province"),
+            place("Trump speaks in Sioux Center, Iowa"),
+            place("Dylann Roof in Shelby, N.C."),
+            place("Sam Shaheen on the Line Outline, Crested Butte, CO."),
+            place("Flooding in Bushwick, Brooklyn"),
+            place("Mozilla spaces, London"),
+            place("A basement at 80 New York Avenue"),
+            place("A stadium in Mission Valley"),
+            place("Drake Assaulted in Dubai Nightclub"),
+            place("The city of Uglii was closed"),
+            place("Un Népalais prie à Katmandou"),
+            place("The Gannet leaves Inishcarra pier"),
+            place("The house in Braunau am Inn, Austria"),
+            place("障害支援区分認定調査の調査票等を紛失（名古屋市）"),
+        ]);
+    }
+
+    #[test]
+    fn place_traps() {
+        let none = |t: &'static str| (t, false, false, false);
+        check(&[
+            none("Chelsea Clinton speaks to supporters"),
+            none("A first edition of Virginia Woolf"),
+            none("Fans of the Washington Nationals cheer"),
+            none("Jordan Spieth lines up a putt"),
+            none("Nice weather brought crowds out"),
+            none("Mobile phones light up the crowd"),
+            none("A letter to the Texas governor"),
+            none("Smoke above Jupiter's cloud tops"),
+            none("Leading Brexiteers courted Australia, Canada and New Zealand"),
+            none("Tom Cruise, Katie Holmes -- No Love Lost"),
+            none("Marchers in March against the plan"),
+            (
+                "©Royal Geographical Society, London, UK/Bridgeman Images",
+                true,
+                false,
+                false,
+            ),
+        ]);
+    }
+
+    #[test]
+    fn similarity() {
+        assert!(repeats("Scatter plot", "Scatter plot"));
+        assert!(repeats(
+            "Ash falls on parked cars outside a school in Ventura",
+            "Ash falls on parked cars outside a school in Ventura on Thursday."
+        ));
+        assert!(!repeats(
+            "A flooded street",
+            "Residents wade through a flooded street in Paiporta"
+        ));
+        assert!(!repeats("", ""));
+    }
+}

@@ -1,0 +1,423 @@
+//! Places: where the picture was taken. A place name counts where the
+//! caption uses it as a place:
+//!
+//! - a dateline opening the caption: `MOSCOW --`, `SEOUL, South Korea -`;
+//! - after a locative word ("in", "at", "near", "outside", "off", "on the
+//!   outskirts of", "the city of"…, from `rules/data/captions.txt`), a name
+//!   the gazetteer knows, possibly followed by a landmark word ("Dubai
+//!   Airport"), or any proper name ending in a place word ("Mission
+//!   Valley", "Queen Street") or followed by a place noun ("the Chelsea
+//!   neighborhood", "Amur province");
+//! - a name followed by a comma and a country, subdivision, region or state
+//!   abbreviation ("Sioux Center, Iowa", "Shelby, N.C."), or by a city
+//!   after a locative ("in Bushwick, Brooklyn");
+//! - a known place closing the caption after a comma ("Mozilla spaces,
+//!   London");
+//! - a Japanese place in parentheses ("（名古屋市）").
+//!
+//! Outside these positions a name is not a place: "Chelsea Clinton",
+//! "Virginia Woolf", "the Washington Nationals", "Jordan Spieth", "Nice
+//! weather", "Mobile phones".
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Found;
+use super::data::CAPTION_WORDS;
+use super::gazetteer::{Gazetteer, Kinds};
+
+#[derive(Clone, Copy, Debug)]
+struct Token<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+}
+
+impl Token<'_> {
+    fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    fn is_number(&self) -> bool {
+        self.text.chars().all(|c| c.is_ascii_digit())
+    }
+
+    /// The token without a sentence-final full stop or a possessive 's.
+    fn bare(&self) -> &str {
+        let t = self.text.trim_end_matches('.');
+        t.strip_suffix("'s")
+            .or_else(|| t.strip_suffix("’s"))
+            .or_else(|| t.strip_suffix('\''))
+            .unwrap_or(t)
+    }
+
+    /// An abbreviation or an initial ("St.", "N.J.", "F.") rather than a
+    /// word ending a sentence.
+    fn is_abbreviation(&self) -> bool {
+        let t = self.text;
+        t.ends_with('.')
+            && (t.chars().filter(|c| *c == '.').count() > 1
+                || t.chars().count() <= 4 && t.chars().next().is_some_and(char::is_uppercase))
+    }
+
+    fn is_possessive(&self) -> bool {
+        self.text.ends_with("'s") || self.text.ends_with("’s")
+    }
+}
+
+static WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’.\-]*").expect("word"));
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(\p{Lu}[\p{Lu}\p{M}'’.\- ]+?)(?:,\s*([\p{L}\p{M}'’.\- ]+?))?\s+(?:--|—|–|-|―)\s",
+    )
+    .expect("dateline")
+});
+static JAPANESE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[（(]\p{Han}{1,6}[市県都府区町村][）)]").expect("japanese place")
+});
+
+/// Words that may join the parts of a name ("Braunau am Inn", "Bay of
+/// Islands", "Rio de Janeiro").
+const CONNECTORS: &[&str] = &[
+    "of", "de", "del", "da", "do", "dos", "das", "la", "le", "les", "el", "al", "am", "upon",
+    "sur", "di", "du", "des",
+];
+const ARTICLES: &[&str] = &[
+    "the", "a", "an", "la", "le", "les", "l'", "el", "los", "las", "der", "die", "das", "dem",
+    "den", "The",
+];
+/// Lowercase words that may follow a place without making it an adjective
+/// ("in the United States on Monday" but not "to the Texas governor").
+const FOLLOWERS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "and",
+    "or",
+    "after",
+    "before",
+    "during",
+    "as",
+    "where",
+    "with",
+    "while",
+    "for",
+    "to",
+    "of",
+    "near",
+    "from",
+    "when",
+    "that",
+    "which",
+    "who",
+    "by",
+    "amid",
+    "against",
+    "last",
+    "this",
+    "earlier",
+    "on",
+    "is",
+    "was",
+    "are",
+    "were",
+    "has",
+    "had",
+    "have",
+    "will",
+    "since",
+    "until",
+    "about",
+    "over",
+    "under",
+    "ahead",
+    "between",
+    "into",
+    "following",
+    "following",
+];
+
+fn in_list(list: &[&str], word: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// The first place in `text`.
+pub fn find(text: &str) -> Option<Found> {
+    let gaz = Gazetteer::get();
+    if let Some(c) = DATELINE.captures(text) {
+        let known = |m: Option<regex::Match>| {
+            m.and_then(|m| gaz.lookup(m.as_str().trim()))
+                .is_some_and(Kinds::is_place)
+        };
+        if known(c.get(1)) || known(c.get(2)) {
+            let m = c.get(0).map_or(0..0, |m| m.range());
+            return Some(Found {
+                start: m.start,
+                end: m.end,
+                kind: "dateline",
+            });
+        }
+    }
+    let tokens: Vec<Token> = WORD
+        .find_iter(text)
+        .map(|m| Token {
+            text: m.as_str(),
+            start: m.start(),
+            end: m.end(),
+        })
+        .collect();
+    for i in 0..tokens.len() {
+        if let Some(found) = after_locative(text, &tokens, i, gaz)
+            .or_else(|| after_comma(text, &tokens, i, gaz))
+            .or_else(|| before_place_noun(text, &tokens, i))
+        {
+            return Some(found);
+        }
+    }
+    JAPANESE.find(text).map(|m| Found {
+        start: m.start(),
+        end: m.end(),
+        kind: "parenthesised",
+    })
+}
+
+/// Only whitespace (or a hyphen inside a token) lies between two tokens.
+fn joined(text: &str, a: &Token, b: &Token) -> bool {
+    text[a.end..b.start].chars().all(char::is_whitespace) && !a.text.ends_with('.')
+        || a.is_abbreviation() && text[a.end..b.start].chars().all(char::is_whitespace)
+}
+
+/// The run of capitalised tokens (with connectors inside) from `j`: the
+/// index one past its end.
+fn run_end(text: &str, tokens: &[Token], j: usize) -> usize {
+    if j >= tokens.len() || !tokens[j].is_capitalised() {
+        return j;
+    }
+    let mut k = j + 1;
+    while k < tokens.len() && joined(text, &tokens[k - 1], &tokens[k]) {
+        if tokens[k].is_capitalised() {
+            k += 1;
+        } else if in_list(CONNECTORS, tokens[k].text)
+            && k + 1 < tokens.len()
+            && tokens[k + 1].is_capitalised()
+            && joined(text, &tokens[k], &tokens[k + 1])
+        {
+            k += 2;
+        } else {
+            break;
+        }
+    }
+    k
+}
+
+fn name_of(text: &str, tokens: &[Token], from: usize, to: usize) -> String {
+    let last = &tokens[to - 1];
+    let end = last.start + last.bare().len();
+    text[tokens[from].start..end].to_string()
+}
+
+/// The longest prefix of the run `j..k` that the gazetteer knows as a place.
+fn known_prefix(
+    text: &str,
+    tokens: &[Token],
+    j: usize,
+    k: usize,
+    gaz: &Gazetteer,
+) -> Option<usize> {
+    (j + 1..=k.min(j + 6)).rev().find(|&e| {
+        gaz.lookup(&name_of(text, tokens, j, e))
+            .is_some_and(Kinds::is_place)
+    })
+}
+
+fn after_locative(text: &str, tokens: &[Token], i: usize, gaz: &Gazetteer) -> Option<Found> {
+    let words = &*CAPTION_WORDS;
+    let t = &tokens[i];
+    let word = t.text.to_lowercase();
+    let mut any_name = false;
+    let locative = if word == "of" {
+        let prev = i.checked_sub(1).map(|p| tokens[p].text.to_lowercase());
+        match prev.as_deref() {
+            Some("city" | "town" | "village" | "province" | "state" | "region" | "island") => {
+                any_name = true;
+                true
+            }
+            Some(p) => in_list(&words.locative_of, p),
+            None => false,
+        }
+    } else if word == "called" || word == "named" {
+        let prev = i.checked_sub(1).map(|p| tokens[p].text.to_lowercase());
+        any_name = matches!(
+            prev.as_deref(),
+            Some("place" | "placed" | "town" | "village" | "city")
+        );
+        any_name
+    } else {
+        words
+            .locative
+            .iter()
+            .any(|l| !l.contains(' ') && l.eq_ignore_ascii_case(&word))
+            || words.locative.iter().any(|l| {
+                l.contains(' ') && text[..t.end].to_lowercase().ends_with(&l.to_lowercase())
+            })
+    };
+    if !locative || t.is_capitalised() && i > 0 && t.text.chars().all(char::is_uppercase) {
+        return None;
+    }
+    let mut j = i + 1;
+    let mut article = false;
+    while j < tokens.len() && (in_list(ARTICLES, tokens[j].text) || tokens[j].is_number()) {
+        article |= !tokens[j].is_number();
+        j += 1;
+    }
+    if j >= tokens.len() || !joined(text, &tokens[j - 1], &tokens[j]) && j > i + 1 {
+        return None;
+    }
+    let k = run_end(text, tokens, j);
+    if k == j {
+        return None;
+    }
+    let found = |kind| {
+        Some(Found {
+            start: tokens[j].start,
+            end: tokens[k - 1].end,
+            kind,
+        })
+    };
+    if any_name {
+        return found("named");
+    }
+    let next = tokens.get(k).filter(|n| joined(text, &tokens[k - 1], n));
+    let place_noun_follows = next.is_some_and(|n| {
+        !n.is_capitalised() && in_list(&words.place_noun, n.text.trim_end_matches('.'))
+    });
+    if let Some(e) = known_prefix(text, tokens, j, k, gaz) {
+        let rest_is_landmark = tokens[e..k].iter().all(|r| {
+            in_list(&words.landmark_part, r.bare()) || in_list(&words.place_part, r.bare())
+        });
+        // "Toronto's Beaches", "Manhattan's Lower East Side": the place owns
+        // the name after it.
+        let owner = tokens[e - 1].is_possessive();
+        if e == k || rest_is_landmark || owner {
+            // "to the Texas governor", "above Jupiter's cloud tops": a name
+            // used as an adjective before a noun.
+            let adjective = (article || tokens[e - 1].is_possessive())
+                && e == k
+                && !tokens[k - 1].text.ends_with([',', '.'])
+                && next.is_some_and(|n| {
+                    !n.is_capitalised()
+                        && !in_list(FOLLOWERS, n.text)
+                        && !in_list(&words.place_noun, n.text.trim_end_matches('.'))
+                });
+            if !adjective {
+                return found("locative");
+            }
+        }
+    }
+    let last = tokens[k - 1].bare();
+    let first = tokens[j].text;
+    if k - j >= 2
+        && (in_list(&words.place_part, last)
+            || matches!(first, "Mount" | "Mt." | "Lake" | "Cape" | "Isle"))
+    {
+        return found("locative");
+    }
+    if place_noun_follows {
+        return found("locative");
+    }
+    None
+}
+
+/// "Sioux Center, Iowa" · "Shelby, N.C." · "in Bushwick, Brooklyn" ·
+/// "…, London" closing the caption.
+fn after_comma(text: &str, tokens: &[Token], i: usize, gaz: &Gazetteer) -> Option<Found> {
+    let t = &tokens[i];
+    if t.is_possessive() {
+        return None;
+    }
+    let next = tokens.get(i + 1)?;
+    let gap = &text[t.end..next.start];
+    if gap.trim() != "," || !next.is_capitalised() {
+        return None;
+    }
+    let j = i + 1;
+    let k = run_end(text, tokens, j);
+    if tokens[k - 1].is_possessive() {
+        return None;
+    }
+    let name = name_of(text, tokens, j, k);
+    let kinds = gaz.lookup(&name).or_else(|| {
+        // "N.J." at the end of a sentence keeps its own full stop.
+        gaz.lookup(tokens[k - 1].text).filter(|_| k - j == 1)
+    })?;
+    // The name after the comma must end there, not run on into a person's
+    // name ("Tom Cruise, Katie Holmes").
+    let ends = tokens
+        .get(k)
+        .is_none_or(|n| !n.is_capitalised() || !joined(text, &tokens[k - 1], n))
+        || tokens[k - 1].text.ends_with('.');
+    if !ends {
+        return None;
+    }
+    let closes = text[tokens[k - 1].end..]
+        .trim()
+        .trim_matches(|c: char| c.is_ascii_punctuation())
+        .is_empty();
+    // "Mozilla spaces, London": a known place closing the caption.
+    if !t.is_capitalised() {
+        return (closes && kinds.is_place()).then_some(Found {
+            start: next.start,
+            end: tokens[k - 1].end,
+            kind: "comma",
+        });
+    }
+    // The run before the comma.
+    let mut s = i;
+    while s > 0 && joined(text, &tokens[s - 1], &tokens[s]) && tokens[s - 1].is_capitalised() {
+        s -= 1;
+    }
+    // "Australia, Canada and New Zealand" is a list, not a place in a country.
+    let before = gaz.lookup(&name_of(text, tokens, s, i + 1));
+    if before.is_some_and(|b| b.has(Kinds::COUNTRY)) && kinds.has(Kinds::COUNTRY) {
+        return None;
+    }
+    let before_locative = s > 0 && {
+        let w = tokens[s - 1].text.to_lowercase();
+        in_list(&CAPTION_WORDS.locative, &w)
+    };
+    let found = Found {
+        start: tokens[s].start,
+        end: tokens[k - 1].end,
+        kind: "comma",
+    };
+    if kinds.is_container() || (kinds.has(Kinds::CITY) && (before_locative || closes)) {
+        return Some(found);
+    }
+    None
+}
+
+/// "leaves Inishcarra pier", "in Amur province", "the Chelsea
+/// neighborhood": a proper name and a lowercase place noun.
+fn before_place_noun(text: &str, tokens: &[Token], i: usize) -> Option<Found> {
+    let t = &tokens[i];
+    let next = tokens.get(i + 1)?;
+    if !t.is_capitalised()
+        || t.is_possessive()
+        || next.is_capitalised()
+        || !joined(text, t, next)
+        || !in_list(&CAPTION_WORDS.place_noun, next.text.trim_end_matches('.'))
+    {
+        return None;
+    }
+    // Not the first word of a sentence ("Police officers", "Border guards").
+    let sentence_start = i == 0
+        || text[tokens[i - 1].end..t.start].contains(['.', ':', '!', '?'])
+        || tokens[i - 1].text.ends_with('.') && !tokens[i - 1].is_abbreviation();
+    (!sentence_start).then_some(Found {
+        start: t.start,
+        end: next.end,
+        kind: "place-noun",
+    })
+}
