@@ -1,8 +1,11 @@
 //! presslint: an accessibility and caption linter for news articles.
 //!
-//! The flow: `source` finds and reads files, `html` parses them with exact
-//! spans, `rules` check the parsed document, `engine` runs the selected
-//! rules, `report` renders the results.
+//! The flow: `source` finds and reads files, `config` says which rules run
+//! on each and how, `html` parses them with exact spans, `assets` resolves
+//! and probes the images and tracks they use, `rules` check the result
+//! (caption rules through `text`), `engine` runs the rules and applies
+//! `suppress`ions, `baseline` hides known findings, `report` renders, and
+//! `fix` writes the fixes that were asked for.
 
 pub mod a11y;
 pub mod assets;
