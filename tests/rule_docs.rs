@@ -113,3 +113,18 @@ fn doc_examples_behave_as_annotated() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
+
+#[test]
+fn every_option_is_documented_on_its_rule_page() {
+    for rule in presslint::rules::RULES {
+        for option in rule.options {
+            assert!(
+                rule.doc.contains("## Options") && rule.doc.contains(&format!("`{}`", option.name)),
+                "{}: option `{}` is not documented on rules/{}.md",
+                rule.id,
+                option.name,
+                rule.id
+            );
+        }
+    }
+}
