@@ -46,6 +46,28 @@ fn run(dir: &Path, args: &[&str]) -> (Vec<(String, String, String)>, Option<i32>
     (found, output.status.code(), stderr)
 }
 
+/// The JSON report on `story.html` in `dir` (image rules off: no files
+/// around it), and the exit code.
+fn story_report(dir: &Path) -> (serde_json::Value, Option<i32>) {
+    let output = Command::cargo_bin("presslint")
+        .unwrap()
+        .current_dir(dir)
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--ignore",
+            "image",
+            "story.html",
+        ])
+        .output()
+        .unwrap();
+    (
+        serde_json::from_slice(&output.stdout).unwrap(),
+        output.status.code(),
+    )
+}
+
 fn t(file: &str, rule: &str, severity: &str) -> (String, String, String) {
     (file.into(), rule.into(), severity.into())
 }
@@ -199,20 +221,7 @@ fn every_suppression_form() {
 </article>
 ";
     write(d, "story.html", html);
-    let output = Command::cargo_bin("presslint")
-        .unwrap()
-        .current_dir(d)
-        .args([
-            "check",
-            "--format",
-            "json",
-            "--ignore",
-            "image",
-            "story.html",
-        ])
-        .output()
-        .unwrap();
-    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let (report, _) = story_report(d);
     let lines: Vec<(u64, &str)> = report["files"][0]["diagnostics"]
         .as_array()
         .unwrap()
@@ -247,21 +256,8 @@ fn unused_suppressions_are_reported_as_info() {
 </article>
 ";
     write(d, "story.html", html);
-    let output = Command::cargo_bin("presslint")
-        .unwrap()
-        .current_dir(d)
-        .args([
-            "check",
-            "--format",
-            "json",
-            "--ignore",
-            "image",
-            "story.html",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "info does not fail the run");
-    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let (report, code) = story_report(d);
+    assert_eq!(code, Some(0), "info does not fail the run");
     let found: Vec<(u64, &str, &str, &str)> = report["files"][0]["diagnostics"]
         .as_array()
         .unwrap()
