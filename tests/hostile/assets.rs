@@ -1,0 +1,4 @@
+//! Hostile inputs: assets.
+
+#[allow(unused_imports)]
+use crate::support::*;

@@ -1,0 +1,4 @@
+//! Hostile inputs: html.
+
+#[allow(unused_imports)]
+use crate::support::*;

@@ -1,0 +1,4 @@
+//! Hostile inputs: writes.
+
+#[allow(unused_imports)]
+use crate::support::*;
