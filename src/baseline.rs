@@ -65,13 +65,14 @@ pub struct Outcome {
 
 impl Baseline {
     pub fn load(path: &Path) -> Result<Baseline, String> {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            format!(
-                "{}: cannot read baseline ({e}); create one with --write-baseline",
-                path.display()
-            )
-        })?;
-        let file: File = serde_json::from_str(&text)
+        let bytes =
+            crate::source::read_bounded(path, crate::source::MAX_BASELINE_BYTES).map_err(|e| {
+                format!(
+                    "{}: cannot read baseline: {e}; create one with --write-baseline",
+                    path.display()
+                )
+            })?;
+        let file: File = serde_json::from_slice(&bytes)
             .map_err(|e| format!("{}: not a presslint baseline ({e})", path.display()))?;
         if file.version != 1 {
             return Err(format!(

@@ -80,6 +80,9 @@ pub struct CheckArgs {
     /// Lint only this runner's share of the files: K/N (e.g. 2/4)
     #[arg(long, value_name = "K/N")]
     pub shard: Option<crate::source::Shard>,
+    /// Refuse article files larger than this: bytes, or with a K, M or G suffix
+    #[arg(long, value_name = "SIZE", default_value = "32M", value_parser = parse_size)]
+    pub max_file_size: u64,
     /// File name to report for standard input
     #[arg(long, default_value = "<stdin>")]
     pub stdin_filename: String,
@@ -208,6 +211,7 @@ fn check(args: CheckArgs) -> ExitCode {
     let mut settings = crate::Settings::new(selection, configs, args.stdin_filename);
     settings.shard = args.shard;
     settings.assets = args.assets;
+    settings.max_file_bytes = args.max_file_size;
     if let Some(reference) = &args.changed_since {
         match crate::git::changed_since(std::path::Path::new("."), reference) {
             Ok(changed) => settings.only = Some(changed),
@@ -414,4 +418,30 @@ fn rules_json() -> String {
     let mut out = serde_json::to_string_pretty(&list).expect("rules serialize");
     out.push('\n');
     out
+}
+
+/// `--max-file-size`: `4096`, `512K`, `32M`, `1G` (powers of 1024).
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let (digits, unit) = match t.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, _)) => t.split_at(i),
+        None => (t, ""),
+    };
+    let scale: u64 = match unit.to_ascii_uppercase().as_str() {
+        "" | "B" => 1,
+        "K" | "KB" | "KIB" => 1 << 10,
+        "M" | "MB" | "MIB" => 1 << 20,
+        "G" | "GB" | "GIB" => 1 << 30,
+        _ => {
+            return Err(format!(
+                "`{s}` is not a size: use bytes or a K, M or G suffix, e.g. 64M"
+            ));
+        }
+    };
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(scale))
+        .filter(|&n| n > 0)
+        .ok_or_else(|| format!("`{s}` is not a size: use bytes or a K, M or G suffix, e.g. 64M"))
 }

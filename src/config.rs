@@ -166,12 +166,10 @@ impl Config {
     }
 
     pub fn load(path: &Path) -> Result<Config, String> {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            format!(
-                "{}: cannot read config ({e}); check the path",
-                path.display()
-            )
-        })?;
+        let bytes = crate::source::read_bounded(path, crate::source::MAX_CONFIG_BYTES)
+            .map_err(|e| format!("{}: cannot read config: {e}", path.display()))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| format!("{}: config is not valid UTF-8", path.display()))?;
         Config::parse(path, &text)
     }
 }

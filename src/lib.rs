@@ -68,6 +68,8 @@ pub struct Settings {
     pub assets: Vec<PathBuf>,
     /// Image and track probes, shared by every file of the run.
     pub asset_cache: assets::Cache,
+    /// The largest article read, in bytes (`--max-file-size`).
+    pub max_file_bytes: u64,
 }
 
 impl Settings {
@@ -80,6 +82,7 @@ impl Settings {
             shard: None,
             assets: Vec::new(),
             asset_cache: assets::Cache::default(),
+            max_file_bytes: source::DEFAULT_MAX_FILE_BYTES,
         }
     }
 
@@ -213,9 +216,9 @@ pub fn lint_paths_with(
     let stdin_name = settings.stdin_name.as_str();
     let lint_one = |(input, rules, roots): (Input, Vec<ActiveRule>, Option<assets::Roots>)| -> Result<FileReport, InputError> {
         let (name, text) = match input {
-            Input::Stdin => (stdin_name.to_string(), source::read_stdin()?),
+            Input::Stdin => (stdin_name.to_string(), source::read_stdin(settings.max_file_bytes)?),
             Input::File(path) => {
-                let text = source::read_file(&path)?;
+                let text = source::read_file(&path, settings.max_file_bytes)?;
                 (path.display().to_string(), text)
             }
         };

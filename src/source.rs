@@ -85,14 +85,9 @@ impl fmt::Display for InputError {
 }
 
 fn io_error(path: &Path, err: &std::io::Error) -> InputError {
-    let hint = match err.kind() {
-        std::io::ErrorKind::NotFound => "no such file or directory; check the path",
-        std::io::ErrorKind::PermissionDenied => "permission denied; check the file's permissions",
-        _ => "could not be read",
-    };
     InputError {
         path: path.display().to_string(),
-        message: format!("{hint} ({err})"),
+        message: io_hint(err).0,
     }
 }
 
@@ -153,18 +148,110 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<InputError>) {
     (inputs, errors)
 }
 
-pub fn read_file(path: &Path) -> Result<String, InputError> {
-    std::fs::read(path)
-        .map(decode)
-        .map_err(|e| io_error(path, &e))
+/// The most bytes read from one article unless `--max-file-size` says
+/// otherwise: far above any real article (the largest page of the corpus is
+/// under 6 MB), far below what would exhaust memory.
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// The most bytes read from a `presslint.toml`.
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
+/// The most bytes read from a baseline: about a million findings.
+pub const MAX_BASELINE_BYTES: u64 = 512 * 1024 * 1024;
+
+/// Why a file could not be read: a sentence saying what to do, for
+/// `path: <this>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadError(pub String);
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
 }
 
-pub fn read_stdin() -> Result<String, InputError> {
-    let mut bytes = Vec::new();
-    std::io::stdin()
+fn io_hint(err: &std::io::Error) -> ReadError {
+    ReadError(match err.kind() {
+        std::io::ErrorKind::NotFound => {
+            format!("no such file or directory; check the path ({err})")
+        }
+        std::io::ErrorKind::PermissionDenied => {
+            format!("permission denied; check the file's permissions ({err})")
+        }
+        _ => format!("could not be read ({err})"),
+    })
+}
+
+fn too_large(limit: u64) -> ReadError {
+    ReadError(format!(
+        "is larger than {}; raise the limit with --max-file-size if it really is one file",
+        human_bytes(limit)
+    ))
+}
+
+/// `32 MiB`, `512 KiB`, `100 bytes`.
+pub fn human_bytes(n: u64) -> String {
+    if n >= 1024 * 1024 && n % (1024 * 1024) == 0 {
+        format!("{} MiB", n / (1024 * 1024))
+    } else if n >= 1024 && n % 1024 == 0 {
+        format!("{} KiB", n / 1024)
+    } else {
+        format!("{n} bytes")
+    }
+}
+
+/// Read a whole regular file of at most `limit` bytes. FIFOs, devices and
+/// sockets are refused before they are opened (opening a FIFO blocks until
+/// a writer comes; `/dev/zero` never ends), and a file that grows past
+/// `limit` while it is read is refused too: memory stays bounded.
+pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let meta = std::fs::metadata(path).map_err(|e| io_hint(&e))?;
+    if meta.is_dir() {
+        return Err(ReadError("is a directory; give a file".into()));
+    }
+    if !meta.is_file() {
+        return Err(ReadError(
+            "is not a regular file (a FIFO, socket or device); give a file".into(),
+        ));
+    }
+    if meta.len() > limit {
+        return Err(too_large(limit));
+    }
+    let file = std::fs::File::open(path).map_err(|e| io_hint(&e))?;
+    read_to_limit(file, limit, meta.len() as usize)
+}
+
+/// Read a stream to its end, refusing it once it passes `limit` bytes.
+pub fn read_to_limit(reader: impl Read, limit: u64, hint: usize) -> Result<Vec<u8>, ReadError> {
+    let mut bytes = Vec::with_capacity(hint.min(limit as usize));
+    reader
+        .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|e| io_error(Path::new("-"), &e))?;
-    Ok(decode(bytes))
+        .map_err(|e| io_hint(&e))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(limit));
+    }
+    Ok(bytes)
+}
+
+/// Read an article file (see [`read_bounded`]) and decode it.
+pub fn read_file(path: &Path, limit: u64) -> Result<String, InputError> {
+    read_bounded(path, limit)
+        .map(decode)
+        .map_err(|e| InputError {
+            path: path.display().to_string(),
+            message: e.0,
+        })
+}
+
+/// Read standard input, at most `limit` bytes, and decode it.
+pub fn read_stdin(limit: u64) -> Result<String, InputError> {
+    read_to_limit(std::io::stdin().lock(), limit, 0)
+        .map(decode)
+        .map_err(|e| InputError {
+            path: "-".into(),
+            message: e.0,
+        })
 }
 
 /// `--shard K/N`: this runner's share of the files, chosen by a stable hash

@@ -13,6 +13,8 @@ mod support;
 mod assets;
 #[path = "hostile/html.rs"]
 mod html;
+#[path = "hostile/inputs.rs"]
+mod inputs;
 #[path = "hostile/output.rs"]
 mod output;
 #[path = "hostile/writes.rs"]
