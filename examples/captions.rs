@@ -36,7 +36,7 @@ fn main() {
             eprintln!("{path}: cannot read");
             continue;
         };
-        let doc = Document::parse(presslint::source::decode(bytes));
+        let doc = Document::parse(presslint::source::decode_html(&bytes).text);
         let name = std::path::Path::new(&path)
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())

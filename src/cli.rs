@@ -6,12 +6,12 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::FileReport;
 use crate::baseline::{self, Baseline};
 use crate::diagnostic::Severity;
 use crate::engine::Selection;
-use crate::report::{self, output::Output};
+use crate::report::{self, escape, output::Output};
 use crate::rules;
-use crate::{FileReport, Report};
 
 #[derive(Parser)]
 #[command(
@@ -259,31 +259,26 @@ fn check(args: CheckArgs) -> ExitCode {
             .filter(|d| d.severity == Severity::Warning)
             .count();
     };
-    let (errors, written) = if let Format::Jsonl = args.format {
-        // Streamed: each file's lines are written as soon as it is done.
-        let mut written = Ok(());
-        let errors = match crate::lint_paths_with(&args.paths, &settings, |mut file| {
-            gate(&mut file);
-            if written.is_ok() {
-                written = output.write(&report::jsonl::render_file(&file));
-            }
-        }) {
-            Ok(errors) => errors,
-            Err(message) => return usage_error(&message),
-        };
-        (errors, written)
-    } else {
-        let mut report = match crate::lint_paths(&args.paths, &settings) {
-            Ok(report) => report,
-            Err(message) => return usage_error(&message),
-        };
-        report.files.iter_mut().for_each(&mut gate);
-        report.baseline = baseline.as_ref().map(Baseline::outcome);
-        let rendered = render(args.format, &report, args.output.is_some());
-        (report.errors, output.write(&rendered))
+    // Every format streams: each file is reported as soon as it and every
+    // file found before it are done, and then dropped.
+    let mut reporter = reporter(args.format, args.output.is_some());
+    let mut write = |text: &str| output.write(text);
+    let mut sink = report::Sink::to(&mut write);
+    reporter.start(&mut sink);
+    let mut summary = report::Summary::default();
+    let errors = match crate::lint_paths_with(&args.paths, &settings, |mut file| {
+        gate(&mut file);
+        summary.add(&file);
+        reporter.file(&file, &mut sink);
+    }) {
+        Ok(errors) => errors,
+        Err(message) => return usage_error(&message),
     };
+    summary.baseline = baseline.as_ref().map(Baseline::outcome);
+    reporter.finish(&summary, &errors, &mut sink);
+    let written = sink.finish();
     for err in &errors {
-        eprintln!("presslint: error: {err}");
+        eprintln!("presslint: error: {}", escape::terminal(&err.to_string()));
     }
     if let Err(message) = written.and_then(|()| output.finish()) {
         return usage_error(&message);
@@ -364,14 +359,14 @@ fn fix_count(outcome: &crate::fix::Outcome) -> String {
     )
 }
 
-fn render(format: Format, report: &Report, to_file: bool) -> String {
+fn reporter(format: Format, to_file: bool) -> Box<dyn report::Reporter> {
     match format {
-        Format::Json => report::json::render(report),
-        Format::Sarif => report::sarif::render(report),
-        Format::Github => report::github::render(report),
-        Format::Junit => report::junit::render(report),
-        Format::Jsonl => report::jsonl::render(report),
-        Format::Summary => report::summary::render(report),
+        Format::Json => Box::new(report::json::Json::default()),
+        Format::Sarif => Box::new(report::sarif::Sarif::default()),
+        Format::Github => Box::new(report::github::Github),
+        Format::Junit => Box::new(report::junit::Junit::default()),
+        Format::Jsonl => Box::new(report::jsonl::Jsonl),
+        Format::Summary => Box::new(report::summary::SummaryTable::default()),
         Format::Human => {
             let terminal = !to_file && std::io::stdout().is_terminal();
             let color = terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
@@ -380,7 +375,10 @@ fn render(format: Format, report: &Report, to_file: bool) -> String {
             } else {
                 100
             };
-            report::human::render(report, &report::human::Style { color, width })
+            Box::new(report::human::Human::new(report::human::Style {
+                color,
+                width,
+            }))
         }
     }
 }

@@ -39,7 +39,8 @@ use crate::source::{Input, InputError};
 pub struct FileReport {
     /// The path as given on the command line or as found by the walk.
     pub path: String,
-    pub source: Arc<String>,
+    /// The text as linted, its encoding and positions.
+    pub source: Arc<source::SourceFile>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -146,6 +147,19 @@ pub fn lint_source(path: String, text: String, rules: &[ActiveRule]) -> FileRepo
     lint_article(path, text, rules, None, &assets::Cache::default())
 }
 
+/// Lint a file's bytes: decoded as a browser would (byte-order mark,
+/// `<meta charset>`, else UTF-8), with positions in the report pointing
+/// into these bytes.
+pub fn lint_bytes(
+    path: String,
+    bytes: &[u8],
+    rules: &[ActiveRule],
+    roots: Option<&assets::Roots>,
+    cache: &assets::Cache,
+) -> FileReport {
+    lint_decoded(path, source::decode_html(bytes), rules, roots, cache)
+}
+
 /// Lint one source text whose image and track references resolve against
 /// `roots` (see [`Settings::roots_for`]), probing files through `cache`.
 pub fn lint_article(
@@ -155,6 +169,26 @@ pub fn lint_article(
     roots: Option<&assets::Roots>,
     cache: &assets::Cache,
 ) -> FileReport {
+    let decoded = source::Decoded {
+        text,
+        encoding: encoding_rs::UTF_8,
+        offsets: source::OffsetMap::default(),
+    };
+    lint_decoded(path, decoded, rules, roots, cache)
+}
+
+fn lint_decoded(
+    path: String,
+    decoded: source::Decoded,
+    rules: &[ActiveRule],
+    roots: Option<&assets::Roots>,
+    cache: &assets::Cache,
+) -> FileReport {
+    let source::Decoded {
+        text,
+        encoding,
+        offsets,
+    } = decoded;
     let doc = Document::parse(text);
     let assets = if rules.iter().any(|r| rules::uses_assets(r.rule)) {
         assets::collect(&doc, roots, cache)
@@ -164,7 +198,11 @@ pub fn lint_article(
     let diagnostics = engine::lint(&doc, rules, &assets);
     FileReport {
         path,
-        source: Arc::new(doc.into_source()),
+        source: Arc::new(source::SourceFile::new(source::Decoded {
+            text: doc.into_source(),
+            encoding,
+            offsets,
+        })),
         diagnostics,
     }
 }
@@ -215,20 +253,34 @@ pub fn lint_paths_with(
         .collect::<Result<Vec<_>, String>>()?;
     let stdin_name = settings.stdin_name.as_str();
     let lint_one = |(input, rules, roots): (Input, Vec<ActiveRule>, Option<assets::Roots>)| -> Result<FileReport, InputError> {
-        let (name, text) = match input {
-            Input::Stdin => (stdin_name.to_string(), source::read_stdin(settings.max_file_bytes)?),
+        let (name, bytes) = match input {
+            Input::Stdin => (
+                stdin_name.to_string(),
+                source::read_stdin(settings.max_file_bytes)?,
+            ),
             Input::File(path) => {
-                let text = source::read_file(&path, settings.max_file_bytes)?;
-                (path.display().to_string(), text)
+                let bytes = source::read_file(&path, settings.max_file_bytes)?;
+                (path.display().to_string(), bytes)
             }
         };
-        Ok(lint_article(
-            name,
-            text,
-            &rules,
-            roots.as_ref(),
-            &settings.asset_cache,
-        ))
+        // A bug that panics on one file must not take down the run: that
+        // file becomes an error line (exit 2), the others are reported.
+        let linted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            lint_bytes(
+                name.clone(),
+                &bytes,
+                &rules,
+                roots.as_ref(),
+                &settings.asset_cache,
+            )
+        }));
+        linted.map_err(|panic| InputError {
+            path: name,
+            message: format!(
+                "internal error while linting this file ({}); please report it with the file",
+                panic_message(&panic)
+            ),
+        })
     };
     let (sender, finished) = std::sync::mpsc::channel();
     std::thread::scope(|scope| {
@@ -256,6 +308,15 @@ pub fn lint_paths_with(
         }
     });
     Ok(errors)
+}
+
+/// The text a panic carried, if it was a string.
+fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".into())
 }
 
 /// The directory given on the command line that a discovered file came

@@ -288,7 +288,7 @@ fn human_output_has_code_frames_and_no_color_when_piped() {
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert!(!stdout.contains('\u{1b}'), "no ANSI escapes when piped");
     assert!(stdout.contains("img-alt-missing"));
-    assert!(stdout.contains("[story.html:4:5]"), "{stdout}");
+    assert!(stdout.contains("--> story.html:4:5\n"), "{stdout}");
     assert!(stdout.contains("<img src=\"/gc4/images/kim.webp\">"));
     assert!(
         stdout.contains("Found 3 problems (1 error, 2 warnings, 0 infos) in 1 file."),

@@ -8,13 +8,15 @@
 
 use std::fmt::Write as _;
 
-use super::json::locate;
-use super::message_with_help;
-use crate::Report;
+use super::escape::push_escaped;
+use super::{Reporter, Sink, Summary, message_with_help};
+use crate::FileReport;
 use crate::diagnostic::Severity;
-use crate::source::LineIndex;
+use crate::source::InputError;
 
-/// Escape a command's message: `%`, `\r` and `\n` (a command is one line).
+/// Escape a command's message: `%`, `\r` and `\n` the runner's way (a
+/// command is one line), and any other character unsafe in a log as a
+/// visible escape (see `escape`).
 pub fn escape_data(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -22,7 +24,7 @@ pub fn escape_data(text: &str) -> String {
             '%' => out.push_str("%25"),
             '\r' => out.push_str("%0D"),
             '\n' => out.push_str("%0A"),
-            c => out.push(c),
+            c => push_escaped(&mut out, c),
         }
     }
     out
@@ -42,20 +44,17 @@ fn command(severity: Severity) -> &'static str {
     }
 }
 
-pub fn render(report: &Report) -> String {
-    let mut out = String::new();
-    for file in &report.files {
-        if file.diagnostics.is_empty() {
-            continue;
-        }
-        let index = LineIndex::new(&file.source);
+pub struct Github;
+
+impl Reporter for Github {
+    fn file(&mut self, file: &FileReport, out: &mut Sink) {
         let path = escape_property(&file.path);
         for d in &file.diagnostics {
-            let at = locate(&index, &file.source, d.span);
+            let at = file.source.locate(d.span);
             let mut message = message_with_help(d);
             for label in &d.labels {
-                let l = locate(&index, &file.source, label.span);
-                let _ = write!(message, "\n{}:{}: {}", l.line, l.column, label.message);
+                let (line, column) = file.source.line_col(label.span.start);
+                let _ = write!(message, "\n{line}:{column}: {}", label.message);
             }
             let _ = writeln!(
                 out,
@@ -70,14 +69,20 @@ pub fn render(report: &Report) -> String {
             );
         }
     }
-    for err in &report.errors {
-        let _ = writeln!(
-            out,
-            "::error title=presslint::{}",
-            escape_data(&err.to_string())
-        );
+
+    fn finish(&mut self, _summary: &Summary, errors: &[InputError], out: &mut Sink) {
+        for err in errors {
+            let _ = writeln!(
+                out,
+                "::error title=presslint::{}",
+                escape_data(&err.to_string())
+            );
+        }
     }
-    out
+}
+
+pub fn render(report: &crate::Report) -> String {
+    super::render_all(&mut Github, report)
 }
 
 #[cfg(test)]

@@ -1,18 +1,19 @@
 //! The JSON report. Its shape is a contract (see `schema/report.schema.json`):
-//! fields may be added, none renamed.
+//! fields may be added, none renamed. Written file by file: the header, each
+//! file as it is done, then the summary and the errors.
 
 use serde::Serialize;
 
-use super::Summary;
-use crate::diagnostic::{Diagnostic, Span};
-use crate::source::LineIndex;
-use crate::{FileReport, Report};
+use super::{Reporter, Sink, Summary};
+use crate::FileReport;
+use crate::diagnostic::Diagnostic;
+use crate::source::{InputError, Location};
 
 #[derive(Serialize)]
 struct JsonReport<'a> {
     version: u32,
     tool: Tool,
-    files: Vec<JsonFile<'a>>,
+    files: [(); 0],
     summary: Summary,
     errors: Vec<JsonError<'a>>,
 }
@@ -24,24 +25,8 @@ struct Tool {
 }
 
 #[derive(Serialize)]
-struct JsonFile<'a> {
-    path: &'a str,
-    diagnostics: Vec<JsonDiagnostic<'a>>,
-}
-
-#[derive(Serialize)]
-pub struct JsonSpan {
-    pub start: usize,
-    pub end: usize,
-    pub line: usize,
-    pub column: usize,
-    pub end_line: usize,
-    pub end_column: usize,
-}
-
-#[derive(Serialize)]
 struct JsonLabel<'a> {
-    span: JsonSpan,
+    span: Location,
     message: &'a str,
 }
 
@@ -51,7 +36,7 @@ pub(crate) struct JsonDiagnostic<'a> {
     severity: &'a str,
     message: &'a str,
     help: &'a str,
-    span: JsonSpan,
+    span: Location,
     labels: Vec<JsonLabel<'a>>,
 }
 
@@ -61,64 +46,36 @@ struct JsonError<'a> {
     message: &'a str,
 }
 
-pub fn locate(index: &LineIndex, text: &str, span: Span) -> JsonSpan {
-    let (line, column) = index.line_col(text, span.start);
-    let (end_line, end_column) = index.line_col(text, span.end);
-    JsonSpan {
-        start: span.start,
-        end: span.end,
-        line,
-        column,
-        end_line,
-        end_column,
-    }
-}
-
-pub(crate) fn diagnostic<'a>(
-    index: &LineIndex,
-    file: &FileReport,
-    d: &'a Diagnostic,
-) -> JsonDiagnostic<'a> {
+pub(crate) fn diagnostic<'a>(file: &FileReport, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
     JsonDiagnostic {
         rule: d.rule,
         severity: d.severity.as_str(),
         message: &d.message,
         help: &d.help,
-        span: locate(index, &file.source, d.span),
+        span: file.source.locate(d.span),
         labels: d
             .labels
             .iter()
             .map(|l| JsonLabel {
-                span: locate(index, &file.source, l.span),
+                span: file.source.locate(l.span),
                 message: &l.message,
             })
             .collect(),
     }
 }
 
-fn file(file: &FileReport) -> JsonFile<'_> {
-    let index = LineIndex::new(&file.source);
-    JsonFile {
-        path: &file.path,
-        diagnostics: file
-            .diagnostics
-            .iter()
-            .map(|d| diagnostic(&index, file, d))
-            .collect(),
-    }
-}
-
-pub fn render(report: &Report) -> String {
-    let json = JsonReport {
+/// The pretty-printed report with an empty `files` list, split around it:
+/// the text before the list's `[`, and after its `]`.
+fn frame(summary: Summary, errors: &[InputError]) -> (String, String) {
+    let report = JsonReport {
         version: 1,
         tool: Tool {
             name: "presslint",
             version: env!("CARGO_PKG_VERSION"),
         },
-        files: report.files.iter().map(file).collect(),
-        summary: Summary::of(report),
-        errors: report
-            .errors
+        files: [],
+        summary,
+        errors: errors
             .iter()
             .map(|e| JsonError {
                 path: &e.path,
@@ -126,7 +83,72 @@ pub fn render(report: &Report) -> String {
             })
             .collect(),
     };
-    let mut out = serde_json::to_string_pretty(&json).expect("report serializes");
-    out.push('\n');
-    out
+    let text = serde_json::to_string_pretty(&report).unwrap_or_default();
+    let marker = "\"files\": [";
+    match text.find(marker) {
+        Some(at) => {
+            let (head, tail) = text.split_at(at + marker.len());
+            (head.to_string(), tail.trim_start_matches(']').to_string())
+        }
+        None => (text, String::new()),
+    }
+}
+
+#[derive(Default)]
+pub struct Json {
+    files: usize,
+}
+
+impl Reporter for Json {
+    fn start(&mut self, out: &mut Sink) {
+        out.push_str(&frame(Summary::default(), &[]).0);
+    }
+
+    fn file(&mut self, file: &FileReport, out: &mut Sink) {
+        out.push_str(if self.files == 0 { "\n    " } else { ",\n    " });
+        self.files += 1;
+        out.push_str("{\n      \"path\": ");
+        out.push_str(&serde_json::to_string(&file.path).unwrap_or_default());
+        if file.source.encoding != encoding_rs::UTF_8 {
+            out.push_str(",\n      \"encoding\": ");
+            out.push_str(&serde_json::to_string(file.source.encoding.name()).unwrap_or_default());
+        }
+        out.push_str(",\n      \"diagnostics\": [");
+        for (i, d) in file.diagnostics.iter().enumerate() {
+            out.push_str(if i == 0 { "\n" } else { ",\n" });
+            let text = serde_json::to_string_pretty(&diagnostic(file, d)).unwrap_or_default();
+            indent(out, &text, "        ");
+        }
+        if file.diagnostics.is_empty() {
+            out.push(']');
+        } else {
+            out.push_str("\n      ]");
+        }
+        out.push_str("\n    }");
+    }
+
+    fn finish(&mut self, summary: &Summary, errors: &[InputError], out: &mut Sink) {
+        if self.files > 0 {
+            out.push_str("\n  ");
+        }
+        out.push(']');
+        out.push_str(&frame(*summary, errors).1);
+        out.push('\n');
+    }
+}
+
+/// Write pretty JSON indented by `by` (JSON strings hold no raw newline,
+/// so lines are safe to indent).
+fn indent(out: &mut Sink, text: &str, by: &str) {
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(by);
+        out.push_str(line);
+    }
+}
+
+pub fn render(report: &crate::Report) -> String {
+    super::render_all(&mut Json::default(), report)
 }

@@ -5,8 +5,9 @@
 use serde::Serialize;
 
 use super::json::{self, JsonDiagnostic};
-use crate::source::LineIndex;
-use crate::{FileReport, Report};
+use super::{Reporter, Sink, Summary};
+use crate::FileReport;
+use crate::source::InputError;
 
 #[derive(Serialize)]
 struct Line<'a> {
@@ -15,26 +16,23 @@ struct Line<'a> {
     diagnostic: JsonDiagnostic<'a>,
 }
 
-/// The lines for one file: one per diagnostic, each ending in `\n`; empty
-/// for a clean file.
-pub fn render_file(file: &FileReport) -> String {
-    if file.diagnostics.is_empty() {
-        return String::new();
+pub struct Jsonl;
+
+impl Reporter for Jsonl {
+    fn file(&mut self, file: &FileReport, out: &mut Sink) {
+        for d in &file.diagnostics {
+            let line = Line {
+                path: &file.path,
+                diagnostic: json::diagnostic(file, d),
+            };
+            out.push_str(&serde_json::to_string(&line).unwrap_or_default());
+            out.push('\n');
+        }
     }
-    let index = LineIndex::new(&file.source);
-    let mut out = String::new();
-    for d in &file.diagnostics {
-        let line = Line {
-            path: &file.path,
-            diagnostic: json::diagnostic(&index, file, d),
-        };
-        out.push_str(&serde_json::to_string(&line).expect("diagnostic serializes"));
-        out.push('\n');
-    }
-    out
+
+    fn finish(&mut self, _summary: &Summary, _errors: &[InputError], _out: &mut Sink) {}
 }
 
-/// The whole report at once (the command line streams with [`render_file`]).
-pub fn render(report: &Report) -> String {
-    report.files.iter().map(render_file).collect()
+pub fn render(report: &crate::Report) -> String {
+    super::render_all(&mut Jsonl, report)
 }

@@ -4,10 +4,9 @@
 
 use std::fmt::Write as _;
 
-use super::json::locate;
-use super::message_with_help;
-use crate::Report;
-use crate::source::LineIndex;
+use super::{Reporter, Sink, Summary, escape};
+use crate::FileReport;
+use crate::source::InputError;
 
 /// Escape text for a double-quoted XML attribute: the five markup
 /// characters become entities; tab, line feed and carriage return become
@@ -44,49 +43,47 @@ fn escape(text: &str, attribute: bool) -> String {
     out
 }
 
-pub fn render(report: &Report) -> String {
-    let tests = report.files.len() + report.errors.len();
-    let failures = report
-        .files
-        .iter()
-        .filter(|f| !f.diagnostics.is_empty())
-        .count();
-    let errors = report.errors.len();
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let _ = writeln!(
-        out,
-        "<testsuites name=\"presslint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\">"
-    );
-    let _ = writeln!(
-        out,
-        "  <testsuite name=\"presslint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\">"
-    );
-    for file in &report.files {
+/// The test cases, rendered as each file is done (the header needs the
+/// totals, so they are printed at the end); no source is kept.
+#[derive(Default)]
+pub struct Junit {
+    cases: String,
+    files: usize,
+    failures: usize,
+}
+
+impl Reporter for Junit {
+    fn file(&mut self, file: &FileReport, _out: &mut Sink) {
+        self.files += 1;
+        let out = &mut self.cases;
         let path = escape_attr(&file.path);
         let open = format!("    <testcase name=\"{path}\" classname=\"presslint\" file=\"{path}\"");
         if file.diagnostics.is_empty() {
             let _ = writeln!(out, "{open}/>");
-            continue;
+            return;
         }
+        self.failures += 1;
         let _ = writeln!(out, "{open}>");
-        let index = LineIndex::new(&file.source);
+        // The body is text a CI log may show: every part is escaped for a
+        // terminal, so only the line breaks put here start a line.
+        let shown = escape::terminal(&file.path);
         for d in &file.diagnostics {
-            let at = locate(&index, &file.source, d.span);
+            let (line, column) = file.source.line_col(d.span.start);
             let mut body = format!(
-                "{}:{}:{}: {}[{}] {}",
-                file.path,
-                at.line,
-                at.column,
+                "{shown}:{line}:{column}: {}[{}] {}",
                 d.severity.as_str(),
                 d.rule,
-                message_with_help(d)
+                escape::terminal(&d.message)
             );
+            if !d.help.is_empty() {
+                let _ = write!(body, "\nhelp: {}", escape::terminal(&d.help));
+            }
             for label in &d.labels {
-                let l = locate(&index, &file.source, label.span);
+                let (line, column) = file.source.line_col(label.span.start);
                 let _ = write!(
                     body,
-                    "\n{}:{}:{}: {}",
-                    file.path, l.line, l.column, label.message
+                    "\n{shown}:{line}:{column}: {}",
+                    escape::terminal(&label.message)
                 );
             }
             let _ = writeln!(
@@ -99,16 +96,35 @@ pub fn render(report: &Report) -> String {
         }
         let _ = writeln!(out, "    </testcase>");
     }
-    for err in &report.errors {
-        let path = escape_attr(&err.path);
+
+    fn finish(&mut self, _summary: &Summary, errors: &[InputError], out: &mut Sink) {
+        let tests = self.files + errors.len();
+        let failures = self.failures;
+        let count = errors.len();
+        out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         let _ = writeln!(
             out,
-            "    <testcase name=\"{path}\" classname=\"presslint\" file=\"{path}\">\n      <error type=\"unreadable\" message=\"{}\"/>\n    </testcase>",
-            escape_attr(&err.message)
+            "<testsuites name=\"presslint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{count}\">"
         );
+        let _ = writeln!(
+            out,
+            "  <testsuite name=\"presslint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{count}\">"
+        );
+        out.push_str(&std::mem::take(&mut self.cases));
+        for err in errors {
+            let path = escape_attr(&err.path);
+            let _ = writeln!(
+                out,
+                "    <testcase name=\"{path}\" classname=\"presslint\" file=\"{path}\">\n      <error type=\"unreadable\" message=\"{}\"/>\n    </testcase>",
+                escape_attr(&err.message)
+            );
+        }
+        out.push_str("  </testsuite>\n</testsuites>\n");
     }
-    out.push_str("  </testsuite>\n</testsuites>\n");
-    out
+}
+
+pub fn render(report: &crate::Report) -> String {
+    super::render_all(&mut Junit::default(), report)
 }
 
 #[cfg(test)]

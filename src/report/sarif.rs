@@ -14,12 +14,11 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::json::{JsonSpan, locate};
-use super::{REPOSITORY_URL, message_with_help, rule_url};
+use super::{REPOSITORY_URL, Reporter, Sink, Summary, message_with_help, rule_url};
+use crate::FileReport;
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::rules::{self, Rule};
-use crate::source::LineIndex;
-use crate::{FileReport, Report};
+use crate::source::{InputError, SourceFile};
 
 const SCHEMA_URI: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
@@ -144,17 +143,21 @@ struct Region {
     start_column: usize,
     end_line: usize,
     end_column: usize,
+    char_offset: usize,
+    char_length: usize,
     byte_offset: usize,
     byte_length: usize,
 }
 
-impl From<JsonSpan> for Region {
-    fn from(s: JsonSpan) -> Region {
+impl From<crate::source::Location> for Region {
+    fn from(s: crate::source::Location) -> Region {
         Region {
             start_line: s.line,
             start_column: s.column,
             end_line: s.end_line,
             end_column: s.end_column,
+            char_offset: s.char_start,
+            char_length: s.char_end - s.char_start,
             byte_offset: s.start,
             byte_length: s.end - s.start,
         }
@@ -243,21 +246,19 @@ pub fn fingerprint(rule: &str, source: &str, span: Span) -> u64 {
     crate::hash::fnv1a(key.as_bytes())
 }
 
-fn physical(uri: &str, index: &LineIndex, source: &str, span: Span) -> PhysicalLocation {
+fn physical(uri: &str, source: &SourceFile, span: Span) -> PhysicalLocation {
     PhysicalLocation {
         artifact_location: ArtifactLocation {
             uri: uri.to_string(),
         },
-        region: Some(locate(index, source, span).into()),
+        region: Some(source.locate(span).into()),
     }
 }
 
 fn result(
     uri: &str,
-    index: &LineIndex,
     file: &FileReport,
     d: &Diagnostic,
-    rule_index: Option<usize>,
     occurrences: &mut HashMap<u64, usize>,
 ) -> SarifResult {
     // Identical findings in one file (same rule, same markup) are told apart
@@ -267,14 +268,14 @@ fn result(
     *n += 1;
     SarifResult {
         rule_id: d.rule,
-        rule_index,
+        rule_index: None,
         level: level(d.severity),
         message: Text {
             text: message_with_help(d),
         },
         locations: vec![Location {
             id: None,
-            physical_location: physical(uri, index, &file.source, d.span),
+            physical_location: physical(uri, &file.source, d.span),
             message: None,
         }],
         related_locations: d
@@ -283,7 +284,7 @@ fn result(
             .enumerate()
             .map(|(i, label)| Location {
                 id: Some(i + 1),
-                physical_location: physical(uri, index, &file.source, label.span),
+                physical_location: physical(uri, &file.source, label.span),
                 message: Some(Text {
                     text: label.message.clone(),
                 }),
@@ -293,81 +294,95 @@ fn result(
     }
 }
 
-pub fn render(report: &Report) -> String {
-    let used: HashSet<&str> = report
-        .files
-        .iter()
-        .flat_map(|f| &f.diagnostics)
-        .map(|d| d.rule)
-        .collect();
-    let described: Vec<&Rule> = rules::RULES
-        .iter()
-        .copied()
-        .filter(|r| used.contains(r.id))
-        .collect();
-    let rule_index = |id: &str| described.iter().position(|r| r.id == id);
-    let mut results = Vec::new();
-    for file in &report.files {
-        if file.diagnostics.is_empty() {
-            continue;
-        }
-        let index = LineIndex::new(&file.source);
+/// The results, built as each file is done (they need no source after
+/// that); the rule descriptors and the log are written at the end.
+#[derive(Default)]
+pub struct Sarif {
+    results: Vec<SarifResult>,
+}
+
+impl Reporter for Sarif {
+    fn file(&mut self, file: &FileReport, _out: &mut Sink) {
         let uri = artifact_uri(&file.path);
         let mut occurrences = HashMap::new();
         for d in &file.diagnostics {
-            results.push(result(
-                &uri,
-                &index,
-                file,
-                d,
-                rule_index(d.rule),
-                &mut occurrences,
-            ));
+            self.results.push(result(&uri, file, d, &mut occurrences));
         }
     }
-    let notifications = report
-        .errors
-        .iter()
-        .map(|e| Notification {
-            level: "error",
-            message: Text {
-                text: e.to_string(),
-            },
-            locations: vec![Location {
-                id: None,
-                physical_location: PhysicalLocation {
-                    artifact_location: ArtifactLocation {
-                        uri: artifact_uri(&e.path),
+
+    fn finish(&mut self, _summary: &Summary, errors: &[InputError], out: &mut Sink) {
+        let used: HashSet<&str> = self.results.iter().map(|r| r.rule_id).collect();
+        let described: Vec<&Rule> = rules::RULES
+            .iter()
+            .copied()
+            .filter(|r| used.contains(r.id))
+            .collect();
+        let mut results = std::mem::take(&mut self.results);
+        for r in &mut results {
+            r.rule_index = described.iter().position(|d| d.id == r.rule_id);
+        }
+        let notifications = errors
+            .iter()
+            .map(|e| Notification {
+                level: "error",
+                message: Text {
+                    text: e.to_string(),
+                },
+                locations: vec![Location {
+                    id: None,
+                    physical_location: PhysicalLocation {
+                        artifact_location: ArtifactLocation {
+                            uri: artifact_uri(&e.path),
+                        },
+                        region: None,
                     },
-                    region: None,
+                    message: None,
+                }],
+            })
+            .collect();
+        let log = Log {
+            schema: SCHEMA_URI,
+            version: "2.1.0",
+            runs: [Run {
+                tool: Tool {
+                    driver: Driver {
+                        name: "presslint",
+                        version: env!("CARGO_PKG_VERSION"),
+                        information_uri: REPOSITORY_URL,
+                        rules: described.iter().map(|r| descriptor(r)).collect(),
+                    },
                 },
-                message: None,
+                invocations: [Invocation {
+                    execution_successful: errors.is_empty(),
+                    tool_execution_notifications: notifications,
+                }],
+                column_kind: "unicodeCodePoints",
+                results,
             }],
-        })
-        .collect();
-    let log = Log {
-        schema: SCHEMA_URI,
-        version: "2.1.0",
-        runs: [Run {
-            tool: Tool {
-                driver: Driver {
-                    name: "presslint",
-                    version: env!("CARGO_PKG_VERSION"),
-                    information_uri: REPOSITORY_URL,
-                    rules: described.iter().map(|r| descriptor(r)).collect(),
-                },
-            },
-            invocations: [Invocation {
-                execution_successful: report.errors.is_empty(),
-                tool_execution_notifications: notifications,
-            }],
-            column_kind: "unicodeCodePoints",
-            results,
-        }],
-    };
-    let mut out = serde_json::to_string_pretty(&log).expect("SARIF log serializes");
-    out.push('\n');
-    out
+        };
+        let mut writer = SinkWriter(out);
+        let _ = serde_json::to_writer_pretty(&mut writer, &log);
+        out.push('\n');
+    }
+}
+
+/// Lets serde write straight into a sink.
+struct SinkWriter<'s, 'a>(&'s mut Sink<'a>);
+
+impl std::io::Write for SinkWriter<'_, '_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        // serde_json writes whole UTF-8 sequences per call.
+        self.0.push_str(&String::from_utf8_lossy(buf));
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+pub fn render(report: &crate::Report) -> String {
+    super::render_all(&mut Sarif::default(), report)
 }
 
 #[cfg(test)]

@@ -17,10 +17,11 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use super::{Summary, plural};
-use crate::Report;
+use super::{Reporter, Sink, Summary, escape, plural};
+use crate::FileReport;
 use crate::diagnostic::Severity;
 use crate::rules::RULES;
+use crate::source::InputError;
 
 /// Rows of cells as a table, columns two spaces apart; `right[c]` aligns
 /// column `c` to the right (numbers), otherwise to the left.
@@ -46,78 +47,86 @@ fn table(out: &mut String, rows: &[Vec<String>], right: &[bool]) {
     }
 }
 
-pub fn render(report: &Report) -> String {
-    let mut out = String::new();
+/// Counts per rule and per file, printed at the end; only the counts are
+/// kept, not the files.
+#[derive(Default)]
+pub struct SummaryTable {
+    by_rule: HashMap<(&'static str, Severity), usize>,
+    /// Files with findings: path, errors, warnings, infos.
+    files: Vec<(String, [usize; 3])>,
+    clean: usize,
+}
 
-    // Per rule (and severity, should configuration ever give one rule two),
-    // most frequent first, ties in the order of the rule table.
-    let mut by_rule: HashMap<(&str, Severity), usize> = HashMap::new();
-    for d in report.files.iter().flat_map(|f| &f.diagnostics) {
-        *by_rule.entry((d.rule, d.severity)).or_insert(0) += 1;
-    }
-    let mut rules: Vec<_> = by_rule.into_iter().collect();
-    let position = |id: &str| RULES.iter().position(|r| r.id == id).unwrap_or(usize::MAX);
-    rules.sort_by(|((a, sa), na), ((b, sb), nb)| {
-        nb.cmp(na)
-            .then(position(a).cmp(&position(b)))
-            .then(a.cmp(b))
-            .then(sb.cmp(sa))
-    });
-    if !rules.is_empty() {
-        let mut rows = vec![vec!["rule".into(), "severity".into(), "count".into()]];
-        rows.extend(rules.iter().map(|((rule, severity), n)| {
-            vec![
-                rule.to_string(),
-                severity.as_str().to_string(),
-                n.to_string(),
-            ]
-        }));
-        table(&mut out, &rows, &[false, false, true]);
-        out.push('\n');
-    }
-
-    // Per file with problems, in the order the files were found.
-    let mut rows = vec![vec![
-        "file".to_string(),
-        "errors".into(),
-        "warnings".into(),
-        "infos".into(),
-    ]];
-    let mut clean = 0;
-    for file in &report.files {
+impl Reporter for SummaryTable {
+    fn file(&mut self, file: &FileReport, _out: &mut Sink) {
         if file.diagnostics.is_empty() {
-            clean += 1;
-            continue;
+            self.clean += 1;
+            return;
         }
-        let count = |s: Severity| {
-            file.diagnostics
-                .iter()
-                .filter(|d| d.severity == s)
-                .count()
-                .to_string()
-        };
-        rows.push(vec![
-            file.path.clone(),
-            count(Severity::Error),
-            count(Severity::Warning),
-            count(Severity::Info),
-        ]);
-    }
-    if rows.len() > 1 {
-        table(&mut out, &rows, &[false, true, true, true]);
-        if clean > 0 {
-            let _ = writeln!(out, "{} not listed.", plural(clean, "clean file"));
+        let mut counts = [0; 3];
+        for d in &file.diagnostics {
+            *self.by_rule.entry((d.rule, d.severity)).or_insert(0) += 1;
+            counts[match d.severity {
+                Severity::Error => 0,
+                Severity::Warning => 1,
+                Severity::Info => 2,
+            }] += 1;
         }
-        out.push('\n');
+        self.files
+            .push((escape::terminal(&file.path).into_owned(), counts));
     }
 
-    if !report.errors.is_empty() {
-        let _ = writeln!(
-            out,
-            "{} could not be read.",
-            plural(report.errors.len(), "input")
-        );
+    fn finish(&mut self, summary: &Summary, errors: &[InputError], out: &mut Sink) {
+        let mut text = String::new();
+        let mut rules: Vec<_> = self.by_rule.iter().map(|(k, n)| (*k, *n)).collect();
+        let position = |id: &str| RULES.iter().position(|r| r.id == id).unwrap_or(usize::MAX);
+        rules.sort_by(|((a, sa), na), ((b, sb), nb)| {
+            nb.cmp(na)
+                .then(position(a).cmp(&position(b)))
+                .then(a.cmp(b))
+                .then(sb.cmp(sa))
+        });
+        if !rules.is_empty() {
+            let mut rows = vec![vec!["rule".into(), "severity".into(), "count".into()]];
+            rows.extend(rules.iter().map(|((rule, severity), n)| {
+                vec![
+                    rule.to_string(),
+                    severity.as_str().to_string(),
+                    n.to_string(),
+                ]
+            }));
+            table(&mut text, &rows, &[false, false, true]);
+            text.push('\n');
+        }
+        if !self.files.is_empty() {
+            let mut rows = vec![vec![
+                "file".to_string(),
+                "errors".into(),
+                "warnings".into(),
+                "infos".into(),
+            ]];
+            rows.extend(self.files.iter().map(|(path, c)| {
+                vec![
+                    path.clone(),
+                    c[0].to_string(),
+                    c[1].to_string(),
+                    c[2].to_string(),
+                ]
+            }));
+            table(&mut text, &rows, &[false, true, true, true]);
+            if self.clean > 0 {
+                let _ = writeln!(text, "{} not listed.", plural(self.clean, "clean file"));
+            }
+            text.push('\n');
+        }
+        if !errors.is_empty() {
+            let _ = writeln!(text, "{} could not be read.", plural(errors.len(), "input"));
+        }
+        let _ = writeln!(text, "{}", summary.sentence());
+        out.push_str(&text);
     }
-    let _ = writeln!(out, "{}", Summary::of(report).sentence());
-    out
+}
+
+pub fn render(report: &crate::Report) -> String {
+    super::render_all(&mut SummaryTable::default(), report)
 }

@@ -1,70 +1,13 @@
-//! Reading sources and turning byte offsets into lines and columns.
+//! Finding, reading and decoding the files to lint, and the source file
+//! value that carries their text and positions into the reports.
 
-/// Line starts of a text, built once per file.
-pub struct LineIndex {
-    starts: Vec<usize>,
-}
+mod decode;
+mod file;
+mod position;
 
-impl LineIndex {
-    /// Lines end at `\n`, `\r\n` or a lone `\r`.
-    pub fn new(text: &str) -> Self {
-        let bytes = text.as_bytes();
-        let mut starts = vec![0];
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => starts.push(i + 1),
-                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
-                _ => {}
-            }
-            i += 1;
-        }
-        LineIndex { starts }
-    }
-
-    /// 1-based line and column; columns count Unicode scalar values.
-    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
-        let offset = floor_char_boundary(text, offset.min(text.len()));
-        let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.starts[line];
-        let column = text[start..offset].chars().count() + 1;
-        (line + 1, column)
-    }
-}
-
-fn floor_char_boundary(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-/// Decode file bytes as UTF-8. Invalid sequences become U+FFFD; offsets then
-/// refer to the decoded text, which is what the report shows.
-pub fn decode(bytes: Vec<u8>) -> String {
-    match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(err) => String::from_utf8_lossy(err.as_bytes()).into_owned(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn crlf_and_multibyte() {
-        let text = "a\r\nbé\rc\nd";
-        let idx = LineIndex::new(text);
-        assert_eq!(idx.line_col(text, 0), (1, 1));
-        assert_eq!(idx.line_col(text, 3), (2, 1));
-        // after "bé" (1 + 2 bytes)
-        assert_eq!(idx.line_col(text, 6), (2, 3));
-        assert_eq!(idx.line_col(text, 7), (3, 1));
-        assert_eq!(idx.line_col(text, 9), (4, 1));
-        assert_eq!(idx.line_col(text, text.len()), (4, 2));
-    }
-}
+pub use decode::{Decoded, OffsetMap, decode_html, decode_text};
+pub use file::{Location, SourceFile};
+pub use position::{LineIndex, floor_char_boundary};
 
 use std::fmt;
 use std::io::Read;
@@ -234,24 +177,20 @@ pub fn read_to_limit(reader: impl Read, limit: u64, hint: usize) -> Result<Vec<u
     Ok(bytes)
 }
 
-/// Read an article file (see [`read_bounded`]) and decode it.
-pub fn read_file(path: &Path, limit: u64) -> Result<String, InputError> {
-    read_bounded(path, limit)
-        .map(decode)
-        .map_err(|e| InputError {
-            path: path.display().to_string(),
-            message: e.0,
-        })
+/// Read an article file (see [`read_bounded`]).
+pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, InputError> {
+    read_bounded(path, limit).map_err(|e| InputError {
+        path: path.display().to_string(),
+        message: e.0,
+    })
 }
 
-/// Read standard input, at most `limit` bytes, and decode it.
-pub fn read_stdin(limit: u64) -> Result<String, InputError> {
-    read_to_limit(std::io::stdin().lock(), limit, 0)
-        .map(decode)
-        .map_err(|e| InputError {
-            path: "-".into(),
-            message: e.0,
-        })
+/// Read standard input, at most `limit` bytes.
+pub fn read_stdin(limit: u64) -> Result<Vec<u8>, InputError> {
+    read_to_limit(std::io::stdin().lock(), limit, 0).map_err(|e| InputError {
+        path: "-".into(),
+        message: e.0,
+    })
 }
 
 /// `--shard K/N`: this runner's share of the files, chosen by a stable hash
