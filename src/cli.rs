@@ -289,8 +289,8 @@ fn check(args: CheckArgs) -> ExitCode {
         return usage_error(&message);
     }
     if let (Some(path), Some(recorder)) = (&args.write_baseline, &recorder) {
-        if let Err(message) = write_atomically(path, &recorder.render()) {
-            return usage_error(&message);
+        if let Err(err) = report::output::write_file(path, recorder.render().as_bytes()) {
+            return usage_error(&report::output::error("baseline", path, &err));
         }
         eprintln!("presslint: wrote baseline {}", path.display());
     }
@@ -311,13 +311,6 @@ fn check(args: CheckArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
-}
-
-/// Replace `path` with `text` through a temporary file in the same directory.
-fn write_atomically(path: &std::path::Path, text: &str) -> Result<(), String> {
-    let mut output = Output::open(Some(path))?;
-    output.write(text)?;
-    output.finish()
 }
 
 /// `--fix --dry-run`: the diff on standard output; exit 1 when there is
