@@ -218,11 +218,12 @@ fn check(args: CheckArgs) -> ExitCode {
             Err(message) => return usage_error(&message),
         }
     }
+    // Fix first; the report below then shows what is left.
+    let mut fixes_failed = false;
     if args.fix {
-        // Fix first; the report below then shows what is left.
         match crate::fix::run(&args.paths, &settings, args.dry_run) {
             Ok(outcome) if args.dry_run => return dry_run_report(&outcome),
-            Ok(outcome) => report_fixes(&outcome),
+            Ok(outcome) => fixes_failed = report_fixes(&outcome),
             Err(message) => return usage_error(&message),
         }
     }
@@ -295,7 +296,7 @@ fn check(args: CheckArgs) -> ExitCode {
         eprintln!("presslint: wrote baseline {}", path.display());
     }
 
-    if !errors.is_empty() {
+    if !errors.is_empty() || fixes_failed {
         return ExitCode::from(2);
     }
     // Writing a baseline accepts today's findings.
@@ -317,7 +318,7 @@ fn check(args: CheckArgs) -> ExitCode {
 /// something to fix, 2 when a file could not be read.
 fn dry_run_report(outcome: &crate::fix::Outcome) -> ExitCode {
     print(&outcome.diff);
-    for err in &outcome.errors {
+    for err in outcome.unreadable.iter().chain(&outcome.errors) {
         eprintln!("presslint: error: {err}");
     }
     if outcome.fixes == 0 {
@@ -328,7 +329,7 @@ fn dry_run_report(outcome: &crate::fix::Outcome) -> ExitCode {
             fix_count(outcome)
         );
     }
-    if !outcome.errors.is_empty() {
+    if !outcome.errors.is_empty() || !outcome.unreadable.is_empty() {
         ExitCode::from(2)
     } else if outcome.fixes > 0 {
         ExitCode::from(1)
@@ -337,13 +338,16 @@ fn dry_run_report(outcome: &crate::fix::Outcome) -> ExitCode {
     }
 }
 
-fn report_fixes(outcome: &crate::fix::Outcome) {
+/// What `--fix` did; whether a fix failed (exit 2 once the report is
+/// out). Unreadable inputs are left to the report run, which names them.
+fn report_fixes(outcome: &crate::fix::Outcome) -> bool {
     for err in &outcome.errors {
         eprintln!("presslint: error: {err}");
     }
     if outcome.fixes > 0 {
         eprintln!("presslint: applied {}", fix_count(outcome));
     }
+    !outcome.errors.is_empty()
 }
 
 /// "3 fixes in 1 file".

@@ -1,13 +1,15 @@
 //! `presslint check --fix`: apply the fixes rules attach to their
 //! diagnostics (today: `img-unsized`'s width and height from the image
 //! file), editing the source only inside each fix's span, so every other
-//! byte stays as it was. Files are replaced atomically (a temporary file in
-//! the same directory, renamed over the original). Running it again changes
+//! byte stays as it was. Files are replaced atomically (see
+//! [`crate::report::output::replace`]), keeping their owner, group and
+//! permissions; an article reached through a symbolic link is fixed in the
+//! file the link names, and the link stays. Running it again changes
 //! nothing, because fixed markup no longer triggers the rule.
 //! `--fix --dry-run` prints the changes as a unified diff instead.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::os::unix::fs::MetadataExt;
+use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, Edit};
 use crate::{FileReport, Settings};
@@ -21,8 +23,10 @@ pub struct Outcome {
     pub fixes: usize,
     /// The unified diff of every change, for `--dry-run`.
     pub diff: String,
-    /// Files that could not be fixed, one line each.
+    /// Files that could not be fixed (or shown in the diff), one line each.
     pub errors: Vec<String>,
+    /// Inputs that could not be read, one line each.
+    pub unreadable: Vec<String>,
 }
 
 /// The source with every fix of `diagnostics` applied, and how many fixes
@@ -86,21 +90,27 @@ pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
 
 /// Lint `paths` with `settings` and fix what can be fixed: write the
 /// files, or for a dry run only compute the diff.
-pub fn run(paths: &[PathBuf], settings: &Settings, dry_run: bool) -> Result<Outcome, String> {
+pub fn run(
+    paths: &[std::path::PathBuf],
+    settings: &Settings,
+    dry_run: bool,
+) -> Result<Outcome, String> {
     let mut outcome = Outcome::default();
-    let errors = crate::lint_paths_with(paths, settings, |file| {
-        fix_file(&file, &settings.stdin_name, dry_run, &mut outcome);
+    let unreadable = crate::lint_paths_with(paths, settings, |file| {
+        fix_file(&file, settings, dry_run, &mut outcome);
     })?;
-    outcome.errors.extend(errors.iter().map(|e| format!("{e}")));
+    outcome
+        .unreadable
+        .extend(unreadable.iter().map(|e| format!("{e}")));
     Ok(outcome)
 }
 
-fn fix_file(file: &FileReport, stdin_name: &str, dry_run: bool, outcome: &mut Outcome) {
+fn fix_file(file: &FileReport, settings: &Settings, dry_run: bool, outcome: &mut Outcome) {
     let Some((fixed, count)) = apply(&file.source, &file.diagnostics) else {
         return;
     };
     let path = Path::new(&file.path);
-    let is_stdin = file.path == stdin_name && !path.is_file();
+    let is_stdin = file.path == settings.stdin_name && !path.is_file();
     if dry_run {
         outcome
             .diff
@@ -116,78 +126,45 @@ fn fix_file(file: &FileReport, stdin_name: &str, dry_run: bool, outcome: &mut Ou
         ));
         return;
     }
-    // Only write over the bytes that were linted: a file that is not
-    // valid UTF-8 (decoded with replacements) or changed meanwhile is left alone.
-    match std::fs::read(path) {
-        Ok(bytes) if bytes == file.source.as_bytes() => {}
-        Ok(_) => {
-            outcome.errors.push(format!(
-                "{}: not fixed: the file is not valid UTF-8 or changed while presslint ran",
-                file.path
-            ));
-            return;
-        }
-        Err(err) => {
-            outcome.errors.push(format!(
-                "{}: not fixed: cannot read it again ({err})",
-                file.path
-            ));
-            return;
-        }
-    }
-    match write_atomically(path, fixed.as_bytes()) {
+    match write_fix(path, &file.source, &fixed, settings.max_file_bytes) {
         Ok(()) => {
             outcome.files += 1;
             outcome.fixes += count;
         }
-        Err(message) => outcome.errors.push(message),
+        Err(reason) => outcome
+            .errors
+            .push(format!("{}: not fixed: {reason}", file.path)),
     }
 }
 
-/// Replace `path` with `bytes` through a temporary file in the same
-/// directory (same permissions), renamed over it once complete.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let fail = |what: &str, err: std::io::Error| {
-        format!("{}: not fixed: cannot {what} ({err})", path.display())
-    };
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .map_or_else(|| "file".into(), |n| n.to_string_lossy());
-    let permissions = std::fs::metadata(path)
-        .map_err(|e| fail("read its permissions", e))?
-        .permissions();
-    let mut attempt = 0;
-    let (tmp, mut file) = loop {
-        let tmp = dir.join(format!(
-            ".{name}.{}.{attempt}.presslint-fix",
-            std::process::id()
-        ));
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)
-        {
-            Ok(file) => break (tmp, file),
-            Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => {
-                attempt += 1;
-            }
-            Err(err) => return Err(fail("create a temporary file next to it", err)),
-        }
-    };
-    let result = file
-        .write_all(bytes)
-        .and_then(|()| file.sync_all())
-        .and_then(|()| std::fs::set_permissions(&tmp, permissions))
-        .and_then(|()| std::fs::rename(&tmp, path));
-    if let Err(err) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(fail("write it", err));
+/// Write `fixed` over the file at `path`, which held `linted` when it was
+/// linted (`limit` bounds the bytes read to check that).
+fn write_fix(path: &Path, linted: &str, fixed: &str, limit: u64) -> Result<(), String> {
+    // A symbolic link is fixed in the file it names, and stays a link.
+    let real = std::fs::canonicalize(path).map_err(|e| format!("cannot find it again ({e})"))?;
+    let meta = std::fs::metadata(&real).map_err(|e| format!("cannot find it again ({e})"))?;
+    if meta.is_file() && meta.permissions().readonly() {
+        return Err("the file is read-only".into());
     }
-    Ok(())
+    // Replacing the file would split the links; writing it in place could
+    // leave it half-written, in every place it is linked from.
+    if meta.is_file() && meta.nlink() > 1 {
+        return Err(format!(
+            "the file has {} hard links, which fixing it would split; fix a copy, or remove the other links first",
+            meta.nlink()
+        ));
+    }
+    // Only write over the bytes that were linted: a file that is not valid
+    // UTF-8 (decoded with replacements), changed meanwhile, or was swapped
+    // for a FIFO or a device is left alone.
+    match crate::source::read_bounded(&real, limit) {
+        Ok(bytes) if bytes == linted.as_bytes() => {}
+        Ok(_) => {
+            return Err("the file is not valid UTF-8 or changed while presslint ran".into());
+        }
+        Err(err) => return Err(format!("cannot read it again: {err}")),
+    }
+    crate::report::output::replace(&real, fixed.as_bytes()).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

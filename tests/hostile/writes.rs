@@ -4,10 +4,30 @@
 //! write they were asked for failed.
 
 use std::fs;
-use std::os::unix::fs::PermissionsExt;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::Path;
 
 use crate::support::*;
+
+/// A 4×3 grey PNG.
+const PNG: &[u8] = &[
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0x03, 0x08, 0x00, 0x00, 0x00, 0x00, 0x91, 0x9f, 0xf1,
+    0x1a, 0x00, 0x00, 0x00, 0x0b, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0x60, 0x40, 0x01, 0x00,
+    0x00, 0x0f, 0x00, 0x01, 0xb5, 0x56, 0x29, 0x3e, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44,
+    0xae, 0x42, 0x60, 0x82,
+];
+
+/// An article whose only finding is `img-unsized`, which `--fix` fixes.
+const UNSIZED: &str = "<!DOCTYPE html>\n<html lang=\"en\">\n<head><title>Harbour reopens</title></head>\n<body>\n<h1>Harbour reopens after storm</h1>\n<img src=\"dot.png\" alt=\"The harbour wall\">\n</body>\n</html>\n";
+
+const FIXED_TAG: &str = "<img src=\"dot.png\" alt=\"The harbour wall\" width=\"4\" height=\"3\">";
+
+/// `UNSIZED` at `name` in `dir`, with its image.
+fn unsized_article(dir: &Path, name: &str) -> std::path::PathBuf {
+    write(dir, "dot.png", PNG);
+    write(dir, name, UNSIZED)
+}
 
 fn names(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(dir)
@@ -16,6 +36,107 @@ fn names(dir: &Path) -> Vec<String> {
         .collect();
     names.sort();
     names
+}
+
+/// Run as root on a file of another user with a set-user-ID bit, `--fix`
+/// once gave the file to root and kept the bit. Owner, group and mode are
+/// kept now; set-user-ID and set-group-ID are dropped.
+#[test]
+fn fix_keeps_owner_group_and_mode_and_drops_setuid() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = unsized_article(dir.path(), "story.html");
+    let as_root = std::os::unix::fs::chown(&article, Some(1000), Some(1000)).is_ok();
+    fs::set_permissions(&article, fs::Permissions::from_mode(0o6754)).unwrap();
+    let output = run_in(dir.path(), &["check", "--fix", "story.html"], secs(30));
+    assert_no_crash(&output);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(fs::read_to_string(&article).unwrap().contains(FIXED_TAG));
+    let meta = fs::metadata(&article).unwrap();
+    if as_root {
+        assert_eq!((meta.uid(), meta.gid()), (1000, 1000));
+    }
+    assert_eq!(meta.permissions().mode() & 0o7777, 0o754);
+    assert_eq!(names(dir.path()), ["dot.png", "story.html"]);
+}
+
+/// A symbolic link given on the command line is fixed in the file it
+/// names; the link stays a link (it was replaced by a fixed copy, and
+/// the file it named left unfixed).
+#[test]
+fn fix_writes_through_a_symbolic_link_and_keeps_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = unsized_article(dir.path(), "story.html");
+    let link = dir.path().join("alias.html");
+    std::os::unix::fs::symlink("story.html", &link).unwrap();
+    let output = run_in(dir.path(), &["check", "--fix", "alias.html"], secs(30));
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        fs::read_link(&link).unwrap(),
+        Path::new("story.html"),
+        "the link changed"
+    );
+    assert!(fs::read_to_string(&article).unwrap().contains(FIXED_TAG));
+    assert_eq!(names(dir.path()), ["alias.html", "dot.png", "story.html"]);
+}
+
+/// A read-only file is refused (it was rewritten), a hard-linked one too
+/// (the links were split); each is named on one line, the findings are
+/// still reported, the other file is fixed, and the run exits 2 (it
+/// exited 0 with fixes that had failed).
+#[test]
+fn fix_refuses_read_only_and_hard_linked_files_and_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let read_only = unsized_article(dir.path(), "read-only.html");
+    fs::set_permissions(&read_only, fs::Permissions::from_mode(0o444)).unwrap();
+    let linked = unsized_article(dir.path(), "linked.html");
+    fs::hard_link(&linked, dir.path().join("other-name.html")).unwrap();
+    let fine = unsized_article(dir.path(), "fine.html");
+    let output = run_in(
+        dir.path(),
+        &[
+            "check",
+            "--fix",
+            "--format",
+            "json",
+            "read-only.html",
+            "linked.html",
+            "fine.html",
+        ],
+        secs(30),
+    );
+    assert_no_crash(&output);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(
+        err.contains("read-only.html: not fixed: the file is read-only"),
+        "{err}"
+    );
+    assert!(
+        err.contains("linked.html: not fixed: the file has 2 hard links"),
+        "{err}"
+    );
+    assert_eq!(err.matches("not fixed").count(), 2, "{err}");
+    assert_eq!(fs::read_to_string(&read_only).unwrap(), UNSIZED);
+    assert_eq!(
+        fs::metadata(&read_only).unwrap().permissions().mode() & 0o777,
+        0o444
+    );
+    assert_eq!(fs::read_to_string(&linked).unwrap(), UNSIZED);
+    assert_eq!(fs::metadata(&linked).unwrap().nlink(), 2);
+    assert!(fs::read_to_string(&fine).unwrap().contains(FIXED_TAG));
+    // What could not be fixed is still reported.
+    let report = json(&output);
+    assert_eq!(
+        reported_paths(&report),
+        ["read-only.html", "linked.html", "fine.html"]
+    );
+    assert_eq!(report["summary"]["warnings"], 2);
 }
 
 /// `--output` into a directory: the complete report, and no other file
