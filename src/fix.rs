@@ -77,15 +77,55 @@ pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
     // `a/` and `b/` as git writes them, so `git apply` or `patch -p1` can
     // apply the diff of a relative path.
     let (a, b) = if Path::new(path).is_absolute() {
-        (path.to_string(), path.to_string())
+        (header_name("", path), header_name("", path))
     } else {
-        (format!("a/{path}"), format!("b/{path}"))
+        (header_name("a/", path), header_name("b/", path))
     };
     similar::TextDiff::from_lines(old, new)
         .unified_diff()
         .context_radius(3)
         .header(&a, &b)
         .to_string()
+}
+
+/// A file name for a `---` or `+++` line, quoted the way git quotes it: a
+/// name with a control character (a newline would end the header line and
+/// let the rest of the name pass for diff lines), a quote, a backslash or a
+/// non-ASCII character is written in double quotes with C escapes
+/// (`"a/odd\nname.html"`, `"a/\303\251t\303\251.html"`), which
+/// `git apply` and GNU `patch` read back; a name with a space is followed
+/// by a tab, so that the space is not taken for the end of the name.
+fn header_name(prefix: &str, path: &str) -> String {
+    let name = format!("{prefix}{path}");
+    let needs_quotes = name
+        .bytes()
+        .any(|b| !(0x20..0x7f).contains(&b) || b == b'"' || b == b'\\');
+    if !needs_quotes {
+        return if name.contains(' ') {
+            format!("{name}\t")
+        } else {
+            name
+        };
+    }
+    let mut out = String::with_capacity(name.len() + 2);
+    out.push('"');
+    for b in name.bytes() {
+        match b {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'\x07' => out.push_str("\\a"),
+            b'\x08' => out.push_str("\\b"),
+            b'\t' => out.push_str("\\t"),
+            b'\n' => out.push_str("\\n"),
+            b'\x0b' => out.push_str("\\v"),
+            b'\x0c' => out.push_str("\\f"),
+            b'\r' => out.push_str("\\r"),
+            b if !(0x20..0x7f).contains(&b) => out.push_str(&format!("\\{b:03o}")),
+            b => out.push(char::from(b)),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// Lint `paths` with `settings` and fix what can be fixed: write the
@@ -112,6 +152,15 @@ fn fix_file(file: &FileReport, settings: &Settings, dry_run: bool, outcome: &mut
     let path = Path::new(&file.path);
     let is_stdin = file.path == settings.stdin_name && !path.is_file();
     if dry_run {
+        // A name that is not UTF-8 is shown with U+FFFD in it, which names
+        // another file (or none): such a diff could not be applied.
+        if !is_stdin && file.path.contains('\u{FFFD}') && !path.exists() {
+            outcome.errors.push(format!(
+                "{}: not shown in the diff: the file name is not valid UTF-8; rename the file",
+                file.path
+            ));
+            return;
+        }
         outcome
             .diff
             .push_str(&unified_diff(&file.path, &file.source, &fixed));
@@ -199,5 +248,26 @@ mod tests {
         let diff = unified_diff("a.html", "<p>\n<img src=a>\n", "<p>\n<img src=a w>\n");
         assert!(diff.starts_with("--- a/a.html\n+++ b/a.html\n@@"), "{diff}");
         assert!(diff.contains("-<img src=a>\n+<img src=a w>\n"), "{diff}");
+    }
+
+    #[test]
+    fn odd_names_are_quoted_as_git_quotes_them() {
+        assert_eq!(header_name("a/", "news/a.html"), "a/news/a.html");
+        assert_eq!(header_name("a/", "odd\nname.html"), "\"a/odd\\nname.html\"");
+        assert_eq!(
+            header_name("b/", "q\"\\\r\t\x1b.html"),
+            "\"b/q\\\"\\\\\\r\\t\\033.html\""
+        );
+        assert_eq!(
+            header_name("a/", "été.html"),
+            "\"a/\\303\\251t\\303\\251.html\""
+        );
+        assert_eq!(header_name("a/", "with space.html"), "a/with space.html\t");
+        let diff = unified_diff("x\n+++ b/victim.html\n@@ -1 +1 @@", "a\n", "b\n");
+        assert_eq!(diff.lines().filter(|l| l.starts_with("+++ ")).count(), 1);
+        assert!(
+            !diff.lines().any(|l| l.starts_with("+++ b/victim")),
+            "{diff}"
+        );
     }
 }

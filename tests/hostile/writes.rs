@@ -139,6 +139,86 @@ fn fix_refuses_read_only_and_hard_linked_files_and_exits_2() {
     assert_eq!(report["summary"]["warnings"], 2);
 }
 
+/// A file name with newlines once added a whole hunk to the
+/// `--fix --dry-run` diff, which `patch -p0` applied to another file.
+/// Names are quoted the way git quotes them now.
+#[test]
+fn file_names_cannot_forge_diff_headers() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "story\n--- victim.html\n+++ victim.html\n@@ -1 +1 @@\n-victim\n+owned\n.html";
+    unsized_article(dir.path(), name);
+    write(dir.path(), "victim.html", "victim\n");
+    let output = run_in(dir.path(), &["check", "--fix", "--dry-run", name], secs(30));
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let diff = stdout(&output);
+    let lines: Vec<&str> = diff.lines().collect();
+    assert_eq!(
+        lines.iter().filter(|l| l.starts_with("--- ")).count(),
+        1,
+        "{diff}"
+    );
+    assert_eq!(
+        lines.iter().filter(|l| l.starts_with("+++ ")).count(),
+        1,
+        "{diff}"
+    );
+    assert!(
+        lines[0].starts_with("--- \"a/story\\n--- victim.html"),
+        "{diff}"
+    );
+    assert!(lines[1].starts_with("+++ \"b/story\\n"), "{diff}");
+    assert!(lines[2].starts_with("@@ "), "{diff}");
+    assert!(!lines.contains(&"+owned"), "{diff}");
+
+    let has_patch = std::process::Command::new("patch")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_patch {
+        return;
+    }
+    for strip in ["-p0", "-p1"] {
+        let mut patch = std::process::Command::new("patch")
+            .current_dir(dir.path())
+            .args(["--dry-run", "--batch", strip])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        use std::io::Write;
+        patch
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(diff.as_bytes())
+            .unwrap();
+        let result = patch.wait_with_output().unwrap();
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&result.stdout),
+            String::from_utf8_lossy(&result.stderr)
+        );
+        let touched: Vec<&str> = said
+            .lines()
+            .filter(|l| l.starts_with("checking file") || l.starts_with("patching file"))
+            .collect();
+        assert!(!said.contains("'victim.html'"), "patch {strip}: {said}");
+        if strip == "-p1" {
+            // The right file, and only it.
+            assert!(result.status.success(), "patch {strip}: {said}");
+            assert_eq!(touched.len(), 1, "patch {strip}: {said}");
+            assert!(touched[0].contains("story"), "patch {strip}: {said}");
+        } else {
+            assert!(touched.is_empty(), "patch {strip}: {said}");
+        }
+    }
+    assert_eq!(
+        fs::read_to_string(dir.path().join("victim.html")).unwrap(),
+        "victim\n"
+    );
+}
+
 /// `--output` into a directory: the complete report, and no other file
 /// (no temporary file left beside it); an existing report keeps its mode.
 /// `--write-baseline` goes through the same writer.
