@@ -329,3 +329,87 @@ fn a_killed_run_leaves_no_temporary_file() {
     let left = names(&out);
     assert!(left.is_empty() || left == ["r.sarif"], "{left:?}");
 }
+
+fn git(dir: &Path, args: &[&str]) {
+    let output = std::process::Command::new("git")
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// A repository with one commit holding `old.html`.
+fn repository() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    git(d, &["init", "-q", "-b", "main"]);
+    git(d, &["config", "user.name", "Desk"]);
+    git(d, &["config", "user.email", "desk@example.com"]);
+    git(d, &["config", "commit.gpgsign", "false"]);
+    write(d, "old.html", CLEAN);
+    git(d, &["add", "."]);
+    git(d, &["commit", "-q", "-m", "archive"]);
+    dir
+}
+
+/// `--changed-since=--output=FILE` reached git as an option, and git wrote
+/// FILE. Refs that could be options, or hold control characters or
+/// whitespace, are refused with one line naming them, and nothing is
+/// written or linted.
+#[test]
+fn changed_since_refs_cannot_be_git_options() {
+    let dir = repository();
+    let d = dir.path();
+    let target = d.join("written-by-git.txt");
+    let option = format!("--changed-since=--output={}", target.display());
+    for args in [
+        vec!["check", option.as_str(), "."],
+        vec!["check", "--changed-since=-p", "."],
+        vec!["check", "--changed-since", "HEAD\n--output=x", "."],
+        vec!["check", "--changed-since", "HEAD other", "."],
+    ] {
+        let output = run_in(d, &args, secs(30));
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        let err = stderr(&output);
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.contains("is not a git ref"), "{args:?}: {err}");
+        assert!(stdout(&output).is_empty(), "{args:?}");
+        assert!(!target.exists(), "{args:?}: git wrote {}", target.display());
+    }
+    let output = run_in(d, &["check", &option, "."], secs(30));
+    assert!(
+        stderr(&output).contains(&format!("`--output={}`", target.display())),
+        "{}",
+        stderr(&output)
+    );
+}
+
+/// A file whose name git quotes (`"\303\251t\303\251.html"`) was skipped
+/// silently by `--changed-since`; names are read NUL-separated now.
+#[test]
+fn changed_since_finds_files_with_non_ascii_names() {
+    let dir = repository();
+    let d = dir.path();
+    write(d, "été.html", CLEAN);
+    write(d, "tab\there.html", CLEAN);
+    write(d, "old.html", ONE_FINDING);
+    let output = run_in(
+        d,
+        &["check", "--format", "json", "--changed-since", "HEAD", "."],
+        secs(30),
+    );
+    assert_no_crash(&output);
+    let mut found = reported_paths(&json(&output));
+    found.sort();
+    assert_eq!(found, ["./old.html", "./tab\there.html", "./été.html"]);
+}
