@@ -413,3 +413,65 @@ fn changed_since_finds_files_with_non_ascii_names() {
     found.sort();
     assert_eq!(found, ["./old.html", "./tab\there.html", "./été.html"]);
 }
+
+/// A presslint.toml shipped inside the linted tree set `assets = ["/"]`,
+/// and `<img src="/etc/passwd">` was then opened. Asset roots from a config
+/// file must lie inside its directory, once `..` and symbolic links are
+/// resolved: otherwise it is a config error naming the file and the key,
+/// and nothing is linted.
+#[test]
+fn config_asset_roots_cannot_leave_the_configs_tree() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    write(
+        &site,
+        "news/story.html",
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head><title>Harbour reopens</title></head>\n<body>\n<h1>Harbour reopens after storm</h1>\n<img src=\"/etc/passwd\" alt=\"The harbour wall\">\n<img src=\"/../../etc/passwd\" alt=\"The quay\">\n</body>\n</html>\n",
+    );
+    fs::create_dir(site.join("public")).unwrap();
+    std::os::unix::fs::symlink("/", site.join("escape")).unwrap();
+    for assets in ["/", "/etc", "..", "public/../..", "escape", "escape/etc"] {
+        write(
+            &site,
+            "presslint.toml",
+            format!("assets = [\"{assets}\"]\n"),
+        );
+        for args in [
+            vec!["check", "--format", "json", "site"],
+            vec!["check", "--config", "site/presslint.toml", "site"],
+        ] {
+            let output = run_in(dir.path(), &args, secs(30));
+            assert_eq!(
+                output.status.code(),
+                Some(2),
+                "{assets}: {}",
+                stderr(&output)
+            );
+            let err = stderr(&output);
+            assert_eq!(err.lines().count(), 1, "{assets}: {err}");
+            assert!(err.contains("presslint.toml:1:11: `assets` entry"), "{err}");
+            assert!(err.contains("--assets"), "{err}");
+            assert!(stdout(&output).is_empty(), "{assets}: linted anyway");
+        }
+    }
+
+    // Inside its tree, the references resolve there and /etc is not read.
+    write(&site, "presslint.toml", "assets = [\"public\"]\n");
+    let output = run_in(dir.path(), &["check", "--format", "json", "site"], secs(30));
+    assert_no_crash(&output);
+    let report = json(&output);
+    let messages: Vec<&str> = report["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "img-file-missing")
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(
+        messages[0].contains("tried site/public/etc/passwd"),
+        "{messages:?}"
+    );
+    assert!(messages[1].contains("did not read it"), "{messages:?}");
+    assert!(!stdout(&output).contains("root:"));
+}
