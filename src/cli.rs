@@ -218,11 +218,12 @@ fn check(args: CheckArgs) -> ExitCode {
             Err(message) => return usage_error(&message),
         }
     }
+    // Fix first; the report below then shows what is left.
+    let mut fixes_failed = false;
     if args.fix {
-        // Fix first; the report below then shows what is left.
         match crate::fix::run(&args.paths, &settings, args.dry_run) {
             Ok(outcome) if args.dry_run => return dry_run_report(&outcome),
-            Ok(outcome) => report_fixes(&outcome),
+            Ok(outcome) => fixes_failed = report_fixes(&outcome),
             Err(message) => return usage_error(&message),
         }
     }
@@ -284,13 +285,13 @@ fn check(args: CheckArgs) -> ExitCode {
         return usage_error(&message);
     }
     if let (Some(path), Some(recorder)) = (&args.write_baseline, &recorder) {
-        if let Err(message) = write_atomically(path, &recorder.render()) {
-            return usage_error(&message);
+        if let Err(err) = report::output::write_file(path, recorder.render().as_bytes()) {
+            return usage_error(&report::output::error("baseline", path, &err));
         }
         eprintln!("presslint: wrote baseline {}", path.display());
     }
 
-    if !errors.is_empty() {
+    if !errors.is_empty() || fixes_failed {
         return ExitCode::from(2);
     }
     // Writing a baseline accepts today's findings.
@@ -308,18 +309,11 @@ fn check(args: CheckArgs) -> ExitCode {
     }
 }
 
-/// Replace `path` with `text` through a temporary file in the same directory.
-fn write_atomically(path: &std::path::Path, text: &str) -> Result<(), String> {
-    let mut output = Output::open(Some(path))?;
-    output.write(text)?;
-    output.finish()
-}
-
 /// `--fix --dry-run`: the diff on standard output; exit 1 when there is
 /// something to fix, 2 when a file could not be read.
 fn dry_run_report(outcome: &crate::fix::Outcome) -> ExitCode {
     print(&outcome.diff);
-    for err in &outcome.errors {
+    for err in outcome.unreadable.iter().chain(&outcome.errors) {
         eprintln!("presslint: error: {err}");
     }
     if outcome.fixes == 0 {
@@ -330,7 +324,7 @@ fn dry_run_report(outcome: &crate::fix::Outcome) -> ExitCode {
             fix_count(outcome)
         );
     }
-    if !outcome.errors.is_empty() {
+    if !outcome.errors.is_empty() || !outcome.unreadable.is_empty() {
         ExitCode::from(2)
     } else if outcome.fixes > 0 {
         ExitCode::from(1)
@@ -339,13 +333,16 @@ fn dry_run_report(outcome: &crate::fix::Outcome) -> ExitCode {
     }
 }
 
-fn report_fixes(outcome: &crate::fix::Outcome) {
+/// What `--fix` did; whether a fix failed (exit 2 once the report is
+/// out). Unreadable inputs are left to the report run, which names them.
+fn report_fixes(outcome: &crate::fix::Outcome) -> bool {
     for err in &outcome.errors {
         eprintln!("presslint: error: {err}");
     }
     if outcome.fixes > 0 {
         eprintln!("presslint: applied {}", fix_count(outcome));
     }
+    !outcome.errors.is_empty()
 }
 
 /// "3 fixes in 1 file".

@@ -155,7 +155,20 @@ impl Config {
                 rules: rule_settings(&o.rules, &at)?,
             });
         }
-        let assets = raw.assets.iter().map(|a| root.join(a)).collect();
+        let mut assets = Vec::new();
+        for entry in &raw.assets {
+            let dir = inside(&root, Path::new(entry.get_ref())).ok_or_else(|| {
+                format!(
+                    "{}: `assets` entry `{}` leads outside {}, the directory of this config: \
+                     asset roots in a presslint.toml must lie inside its own tree; move the \
+                     assets under it, or give the directory on the command line with --assets",
+                    at(entry.span()),
+                    entry.get_ref().escape_debug(),
+                    root.display()
+                )
+            })?;
+            assets.push(dir);
+        }
         Ok(Config {
             path: Some(path.to_path_buf()),
             root,
@@ -174,13 +187,40 @@ impl Config {
     }
 }
 
+/// `dir` (relative to `root`, or absolute) with `..` and symbolic links
+/// resolved, if it lies inside `root` (itself canonical). The part of the
+/// path that does not exist (yet) is resolved lexically; a dangling link
+/// counts as outside.
+fn inside(root: &Path, dir: &Path) -> Option<PathBuf> {
+    use std::path::Component;
+    let mut real = PathBuf::new();
+    for component in root.join(dir).components() {
+        match component {
+            Component::CurDir => {}
+            // `real` has its links resolved, so dropping its last part
+            // goes where `..` goes.
+            Component::ParentDir => {
+                real.pop();
+            }
+            Component::Normal(part) => {
+                real.push(part);
+                if std::fs::symlink_metadata(&real).is_ok() {
+                    real = std::fs::canonicalize(&real).ok()?;
+                }
+            }
+            other => real.push(other),
+        }
+    }
+    real.starts_with(root).then_some(real)
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
     #[serde(default)]
     rules: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
     #[serde(default)]
-    assets: Vec<String>,
+    assets: Vec<Spanned<String>>,
     #[serde(default)]
     overrides: Vec<RawOverride>,
 }
@@ -368,7 +408,7 @@ pub fn starter() -> String {
         "# presslint configuration. presslint uses the nearest presslint.toml above\n\
          # each article (or the file given with --config).\n\n\
          # Directories that root-relative image paths (/images/…) resolve against,\n\
-         # relative to this file.\n\
+         # relative to this file and inside its directory (others: --assets DIR).\n\
          # assets = [\"public\"]\n\n\
          [rules]\n\
          # Each rule: \"off\", \"info\", \"warning\" or \"error\", or a table with\n\
@@ -456,6 +496,42 @@ mod tests {
         assert!(err.contains("must be a non-negative integer"), "{err}");
         let err = parse("[rules]\nheading-order = \"loud\"\n").err().unwrap();
         assert!(err.starts_with("presslint.toml:2:17:"), "{err}");
+    }
+
+    #[test]
+    fn asset_roots_stay_inside_the_configs_tree() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = std::fs::canonicalize(dir.path()).unwrap();
+        std::fs::create_dir(root.join("public")).unwrap();
+        std::os::unix::fs::symlink("/", root.join("out")).unwrap();
+        std::os::unix::fs::symlink("/no/such/dir", root.join("dangling")).unwrap();
+        let inside = |dir: &str| inside(&root, Path::new(dir));
+        assert_eq!(inside("public"), Some(root.join("public")));
+        assert_eq!(inside("./static/../public/"), Some(root.join("public")));
+        assert_eq!(inside("not-yet"), Some(root.join("not-yet")));
+        for escape in [
+            "/",
+            "..",
+            "public/../..",
+            "out",
+            "out/etc",
+            "missing/../out",
+            "dangling",
+        ] {
+            assert_eq!(inside(escape), None, "{escape}");
+        }
+        let config = root.join(FILE_NAME);
+        let err = Config::parse(&config, "assets = [\"public\", \"/\"]\n")
+            .err()
+            .unwrap();
+        assert!(
+            err.starts_with(&format!(
+                "{}:1:21: `assets` entry `/` leads outside",
+                config.display()
+            )),
+            "{err}"
+        );
+        assert!(err.contains("--assets"), "{err}");
     }
 
     #[test]

@@ -1,13 +1,15 @@
 //! `presslint check --fix`: apply the fixes rules attach to their
 //! diagnostics (today: `img-unsized`'s width and height from the image
 //! file), editing the source only inside each fix's span, so every other
-//! byte stays as it was. Files are replaced atomically (a temporary file in
-//! the same directory, renamed over the original). Running it again changes
+//! byte stays as it was. Files are replaced atomically (see
+//! [`crate::report::output::replace`]), keeping their owner, group and
+//! permissions; an article reached through a symbolic link is fixed in the
+//! file the link names, and the link stays. Running it again changes
 //! nothing, because fixed markup no longer triggers the rule.
 //! `--fix --dry-run` prints the changes as a unified diff instead.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::os::unix::fs::MetadataExt;
+use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, Edit};
 use crate::{FileReport, Settings};
@@ -21,8 +23,10 @@ pub struct Outcome {
     pub fixes: usize,
     /// The unified diff of every change, for `--dry-run`.
     pub diff: String,
-    /// Files that could not be fixed, one line each.
+    /// Files that could not be fixed (or shown in the diff), one line each.
     pub errors: Vec<String>,
+    /// Inputs that could not be read, one line each.
+    pub unreadable: Vec<String>,
 }
 
 /// The source with every fix of `diagnostics` applied, and how many fixes
@@ -73,9 +77,9 @@ pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
     // `a/` and `b/` as git writes them, so `git apply` or `patch -p1` can
     // apply the diff of a relative path.
     let (a, b) = if Path::new(path).is_absolute() {
-        (path.to_string(), path.to_string())
+        (header_name("", path), header_name("", path))
     } else {
-        (format!("a/{path}"), format!("b/{path}"))
+        (header_name("a/", path), header_name("b/", path))
     };
     similar::TextDiff::from_lines(old, new)
         .unified_diff()
@@ -84,24 +88,79 @@ pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
         .to_string()
 }
 
+/// A file name for a `---` or `+++` line, quoted the way git quotes it: a
+/// name with a control character (a newline would end the header line and
+/// let the rest of the name pass for diff lines), a quote, a backslash or a
+/// non-ASCII character is written in double quotes with C escapes
+/// (`"a/odd\nname.html"`, `"a/\303\251t\303\251.html"`), which
+/// `git apply` and GNU `patch` read back; a name with a space is followed
+/// by a tab, so that the space is not taken for the end of the name.
+fn header_name(prefix: &str, path: &str) -> String {
+    let name = format!("{prefix}{path}");
+    let needs_quotes = name
+        .bytes()
+        .any(|b| !(0x20..0x7f).contains(&b) || b == b'"' || b == b'\\');
+    if !needs_quotes {
+        return if name.contains(' ') {
+            format!("{name}\t")
+        } else {
+            name
+        };
+    }
+    let mut out = String::with_capacity(name.len() + 2);
+    out.push('"');
+    for b in name.bytes() {
+        match b {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'\x07' => out.push_str("\\a"),
+            b'\x08' => out.push_str("\\b"),
+            b'\t' => out.push_str("\\t"),
+            b'\n' => out.push_str("\\n"),
+            b'\x0b' => out.push_str("\\v"),
+            b'\x0c' => out.push_str("\\f"),
+            b'\r' => out.push_str("\\r"),
+            b if !(0x20..0x7f).contains(&b) => out.push_str(&format!("\\{b:03o}")),
+            b => out.push(char::from(b)),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// Lint `paths` with `settings` and fix what can be fixed: write the
 /// files, or for a dry run only compute the diff.
-pub fn run(paths: &[PathBuf], settings: &Settings, dry_run: bool) -> Result<Outcome, String> {
+pub fn run(
+    paths: &[std::path::PathBuf],
+    settings: &Settings,
+    dry_run: bool,
+) -> Result<Outcome, String> {
     let mut outcome = Outcome::default();
-    let errors = crate::lint_paths_with(paths, settings, |file| {
-        fix_file(&file, &settings.stdin_name, dry_run, &mut outcome);
+    let unreadable = crate::lint_paths_with(paths, settings, |file| {
+        fix_file(&file, settings, dry_run, &mut outcome);
     })?;
-    outcome.errors.extend(errors.iter().map(|e| format!("{e}")));
+    outcome
+        .unreadable
+        .extend(unreadable.iter().map(|e| format!("{e}")));
     Ok(outcome)
 }
 
-fn fix_file(file: &FileReport, stdin_name: &str, dry_run: bool, outcome: &mut Outcome) {
+fn fix_file(file: &FileReport, settings: &Settings, dry_run: bool, outcome: &mut Outcome) {
     let Some((fixed, count)) = apply(&file.source, &file.diagnostics) else {
         return;
     };
     let path = Path::new(&file.path);
-    let is_stdin = file.path == stdin_name && !path.is_file();
+    let is_stdin = file.path == settings.stdin_name && !path.is_file();
     if dry_run {
+        // A name that is not UTF-8 is shown with U+FFFD in it, which names
+        // another file (or none): such a diff could not be applied.
+        if !is_stdin && file.path.contains('\u{FFFD}') && !path.exists() {
+            outcome.errors.push(format!(
+                "{}: not shown in the diff: the file name is not valid UTF-8; rename the file",
+                file.path
+            ));
+            return;
+        }
         outcome
             .diff
             .push_str(&unified_diff(&file.path, &file.source, &fixed));
@@ -116,78 +175,45 @@ fn fix_file(file: &FileReport, stdin_name: &str, dry_run: bool, outcome: &mut Ou
         ));
         return;
     }
-    // Only write over the bytes that were linted: a file that is not
-    // valid UTF-8 (decoded with replacements) or changed meanwhile is left alone.
-    match std::fs::read(path) {
-        Ok(bytes) if bytes == file.source.as_bytes() => {}
-        Ok(_) => {
-            outcome.errors.push(format!(
-                "{}: not fixed: the file is not valid UTF-8 or changed while presslint ran",
-                file.path
-            ));
-            return;
-        }
-        Err(err) => {
-            outcome.errors.push(format!(
-                "{}: not fixed: cannot read it again ({err})",
-                file.path
-            ));
-            return;
-        }
-    }
-    match write_atomically(path, fixed.as_bytes()) {
+    match write_fix(path, &file.source, &fixed, settings.max_file_bytes) {
         Ok(()) => {
             outcome.files += 1;
             outcome.fixes += count;
         }
-        Err(message) => outcome.errors.push(message),
+        Err(reason) => outcome
+            .errors
+            .push(format!("{}: not fixed: {reason}", file.path)),
     }
 }
 
-/// Replace `path` with `bytes` through a temporary file in the same
-/// directory (same permissions), renamed over it once complete.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let fail = |what: &str, err: std::io::Error| {
-        format!("{}: not fixed: cannot {what} ({err})", path.display())
-    };
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .map_or_else(|| "file".into(), |n| n.to_string_lossy());
-    let permissions = std::fs::metadata(path)
-        .map_err(|e| fail("read its permissions", e))?
-        .permissions();
-    let mut attempt = 0;
-    let (tmp, mut file) = loop {
-        let tmp = dir.join(format!(
-            ".{name}.{}.{attempt}.presslint-fix",
-            std::process::id()
-        ));
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)
-        {
-            Ok(file) => break (tmp, file),
-            Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => {
-                attempt += 1;
-            }
-            Err(err) => return Err(fail("create a temporary file next to it", err)),
-        }
-    };
-    let result = file
-        .write_all(bytes)
-        .and_then(|()| file.sync_all())
-        .and_then(|()| std::fs::set_permissions(&tmp, permissions))
-        .and_then(|()| std::fs::rename(&tmp, path));
-    if let Err(err) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(fail("write it", err));
+/// Write `fixed` over the file at `path`, which held `linted` when it was
+/// linted (`limit` bounds the bytes read to check that).
+fn write_fix(path: &Path, linted: &str, fixed: &str, limit: u64) -> Result<(), String> {
+    // A symbolic link is fixed in the file it names, and stays a link.
+    let real = std::fs::canonicalize(path).map_err(|e| format!("cannot find it again ({e})"))?;
+    let meta = std::fs::metadata(&real).map_err(|e| format!("cannot find it again ({e})"))?;
+    if meta.is_file() && meta.permissions().readonly() {
+        return Err("the file is read-only".into());
     }
-    Ok(())
+    // Replacing the file would split the links; writing it in place could
+    // leave it half-written, in every place it is linked from.
+    if meta.is_file() && meta.nlink() > 1 {
+        return Err(format!(
+            "the file has {} hard links, which fixing it would split; fix a copy, or remove the other links first",
+            meta.nlink()
+        ));
+    }
+    // Only write over the bytes that were linted: a file that is not valid
+    // UTF-8 (decoded with replacements), changed meanwhile, or was swapped
+    // for a FIFO or a device is left alone.
+    match crate::source::read_bounded(&real, limit) {
+        Ok(bytes) if bytes == linted.as_bytes() => {}
+        Ok(_) => {
+            return Err("the file is not valid UTF-8 or changed while presslint ran".into());
+        }
+        Err(err) => return Err(format!("cannot read it again: {err}")),
+    }
+    crate::report::output::replace(&real, fixed.as_bytes()).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]
@@ -222,5 +248,26 @@ mod tests {
         let diff = unified_diff("a.html", "<p>\n<img src=a>\n", "<p>\n<img src=a w>\n");
         assert!(diff.starts_with("--- a/a.html\n+++ b/a.html\n@@"), "{diff}");
         assert!(diff.contains("-<img src=a>\n+<img src=a w>\n"), "{diff}");
+    }
+
+    #[test]
+    fn odd_names_are_quoted_as_git_quotes_them() {
+        assert_eq!(header_name("a/", "news/a.html"), "a/news/a.html");
+        assert_eq!(header_name("a/", "odd\nname.html"), "\"a/odd\\nname.html\"");
+        assert_eq!(
+            header_name("b/", "q\"\\\r\t\x1b.html"),
+            "\"b/q\\\"\\\\\\r\\t\\033.html\""
+        );
+        assert_eq!(
+            header_name("a/", "été.html"),
+            "\"a/\\303\\251t\\303\\251.html\""
+        );
+        assert_eq!(header_name("a/", "with space.html"), "a/with space.html\t");
+        let diff = unified_diff("x\n+++ b/victim.html\n@@ -1 +1 @@", "a\n", "b\n");
+        assert_eq!(diff.lines().filter(|l| l.starts_with("+++ ")).count(), 1);
+        assert!(
+            !diff.lines().any(|l| l.starts_with("+++ b/victim")),
+            "{diff}"
+        );
     }
 }

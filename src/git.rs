@@ -1,11 +1,20 @@
 //! `--changed-since REF`: the files git says changed since a ref, plus
 //! untracked ones, through the `git` command line.
+//!
+//! The ref comes from the command line of a CI job, often from a variable
+//! a pull request can influence, so it is checked before git sees it and
+//! passed after `--end-of-options` (git 2.24 or later): `--output=FILE`
+//! must never reach git as an option. File names are read NUL-separated
+//! (`-z`), so names git would otherwise quote (non-ASCII, newlines) are
+//! found.
 
 use std::collections::HashSet;
+use std::ffi::OsStr;
+use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn git(dir: &Path, args: &[&str]) -> Result<String, String> {
+fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>, String> {
     let output = Command::new("git")
         .current_dir(dir)
         .args(args)
@@ -21,28 +30,109 @@ fn git(dir: &Path, args: &[&str]) -> Result<String, String> {
             args.join(" ")
         ));
     }
-    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+    Ok(output.stdout)
+}
+
+/// Refuse what cannot be a ref and could be read as something else: an
+/// option (`-…`), or text with control characters or whitespace.
+pub fn check_ref(reference: &str) -> Result<(), String> {
+    let problem = if reference.is_empty() {
+        "is empty"
+    } else if reference.starts_with('-') {
+        "starts with `-`, so git would read it as an option"
+    } else if reference.chars().any(char::is_control) {
+        "contains a control character"
+    } else if reference.chars().any(char::is_whitespace) {
+        "contains whitespace"
+    } else {
+        return Ok(());
+    };
+    Err(format!(
+        "--changed-since: `{}` is not a git ref: it {problem}; give a branch, tag or commit such as origin/main",
+        reference.escape_debug()
+    ))
+}
+
+/// The paths in NUL-separated git output, joined to `top`.
+fn paths(top: &Path, output: &[u8]) -> impl Iterator<Item = PathBuf> {
+    output
+        .split(|&b| b == 0)
+        .filter(|name| !name.is_empty())
+        .map(|name| top.join(OsStr::from_bytes(name)))
 }
 
 /// Canonical paths of files changed since `reference` (committed, staged or
 /// not) and of untracked files, in the repository around `dir`.
 pub fn changed_since(dir: &Path, reference: &str) -> Result<HashSet<PathBuf>, String> {
+    check_ref(reference)?;
     let top = git(dir, &["rev-parse", "--show-toplevel"]).map_err(|_| {
         format!(
             "--changed-since needs a git repository, and {} is not inside one",
             dir.display()
         )
     })?;
-    let top = PathBuf::from(top.trim());
+    let top = top.strip_suffix(b"\n").unwrap_or(&top);
+    let top = PathBuf::from(OsStr::from_bytes(top));
     let changed = git(
         &top,
-        &["diff", "--name-only", "--no-renames", reference, "--"],
+        &[
+            "diff",
+            "--name-only",
+            "--no-renames",
+            "-z",
+            "--end-of-options",
+            reference,
+            "--",
+        ],
     )?;
-    let untracked = git(&top, &["ls-files", "--others", "--exclude-standard"])?;
-    Ok(changed
-        .lines()
-        .chain(untracked.lines())
-        .filter(|l| !l.is_empty())
-        .filter_map(|l| std::fs::canonicalize(top.join(l)).ok())
+    let untracked = git(&top, &["ls-files", "-z", "--others", "--exclude-standard"])?;
+    Ok(paths(&top, &changed)
+        .chain(paths(&top, &untracked))
+        .filter_map(|p| std::fs::canonicalize(p).ok())
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refs_that_could_be_options_are_refused() {
+        for bad in [
+            "",
+            "-p",
+            "--output=/tmp/x",
+            "main\n",
+            "a b",
+            "a\tb",
+            "x\x1b[2J",
+        ] {
+            assert!(check_ref(bad).is_err(), "{bad:?} was accepted");
+        }
+        for good in [
+            "HEAD",
+            "origin/main",
+            "HEAD~3",
+            "v1.2.0",
+            "a1b2c3d",
+            "main@{1}",
+        ] {
+            assert_eq!(check_ref(good), Ok(()));
+        }
+        let err = check_ref("--output=/tmp/x").unwrap_err();
+        assert!(err.contains("`--output=/tmp/x`"), "{err}");
+    }
+
+    #[test]
+    fn nul_separated_names_are_kept_whole() {
+        let found: Vec<PathBuf> =
+            paths(Path::new("/r"), b"\xc3\xa9t\xc3\xa9.html\0odd\nname.html\0").collect();
+        assert_eq!(
+            found,
+            [
+                PathBuf::from("/r/été.html"),
+                PathBuf::from("/r/odd\nname.html")
+            ]
+        );
+    }
 }
