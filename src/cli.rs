@@ -175,7 +175,7 @@ fn init() -> ExitCode {
         .open(path);
     match file.and_then(|mut f| f.write_all(crate::config::starter().as_bytes())) {
         Ok(()) => {
-            eprintln!("wrote {}", path.display());
+            say(&format!("wrote {}", path.display()));
             ExitCode::SUCCESS
         }
         Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => usage_error(&format!(
@@ -191,8 +191,15 @@ fn print(text: &str) {
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
+/// One line on standard error, with anything from an article, a file
+/// name or a config escaped (see `report::escape`): nothing read can move
+/// the cursor or start a line of its own in a CI log.
+fn say(line: &str) {
+    eprintln!("{}", escape::terminal(line));
+}
+
 fn usage_error(message: &str) -> ExitCode {
-    eprintln!("presslint: error: {message}");
+    say(&format!("presslint: error: {message}"));
     ExitCode::from(2)
 }
 
@@ -279,7 +286,7 @@ fn check(args: CheckArgs) -> ExitCode {
     reporter.finish(&summary, &errors, &mut sink);
     let written = sink.finish();
     for err in &errors {
-        eprintln!("presslint: error: {}", escape::terminal(&err.to_string()));
+        say(&format!("presslint: error: {err}"));
     }
     if let Err(message) = written.and_then(|()| output.finish()) {
         return usage_error(&message);
@@ -288,7 +295,7 @@ fn check(args: CheckArgs) -> ExitCode {
         if let Err(err) = report::output::write_file(path, recorder.render().as_bytes()) {
             return usage_error(&report::output::error("baseline", path, &err));
         }
-        eprintln!("presslint: wrote baseline {}", path.display());
+        say(&format!("presslint: wrote baseline {}", path.display()));
     }
 
     if !errors.is_empty() || fixes_failed {
@@ -314,7 +321,7 @@ fn check(args: CheckArgs) -> ExitCode {
 fn dry_run_report(outcome: &crate::fix::Outcome) -> ExitCode {
     print(&outcome.diff);
     for err in outcome.unreadable.iter().chain(&outcome.errors) {
-        eprintln!("presslint: error: {err}");
+        say(&format!("presslint: error: {err}"));
     }
     if outcome.fixes == 0 {
         eprintln!("presslint: nothing to fix (dry run)");
@@ -337,7 +344,7 @@ fn dry_run_report(outcome: &crate::fix::Outcome) -> ExitCode {
 /// out). Unreadable inputs are left to the report run, which names them.
 fn report_fixes(outcome: &crate::fix::Outcome) -> bool {
     for err in &outcome.errors {
-        eprintln!("presslint: error: {err}");
+        say(&format!("presslint: error: {err}"));
     }
     if outcome.fixes > 0 {
         eprintln!("presslint: applied {}", fix_count(outcome));

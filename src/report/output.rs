@@ -11,9 +11,11 @@
 //! permission bits (set-user-ID and set-group-ID are dropped), and a
 //! read-only one is refused.
 //!
-//! A report going to a file is kept in memory and written when the run
-//! ends, so the temporary file exists only while it is written: a run
-//! killed before then leaves nothing behind.
+//! A report going to a file is spooled while the run goes on into an
+//! anonymous file in the system's temporary directory (unlinked from the
+//! start, so memory stays flat and a killed run leaves nothing behind),
+//! and copied into place when the run ends: the temporary file next to
+//! the destination exists only while it is written.
 
 use std::fs::Metadata;
 use std::io::{ErrorKind, Write};
@@ -27,7 +29,7 @@ pub enum Output {
     /// The report so far, and where it goes.
     File {
         dest: PathBuf,
-        text: String,
+        spool: std::io::BufWriter<std::fs::File>,
     },
 }
 
@@ -55,9 +57,12 @@ impl Output {
             return Ok(Output::Stdout);
         };
         check_writable(dest).map_err(|e| error("report", dest, &e))?;
+        let spool = tempfile::tempfile().map_err(|e| {
+            format!("cannot create a temporary file for the report ({e}); check TMPDIR")
+        })?;
         Ok(Output::File {
             dest: dest.to_path_buf(),
-            text: String::new(),
+            spool: std::io::BufWriter::new(spool),
         })
     }
 
@@ -67,7 +72,9 @@ impl Output {
                 // A closed pipe (e.g. `| head`) is not an error worth reporting.
                 let _ = std::io::stdout().lock().write_all(text.as_bytes());
             }
-            Output::File { text: report, .. } => report.push_str(text),
+            Output::File { spool, .. } => spool.write_all(text.as_bytes()).map_err(|e| {
+                format!("cannot spool the report to a temporary file ({e}); check TMPDIR")
+            })?,
         }
         Ok(())
     }
@@ -79,8 +86,13 @@ impl Output {
                 let _ = std::io::stdout().lock().flush();
                 Ok(())
             }
-            Output::File { dest, text } => {
-                write_file(&dest, text.as_bytes()).map_err(|e| error("report", &dest, &e))
+            Output::File { dest, spool } => {
+                let copy = |to: &mut dyn Write| -> std::io::Result<()> {
+                    let mut spool = spool.into_inner().map_err(|e| e.into_error())?;
+                    std::io::Seek::rewind(&mut spool)?;
+                    std::io::copy(&mut spool, to).map(drop)
+                };
+                write_with(&dest, copy).map_err(|e| error("report", &dest, &e))
             }
         }
     }
@@ -147,12 +159,17 @@ fn check_writable(dest: &Path) -> std::io::Result<()> {
 
 /// Write a report or a baseline to `dest` (see [`Destination`]).
 pub fn write_file(dest: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_with(dest, |to| to.write_all(bytes))
+}
+
+/// Write to `dest` (see [`Destination`]) what `fill` writes.
+fn write_with(
+    dest: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     match destination(dest)? {
-        Destination::Stream => std::fs::OpenOptions::new()
-            .write(true)
-            .open(dest)?
-            .write_all(bytes),
-        Destination::Replace => replace(dest, bytes),
+        Destination::Stream => fill(&mut std::fs::OpenOptions::new().write(true).open(dest)?),
+        Destination::Replace => replace_with(dest, fill),
     }
 }
 
@@ -220,13 +237,26 @@ fn temporary_file(dir: &Path, like: Option<&Metadata>) -> std::io::Result<NamedT
 /// symbolic link at `dest` is replaced, not followed: callers that mean to
 /// write through a link resolve it first. A read-only file is refused.
 pub fn replace(dest: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    replace_with(dest, |to| to.write_all(bytes))
+}
+
+/// [`replace`], with the bytes written by `fill`.
+fn replace_with(
+    dest: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let existing = regular_file(dest)?;
     if let Some(meta) = &existing {
         refuse_read_only(meta)?;
     }
     let mut file = temporary_file(parent_dir(dest), existing.as_ref())?;
-    file.write_all(bytes)
-        .and_then(|()| file.as_file().sync_all())
+    let mut buffered = std::io::BufWriter::new(file.as_file_mut());
+    fill(&mut buffered)
+        .and_then(|()| buffered.flush())
+        .map_err(|e| context("write it", e))?;
+    drop(buffered);
+    file.as_file()
+        .sync_all()
         .map_err(|e| context("write it", e))?;
     // On failure the temporary file is removed as `persist`'s error drops.
     file.persist(dest)
