@@ -8,7 +8,6 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::FileReport;
-use crate::report::sarif::fingerprint;
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 struct Entry {
@@ -39,7 +38,7 @@ fn keys(file: &FileReport) -> impl Iterator<Item = Key> + '_ {
         (
             normal_path(&file.path),
             d.rule.to_string(),
-            format!("{:016x}", fingerprint(d.rule, &file.source, d.span)),
+            format!("{:016x}", file.source.fingerprint(d.rule, d.span)),
         )
     })
 }

@@ -103,6 +103,31 @@ impl SourceFile {
     }
 }
 
+impl SourceFile {
+    /// See [`fingerprint`]: what baselines and SARIF key a finding by.
+    pub fn fingerprint(&self, rule: &str, span: Span) -> u64 {
+        fingerprint(rule, &self.text, span)
+    }
+}
+
+/// The fingerprint of a finding before its occurrence number: a hash of the
+/// rule id and the flagged source text with runs of whitespace collapsed, so
+/// it survives lines moving and re-indentation but not an edit to the
+/// flagged markup itself.
+pub fn fingerprint(rule: &str, source: &str, span: Span) -> u64 {
+    let flagged = source.get(span.start..span.end).unwrap_or("");
+    let mut key = String::with_capacity(rule.len() + 1 + flagged.len());
+    key.push_str(rule);
+    key.push('\0');
+    for (i, word) in flagged.split_whitespace().enumerate() {
+        if i > 0 {
+            key.push(' ');
+        }
+        key.push_str(word);
+    }
+    crate::hash::fnv1a(key.as_bytes())
+}
+
 impl Deref for SourceFile {
     type Target = str;
 
@@ -114,6 +139,27 @@ impl Deref for SourceFile {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fingerprints_ignore_position_and_layout_but_not_rule_or_markup() {
+        let a = "<p>\n<img src=\"a.jpg\">";
+        let b = "<div><p>x</p>\n\n  <img   src=\"a.jpg\">";
+        let span_a = Span::new(4, a.len());
+        let span_b = Span::new(b.find("<img").unwrap(), b.len());
+        assert_eq!(
+            fingerprint("img-alt-missing", a, span_a),
+            fingerprint("img-alt-missing", b, span_b)
+        );
+        assert_ne!(
+            fingerprint("img-alt-missing", a, span_a),
+            fingerprint("img-alt-filename", a, span_a)
+        );
+        let c = "<p>\n<img src=\"b.jpg\">";
+        assert_ne!(
+            fingerprint("img-alt-missing", a, span_a),
+            fingerprint("img-alt-missing", c, span_a)
+        );
+    }
 
     #[test]
     fn latin1_file_offsets_are_file_bytes() {
