@@ -27,8 +27,6 @@ pub mod text;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use rayon::prelude::*;
-
 use crate::config::ActiveRule;
 use crate::diagnostic::Diagnostic;
 use crate::engine::Selection;
@@ -282,17 +280,44 @@ pub fn lint_paths_with(
             ),
         })
     };
+    // Workers take files in order and may run at most WINDOW files ahead
+    // of the one being handed on, so the results waiting to be handed on
+    // in order stay few however many files there are and however slow one
+    // of them is.
+    let threads = rayon::current_num_threads().max(1);
+    let window = threads * 4;
+    let queue = std::sync::Mutex::new(Queue {
+        items: inputs.into_iter().enumerate().collect(),
+        delivered: 0,
+    });
+    let ready = std::sync::Condvar::new();
     let (sender, finished) = std::sync::mpsc::channel();
     std::thread::scope(|scope| {
-        scope.spawn(|| {
-            inputs
-                .into_par_iter()
-                .enumerate()
-                .for_each_with(sender, |sender, (i, input)| {
+        let mut workers = 0;
+        for _ in 0..threads {
+            let sender = sender.clone();
+            let (queue, ready, lint_one) = (&queue, &ready, &lint_one);
+            let worker = move || {
+                while let Some((i, input)) = queue_next(queue, ready, window) {
                     // The receiver lives until every sender is gone.
                     let _ = sender.send((i, lint_one(input)));
-                });
-        });
+                }
+            };
+            // Deep markup is bounded by the parser, but a large stack keeps
+            // any recursion left in a dependency from aborting the run.
+            let spawned = std::thread::Builder::new()
+                .name("presslint-lint".into())
+                .stack_size(WORKER_STACK)
+                .spawn_scoped(scope, worker);
+            workers += usize::from(spawned.is_ok());
+        }
+        if workers == 0 {
+            // No thread could be started: lint here, one file at a time.
+            while let Some((i, input)) = lock(&queue).items.pop_front() {
+                let _ = sender.send((i, lint_one(input)));
+            }
+        }
+        drop(sender);
         // Results arrive in any order; hand them on in input order.
         let mut waiting = std::collections::BTreeMap::new();
         let mut next = 0;
@@ -305,9 +330,44 @@ pub fn lint_paths_with(
                     Err(err) => errors.push(err),
                 }
             }
+            lock(&queue).delivered = next;
+            ready.notify_all();
         }
     });
     Ok(errors)
+}
+
+/// Stack size of the threads that lint files.
+const WORKER_STACK: usize = 64 * 1024 * 1024;
+
+/// Files waiting to be linted, in the order found, and how many have been
+/// handed on.
+struct Queue<T> {
+    items: std::collections::VecDeque<(usize, T)>,
+    delivered: usize,
+}
+
+fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// The next file to lint, once it is within `window` of the last one
+/// handed on; `None` when there are no more.
+fn queue_next<T>(
+    queue: &std::sync::Mutex<Queue<T>>,
+    ready: &std::sync::Condvar,
+    window: usize,
+) -> Option<(usize, T)> {
+    let mut q = lock(queue);
+    loop {
+        let (i, _) = q.items.front()?;
+        if *i < q.delivered + window {
+            return q.items.pop_front();
+        }
+        q = ready
+            .wait(q)
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+    }
 }
 
 /// The text a panic carried, if it was a string.
