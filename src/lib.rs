@@ -18,6 +18,7 @@ pub mod fix;
 pub mod git;
 pub mod hash;
 pub mod html;
+pub mod panics;
 pub mod report;
 pub mod rules;
 pub mod source;
@@ -276,7 +277,7 @@ pub fn lint_paths_with(
             path: name,
             message: format!(
                 "internal error while linting this file ({}); please report it with the file",
-                panic_message(&panic)
+                panics::describe(&panic)
             ),
         })
     };
@@ -368,15 +369,6 @@ fn queue_next<T>(
             .wait(q)
             .unwrap_or_else(std::sync::PoisonError::into_inner);
     }
-}
-
-/// The text a panic carried, if it was a string.
-fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
-    panic
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "panic".into())
 }
 
 /// The directory given on the command line that a discovered file came

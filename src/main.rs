@@ -15,5 +15,15 @@ fn main() -> ExitCode {
             };
         }
     };
-    presslint::cli::run(cli)
+    presslint::panics::quiet();
+    match std::panic::catch_unwind(|| presslint::cli::run(cli)) {
+        Ok(code) => code,
+        Err(panic) => {
+            eprintln!(
+                "presslint: internal error: {}; please report it with the command and inputs",
+                presslint::panics::describe(&panic)
+            );
+            ExitCode::from(2)
+        }
+    }
 }
