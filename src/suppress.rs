@@ -102,7 +102,10 @@ fn collect(doc: &Document, lines: &Lines) -> Vec<Suppression> {
         } else if let Some(rest) = text.strip_prefix("presslint-disable") {
             let rules = rule_list(rest);
             for rule in &rules {
-                open_by_rule.entry(rule.clone()).or_default().push(out.len());
+                open_by_rule
+                    .entry(rule.clone())
+                    .or_default()
+                    .push(out.len());
             }
             open_all.push(out.len());
             out.push(Suppression::new(
