@@ -2,7 +2,11 @@
 //! approximation of the accessible name computation (accname 1.2) that
 //! works from markup alone.
 
-use scraper::{ElementRef, Node};
+use std::collections::HashSet;
+
+use ego_tree::NodeId;
+use ego_tree::iter::Edge;
+use scraper::{ElementRef, Html, Node};
 
 use crate::html::Document;
 
@@ -88,41 +92,89 @@ fn aria_hidden(el: ElementRef<'_>) -> bool {
     attr(el, "aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
 }
 
+/// The value of a property in the inline `style`, lowercased.
+pub fn style(el: ElementRef<'_>, property: &str) -> Option<String> {
+    let style = el.value().attr("style")?;
+    style.split(';').find_map(|decl| {
+        let (name, value) = decl.split_once(':')?;
+        name.trim()
+            .eq_ignore_ascii_case(property)
+            .then(|| value.trim().to_ascii_lowercase())
+    })
+}
+
+/// Not drawn, by itself: `hidden` or an inline `display: none`.
+/// (`visibility: hidden` and `aria-hidden` leave the box in place.)
+fn unrendered_self(el: ElementRef<'_>) -> bool {
+    el.value().attr("hidden").is_some()
+        || style(el, "display").is_some_and(|d| d.starts_with("none"))
+}
+
+/// What is hidden, not drawn or inert, decided once per document in one
+/// pass (each element inherits from its parent), so that asking about an
+/// element costs a lookup, not a walk over its ancestors.
+#[derive(Default)]
+pub struct Visibility {
+    /// Hidden by itself or an ancestor, or `aria-hidden="true"` on either.
+    hidden: HashSet<NodeId>,
+    /// `hidden` or `display: none` on itself or an ancestor.
+    unrendered: HashSet<NodeId>,
+    /// Inside `<noscript>`, `<template>` or `<head>`.
+    inert: HashSet<NodeId>,
+}
+
+impl Visibility {
+    pub fn compute(html: &Html) -> Visibility {
+        let mut out = Visibility::default();
+        // (hidden, unrendered, inert for the children) of each open node.
+        let mut open: Vec<(bool, bool, bool)> = Vec::new();
+        for edge in html.tree.root().traverse() {
+            match edge {
+                Edge::Open(node) => {
+                    let (hidden, unrendered, inert) =
+                        open.last().copied().unwrap_or((false, false, false));
+                    let (mut own, mut drawn, mut below) = (hidden, unrendered, inert);
+                    if let Some(el) = ElementRef::wrap(node) {
+                        let id = node.id();
+                        own |= hidden_self(el) || aria_hidden(el);
+                        drawn |= unrendered_self(el);
+                        if own {
+                            out.hidden.insert(id);
+                        }
+                        if drawn {
+                            out.unrendered.insert(id);
+                        }
+                        if inert {
+                            out.inert.insert(id);
+                        }
+                        below |= matches!(el.value().name(), "noscript" | "template" | "head");
+                    }
+                    open.push((own, drawn, below));
+                }
+                Edge::Close(_) => {
+                    open.pop();
+                }
+            }
+        }
+        out
+    }
+}
+
 /// Excluded from the accessibility tree: hidden by itself or an ancestor,
 /// or `aria-hidden="true"` on itself or an ancestor.
-pub fn is_hidden(el: ElementRef<'_>) -> bool {
-    std::iter::once(el)
-        .chain(el.ancestors().filter_map(ElementRef::wrap))
-        .any(|e| hidden_self(e) || aria_hidden(e))
+pub fn is_hidden(doc: &Document, el: ElementRef<'_>) -> bool {
+    doc.visibility.hidden.contains(&el.id())
+}
+
+/// Not drawn on the page: `hidden` or an inline `display: none` on itself
+/// or an ancestor.
+pub fn is_unrendered(doc: &Document, el: ElementRef<'_>) -> bool {
+    doc.visibility.unrendered.contains(&el.id())
 }
 
 /// Inside an element whose content is not rendered as part of the page.
-pub fn in_inert_content(el: ElementRef<'_>) -> bool {
-    el.ancestors()
-        .filter_map(ElementRef::wrap)
-        .any(|a| matches!(a.value().name(), "noscript" | "template" | "head"))
-}
-
-/// Text of the elements named by `aria-labelledby`.
-fn labelledby_text(doc: &Document, el: ElementRef<'_>) -> Option<String> {
-    let ids = attr(el, "aria-labelledby")?;
-    let text = ids
-        .split_whitespace()
-        .filter_map(|id| doc.by_id(id))
-        .map(|target| {
-            let own = attr(target, "aria-label")
-                .map(normalize)
-                .unwrap_or_default();
-            if own.is_empty() {
-                content_name(doc, target, true)
-            } else {
-                own
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
-    let text = normalize(&text);
-    (!text.is_empty()).then_some(text)
+pub fn in_inert_content(doc: &Document, el: ElementRef<'_>) -> bool {
+    doc.visibility.inert.contains(&el.id())
 }
 
 fn aria_label(el: ElementRef<'_>) -> Option<String> {
@@ -133,61 +185,168 @@ fn aria_label(el: ElementRef<'_>) -> Option<String> {
 
 /// The name an element gets from aria-labelledby or aria-label.
 pub fn aria_name(doc: &Document, el: ElementRef<'_>) -> Option<String> {
-    labelledby_text(doc, el).or_else(|| aria_label(el))
+    let mut walk = NameWalk::new(doc, el, false);
+    walk.aria_name(el)
 }
 
 /// The name from content: text, plus the names of embedded images and
 /// controls, skipping hidden subtrees. `referenced` is true when reached
 /// through aria-labelledby, where hidden content still counts for the root.
 pub fn content_name(doc: &Document, el: ElementRef<'_>, referenced: bool) -> String {
-    let mut out = String::new();
-    collect(doc, el, &mut out, referenced);
-    normalize(&out)
+    let mut walk = NameWalk::new(doc, el, false);
+    walk.collect(el, referenced);
+    normalize(&walk.out)
 }
 
-fn collect(doc: &Document, el: ElementRef<'_>, out: &mut String, root: bool) {
-    for child in el.children() {
-        match child.value() {
-            Node::Text(text) => {
-                out.push_str(text);
+/// Whether [`content_name`] is empty, stopping at the first character that
+/// says it is not.
+pub fn content_name_is_empty(doc: &Document, el: ElementRef<'_>, referenced: bool) -> bool {
+    let mut walk = NameWalk::new(doc, el, true);
+    walk.collect(el, referenced);
+    !walk.found && normalize(&walk.out).is_empty()
+}
+
+/// One accessible name computation. It follows the rules of accname that
+/// keep it finite: `aria-labelledby` is not followed from inside an
+/// `aria-labelledby` traversal, and each node is visited at most once. The
+/// walk over content keeps its own stack, so deep markup cannot exhaust the
+/// thread's stack.
+struct NameWalk<'a> {
+    doc: &'a Document,
+    visited: HashSet<NodeId>,
+    /// Inside the targets of an `aria-labelledby`.
+    in_labelledby: bool,
+    out: String,
+    /// Stop as soon as the name is known not to be empty.
+    stop_early: bool,
+    /// A character other than whitespace was added to the name.
+    found: bool,
+}
+
+impl<'a> NameWalk<'a> {
+    fn new(doc: &'a Document, root: ElementRef<'a>, stop_early: bool) -> Self {
+        NameWalk {
+            doc,
+            visited: HashSet::from([root.id()]),
+            in_labelledby: false,
+            out: String::new(),
+            stop_early,
+            found: false,
+        }
+    }
+
+    fn push(&mut self, text: &str) {
+        if self.stop_early && !self.found && text.chars().any(|c| !c.is_whitespace()) {
+            self.found = true;
+        }
+        self.out.push_str(text);
+    }
+
+    fn done(&self) -> bool {
+        self.stop_early && self.found
+    }
+
+    /// The name from aria-labelledby (not within a labelledby traversal),
+    /// else aria-label.
+    fn aria_name(&mut self, el: ElementRef<'a>) -> Option<String> {
+        if !self.in_labelledby
+            && let Some(text) = self.labelledby_text(el)
+        {
+            return Some(text);
+        }
+        aria_label(el)
+    }
+
+    /// Text of the elements named by `aria-labelledby`.
+    fn labelledby_text(&mut self, el: ElementRef<'a>) -> Option<String> {
+        let doc = self.doc;
+        let ids = attr(el, "aria-labelledby")?;
+        let outer = std::mem::take(&mut self.out);
+        self.in_labelledby = true;
+        for target in ids.split_whitespace().filter_map(|id| doc.by_id(id)) {
+            if self.done() {
+                break;
             }
-            Node::Element(_) => {
-                let Some(child) = ElementRef::wrap(child) else {
-                    continue;
-                };
-                let e = child.value();
-                if !root && (hidden_self(child) || aria_hidden(child)) {
-                    continue;
+            // An element may name itself (`aria-labelledby="self other"`);
+            // any other node already visited is left out.
+            if target.id() != el.id() && !self.visited.insert(target.id()) {
+                continue;
+            }
+            self.out.push(' ');
+            match aria_label(target) {
+                Some(own) => self.push(&own),
+                None => self.collect(target, true),
+            }
+            self.out.push(' ');
+        }
+        self.in_labelledby = false;
+        let text = normalize(&std::mem::replace(&mut self.out, outer));
+        (!text.is_empty()).then_some(text)
+    }
+
+    /// Append the name from content of `el`'s children.
+    fn collect(&mut self, el: ElementRef<'a>, referenced: bool) {
+        // The children still to visit of each element entered, and whether
+        // that element is the root of a reference.
+        let mut stack = vec![(el.children(), referenced)];
+        while let Some((children, root)) = stack.last_mut() {
+            let root = *root;
+            if self.done() {
+                return;
+            }
+            let Some(child) = children.next() else {
+                stack.pop();
+                if !stack.is_empty() {
+                    self.out.push(' ');
                 }
-                if matches!(e.name(), "script" | "style" | "template" | "noscript") {
-                    continue;
-                }
-                out.push(' ');
-                if let Some(name) = aria_name(doc, child) {
-                    out.push_str(&name);
-                } else {
-                    match e.name() {
-                        _ if is_presentational(child) && e.name() == "img" => {}
-                        "img" => out.push_str(
-                            &attr(child, "alt")
-                                .map(str::to_string)
-                                .or_else(|| title_attr(child))
-                                .unwrap_or_default(),
-                        ),
-                        "area" => out.push_str(attr(child, "alt").unwrap_or("")),
-                        "input"
-                            if attr(child, "type")
-                                .is_some_and(|t| t.eq_ignore_ascii_case("image")) =>
-                        {
-                            out.push_str(attr(child, "alt").unwrap_or(""))
-                        }
-                        "svg" => out.push_str(&svg_title(child).unwrap_or_default()),
-                        _ => collect(doc, child, out, false),
+                continue;
+            };
+            match child.value() {
+                Node::Text(text) => self.push(text),
+                Node::Element(e) => {
+                    let Some(child) = ElementRef::wrap(child) else {
+                        continue;
+                    };
+                    if !root && (hidden_self(child) || aria_hidden(child)) {
+                        continue;
                     }
+                    if matches!(e.name(), "script" | "style" | "template" | "noscript") {
+                        continue;
+                    }
+                    if !self.visited.insert(child.id()) {
+                        continue;
+                    }
+                    self.out.push(' ');
+                    if let Some(name) = self.aria_name(child) {
+                        self.push(&name);
+                    } else {
+                        match e.name() {
+                            _ if is_presentational(child) && e.name() == "img" => {}
+                            "img" => self.push(
+                                &attr(child, "alt")
+                                    .map(str::to_string)
+                                    .or_else(|| title_attr(child))
+                                    .unwrap_or_default(),
+                            ),
+                            "area" => self.push(attr(child, "alt").unwrap_or("")),
+                            "input"
+                                if attr(child, "type")
+                                    .is_some_and(|t| t.eq_ignore_ascii_case("image")) =>
+                            {
+                                self.push(attr(child, "alt").unwrap_or(""))
+                            }
+                            "svg" => self.push(&svg_title(child).unwrap_or_default()),
+                            _ => {
+                                // The space after it is added when it is done.
+                                stack.push((child.children(), false));
+                                continue;
+                            }
+                        }
+                    }
+                    self.out.push(' ');
                 }
-                out.push(' ');
+                _ => {}
             }
-            _ => {}
         }
     }
 }

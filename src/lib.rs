@@ -41,6 +41,9 @@ pub struct FileReport {
     /// The text as linted, its encoding and positions.
     pub source: Arc<source::SourceFile>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Set when only part of the file was linted, with the reason on one
+    /// line ("line 12: elements nested deeper than 512 levels; …").
+    pub incomplete: Option<String>,
 }
 
 /// The result of a run: every file that was linted, and every input that
@@ -195,6 +198,13 @@ fn lint_decoded(
         assets::Assets::default()
     };
     let diagnostics = engine::lint(&doc, rules, &assets);
+    let incomplete = doc.truncated.map(|cut| {
+        let (line, _) = source::LineIndex::new(doc.source()).line_col(doc.source(), cut.offset);
+        format!(
+            "line {line}: {}; the rest of the file was not linted (flatten the markup)",
+            cut.reason
+        )
+    });
     FileReport {
         path,
         source: Arc::new(source::SourceFile::new(source::Decoded {
@@ -203,6 +213,7 @@ fn lint_decoded(
             offsets,
         })),
         diagnostics,
+        incomplete,
     }
 }
 

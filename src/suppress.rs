@@ -8,13 +8,15 @@
 //! A suppression that suppresses nothing is itself reported as
 //! `unused-suppression`.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::html::Document;
 use crate::rules;
-use crate::source::LineIndex;
 
 pub const UNUSED: &str = "unused-suppression";
 
+#[derive(Clone, Copy)]
 enum Scope {
     /// Diagnostics starting on this 1-based line.
     Line(usize),
@@ -28,44 +30,19 @@ struct Suppression {
     scope: Scope,
     /// Rule ids; empty means every rule.
     rules: Vec<String>,
-    /// How many diagnostics each entry of `rules` (or the whole, when
-    /// empty) suppressed.
-    used: Vec<usize>,
+    /// Whether each entry of `rules` (or the whole, when empty) suppressed
+    /// something.
+    used: Vec<bool>,
 }
 
 impl Suppression {
     fn new(at: Span, scope: Scope, rules: Vec<String>) -> Self {
-        let used = vec![0; rules.len().max(1)];
+        let used = vec![false; rules.len().max(1)];
         Suppression {
             at,
             scope,
             rules,
             used,
-        }
-    }
-
-    fn covers(&self, index: &LineIndex, source: &str, d: &Diagnostic) -> bool {
-        match self.scope {
-            Scope::Line(line) => index.line_col(source, d.span.start).0 == line,
-            Scope::Range(start, end) => (start..=end).contains(&d.span.start),
-        }
-    }
-
-    /// Suppress `d` if this covers it, counting the use.
-    fn take(&mut self, index: &LineIndex, source: &str, d: &Diagnostic) -> bool {
-        if d.rule == UNUSED || !self.covers(index, source, d) {
-            return false;
-        }
-        if self.rules.is_empty() {
-            self.used[0] += 1;
-            return true;
-        }
-        match self.rules.iter().position(|r| r == d.rule) {
-            Some(i) => {
-                self.used[i] += 1;
-                true
-            }
-            None => false,
         }
     }
 }
@@ -80,33 +57,82 @@ fn rule_list(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn collect(doc: &Document, index: &LineIndex) -> Vec<Suppression> {
+/// 1-based line numbers of byte offsets. Lines end at `\n`, `\r\n` or a
+/// lone `\r`, as in `LineIndex`; only the line is needed here, which a
+/// binary search gives without counting columns.
+struct Lines {
+    starts: Vec<usize>,
+}
+
+impl Lines {
+    fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        for (i, &b) in bytes.iter().enumerate() {
+            match b {
+                b'\n' => starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
+                _ => {}
+            }
+        }
+        Lines { starts }
+    }
+
+    fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset)
+    }
+}
+
+fn collect(doc: &Document, lines: &Lines) -> Vec<Suppression> {
     let source = doc.source();
-    let mut out = Vec::new();
-    // Open `disable` ranges: (index into out, rule or "" for all).
-    let mut open: Vec<usize> = Vec::new();
+    let mut out: Vec<Suppression> = Vec::new();
+    // Open `disable` ranges (indices into `out`): by rule id, and all of
+    // them (which a bare `enable` closes). An index may stay in these
+    // lists after its range was closed through another of its rules;
+    // `closed` says so. Each index leaves each list once.
+    let mut open_by_rule: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut open_all: Vec<usize> = Vec::new();
+    let mut closed: Vec<bool> = Vec::new();
     for (span, text) in &doc.comments {
         let text = text.trim();
         if let Some(rest) = text.strip_prefix("presslint-disable-next-line") {
-            let line = index.line_col(source, span.end).0 + 1;
+            let line = lines.line(span.end) + 1;
             out.push(Suppression::new(*span, Scope::Line(line), rule_list(rest)));
+            closed.push(true);
         } else if let Some(rest) = text.strip_prefix("presslint-disable") {
-            open.push(out.len());
+            let rules = rule_list(rest);
+            for rule in &rules {
+                open_by_rule
+                    .entry(rule.clone())
+                    .or_default()
+                    .push(out.len());
+            }
+            open_all.push(out.len());
             out.push(Suppression::new(
                 *span,
                 Scope::Range(span.end, source.len()),
-                rule_list(rest),
+                rules,
             ));
+            closed.push(false);
         } else if let Some(rest) = text.strip_prefix("presslint-enable") {
             let closing = rule_list(rest);
-            open.retain(|&i| {
-                let s = &mut out[i];
-                let closes = closing.is_empty() || s.rules.iter().any(|r| closing.contains(r));
-                if closes && let Scope::Range(start, _) = s.scope {
-                    s.scope = Scope::Range(start, span.start);
+            let mut shut = |i: usize| {
+                if !std::mem::replace(&mut closed[i], true)
+                    && let Scope::Range(start, _) = out[i].scope
+                {
+                    out[i].scope = Scope::Range(start, span.start);
                 }
-                !closes
-            });
+            };
+            if closing.is_empty() {
+                open_all.drain(..).for_each(&mut shut);
+                open_by_rule.clear();
+            } else {
+                for rule in &closing {
+                    if let Some(open) = open_by_rule.remove(rule) {
+                        open.into_iter().for_each(&mut shut);
+                    }
+                }
+            }
         }
     }
     for el in doc.elements() {
@@ -123,31 +149,139 @@ fn collect(doc: &Document, index: &LineIndex) -> Vec<Suppression> {
     out
 }
 
+/// Where suppressions apply, per rule (`None` for the suppressions of
+/// every rule): the lines, and the byte ranges merged into disjoint ones,
+/// so that whether a diagnostic is suppressed is a lookup and a binary
+/// search, whatever the number of suppressions.
+#[derive(Default)]
+struct Coverage {
+    lines: HashSet<usize>,
+    /// Sorted, disjoint, inclusive.
+    ranges: Vec<(usize, usize)>,
+}
+
+impl Coverage {
+    fn merge(&mut self) {
+        self.ranges.retain(|&(start, end)| start <= end);
+        self.ranges.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(self.ranges.len());
+        for &(start, end) in &self.ranges {
+            match merged.last_mut() {
+                Some(last) if start <= last.1.saturating_add(1) => last.1 = last.1.max(end),
+                _ => merged.push((start, end)),
+            }
+        }
+        self.ranges = merged;
+    }
+
+    fn covers(&self, line: usize, offset: usize) -> bool {
+        if self.lines.contains(&line) {
+            return true;
+        }
+        let i = self.ranges.partition_point(|&(start, _)| start <= offset);
+        i > 0 && self.ranges[i - 1].1 >= offset
+    }
+}
+
+/// Where the diagnostics of one rule (or of every rule) start: sorted
+/// offsets and the set of lines.
+#[derive(Default)]
+struct Starts {
+    offsets: Vec<usize>,
+    lines: HashSet<usize>,
+}
+
+impl Starts {
+    fn any_in(&self, scope: Scope) -> bool {
+        match scope {
+            Scope::Line(line) => self.lines.contains(&line),
+            Scope::Range(start, end) => {
+                let i = self.offsets.partition_point(|&o| o < start);
+                self.offsets.get(i).is_some_and(|&o| o <= end)
+            }
+        }
+    }
+}
+
 /// Drop suppressed diagnostics; add `unused-suppression` for suppressions
 /// of active rules that matched nothing (when that rule is active itself,
 /// at `unused_severity`).
+///
+/// A diagnostic is suppressed when a suppression of its rule (or of every
+/// rule) covers where it starts, and every such suppression counts as
+/// used. Both questions are answered through indexes, so the work grows
+/// with (suppressions + diagnostics) times a logarithm, not their product.
 pub fn apply(
     doc: &Document,
     diagnostics: Vec<Diagnostic>,
     active: &[&str],
     unused_severity: Option<Severity>,
 ) -> Vec<Diagnostic> {
-    let index = LineIndex::new(doc.source());
-    let mut suppressions = collect(doc, &index);
+    let lines = Lines::new(doc.source());
+    let mut suppressions = collect(doc, &lines);
     if suppressions.is_empty() {
         return diagnostics;
     }
-    let mut kept: Vec<Diagnostic> = diagnostics
-        .into_iter()
-        .filter(|d| {
-            // Every matching suppression counts as used.
-            let mut suppressed = false;
-            for s in suppressions.iter_mut() {
-                suppressed |= s.take(&index, doc.source(), d);
+
+    // Where each rule is suppressed.
+    let mut coverage: HashMap<Option<&str>, Coverage> = HashMap::new();
+    for s in &suppressions {
+        let keys: Vec<Option<&str>> = if s.rules.is_empty() {
+            vec![None]
+        } else {
+            s.rules.iter().map(|r| Some(r.as_str())).collect()
+        };
+        for key in keys {
+            let c = coverage.entry(key).or_default();
+            match s.scope {
+                Scope::Line(line) => {
+                    c.lines.insert(line);
+                }
+                Scope::Range(start, end) => c.ranges.push((start, end)),
             }
-            !suppressed
-        })
-        .collect();
+        }
+    }
+    coverage.values_mut().for_each(Coverage::merge);
+
+    // Where each rule's diagnostics start; `unused-suppression` itself is
+    // never suppressed.
+    let mut starts: HashMap<Option<&str>, Starts> = HashMap::new();
+    let mut kept = Vec::with_capacity(diagnostics.len());
+    for d in diagnostics {
+        if d.rule == UNUSED {
+            kept.push(d);
+            continue;
+        }
+        let (offset, line) = (d.span.start, lines.line(d.span.start));
+        for key in [None, Some(d.rule)] {
+            let s = starts.entry(key).or_default();
+            s.offsets.push(offset);
+            s.lines.insert(line);
+        }
+        let suppressed = [None, Some(d.rule)]
+            .iter()
+            .any(|key| coverage.get(key).is_some_and(|c| c.covers(line, offset)));
+        if !suppressed {
+            kept.push(d);
+        }
+    }
+    starts.values_mut().for_each(|s| s.offsets.sort_unstable());
+
+    for s in &mut suppressions {
+        if s.rules.is_empty() {
+            s.used[0] = starts.get(&None).is_some_and(|d| d.any_in(s.scope));
+            continue;
+        }
+        for (i, rule) in s.rules.iter().enumerate() {
+            // A rule named twice counts as used at its first mention only.
+            let first = s.rules.iter().position(|r| r == rule) == Some(i);
+            s.used[i] = first
+                && starts
+                    .get(&Some(rule.as_str()))
+                    .is_some_and(|d| d.any_in(s.scope));
+        }
+    }
+
     let Some(severity) = unused_severity else {
         return kept;
     };
@@ -160,7 +294,7 @@ pub fn apply(
             d
         };
         if s.rules.is_empty() {
-            if s.used[0] == 0 {
+            if !s.used[0] {
                 kept.push(unused("this suppression suppresses nothing".into()));
             }
             continue;
@@ -168,7 +302,7 @@ pub fn apply(
         for (rule, used) in s.rules.iter().zip(&s.used) {
             if rules::find(rule).is_none() {
                 kept.push(unused(format!("`{rule}` is not a presslint rule")));
-            } else if *used == 0 && active.contains(&rule.as_str()) {
+            } else if !*used && active.contains(&rule.as_str()) {
                 kept.push(unused(format!(
                     "this suppression of `{rule}` suppresses nothing"
                 )));

@@ -9,8 +9,9 @@ use ego_tree::NodeId;
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node};
 
-pub use bridge::{AttrSpan, ElementSpans};
+pub use bridge::{AttrSpan, ElementSpans, MAX_DEPTH, Stop, Truncation};
 
+use crate::a11y::Visibility;
 use crate::diagnostic::Span;
 
 pub struct Document {
@@ -23,6 +24,13 @@ pub struct Document {
     /// Comments as written: their span (`<!--` to `-->`) and text.
     pub comments: Vec<(Span, String)>,
     ids: HashMap<String, NodeId>,
+    /// Set when the parser stopped before the end of the source (see
+    /// [`MAX_DEPTH`]): the tree holds what came before `offset`.
+    pub truncated: Option<Truncation>,
+    /// What is hidden, not drawn or inert (see `a11y`).
+    pub visibility: Visibility,
+    /// Where each element's content ends (see `content_span`).
+    content_ends: HashMap<NodeId, usize>,
 }
 
 impl Document {
@@ -36,6 +44,8 @@ impl Document {
                 ids.entry(id.to_string()).or_insert(node.id());
             }
         }
+        let visibility = Visibility::compute(&parsed.html);
+        let content_ends = content_ends(&parsed.html, &parsed.spans);
         Document {
             source,
             html: parsed.html,
@@ -43,6 +53,9 @@ impl Document {
             full_document: parsed.full_document,
             comments: parsed.comments,
             ids,
+            truncated: parsed.truncated,
+            visibility,
+            content_ends,
         }
     }
 
@@ -125,13 +138,42 @@ impl Document {
         if spans.implied {
             return None;
         }
-        let end = el
-            .descendants()
-            .filter_map(|n| self.spans.get(&n.id()))
-            .filter_map(|s| s.content_end.or((!s.implied).then_some(s.tag.end)))
-            .max()
+        let end = self
+            .content_ends
+            .get(&el.id())
+            .copied()
             .unwrap_or(spans.tag.end)
             .max(spans.tag.end);
         Some(Span::new(spans.tag.end, end))
     }
+}
+
+/// For every element, the end of the last token that added content to it
+/// or to any element below it (or of the start tag of the last element
+/// written below it), computed for the whole tree in one pass.
+fn content_ends(html: &Html, spans: &HashMap<NodeId, ElementSpans>) -> HashMap<NodeId, usize> {
+    let mut out = HashMap::new();
+    // The largest end seen so far under each open node.
+    let mut open: Vec<Option<usize>> = Vec::new();
+    for edge in html.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => open.push(
+                spans
+                    .get(&node.id())
+                    .and_then(|s| s.content_end.or((!s.implied).then_some(s.tag.end))),
+            ),
+            Edge::Close(node) => {
+                let end = open.pop().flatten();
+                if let Some(end) = end {
+                    if node.value().is_element() {
+                        out.insert(node.id(), end);
+                    }
+                    if let Some(parent) = open.last_mut() {
+                        *parent = (*parent).max(Some(end));
+                    }
+                }
+            }
+        }
+    }
+    out
 }

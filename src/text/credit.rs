@@ -116,7 +116,8 @@ pub fn find_all(text: &str, extra: &[&str]) -> Vec<(Found, Strength)> {
     let mut push = |start: usize, end: usize, kind: &'static str, strength: Strength| {
         out.push((Found { start, end, kind }, strength));
     };
-    let to_end = |start: usize| credit_end(text, start);
+    let ends = CreditEnds::new(text);
+    let to_end = |start: usize| ends.at(text, start);
 
     // "this photo from Apple will have to do": the credit is the name.
     for m in p.from.find_iter(text) {
@@ -277,18 +278,61 @@ const PROSE_WORDS: &[&str] = &[
     "has", "have", "its", "this", "that",
 ];
 
-/// Where a credit that starts at `start` ends: the end of the text, or the
-/// end of its sentence when a long sentence follows.
-fn credit_end(text: &str, start: usize) -> usize {
-    let rest = &text[start..];
-    for m in PATTERNS.sentence_end.find_iter(rest) {
-        let after = &rest[m.end()..];
-        if after.split_whitespace().count() > 4 {
-            let mark = rest[m.start()..].chars().next().map_or(1, char::len_utf8);
-            return start + m.start() + mark;
+/// Where credits end: a credit that starts at `start` runs to the end of
+/// the text, or to the end of its sentence when a long sentence (more than
+/// four words) follows. The sentence ends that qualify are found once for
+/// the whole text, so each credit costs a binary search, not a scan of the
+/// rest of the text.
+struct CreditEnds {
+    /// (start of the sentence end, end of the credit before it), in order.
+    ends: Vec<(usize, usize)>,
+}
+
+impl CreditEnds {
+    fn new(text: &str) -> CreditEnds {
+        // Where each run of non-whitespace (a word, as `split_whitespace`
+        // sees it) begins.
+        let mut word_starts = Vec::new();
+        let mut after_space = true;
+        for (i, c) in text.char_indices() {
+            let space = c.is_whitespace();
+            if !space && after_space {
+                word_starts.push(i);
+            }
+            after_space = space;
         }
+        // Words in `text[at..]`, a word cut at `at` counted once.
+        let words_after = |at: usize| {
+            let whole = word_starts.len() - word_starts.partition_point(|&s| s < at);
+            let cut = text[at..]
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_whitespace())
+                && text[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| !c.is_whitespace());
+            whole + usize::from(cut)
+        };
+        // A sentence end found from a credit's start is one of those found
+        // in the whole text: the matches never start with the quote,
+        // space or capital that a match running over `start` ends with.
+        let ends = PATTERNS
+            .sentence_end
+            .find_iter(text)
+            .filter(|m| words_after(m.end()) > 4)
+            .map(|m| {
+                let mark = text[m.start()..].chars().next().map_or(1, char::len_utf8);
+                (m.start(), m.start() + mark)
+            })
+            .collect();
+        CreditEnds { ends }
     }
-    text.len()
+
+    fn at(&self, text: &str, start: usize) -> usize {
+        let i = self.ends.partition_point(|&(s, _)| s < start);
+        self.ends.get(i).map_or(text.len(), |&(_, end)| end)
+    }
 }
 
 /// Only punctuation, "file" or "(Composite)" follow `at`.

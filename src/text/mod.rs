@@ -76,6 +76,11 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     strsim::normalized_levenshtein(&comparable(a), &comparable(b))
 }
 
+/// The longest texts compared by edit distance, in characters: the
+/// distance costs the product of the lengths. Alt texts and captions are
+/// far shorter; longer ones are compared by containment alone.
+const MAX_EDIT_DISTANCE_CHARS: usize = 2_000;
+
 /// Two texts say the same thing: at least 0.9 similar, or one contains the
 /// other when both are long (five words or more).
 pub fn repeats(a: &str, b: &str) -> bool {
@@ -84,7 +89,12 @@ pub fn repeats(a: &str, b: &str) -> bool {
         return false;
     }
     let long = |s: &str| s.split(' ').count() >= 5;
-    strsim::normalized_levenshtein(&a, &b) >= 0.9
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    // 0.9 similar needs lengths within a tenth of the longer one.
+    let close_lengths = la.abs_diff(lb) * 10 <= la.max(lb);
+    close_lengths
+        && la.max(lb) <= MAX_EDIT_DISTANCE_CHARS
+        && strsim::normalized_levenshtein(&a, &b) >= 0.9
         || long(&a) && long(&b) && (a.contains(&b) || b.contains(&a))
 }
 

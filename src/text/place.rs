@@ -259,8 +259,22 @@ fn after_locative(text: &str, tokens: &[Token], i: usize, gaz: &Gazetteer) -> Op
             .locative
             .iter()
             .any(|l| !l.contains(' ') && l.eq_ignore_ascii_case(&word))
-            || words.locative.iter().any(|l| {
-                l.contains(' ') && text[..t.end].to_lowercase().ends_with(&l.to_lowercase())
+            || words.locative.iter().filter(|l| l.contains(' ')).any(|l| {
+                // The phrase's last word and the token end the same text:
+                // one ends the other, or the phrase cannot end here.
+                let last = l.rsplit(' ').next().unwrap_or(l).to_lowercase();
+                if !(word.ends_with(&last) || last.ends_with(&word)) {
+                    return false;
+                }
+                // Lowercase only the end of the text before the token (the
+                // phrase and a margin), not all of it for every token.
+                let before = &text[..t.end];
+                let from = before
+                    .char_indices()
+                    .rev()
+                    .nth(l.chars().count() + 8)
+                    .map_or(0, |(i, _)| i);
+                before[from..].to_lowercase().ends_with(&l.to_lowercase())
             })
     };
     if !locative || t.is_capitalised() && i > 0 && t.text.chars().all(char::is_uppercase) {

@@ -1,4 +1,222 @@
-//! Hostile inputs: html.
+//! Hostile inputs: markup that once overflowed the stack or took time
+//! quadratic in its size (parse, accessible names, captions,
+//! suppressions). Each is linted beside a clean article, which must still
+//! be reported. The bounds are for debug builds, several times the
+//! measured time.
 
-#[allow(unused_imports)]
+use std::process::Output;
+use std::time::Duration;
+
 use crate::support::*;
+
+/// Lint `hostile.html` (holding `text`) and `clean.html` with all rules;
+/// the run must end within `limit` with the exit code for findings (1),
+/// and report both files. A file `cut` at the depth limit is reported as
+/// incomplete, which may fail the run (2) instead.
+fn lint_beside_clean(text: &str, cut: bool, limit: Duration) -> Output {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "hostile.html", text);
+    write(dir.path(), "clean.html", CLEAN);
+    let output = run_in(
+        dir.path(),
+        &["check", "--format", "json", "hostile.html", "clean.html"],
+        limit,
+    );
+    assert_no_crash(&output);
+    let expected: &[i32] = if cut { &[1, 2] } else { &[1] };
+    let code = output.status.code().unwrap_or(-1);
+    assert!(expected.contains(&code), "exit {code}: {}", stderr(&output));
+    assert_eq!(
+        reported_paths(&json(&output)),
+        ["hostile.html", "clean.html"]
+    );
+    output
+}
+
+/// The findings of one rule in the JSON report of `hostile.html`.
+fn findings(output: &Output, rule: &str) -> usize {
+    json(output)["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == rule)
+        .count()
+}
+
+/// What the library says about a file that was cut short.
+fn incomplete(text: &str) -> Option<String> {
+    let rules = presslint::engine::Selection::default().active();
+    presslint::lint_source("hostile.html".into(), text.into(), &rules).incomplete
+}
+
+/// An element named by an ancestor (`<h1 id=t><b aria-labelledby=t>`)
+/// sent the accessible name computation round the cycle until the stack
+/// overflowed. It is followed once: the heading is empty.
+#[test]
+fn aria_labelledby_cycle_back_to_an_ancestor() {
+    let output = lint_beside_clean("<h1 id=t><b aria-labelledby=t></b></h1>", false, secs(20));
+    assert_eq!(findings(&output, "heading-empty"), 1);
+
+    // Chains and cycles through several elements, many of them.
+    let mut text = String::new();
+    for i in 0..2_000 {
+        text.push_str(&format!(
+            "<h2 id=h{i}><span aria-labelledby=\"s{i} h{i}\"></span><span id=s{i} aria-labelledby=h{i}></span></h2>\n"
+        ));
+    }
+    let output = lint_beside_clean(&text, false, secs(30));
+    assert_eq!(findings(&output, "heading-empty"), 2_000);
+}
+
+/// 10,000 nested `<b>` in a heading (30 KB) overflowed the stack of the
+/// rayon thread computing the heading's name.
+#[test]
+fn deep_inline_nesting_in_a_heading() {
+    let text = format!("<h2>{}", "<b>".repeat(10_000));
+    assert!(incomplete(&text).is_some());
+    let output = lint_beside_clean(&text, true, secs(20));
+    assert_eq!(findings(&output, "heading-empty"), 1);
+}
+
+/// 10,000 nested `<span>` in a link: the same through link-name-missing.
+#[test]
+fn deep_span_nesting_in_a_link() {
+    let text = format!("<a href=\"/x\">{}", "<span>".repeat(10_000));
+    assert!(incomplete(&text).is_some());
+    let output = lint_beside_clean(&text, true, secs(20));
+    assert_eq!(findings(&output, "link-name-missing"), 1);
+}
+
+/// Nested `<div>`s cost the tree builder time in proportion to the depth
+/// per token: 20,000 took 2.4 s, 100,000 over a minute. Past 512 levels
+/// the rest of the file is not parsed, and the report says so.
+#[test]
+fn nesting_deeper_than_the_limit_is_cut_and_reported() {
+    let text = format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><title>t</title></head><body>\n<h1>Deep</h1>\n{}<img src=\"a.jpg\">",
+        "<div>\n".repeat(100_000)
+    );
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "hostile.html", &text);
+    write(dir.path(), "clean.html", CLEAN);
+    let output = run_in(
+        dir.path(),
+        &["check", "--format", "json", "hostile.html", "clean.html"],
+        secs(30),
+    );
+    assert_no_crash(&output);
+    // No finding before the cut: 0, or 2 if an incomplete file fails the run.
+    let code = output.status.code().unwrap_or(-1);
+    assert!([0, 2].contains(&code), "exit {code}: {}", stderr(&output));
+    assert_eq!(
+        reported_paths(&json(&output)),
+        ["hostile.html", "clean.html"]
+    );
+    // The image after the cut was not linted.
+    assert_eq!(findings(&output, "img-alt-missing"), 0);
+
+    // The 511th `<div>`, under the document, html, body and 510 `<div>`s,
+    // is on line 514.
+    assert_eq!(
+        incomplete(&text).as_deref(),
+        Some(
+            "line 514: elements nested deeper than 512 levels; the rest of the file was not linted (flatten the markup)"
+        )
+    );
+    // Depth the corpus reaches (52) is far from the limit.
+    let ordinary = format!("{}<img src=\"a.jpg\">", "<div>".repeat(100));
+    assert_eq!(incomplete(&ordinary), None);
+}
+
+/// 4,000 nested `<figure><img><figcaption>` took 15 s: each figure walked
+/// the figures inside it, and each of their elements its ancestors.
+#[test]
+fn nested_figures() {
+    let text = "<figure><img src=\"a.jpg\" alt=\"Boats\"><figcaption>Boats. ".repeat(4_000);
+    assert!(incomplete(&text).is_some());
+    lint_beside_clean(&text, true, secs(20));
+}
+
+/// An ordinary long article, 5,787 captioned figures and their JSON-LD
+/// (5 MB), took 38 s: the JSON-LD was parsed again for every figure.
+#[test]
+fn many_figures_with_json_ld() {
+    let figures = 5_787;
+    let objects: Vec<String> = (0..figures)
+        .map(|i| {
+            format!(
+                "{{\"@type\":\"ImageObject\",\"url\":\"https://example.com/photos/{i}.jpg\",\"creditText\":\"Jane Doe/AP\",\"dateCreated\":\"2024-11-26\",\"contentLocation\":\"Portsmouth\"}}"
+            )
+        })
+        .collect();
+    let mut text =
+        String::from("<!DOCTYPE html>\n<html lang=\"en\"><head><title>Gallery</title>\n");
+    for chunk in objects.chunks(100) {
+        text.push_str(&format!(
+            "<script type=\"application/ld+json\">{{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"image\":[{}]}}</script>\n",
+            chunk.join(",")
+        ));
+    }
+    text.push_str("</head><body>\n<h1>The storm, in pictures</h1>\n");
+    for i in 0..figures {
+        text.push_str(&format!(
+            "<figure><img src=\"/photos/{i}.jpg\" alt=\"Waves break over the sea wall\" width=\"800\" height=\"600\"><figcaption>Waves break over the sea wall as the storm reaches the coast, in a picture taken by a reader who asked not to be named and sent it to the newsroom.</figcaption></figure>\n"
+        ));
+    }
+    text.push_str("</body></html>\n");
+    assert!(text.len() > 2_000_000);
+    let output = lint_beside_clean(&text, false, secs(60));
+    // The JSON-LD gives every picture its credit, date and place.
+    assert_eq!(findings(&output, "caption-credit-missing"), 0);
+    assert_eq!(findings(&output, "caption-date-missing"), 0);
+}
+
+/// 20,000 `disable-next-line` comments took 44 s: every diagnostic was
+/// tested against every suppression.
+#[test]
+fn many_suppression_comments() {
+    let mut text = String::new();
+    for _ in 0..20_000 {
+        text.push_str("<!-- presslint-disable-next-line img-alt-missing -->\n<img src=\"a.jpg\" width=\"10\" height=\"10\">\n");
+    }
+    // One left unsuppressed, and one suppression left unused.
+    text.push_str("<img src=\"b.jpg\" width=\"10\" height=\"10\">\n");
+    text.push_str("<!-- presslint-disable-next-line img-alt-missing -->\n<p>Text</p>\n");
+    let output = lint_beside_clean(&text, false, secs(60));
+    assert_eq!(findings(&output, "img-alt-missing"), 1);
+    assert_eq!(findings(&output, "unused-suppression"), 1);
+}
+
+/// 200,000 attributes on one element took over a minute: each was checked
+/// against all those kept before it.
+#[test]
+fn many_attributes_on_one_element() {
+    let attrs: Vec<String> = (0..200_000).map(|i| format!("data-a{i}=x")).collect();
+    let text = format!(
+        "<img src=\"a.jpg\" width=\"10\" height=\"10\" {} alt=\"\" alt=\"x\">",
+        attrs.join(" ")
+    );
+    let output = lint_beside_clean(&text, false, secs(60));
+    // The first `alt` wins: an empty alt, no alt-missing finding.
+    assert_eq!(findings(&output, "img-alt-missing"), 0);
+}
+
+/// 10,000 nested `<b>` in a `<figcaption>` took 31 s.
+#[test]
+fn deep_nesting_in_a_figcaption() {
+    let text = format!(
+        "<figure><img src=\"a.jpg\" alt=\"Boats\"><figcaption>{}Boats in the harbour.",
+        "<b>".repeat(10_000)
+    );
+    assert!(incomplete(&text).is_some());
+    lint_beside_clean(&text, true, secs(20));
+}
+
+/// 20,000 nested `<g>` in an `<svg>` took 21 s.
+#[test]
+fn deep_nesting_in_an_svg() {
+    let text = format!("<svg role=\"img\">{}", "<g>".repeat(20_000));
+    assert!(incomplete(&text).is_some());
+    let output = lint_beside_clean(&text, true, secs(20));
+    assert_eq!(findings(&output, "svg-img-name-missing"), 1);
+}

@@ -16,7 +16,7 @@ pub mod img_alt_whitespace;
 /// Images a screen reader meets: rendered, not hidden, not presentational.
 pub fn exposed_images(doc: &Document) -> impl Iterator<Item = ElementRef<'_>> {
     doc.elements_named("img")
-        .filter(|img| !a11y::is_hidden(*img) && !a11y::in_inert_content(*img))
+        .filter(|img| !a11y::is_hidden(doc, *img) && !a11y::in_inert_content(doc, *img))
 }
 
 /// Exposed images with a non-empty alt, with the alt as written (decoded).

@@ -28,7 +28,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
             .label(ctx.doc.tag_span(f.images[0]), "the picture");
             // A caption the CMS wrote in a <div class="caption">: shown, but
             // not tied to the picture for assistive technology.
-            match super::caption_like(f.figure) {
+            match f.caption_like {
                 Some(el) => diagnostic
                     .help("make the caption a <figcaption>, the first or last child of the <figure>, so that it is tied to the picture")
                     .label(ctx.doc.tag_span(el), "this caption is not a <figcaption>"),

@@ -22,7 +22,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         let Some(caption) = figure.caption else {
             continue;
         };
-        let caption_text = super::caption_text(caption);
+        let caption_text = super::caption_text(ctx.doc, caption);
         // The caption without its credit, as alt text copied from it often
         // leaves the credit out.
         let analysis = text::analyze(&caption_text, &[]);

@@ -3,6 +3,10 @@
 //! module finds the figures and what the page says about each image
 //! outside the caption text.
 
+use std::collections::{HashMap, HashSet};
+
+use ego_tree::NodeId;
+use ego_tree::iter::Edge;
 use scraper::{ElementRef, Node};
 use serde_json::Value;
 
@@ -24,24 +28,58 @@ pub struct Figure<'a> {
     pub images: Vec<ElementRef<'a>>,
     /// Its `<figcaption>`, if it has one with text.
     pub caption: Option<ElementRef<'a>>,
+    /// An element in the figure whose class or itemprop says it is the
+    /// caption (`<div class="Figure-caption">`, `<p class="wp-caption-text">`),
+    /// with text.
+    pub caption_like: Option<ElementRef<'a>>,
+    /// An element in the figure whose class or itemprop marks a credit
+    /// (see [`marks_credit`]), with text.
+    pub credit_element: bool,
 }
 
 /// Figures a reader meets that hold an image: not hidden, not inert, and not
 /// a teaser card (a figure inside a link, or whose caption is a link), whose
 /// "caption" is the headline of another story.
+///
+/// Each figure is looked at once, down to the figures nested in it, so the
+/// work is proportional to the document.
 pub fn figures(doc: &Document) -> Vec<Figure<'_>> {
+    let with_text = elements_with_text(doc);
+    let has_text = |e: &ElementRef<'_>| with_text.contains(&e.id());
     doc.elements_named("figure")
-        .filter(|f| !a11y::is_hidden(*f) && !a11y::in_inert_content(*f))
+        .filter(|f| !a11y::is_hidden(doc, *f) && !a11y::in_inert_content(doc, *f))
         .filter(|f| !inside_link(*f))
         .filter_map(|figure| {
-            let images: Vec<ElementRef> = own_descendants(figure)
-                .filter(|e| e.value().name() == "img" && !a11y::is_hidden(*e))
-                .collect();
+            let mut images = Vec::new();
+            let mut caption = None;
+            let mut caption_like = None;
+            let mut credit_element = false;
+            for e in own_descendants(figure) {
+                let el = e.value();
+                if el.name() == "img" && !a11y::is_hidden(doc, e) {
+                    images.push(e);
+                }
+                if caption.is_none() && el.name() == "figcaption" && has_text(&e) {
+                    caption = Some(e);
+                }
+                let marked = |test: &dyn Fn(&str) -> bool| {
+                    ["class", "itemprop"]
+                        .iter()
+                        .any(|a| el.attr(a).is_some_and(test))
+                };
+                if caption_like.is_none()
+                    && marked(&|v| v.to_ascii_lowercase().contains("caption"))
+                    && has_text(&e)
+                {
+                    caption_like = Some(e);
+                }
+                if !credit_element && marked(&marks_credit) && has_text(&e) {
+                    credit_element = true;
+                }
+            }
             if images.is_empty() {
                 return None;
             }
-            let caption = own_descendants(figure)
-                .find(|e| e.value().name() == "figcaption" && !caption_text(*e).is_empty());
             if caption.is_some_and(|c| caption_is_link(c)) {
                 return None;
             }
@@ -49,21 +87,55 @@ pub fn figures(doc: &Document) -> Vec<Figure<'_>> {
                 figure,
                 images,
                 caption,
+                caption_like,
+                credit_element,
             })
         })
         .collect()
 }
 
-/// An element in the figure whose class or itemprop says it is the caption
-/// (`<div class="Figure-caption">`, `<p class="wp-caption-text">`), with text.
-pub fn caption_like(figure: ElementRef<'_>) -> Option<ElementRef<'_>> {
-    own_descendants(figure).find(|e| {
-        ["class", "itemprop"].iter().any(|a| {
-            e.value()
-                .attr(a)
-                .is_some_and(|v| v.to_ascii_lowercase().contains("caption"))
-        }) && !caption_text(*e).is_empty()
-    })
+/// Every element whose [`caption_text`] is not empty, for the whole
+/// document in one pass.
+fn elements_with_text(doc: &Document) -> HashSet<NodeId> {
+    let mut out = HashSet::new();
+    // Whether each open node has text so far.
+    let mut open: Vec<bool> = Vec::new();
+    for edge in doc.html.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Text(t) => {
+                    if !t.trim().is_empty()
+                        && let Some(top) = open.last_mut()
+                    {
+                        *top = true;
+                    }
+                }
+                _ => open.push(false),
+            },
+            Edge::Close(node) => {
+                if matches!(node.value(), Node::Text(_)) {
+                    continue;
+                }
+                let has = open.pop().unwrap_or(false);
+                let Some(el) = ElementRef::wrap(node) else {
+                    continue;
+                };
+                if !has {
+                    continue;
+                }
+                out.insert(node.id());
+                // The same elements `collect_text` leaves out.
+                let counts = !matches!(
+                    el.value().name(),
+                    "script" | "style" | "template" | "noscript"
+                ) && !a11y::is_hidden(doc, el);
+                if counts && let Some(top) = open.last_mut() {
+                    *top = true;
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Every image of the figure is a link to another page (not to an anchor
@@ -87,18 +159,29 @@ pub fn images_link_away(figure: &Figure<'_>) -> bool {
     })
 }
 
-/// Descendant elements whose nearest `<figure>` is `figure` itself.
+/// Descendant elements whose nearest `<figure>` is `figure` itself, in
+/// document order: a nested figure is listed, what is inside it is not
+/// visited at all.
 fn own_descendants<'a>(figure: ElementRef<'a>) -> impl Iterator<Item = ElementRef<'a>> {
-    figure
-        .descendants()
-        .skip(1)
-        .filter_map(ElementRef::wrap)
-        .filter(move |e| {
-            e.ancestors()
-                .filter_map(ElementRef::wrap)
-                .find(|a| a.value().name() == "figure")
-                .is_some_and(|a| a.id() == figure.id())
-        })
+    let mut stack = vec![figure.children()];
+    std::iter::from_fn(move || {
+        loop {
+            let node = match stack.last_mut()?.next() {
+                Some(node) => node,
+                None => {
+                    stack.pop();
+                    continue;
+                }
+            };
+            let el = ElementRef::wrap(node);
+            if el.is_none_or(|e| e.value().name() != "figure") {
+                stack.push(node.children());
+            }
+            if el.is_some() {
+                return el;
+            }
+        }
+    })
 }
 
 fn inside_link(el: ElementRef<'_>) -> bool {
@@ -111,40 +194,55 @@ fn inside_link(el: ElementRef<'_>) -> bool {
 /// whose "caption" is another story's headline.
 fn caption_is_link(caption: ElementRef<'_>) -> bool {
     let (mut all, mut linked) = (0, 0);
-    for node in caption.descendants() {
-        if let Node::Text(t) = node.value() {
-            let chars = t.chars().filter(|c| !c.is_whitespace()).count();
-            all += chars;
-            if inside_link_within(node, caption) {
-                linked += chars;
+    // How many of the open elements below the caption are such links.
+    let mut links = 0usize;
+    for edge in caption.traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Text(t) => {
+                    let chars = t.chars().filter(|c| !c.is_whitespace()).count();
+                    all += chars;
+                    if links > 0 {
+                        linked += chars;
+                    }
+                }
+                Node::Element(_) if node.id() != caption.id() && links_away(node) => links += 1,
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if node.id() != caption.id() && links_away(node) {
+                    links -= 1;
+                }
             }
         }
     }
     all > 0 && linked * 2 >= all
 }
 
-fn inside_link_within(node: ego_tree::NodeRef<'_, Node>, root: ElementRef<'_>) -> bool {
-    node.ancestors()
-        .take_while(|a| a.id() != root.id())
-        .filter_map(ElementRef::wrap)
-        .any(|a| {
-            a.value().name() == "a"
-                && a.value()
-                    .attr("href")
-                    .is_some_and(|h| !h.trim().is_empty() && !h.trim().starts_with('#'))
-        })
+/// A link to another page (not to an anchor on this one).
+fn links_away(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    ElementRef::wrap(node).is_some_and(|a| {
+        a.value().name() == "a"
+            && a.value()
+                .attr("href")
+                .is_some_and(|h| !h.trim().is_empty() && !h.trim().starts_with('#'))
+    })
 }
 
 /// The caption's text as read: whitespace collapsed, scripts, styles and
 /// hidden parts left out.
-pub fn caption_text(caption: ElementRef<'_>) -> String {
+pub fn caption_text(doc: &Document, caption: ElementRef<'_>) -> String {
     let mut out = String::new();
-    collect_text(caption, &mut out);
-    a11y::normalize(&out)
-}
-
-fn collect_text(el: ElementRef<'_>, out: &mut String) {
-    for child in el.children() {
+    // The children still to read of each element entered, and whether the
+    // element separates words (its space after is added when it is done).
+    let mut stack = vec![(caption.children(), false)];
+    while let Some((children, _)) = stack.last_mut() {
+        let Some(child) = children.next() else {
+            if let Some((_, true)) = stack.pop() {
+                out.push(' ');
+            }
+            continue;
+        };
         match child.value() {
             Node::Text(t) => out.push_str(t),
             Node::Element(e) => {
@@ -152,7 +250,7 @@ fn collect_text(el: ElementRef<'_>, out: &mut String) {
                     continue;
                 };
                 if matches!(e.name(), "script" | "style" | "template" | "noscript")
-                    || a11y::is_hidden(child)
+                    || a11y::is_hidden(doc, child)
                 {
                     continue;
                 }
@@ -161,14 +259,12 @@ fn collect_text(el: ElementRef<'_>, out: &mut String) {
                 if block {
                     out.push(' ');
                 }
-                collect_text(child, out);
-                if block {
-                    out.push(' ');
-                }
+                stack.push((child.children(), block));
             }
             _ => {}
         }
     }
+    a11y::normalize(&out)
 }
 
 /// A class or itemprop value that marks a credit element: "credit",
@@ -206,25 +302,24 @@ pub struct Provided {
     pub place: bool,
 }
 
-pub fn provided(doc: &Document, figure: &Figure<'_>) -> Provided {
+impl Provided {
+    fn add(&mut self, other: &Provided) {
+        self.credit |= other.credit;
+        self.date |= other.date;
+        self.place |= other.place;
+    }
+}
+
+pub fn provided(objects: &ImageObjects, figure: &Figure<'_>) -> Provided {
     let mut out = Provided {
-        credit: own_descendants(figure.figure).any(|e| {
-            ["class", "itemprop"]
-                .iter()
-                .any(|a| e.value().attr(a).is_some_and(marks_credit))
-                && !caption_text(e).is_empty()
-        }),
+        credit: figure.credit_element,
         ..Provided::default()
     };
-    let objects = image_objects(doc);
     for img in &figure.images {
         for src in image_urls(*img) {
-            for object in objects.iter().filter(|o| same_image(o, src)) {
-                let has =
-                    |keys: &[&str]| keys.iter().any(|k| object.get(*k).is_some_and(non_empty));
-                out.credit |= has(&["creditText", "copyrightHolder", "creator", "author"]);
-                out.date |= has(&["dateCreated"]);
-                out.place |= has(&["contentLocation", "locationCreated"]);
+            let src = url_path(src);
+            if let Some(found) = objects.by_path.get(&src).filter(|_| !src.is_empty()) {
+                out.add(found);
             }
         }
     }
@@ -261,26 +356,58 @@ fn image_urls<'a>(img: ElementRef<'a>) -> Vec<&'a str> {
     out
 }
 
-/// Every schema.org ImageObject in the page's JSON-LD, at any depth.
-fn image_objects(doc: &Document) -> Vec<serde_json::Map<String, Value>> {
-    let mut out = Vec::new();
-    for script in doc.elements_named("script") {
-        let is_ld = script
-            .value()
-            .attr("type")
-            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
-        if !is_ld {
-            continue;
-        }
-        let text: String = script.text().collect();
-        if let Ok(value) = serde_json::from_str::<Value>(&text) {
-            collect_image_objects(&value, &mut out);
-        }
-    }
-    out
+/// What the schema.org ImageObjects in the page's JSON-LD (at any depth)
+/// say, by the path of their `url` and `contentUrl`: read once per
+/// document, looked up per image.
+#[derive(Default)]
+pub struct ImageObjects {
+    by_path: HashMap<String, Provided>,
 }
 
-fn collect_image_objects(value: &Value, out: &mut Vec<serde_json::Map<String, Value>>) {
+impl ImageObjects {
+    pub fn read(doc: &Document) -> ImageObjects {
+        let mut out = ImageObjects::default();
+        for script in doc.elements_named("script") {
+            let is_ld = script
+                .value()
+                .attr("type")
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+            if !is_ld {
+                continue;
+            }
+            let text: String = script.text().collect();
+            // serde_json refuses nesting deeper than 128, which bounds the
+            // recursion below.
+            let Ok(value) = serde_json::from_str::<Value>(&text) else {
+                continue;
+            };
+            let mut objects = Vec::new();
+            collect_image_objects(&value, &mut objects);
+            for object in objects {
+                out.add(object);
+            }
+        }
+        out
+    }
+
+    fn add(&mut self, object: &serde_json::Map<String, Value>) {
+        let has = |keys: &[&str]| keys.iter().any(|k| object.get(*k).is_some_and(non_empty));
+        let says = Provided {
+            credit: has(&["creditText", "copyrightHolder", "creator", "author"]),
+            date: has(&["dateCreated"]),
+            place: has(&["contentLocation", "locationCreated"]),
+        };
+        for key in ["url", "contentUrl"] {
+            if let Some(path) = object.get(key).and_then(Value::as_str).map(url_path)
+                && !path.is_empty()
+            {
+                self.by_path.entry(path).or_default().add(&says);
+            }
+        }
+    }
+}
+
+fn collect_image_objects<'v>(value: &'v Value, out: &mut Vec<&'v serde_json::Map<String, Value>>) {
     match value {
         Value::Array(items) => items.iter().for_each(|v| collect_image_objects(v, out)),
         Value::Object(map) => {
@@ -290,7 +417,7 @@ fn collect_image_objects(value: &Value, out: &mut Vec<serde_json::Map<String, Va
                 _ => false,
             };
             if is_image {
-                out.push(map.clone());
+                out.push(map);
             }
             map.values().for_each(|v| collect_image_objects(v, out));
         }
@@ -298,29 +425,22 @@ fn collect_image_objects(value: &Value, out: &mut Vec<serde_json::Map<String, Va
     }
 }
 
-/// The ImageObject describes the image at `src`: its `url` or `contentUrl`
-/// is the same address, ignoring scheme, host and query when one of them is
-/// a path.
-fn same_image(object: &serde_json::Map<String, Value>, src: &str) -> bool {
-    let path = |u: &str| -> String {
-        let u = u.split(['?', '#']).next().unwrap_or(u);
-        let u = u
-            .strip_prefix("https:")
-            .or_else(|| u.strip_prefix("http:"))
-            .unwrap_or(u);
-        match u.strip_prefix("//") {
-            Some(rest) => rest
-                .find('/')
-                .map_or(String::new(), |i| rest[i..].to_string()),
-            None => u.to_string(),
-        }
-    };
-    let src = path(src);
-    !src.is_empty()
-        && ["url", "contentUrl"]
-            .iter()
-            .filter_map(|k| object.get(*k).and_then(Value::as_str))
-            .any(|u| path(u) == src)
+/// An image address reduced for comparison: without query and fragment,
+/// and without scheme and host when it has them, so that an ImageObject
+/// describes the image at `src` when their `url` or `contentUrl` is the
+/// same path.
+fn url_path(u: &str) -> String {
+    let u = u.split(['?', '#']).next().unwrap_or(u);
+    let u = u
+        .strip_prefix("https:")
+        .or_else(|| u.strip_prefix("http:"))
+        .unwrap_or(u);
+    match u.strip_prefix("//") {
+        Some(rest) => rest
+            .find('/')
+            .map_or(String::new(), |i| rest[i..].to_string()),
+        None => u.to_string(),
+    }
 }
 
 /// A caption and what it says.
@@ -335,13 +455,14 @@ pub struct Captioned<'a> {
 /// Every captioned figure with its analysis; `agencies` are extra agency
 /// names from the configuration.
 pub fn captioned<'a>(doc: &'a Document, agencies: &[&str]) -> Vec<Captioned<'a>> {
+    let objects = ImageObjects::read(doc);
     figures(doc)
         .into_iter()
         .filter_map(|figure| {
             let caption = figure.caption?;
-            let text = caption_text(caption);
+            let text = caption_text(doc, caption);
             let analysis = text::analyze(&text, agencies);
-            let provided = provided(doc, &figure);
+            let provided = provided(&objects, &figure);
             Some(Captioned {
                 figure,
                 caption,

@@ -19,7 +19,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
     super::headings(ctx.doc)
         .filter(|(el, _)| {
             a11y::aria_name(ctx.doc, *el).is_none()
-                && a11y::content_name(ctx.doc, *el, false).is_empty()
+                && a11y::content_name_is_empty(ctx.doc, *el, false)
         })
         .map(|(el, _)| {
             Diagnostic::new(ctx.doc.tag_span(el), "this heading is empty")

@@ -35,6 +35,6 @@ pub fn headings(doc: &Document) -> impl Iterator<Item = (ElementRef<'_>, u8)> {
             Some(_) => None,
             None => tag_level,
         }?;
-        (!a11y::is_hidden(el) && !a11y::in_inert_content(el)).then_some((el, level))
+        (!a11y::is_hidden(doc, el) && !a11y::in_inert_content(doc, el)).then_some((el, level))
     })
 }

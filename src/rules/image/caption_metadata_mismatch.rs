@@ -38,7 +38,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         let Some(meta) = embedded(ctx, &figure.images) else {
             continue;
         };
-        let text = caption::caption_text(caption);
+        let text = caption::caption_text(ctx.doc, caption);
         let captioned = Caption {
             element: caption,
             analysis: crate::text::analyze(&text, &[]),

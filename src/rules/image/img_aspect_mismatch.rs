@@ -20,7 +20,7 @@ pub static RULE: Rule = Rule {
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     ctx.doc
         .elements_named("img")
-        .filter(|img| rendered(*img))
+        .filter(|img| rendered(ctx.doc, *img))
         // object-fit crops or letterboxes instead of stretching.
         .filter(|img| style(*img, "object-fit").is_none_or(|v| v == "fill"))
         .filter_map(|img| {

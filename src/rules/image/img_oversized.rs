@@ -19,7 +19,7 @@ pub static RULE: Rule = Rule {
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     ctx.doc
         .elements_named("img")
-        .filter(|img| rendered(*img) && !has_srcset(*img))
+        .filter(|img| rendered(ctx.doc, *img) && !has_srcset(*img))
         .filter_map(|img| {
             let shown_width = dimension(img, "width").filter(|w| *w > 0.0)?;
             let src = img.value().attr("src")?.trim();

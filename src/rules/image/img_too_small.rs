@@ -36,7 +36,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
     let og_min = ctx.option_usize("og_min_width", 1200) as u32;
     let mut out = Vec::new();
     for img in ctx.doc.elements_named("img") {
-        if !rendered(img) || !informative(ctx, img) || !in_figure(img) {
+        if !rendered(ctx.doc, img) || !informative(ctx, img) || !in_figure(img) {
             continue;
         }
         let Some(info) = widest(ctx.assets, img) else {

@@ -26,7 +26,7 @@ pub static RULE: Rule = Rule {
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     ctx.doc
         .elements_named("img")
-        .filter(|img| rendered(*img))
+        .filter(|img| rendered(ctx.doc, *img))
         .filter_map(|img| {
             let width = dimension(img, "width");
             let height = dimension(img, "height");

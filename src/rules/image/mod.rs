@@ -153,26 +153,14 @@ pub fn dimension(el: ElementRef<'_>, name: &str) -> Option<f64> {
 
 /// The value of a property in the inline `style`, lowercased.
 pub fn style(el: ElementRef<'_>, property: &str) -> Option<String> {
-    let style = el.value().attr("style")?;
-    style.split(';').find_map(|decl| {
-        let (name, value) = decl.split_once(':')?;
-        name.trim()
-            .eq_ignore_ascii_case(property)
-            .then(|| value.trim().to_ascii_lowercase())
-    })
+    crate::a11y::style(el, property)
 }
 
 /// Drawn on the page: not inside `<noscript>`, `<template>` or `<head>`,
 /// and not removed by `hidden` or an inline `display: none` on it or an
 /// ancestor. (`aria-hidden` images are still drawn.)
-pub fn rendered(el: ElementRef<'_>) -> bool {
-    !crate::a11y::in_inert_content(el)
-        && !std::iter::once(el)
-            .chain(el.ancestors().filter_map(ElementRef::wrap))
-            .any(|e| {
-                e.value().attr("hidden").is_some()
-                    || style(e, "display").is_some_and(|d| d.starts_with("none"))
-            })
+pub fn rendered(doc: &Document, el: ElementRef<'_>) -> bool {
+    !crate::a11y::in_inert_content(doc, el) && !crate::a11y::is_unrendered(doc, el)
 }
 
 /// Whether an `<img>` has `srcset` candidates of its own or sits in a

@@ -20,8 +20,8 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         .elements_named("video")
         .filter(|video| {
             a11y::attr(*video, "muted").is_none()
-                && !a11y::is_hidden(*video)
-                && !a11y::in_inert_content(*video)
+                && !a11y::is_hidden(ctx.doc, *video)
+                && !a11y::in_inert_content(ctx.doc, *video)
                 && !video.children().filter_map(scraper::ElementRef::wrap).any(|track| {
                     track.value().name() == "track"
                         // A missing kind means subtitles.

@@ -20,10 +20,10 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         .elements()
         .filter(|el| {
             a11y::is_link(*el)
-                && !a11y::is_hidden(*el)
-                && !a11y::in_inert_content(*el)
+                && !a11y::is_hidden(ctx.doc, *el)
+                && !a11y::in_inert_content(ctx.doc, *el)
                 && super::unnamed(ctx.doc, *el)
-                && a11y::content_name(ctx.doc, *el, false).is_empty()
+                && a11y::content_name_is_empty(ctx.doc, *el, false)
         })
         .map(|link| {
             Diagnostic::new(

@@ -16,7 +16,7 @@ pub mod svg_img_name_missing;
 /// Elements with this local name that are rendered and exposed.
 pub fn exposed<'a>(doc: &'a Document, name: &'a str) -> impl Iterator<Item = ElementRef<'a>> + 'a {
     doc.elements_named(name)
-        .filter(|el| !a11y::is_hidden(*el) && !a11y::in_inert_content(*el))
+        .filter(|el| !a11y::is_hidden(doc, *el) && !a11y::in_inert_content(doc, *el))
 }
 
 /// No name from aria-labelledby, aria-label or title.

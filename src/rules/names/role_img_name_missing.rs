@@ -24,8 +24,8 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
             el.value().name() != "img"
                 && el.value().name.ns != html5ever::ns!(svg)
                 && a11y::role(*el).as_deref() == Some("img")
-                && !a11y::is_hidden(*el)
-                && !a11y::in_inert_content(*el)
+                && !a11y::is_hidden(ctx.doc, *el)
+                && !a11y::in_inert_content(ctx.doc, *el)
                 && super::unnamed(ctx.doc, *el)
         })
         .map(|el| {

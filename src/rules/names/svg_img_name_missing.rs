@@ -21,7 +21,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         .elements()
         .filter(|el| el.value().name.ns == html5ever::ns!(svg))
         .filter(|svg| {
-            !a11y::is_hidden(*svg)
+            !a11y::is_hidden(ctx.doc, *svg)
                 && matches!(
                     a11y::role(*svg).as_deref(),
                     Some("img" | "graphics-document" | "graphics-symbol")

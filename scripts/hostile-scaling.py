@@ -1,0 +1,185 @@
+#!/usr/bin/env python3
+"""Time presslint on generated hostile articles at two sizes, n and 4n, and
+print how the time grows: near 4x is linear, near 16x quadratic.
+
+    scripts/hostile-scaling.py [--bin target/release/presslint] [--limit 60]
+                               [--scale 1.0] [CLASS ...]
+
+Every class is one input shape that once crashed or ran super-linearly;
+`tests/hostile/html.rs` has a small instance of each as a regression test.
+Each run lints the generated file next to a clean article, with all rules.
+"""
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+CLEAN = """<!DOCTYPE html>
+<html lang="en">
+<head><title>Harbour reopens</title></head>
+<body>
+<h1>Harbour reopens after storm</h1>
+<p>PORTSMOUTH, England -- The harbour reopened on Tuesday.</p>
+</body>
+</html>
+"""
+
+HEAD = '<!DOCTYPE html>\n<html lang="en"><head><title>t</title></head><body>\n<h1>Story</h1>\n'
+
+FIGURE = (
+    '<figure><img src="/photos/{i}.jpg" alt="Boats in the harbour" width="800" height="600">'
+    "<figcaption>Boats shelter in the harbour at Portsmouth on Tuesday, Nov. 26, 2024. "
+    "(AP Photo/Jane Doe)</figcaption></figure>\n"
+)
+
+LD = (
+    '<script type="application/ld+json">{{"@context":"https://schema.org",'
+    '"@type":"NewsArticle","image":[{items}]}}</script>\n'
+)
+
+
+def figures_with_ld(n):
+    items = ",".join(
+        '{"@type":"ImageObject","url":"https://example.com/photos/%d.jpg",'
+        '"creditText":"AP","dateCreated":"2024-11-26"}' % i
+        for i in range(0, n, 10)
+    )
+    body = "".join(FIGURE.format(i=i) for i in range(n))
+    # One JSON-LD block per 100 figures, as pages with galleries have.
+    scripts = "".join(LD.format(items=items) for _ in range(max(1, n // 100)))
+    return HEAD + scripts + body + "</body></html>\n"
+
+
+CLASSES = {
+    # name: (generator of size n, n)
+    "labelledby-self": (lambda n: '<h1 id=t><b aria-labelledby=t></b></h1>\n' * n, 2_000),
+    "labelledby-chain": (
+        lambda n: "".join(f'<span id=l{i} aria-labelledby=l{i + 1}>x</span>' for i in range(n))
+        + '<h2 aria-labelledby=l0></h2>',
+        5_000,
+    ),
+    "nested-b-in-h2": (lambda n: "<h2>" + "<b>" * n, 10_000),
+    "nested-span-in-link": (lambda n: '<a href="/x">' + "<span>" * n, 10_000),
+    "nested-div": (lambda n: HEAD + "<div>" * n, 20_000),
+    "nested-div-closed": (lambda n: HEAD + "<div>" * n + "</div>" * n, 20_000),
+    # Just under the depth limit, then ordinary content: each token costs
+    # the tree builder and the ancestor walks up to the limit.
+    "deep-then-wide": (
+        lambda n: HEAD + "<div>" * 500 + '<p><a href="/x">Boats</a> <img src="a.jpg" alt="Boats"></p>\n' * n,
+        10_000,
+    ),
+    "nested-figure": (
+        lambda n: HEAD + '<figure><img src="a.jpg" alt="x"><figcaption>' * n,
+        4_000,
+    ),
+    "figures-json-ld": (figures_with_ld, 1_500),
+    "disable-next-line": (
+        lambda n: HEAD + "<!-- presslint-disable-next-line img-alt-missing -->\n<img src=a.jpg>\n" * n,
+        20_000,
+    ),
+    "disable-next-line-one-line": (
+        lambda n: HEAD + "<!-- presslint-disable-next-line img-alt-missing -->" * n + "\n<img src=a.jpg>",
+        20_000,
+    ),
+    "disable-enable": (
+        lambda n: HEAD
+        + "<!-- presslint-disable heading-order -->\n<img src=a.jpg>\n" * n
+        + "<!-- presslint-enable img-alt-missing -->\n" * n,
+        10_000,
+    ),
+    "ignore-attribute-nested": (
+        lambda n: HEAD + '<div data-presslint-ignore="img-alt-missing">' * n + "<img src=a.jpg>" * 100,
+        5_000,
+    ),
+    "many-attributes": (
+        lambda n: HEAD + "<img src=a.jpg " + " ".join(f"a{i}=x" for i in range(n)) + ">",
+        200_000,
+    ),
+    "duplicate-attributes": (lambda n: HEAD + "<img " + "alt=x " * n + ">", 200_000),
+    "nested-b-in-figcaption": (
+        lambda n: HEAD + '<figure><img src="a.jpg" alt="x"><figcaption>' + "<b>" * n,
+        10_000,
+    ),
+    "nested-g-in-svg": (lambda n: HEAD + '<svg role="img">' + "<g>" * n, 20_000),
+    "nested-role-heading": (lambda n: HEAD + '<div role="heading">' * n, 5_000),
+    "nested-role-link": (lambda n: HEAD + '<span role="link">' * n, 5_000),
+    "nested-caption-class": (
+        lambda n: HEAD + '<figure><img src="a.jpg" alt="x">' + '<div class="caption credit">' * n,
+        5_000,
+    ),
+    "nested-hidden-in-caption": (
+        lambda n: HEAD + '<figure><img src="a.jpg" alt="x"><figcaption>' + "<a href=/x><span>t</span></a><i>" * n,
+        5_000,
+    ),
+    "long-caption": (
+        lambda n: HEAD
+        + '<figure><img src="a.jpg" alt="Boats"><figcaption>'
+        + "Boats in Portsmouth harbour on Tuesday, Nov. 26, 2024, photo by Jane Doe for Reuters. " * n
+        + "</figcaption></figure>",
+        2_000,
+    ),
+    "alt-equals-caption": (
+        lambda n: HEAD
+        + '<figure><img src="a.jpg" alt="'
+        + "Boats in the harbour at dawn " * n
+        + '"><figcaption>'
+        + "Boats in the harbour at dusk " * n
+        + "</figcaption></figure>",
+        1_000,
+    ),
+    "table-nesting": (lambda n: HEAD + "<table><tr><td>" * n, 5_000),
+    "text-runs": (lambda n: HEAD + "<p>" + "x<!---->" * n, 100_000),
+}
+
+
+def run(binary, dirname, name, text, limit):
+    path = os.path.join(dirname, name)
+    with open(path, "w") as f:
+        f.write(text)
+    started = time.monotonic()
+    try:
+        proc = subprocess.run(
+            [binary, "check", "--format", "json", name, "clean.html"],
+            cwd=dirname,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            timeout=limit,
+        )
+        code = proc.returncode
+    except subprocess.TimeoutExpired:
+        code = "timeout"
+    took = time.monotonic() - started
+    os.remove(path)
+    return took, code, len(text.encode())
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--bin", default="target/release/presslint")
+    parser.add_argument("--limit", type=float, default=60)
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("classes", nargs="*")
+    args = parser.parse_args()
+    binary = os.path.abspath(args.bin)
+    names = args.classes or list(CLASSES)
+    print(f"{'class':28} {'n':>8} {'bytes':>10} {'time':>8} {'4n time':>8} {'ratio':>6}  exit")
+    with tempfile.TemporaryDirectory() as dirname:
+        with open(os.path.join(dirname, "clean.html"), "w") as f:
+            f.write(CLEAN)
+        for name in names:
+            generate, n = CLASSES[name]
+            n = max(1, int(n * args.scale))
+            t1, c1, b1 = run(binary, dirname, "hostile.html", generate(n), args.limit)
+            t4, c4, b4 = run(binary, dirname, "hostile.html", generate(4 * n), args.limit)
+            ratio = t4 / t1 if t1 > 0 else float("nan")
+            print(
+                f"{name:28} {n:>8} {b1:>10} {t1:>7.2f}s {t4:>7.2f}s {ratio:>6.1f}  {c1}/{c4}",
+                flush=True,
+            )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
