@@ -338,7 +338,17 @@ pub fn lint_paths_with(
             while let Some(result) = waiting.remove(&next) {
                 next += 1;
                 match result {
-                    Ok(file) => on_file(file),
+                    Ok(file) => {
+                        // A file cut short is reported as far as it was
+                        // linted, and named as an error (exit 2).
+                        if let Some(message) = &file.incomplete {
+                            errors.push(InputError {
+                                path: file.path.clone(),
+                                message: message.clone(),
+                            });
+                        }
+                        on_file(file)
+                    }
                     Err(err) => errors.push(err),
                 }
             }

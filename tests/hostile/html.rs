@@ -12,7 +12,8 @@ use crate::support::*;
 /// Lint `hostile.html` (holding `text`) and `clean.html` with all rules;
 /// the run must end within `limit` with the exit code for findings (1),
 /// and report both files. A file `cut` at the depth limit is reported as
-/// incomplete, which may fail the run (2) instead.
+/// far as it was linted and named as an error on stderr and in the
+/// report's `errors`, which fails the run (2).
 fn lint_beside_clean(text: &str, cut: bool, limit: Duration) -> Output {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "hostile.html", text);
@@ -23,9 +24,17 @@ fn lint_beside_clean(text: &str, cut: bool, limit: Duration) -> Output {
         limit,
     );
     assert_no_crash(&output);
-    let expected: &[i32] = if cut { &[1, 2] } else { &[1] };
+    let expected = if cut { 2 } else { 1 };
     let code = output.status.code().unwrap_or(-1);
-    assert!(expected.contains(&code), "exit {code}: {}", stderr(&output));
+    assert_eq!(code, expected, "{}", stderr(&output));
+    let errors = json(&output)["errors"].as_array().unwrap().clone();
+    if cut {
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0]["path"], "hostile.html");
+        assert!(stderr(&output).contains("the rest of the file was not linted"));
+    } else {
+        assert!(errors.is_empty(), "{errors:?}");
+    }
     assert_eq!(
         reported_paths(&json(&output)),
         ["hostile.html", "clean.html"]
@@ -105,9 +114,12 @@ fn nesting_deeper_than_the_limit_is_cut_and_reported() {
         secs(30),
     );
     assert_no_crash(&output);
-    // No finding before the cut: 0, or 2 if an incomplete file fails the run.
-    let code = output.status.code().unwrap_or(-1);
-    assert!([0, 2].contains(&code), "exit {code}: {}", stderr(&output));
+    // No finding before the cut, but the file was not linted to its end.
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert_eq!(
+        stderr(&output).trim_end(),
+        "presslint: error: hostile.html: line 514: elements nested deeper than 512 levels; the rest of the file was not linted (flatten the markup)"
+    );
     assert_eq!(
         reported_paths(&json(&output)),
         ["hostile.html", "clean.html"]
