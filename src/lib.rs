@@ -149,9 +149,9 @@ pub fn lint_source(path: String, text: String, rules: &[ActiveRule]) -> FileRepo
     lint_article(path, text, rules, None, &assets::Cache::default())
 }
 
-/// Lint a file's bytes: decoded as a browser would (byte-order mark,
-/// `<meta charset>`, else UTF-8), with positions in the report pointing
-/// into these bytes.
+/// Lint a file's bytes, decoded as `source::decode_html` says (byte-order
+/// mark, valid UTF-8, `<meta charset>`, else UTF-8 with replacements), with
+/// positions in the report pointing into these bytes.
 pub fn lint_bytes(
     path: String,
     bytes: &[u8],

@@ -1,6 +1,12 @@
-//! Bytes into text, the way a browser picks the encoding: a byte-order mark,
-//! then a `<meta charset>` (or `http-equiv` Content-Type) in the first
-//! 1024 bytes, else UTF-8, with invalid sequences replaced by U+FFFD. The
+//! Bytes into text, much as a browser picks the encoding: a byte-order
+//! mark; then UTF-8 if the bytes are valid UTF-8; then a `<meta charset>`
+//! (or `http-equiv` Content-Type) in the first 1024 bytes; else UTF-8 with
+//! invalid sequences replaced by U+FFFD.
+//!
+//! Valid UTF-8 wins over the declaration because saved and re-exported
+//! pages keep their old `<meta charset="Shift_JIS">` after being converted
+//! to UTF-8 (eight pages of the corpus do), while text really in a legacy
+//! encoding is practically never valid UTF-8 once it has a non-ASCII byte. The
 //! decoded text is what the parser and the rules see; an [`OffsetMap`]
 //! takes its offsets back to the file's bytes for the reports.
 
@@ -62,6 +68,9 @@ impl OffsetMap {
 pub fn decode_html(bytes: &[u8]) -> Decoded {
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
         return decode_with(bytes, encoding, bom);
+    }
+    if std::str::from_utf8(bytes).is_ok() {
+        return decode_with(bytes, UTF_8, 0);
     }
     let encoding = meta_charset(bytes).unwrap_or(UTF_8);
     decode_with(bytes, encoding, 0)
@@ -267,6 +276,13 @@ mod tests {
         let d = decode_html(b"\xEF\xBB\xBF<p>x</p>");
         assert_eq!(d.text, "<p>x</p>");
         assert_eq!(d.offsets.to_file(0), 3);
+    }
+
+    #[test]
+    fn valid_utf8_wins_over_a_stale_declaration() {
+        let d = decode_html("<meta charset=\"Shift_JIS\"><p>脆弱性対策</p>".as_bytes());
+        assert_eq!(d.encoding, UTF_8);
+        assert!(d.text.contains("脆弱性対策"));
     }
 
     #[test]
