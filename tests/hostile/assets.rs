@@ -413,3 +413,118 @@ fn bitmap_dimensions_do_not_overflow() {
     bmp.resize(100, 0);
     lint_file("huge.bmp", &bmp, secs(20));
 }
+
+/// Lint `pic.html` with `body` in place of the image.
+fn lint_body(dir: &Path, body: &str, limit: Duration) -> Vec<String> {
+    let page = article("x.png").replace(
+        "<img alt=\"The harbour at dawn\" src=\"x.png\" width=\"600\" height=\"400\">",
+        body,
+    );
+    write(dir, "pic.html", page);
+    write(dir, "story.html", CLEAN);
+    let output = run_in(
+        dir,
+        &["check", "--format", "json", "pic.html", "story.html"],
+        limit,
+    );
+    messages(&output)
+}
+
+/// A cue timing with a 17-digit hour overflowed the millisecond count,
+/// and a timing line's text was quoted whole, control characters and all.
+#[test]
+fn caption_timings_cannot_overflow_or_drive_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let track = "<video controls src=\"v.mp4\"><track kind=\"captions\" srclang=\"en\" src=\"c.vtt\"></video>";
+    write(
+        dir.path(),
+        "c.vtt",
+        "WEBVTT\n\n99999999999999999:00:00.000 --> 99999999999999999:00:01.000\nA\n",
+    );
+    let found = lint_body(dir.path(), track, secs(20));
+    assert!(found.iter().any(|m| m.contains("c.vtt")), "{found:?}");
+    let long = format!("\x1B[2J{}", "9".repeat(100_000));
+    write(
+        dir.path(),
+        "c.vtt",
+        format!("WEBVTT\n\n00:00.000 --> {long}\nA\n"),
+    );
+    let found = lint_body(dir.path(), track, secs(20));
+    assert!(found.iter().any(|m| m.contains("c.vtt")), "{found:?}");
+    for m in &found {
+        assert!(!m.contains('\x1B') && m.len() < 1000, "{m:?}");
+    }
+}
+
+/// A reference whose fifth byte falls inside a character was sliced there
+/// while looking for `data:`.
+#[test]
+fn a_url_cut_inside_a_character_is_resolved() {
+    let dir = tempfile::tempdir().unwrap();
+    lint(dir.path(), "abcd\u{20AC}", secs(20));
+    lint(dir.path(), "dat\u{E9}:x", secs(20));
+    lint(dir.path(), "data:", secs(20));
+}
+
+/// A generated `srcset` with 100,000 candidates: each was resolved, probed
+/// and checked by several rules; only the first 256 are now.
+#[test]
+fn a_srcset_with_a_hundred_thousand_candidates_is_bounded() {
+    let dir = tempfile::tempdir().unwrap();
+    let srcset: Vec<String> = (0..100_000)
+        .map(|i| format!("i{i}.png {}w", i + 1))
+        .collect();
+    let body = format!(
+        "<img alt=\"The harbour\" src=\"a.png\" width=\"600\" height=\"400\" srcset=\"{}\">",
+        srcset.join(",\n")
+    );
+    let found = lint_body(dir.path(), &body, secs(60));
+    let candidates = found
+        .iter()
+        .filter(|m| m.starts_with("srcset candidate"))
+        .count();
+    assert_eq!(candidates, 256, "{}", found.len());
+    // Unbalanced parentheses in a descriptor run to the end of the value.
+    let body = format!(
+        "<img alt=\"The harbour\" src=\"a.png\" width=\"600\" height=\"400\" srcset=\"a.png {}\">",
+        "(".repeat(1_000_000)
+    );
+    lint_body(dir.path(), &body, secs(60));
+}
+
+/// SVG: a root element with 600,000 attributes was scanned once per
+/// attribute looked up; an XML error quoting a name with control
+/// characters printed them.
+#[test]
+fn svg_roots_with_many_attributes_and_odd_names() {
+    let attrs: Vec<String> = (0..600_000).map(|i| format!("a{i}=\"1\"")).collect();
+    let svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" {} width=\"600\" height=\"400\"/>",
+        attrs.join(" ")
+    );
+    lint_file("many.svg", svg.as_bytes(), secs(30));
+    let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"600\" height=\"400\"><g>\x1B[2J</g\x1B[2J></svg>";
+    let found = lint_file("escape.svg", svg.as_bytes(), secs(20));
+    assert!(found.iter().any(|m| m.contains("escape.svg")), "{found:?}");
+    for m in &found {
+        assert!(!m.contains('\x1B'), "{m:?}");
+    }
+    let deep = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"600\" height=\"400\">{}",
+        "<g>".repeat(1_000_000)
+    );
+    lint_file("deep.svg", deep.as_bytes(), secs(30));
+}
+
+/// A `data:` URI of megabytes of percent escapes is decoded in one pass.
+#[test]
+fn a_data_uri_of_megabytes_is_decoded_in_one_pass() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg = format!(
+        "data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 width=%22600%22 height=%22400%22%3E{}%3C/svg%3E",
+        "%3Cg/%3E".repeat(300_000)
+    );
+    lint(dir.path(), &svg, secs(60));
+    let b64 = format!("data:image/png;base64,{}", "A".repeat(4_000_000));
+    lint(dir.path(), &b64, secs(60));
+}
