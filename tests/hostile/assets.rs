@@ -528,3 +528,28 @@ fn a_data_uri_of_megabytes_is_decoded_in_one_pass() {
     let b64 = format!("data:image/png;base64,{}", "A".repeat(4_000_000));
     lint(dir.path(), &b64, secs(60));
 }
+
+/// Found while writing the baseline fuzz target: two entries for the same
+/// finding whose counts add up past `usize::MAX` overflowed.
+#[test]
+fn baseline_counts_that_add_past_the_maximum_saturate() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "story.html", ONE_FINDING);
+    let entry = r#"{"path":"story.html","rule":"img-alt-missing","hash":"0000000000000000","count":18446744073709551615}"#;
+    write(
+        dir.path(),
+        "baseline.json",
+        format!(r#"{{"version":1,"entries":[{entry},{entry}]}}"#),
+    );
+    let output = run_in(
+        dir.path(),
+        &["check", "--baseline", "baseline.json", "story.html"],
+        secs(20),
+    );
+    assert_no_crash(&output);
+    assert!(
+        matches!(output.status.code(), Some(0 | 1)),
+        "{}",
+        stderr(&output)
+    );
+}
