@@ -1189,6 +1189,28 @@ mod tests {
         assert_eq!(info.format, None);
         assert!(info.broken.unwrap().contains("HTML page"));
         assert!(probe_bytes(b"").broken.unwrap().contains("empty"));
+        // Never the file's own bytes, in text or in hex.
+        let why = probe_bytes(b"root:x:0:0:root").broken.unwrap();
+        assert!(why.contains("text file") && !why.contains("root"), "{why}");
+        let why = probe_bytes(&[0xDE, 0xAD, 0xBE, 0xEF, 0x01]).broken.unwrap();
+        assert!(!why.contains("DE") && !why.contains("de ad"), "{why}");
+    }
+
+    #[test]
+    fn box_headers_are_checked() {
+        let src =
+            |bytes: &'static [u8]| Source::new(Cow::Borrowed(bytes), None, bytes.len() as u64);
+        // A 64-bit size that would wrap past the end.
+        let wrap = b"\0\0\0\x01free\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xF0\0\0\0\0";
+        assert!(box_at(&src(wrap), 0, wrap.len() as u64).is_err());
+        // Smaller than its own header.
+        assert!(box_at(&src(b"\0\0\0\x04free"), 0, 8).is_err());
+        assert!(box_at(&src(b"\0\0\0\x01free\0\0\0\0\0\0\0\x08"), 0, 16).is_err());
+        // Size 0 runs to the end.
+        assert_eq!(
+            box_at(&src(b"\0\0\0\0mdat\x01\x02"), 0, 10),
+            Ok((*b"mdat", 8, 10))
+        );
     }
 
     #[test]
