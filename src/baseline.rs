@@ -71,20 +71,25 @@ impl Baseline {
                     path.display()
                 )
             })?;
-        let file: File = serde_json::from_slice(&bytes)
-            .map_err(|e| format!("{}: not a presslint baseline ({e})", path.display()))?;
+        Baseline::parse(&bytes).map_err(|e| format!("{}: {e}", path.display()))
+    }
+
+    /// A baseline from the bytes of its file.
+    pub fn parse(bytes: &[u8]) -> Result<Baseline, String> {
+        let file: File =
+            serde_json::from_slice(bytes).map_err(|e| format!("not a presslint baseline ({e})"))?;
         if file.version != 1 {
             return Err(format!(
-                "{}: baseline version {} is not supported",
-                path.display(),
+                "baseline version {} is not supported",
                 file.version
             ));
         }
         let mut remaining = BTreeMap::new();
         for e in file.entries {
-            *remaining
+            let n = remaining
                 .entry((normal_path(&e.path), e.rule, e.hash))
-                .or_insert(0) += e.count;
+                .or_insert(0usize);
+            *n = n.saturating_add(e.count);
         }
         Ok(Baseline {
             remaining,

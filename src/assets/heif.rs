@@ -2,6 +2,15 @@
 //! their type (`iinf`) and where their data is (`iloc`), enough to check
 //! that the data is inside the file and to find the EXIF and XMP items.
 
+use std::collections::HashMap;
+
+/// The most items read from one `meta` box (a tiled HEIC photo has a few
+/// hundred); the rest are not looked at.
+const MAX_ITEMS: usize = 65_536;
+
+/// The most extents read from `iloc`, over all items.
+const MAX_EXTENTS: usize = 65_536;
+
 /// One item of the `meta` box.
 #[derive(Debug, Default)]
 pub struct Item {
@@ -87,6 +96,8 @@ fn boxes(data: &[u8]) -> Vec<([u8; 4], &[u8])> {
 /// flags).
 pub fn items(meta: &[u8]) -> Vec<Item> {
     let mut items: Vec<Item> = Vec::new();
+    // Item id → index in `items`, so a long list is not searched per entry.
+    let mut index: HashMap<u32, usize> = HashMap::new();
     let children = boxes(meta);
     if let Some((_, iinf)) = children.iter().find(|(k, _)| k == b"iinf") {
         let mut c = Cursor { data: iinf, pos: 0 };
@@ -96,6 +107,9 @@ pub fn items(meta: &[u8]) -> Vec<Item> {
         for (kind, infe) in boxes(&iinf[c.pos.min(iinf.len())..]) {
             if kind != *b"infe" {
                 continue;
+            }
+            if items.len() >= MAX_ITEMS {
+                break;
             }
             let mut c = Cursor { data: infe, pos: 0 };
             let Some(version) = c.uint(1) else { continue };
@@ -115,6 +129,7 @@ pub fn items(meta: &[u8]) -> Vec<Item> {
             } else {
                 String::new()
             };
+            index.entry(id).or_insert(items.len());
             items.push(Item {
                 id,
                 kind: item_kind,
@@ -132,7 +147,7 @@ pub fn items(meta: &[u8]) -> Vec<Item> {
             .unwrap_or_default();
         for (_, ipma) in iprp.iter().filter(|(k, _)| k == b"ipma") {
             for (id, indexes) in associations(ipma).unwrap_or_default() {
-                let Some(item) = items.iter_mut().find(|i| i.id == id) else {
+                let Some(item) = index.get(&id).and_then(|&i| items.get_mut(i)) else {
                     continue;
                 };
                 for index in indexes {
@@ -150,13 +165,21 @@ pub fn items(meta: &[u8]) -> Vec<Item> {
     }
     if let Some((_, iloc)) = children.iter().find(|(k, _)| k == b"iloc") {
         for (id, extents) in locations(iloc).unwrap_or_default() {
-            match items.iter_mut().find(|i| i.id == id) {
-                Some(item) => item.extents = extents,
-                None => items.push(Item {
-                    id,
-                    extents,
-                    ..Item::default()
-                }),
+            match index.get(&id).copied() {
+                Some(i) => {
+                    if let Some(item) = items.get_mut(i) {
+                        item.extents = extents;
+                    }
+                }
+                None if items.len() < MAX_ITEMS => {
+                    index.insert(id, items.len());
+                    items.push(Item {
+                        id,
+                        extents,
+                        ..Item::default()
+                    });
+                }
+                None => {}
             }
         }
     }
@@ -181,14 +204,26 @@ fn locations(iloc: &[u8]) -> Option<Vec<(u32, Extents)>> {
     };
     let count = c.uint(if version < 2 { 2 } else { 4 })?;
     let mut out = Vec::new();
-    for _ in 0..count.min(100_000) {
+    let mut total = 0usize;
+    // An extent with no offset, length or index fields reads nothing: its
+    // count alone would be repeated work, never data.
+    let extent_size = offset_size + length_size + index_size;
+    for _ in 0..count.min(MAX_ITEMS as u64) {
         let id = c.uint(if version < 2 { 2 } else { 4 })? as u32;
         let method = if version >= 1 { c.uint(2)? & 0xF } else { 0 };
         c.uint(2)?;
         let base = c.uint(base_offset_size)?;
         let extent_count = c.uint(2)?;
+        if extent_size == 0 {
+            out.push((id, Vec::new()));
+            continue;
+        }
         let mut extents = Vec::new();
         for _ in 0..extent_count {
+            if total >= MAX_EXTENTS {
+                return Some(out);
+            }
+            total += 1;
             c.uint(index_size)?;
             let offset = c.uint(offset_size)?;
             let length = c.uint(length_size)?;
@@ -209,7 +244,7 @@ fn associations(ipma: &[u8]) -> Option<Vec<(u32, Vec<usize>)>> {
     let flags = c.uint(3)?;
     let count = c.uint(4)?;
     let mut out = Vec::new();
-    for _ in 0..count.min(100_000) {
+    for _ in 0..count.min(MAX_ITEMS as u64) {
         let id = c.uint(if version < 1 { 2 } else { 4 })? as u32;
         let n = c.uint(1)?;
         let mut indexes = Vec::new();

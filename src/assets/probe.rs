@@ -12,7 +12,7 @@
 //! reads of the chunk headers.
 
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::fs::File;
 use std::path::Path;
 
@@ -170,6 +170,14 @@ const HEAD: usize = 64 * 1024;
 /// Bytes read at a time past the head (chunk headers, NAL lengths).
 const WINDOW: usize = 4 * 1024;
 
+/// The most metadata (EXIF, XMP, IPTC blocks, inflated PNG text) read
+/// from one file, however many blocks it has or however often its items
+/// point at the same bytes.
+const METADATA_BUDGET: u64 = 32 * 1024 * 1024;
+
+/// The largest single metadata block read.
+const METADATA_BLOCK: u64 = 4 * 1024 * 1024;
+
 /// Probe a file on disk.
 pub fn probe_file(path: &Path) -> ImageInfo {
     let meta = match std::fs::metadata(path) {
@@ -209,6 +217,8 @@ struct Source<'a> {
     file: Option<File>,
     len: u64,
     window: RefCell<(u64, Vec<u8>)>,
+    /// Metadata bytes that may still be read (see [`METADATA_BUDGET`]).
+    budget: Cell<u64>,
 }
 
 impl<'a> Source<'a> {
@@ -218,7 +228,24 @@ impl<'a> Source<'a> {
             file,
             len,
             window: RefCell::new((0, Vec::new())),
+            budget: Cell::new(METADATA_BUDGET),
         }
+    }
+
+    /// Take `n` bytes from the metadata budget: `false` (and nothing
+    /// taken) when the block is too large or the budget is spent.
+    fn spend(&self, n: u64) -> bool {
+        let left = self.budget.get();
+        if n > METADATA_BLOCK || n > left {
+            return false;
+        }
+        self.budget.set(left - n);
+        true
+    }
+
+    /// A metadata block of `n` bytes at `offset`, if the budget allows.
+    fn metadata(&self, offset: u64, n: u64) -> Option<Cow<'_, [u8]>> {
+        self.spend(n).then(|| self.at(offset, n as usize))
     }
 
     /// Up to `n` bytes at `offset` (fewer at the end of the file; none on error).
@@ -372,7 +399,10 @@ pub fn sniff(head: &[u8]) -> Option<Format> {
 /// brand, HEIF for the HEIF brands.
 fn isobmff_brand(head: &[u8]) -> Option<Format> {
     let size = u32::from_be_bytes(head.get(0..4)?.try_into().ok()?) as usize;
-    let end = size.clamp(16, head.len());
+    // The compatible brands run from byte 16 to the end of the box, which
+    // may claim more than there is (or less than its own header): only
+    // the bytes present, and at most a few hundred brands.
+    let end = size.min(head.len()).min(16 + 4 * 256);
     let brands: Vec<&[u8]> = std::iter::once(head.get(8..12)?)
         .chain(head.get(16..end).unwrap_or_default().chunks_exact(4))
         .collect();
@@ -437,9 +467,12 @@ fn probe(src: Source<'_>) -> ImageInfo {
     info
 }
 
-/// A few words on what a non-image file starts with.
+/// A few words on what a non-image file seems to be. Never its bytes: the
+/// file may be anything (a key, a password file reached by mistake), and
+/// the message ends up in reports and CI logs.
 fn describe_start(head: &[u8]) -> String {
-    let text = String::from_utf8_lossy(&head[..head.len().min(64)]);
+    let start = &head[..head.len().min(512)];
+    let text = String::from_utf8_lossy(start);
     let lower = text.trim_start().to_ascii_lowercase();
     if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
         return "it is an HTML page (a server error page saved under an image name?)".into();
@@ -453,12 +486,30 @@ fn describe_start(head: &[u8]) -> String {
     if head.iter().take(16).all(|&b| b == 0) {
         return "it starts with zero bytes".into();
     }
-    let hex: Vec<String> = head.iter().take(8).map(|b| format!("{b:02X}")).collect();
-    format!("unrecognised signature {}", hex.join(" "))
+    // Text, allowing a character cut off at the end of the sample.
+    let text = match std::str::from_utf8(start) {
+        Ok(text) => Some(text),
+        Err(e) if e.error_len().is_none() => std::str::from_utf8(&start[..e.valid_up_to()]).ok(),
+        Err(_) => None,
+    };
+    if text.is_some_and(|t| !t.chars().any(|c| c.is_control() && !c.is_whitespace())) {
+        return "it is a text file, not an image format".into();
+    }
+    "no image format presslint knows starts this way".into()
 }
 
 fn truncated(what: impl std::fmt::Display) -> String {
     format!("is truncated or corrupt: {what}")
+}
+
+/// A chunk or box type for messages: its name when it is one (letters,
+/// digits, spaces), never raw bytes that could upset a terminal.
+fn kind_name(kind: &[u8]) -> String {
+    if !kind.is_empty() && kind.iter().all(|b| b.is_ascii_alphanumeric() || *b == b' ') {
+        format!("'{}'", String::from_utf8_lossy(kind).trim_end())
+    } else {
+        "an unnamed".into()
+    }
 }
 
 /// Walk the markers up to the first scan, then look for the end-of-image
@@ -467,6 +518,8 @@ fn jpeg(src: &Source<'_>, info: &mut ImageInfo) -> Result<(), String> {
     let mut pos = 2u64;
     let mut frame = false;
     let mut junk = 0u64;
+    // (marker, offset, length) of the segments that may hold metadata.
+    let mut segments = Vec::new();
     let scan_start = loop {
         let Some(byte) = src.u8(pos) else {
             return Err(truncated("the file ends before the image data"));
@@ -517,31 +570,32 @@ fn jpeg(src: &Source<'_>, info: &mut ImageInfo) -> Result<(), String> {
             }
             break end;
         }
+        if matches!(marker, 0xE1 | 0xED) {
+            segments.push((marker, pos + 4, u64::from(len) - 2));
+        }
         pos = end;
     };
     if !ends_with_eoi(src, scan_start) {
         return Err(truncated("no end-of-image marker after the image data"));
     }
-    // The segments before the scan, for their metadata (img-parts wants to
-    // see the start of the scan data too).
-    let prefix = src.at(0, scan_start as usize + 2);
-    if let Ok(jpeg) = img_parts::jpeg::Jpeg::from_bytes(prefix.into_owned().into()) {
-        for segment in jpeg.segments() {
-            let data = segment.contents();
-            match segment.marker() {
-                0xE1 => {
-                    if let Some(tiff) = data.strip_prefix(b"Exif\0\0") {
-                        info.orientation = metadata::read_exif(tiff, &mut info.metadata);
-                    } else if let Some(xmp) = data.strip_prefix(b"http://ns.adobe.com/xap/1.0/\0") {
-                        metadata::read_xmp(xmp, &mut info.metadata);
-                    }
+    // The metadata segments before the scan, each read once, within the
+    // file's metadata budget.
+    for (marker, offset, length) in segments {
+        let Some(data) = src.metadata(offset, length) else {
+            break;
+        };
+        match marker {
+            0xE1 => {
+                if let Some(tiff) = data.strip_prefix(b"Exif\0\0") {
+                    info.orientation = metadata::read_exif(tiff, &mut info.metadata);
+                } else if let Some(xmp) = data.strip_prefix(b"http://ns.adobe.com/xap/1.0/\0") {
+                    metadata::read_xmp(xmp, &mut info.metadata);
                 }
-                0xED => {
-                    if let Some(resources) = data.strip_prefix(b"Photoshop 3.0\0") {
-                        metadata::read_photoshop(resources, &mut info.metadata);
-                    }
+            }
+            _ => {
+                if let Some(resources) = data.strip_prefix(b"Photoshop 3.0\0") {
+                    metadata::read_photoshop(resources, &mut info.metadata);
                 }
-                _ => {}
             }
         }
     }
@@ -582,8 +636,8 @@ fn png(src: &Source<'_>, info: &mut ImageInfo) -> Result<(), String> {
         let end = pos + 12 + u64::from(len);
         if end > src.len {
             return Err(truncated(format!(
-                "the {} chunk at byte {pos} runs past the end of the file",
-                String::from_utf8_lossy(&kind)
+                "{} chunk at byte {pos} runs past the end of the file",
+                kind_name(&kind)
             )));
         }
         if first && kind != b"IHDR" {
@@ -593,8 +647,25 @@ fn png(src: &Source<'_>, info: &mut ImageInfo) -> Result<(), String> {
         match kind.as_slice() {
             b"IDAT" => data = true,
             b"IEND" => break,
-            b"eXIf" | b"iTXt" | b"tEXt" | b"zTXt" if len <= 4 * 1024 * 1024 => {
-                let body = src.at(pos + 8, len as usize);
+            b"eXIf" | b"iTXt" | b"tEXt" | b"zTXt" => {
+                let Some(body) = src.metadata(pos + 8, u64::from(len)) else {
+                    pos = end;
+                    continue;
+                };
+                // Compressed text inflates to at most a block: count that.
+                let compressed = match kind.as_slice() {
+                    b"zTXt" => true,
+                    b"iTXt" => body
+                        .iter()
+                        .position(|&b| b == 0)
+                        .and_then(|nul| body.get(nul + 1))
+                        .is_some_and(|&flag| flag != 0),
+                    _ => false,
+                };
+                if compressed && !src.spend(METADATA_BLOCK) {
+                    pos = end;
+                    continue;
+                }
                 match kind.as_slice() {
                     b"eXIf" => info.orientation = metadata::read_exif(&body, &mut info.metadata),
                     b"iTXt" => metadata::read_png_itxt(&body, &mut info.metadata),
@@ -686,20 +757,23 @@ fn webp(src: &Source<'_>, info: &mut ImageInfo) -> Result<(), String> {
         let next = pos + 8 + u64::from(size) + u64::from(size & 1);
         if pos + 8 + u64::from(size) > end {
             return Err(truncated(format!(
-                "the {} chunk runs past the end of the file",
-                String::from_utf8_lossy(&kind).trim()
+                "{} chunk runs past the end of the file",
+                kind_name(&kind)
             )));
         }
         match kind.as_slice() {
             b"VP8 " | b"VP8L" | b"ANMF" => image = true,
-            b"EXIF" if size <= 4 * 1024 * 1024 => {
-                let body = src.at(pos + 8, size as usize);
-                // Some writers keep the JPEG-style "Exif\0\0" prefix.
-                let tiff = body.strip_prefix(b"Exif\0\0").unwrap_or(&body);
-                info.orientation = metadata::read_exif(tiff, &mut info.metadata);
+            b"EXIF" => {
+                if let Some(body) = src.metadata(pos + 8, u64::from(size)) {
+                    // Some writers keep the JPEG-style "Exif\0\0" prefix.
+                    let tiff = body.strip_prefix(b"Exif\0\0").unwrap_or(&body);
+                    info.orientation = metadata::read_exif(tiff, &mut info.metadata);
+                }
             }
-            b"XMP " if size <= 4 * 1024 * 1024 => {
-                metadata::read_xmp(&src.at(pos + 8, size as usize), &mut info.metadata);
+            b"XMP " => {
+                if let Some(body) = src.metadata(pos + 8, u64::from(size)) {
+                    metadata::read_xmp(&body, &mut info.metadata);
+                }
             }
             _ => {}
         }
@@ -711,39 +785,68 @@ fn webp(src: &Source<'_>, info: &mut ImageInfo) -> Result<(), String> {
     Ok(())
 }
 
+/// The header of the box at `pos`: its type, header length and total
+/// size, checked to lie inside `pos..end`. Sizes come from the file, so
+/// every sum is checked: a 64-bit size near 2^64 must not wrap around.
+fn box_at(src: &Source<'_>, pos: u64, end: u64) -> Result<([u8; 4], u64, u64), String> {
+    let (Some(size), Some(kind)) = (src.be32(pos), src.be32(pos.saturating_add(4))) else {
+        return Err(truncated("the file ends inside a box header"));
+    };
+    let kind = kind.to_be_bytes();
+    let (header, size) = match size {
+        // Size 0: the box runs to the end.
+        0 => (8, end - pos),
+        1 => match src.be64(pos.saturating_add(8)) {
+            Some(large) => (16, large),
+            None => return Err(truncated("the file ends inside a box header")),
+        },
+        n => (8, u64::from(n)),
+    };
+    if size < header {
+        return Err(truncated(format!(
+            "{} box at byte {pos} is smaller than its own header",
+            kind_name(&kind)
+        )));
+    }
+    if pos.checked_add(size).is_none_or(|box_end| box_end > end) {
+        return Err(truncated(format!(
+            "{} box at byte {pos} runs past the end of the file",
+            kind_name(&kind)
+        )));
+    }
+    Ok((kind, header, size))
+}
+
+/// The most bytes of coded data whose unit framing is checked, as a
+/// multiple of the file size (items may share data; each range is walked
+/// once, and the walk stops when this is spent).
+const FRAMING_PASSES: u64 = 2;
+
+/// The most coded units (NAL units, OBUs) whose headers are read in one file.
+const FRAMING_UNITS: u64 = 1_000_000;
+
 /// ISO base media (AVIF, HEIF): top-level boxes must fit the file, and so
 /// must every item's data as located by `iloc`. EXIF and XMP items are read.
 fn isobmff(src: &Source<'_>, info: &mut ImageInfo) -> Result<(), String> {
     let mut pos = 0u64;
     let mut meta = None;
     while pos < src.len {
-        let (Some(size), kind) = (src.be32(pos), src.at(pos + 4, 4).into_owned()) else {
-            return Err(truncated("the file ends inside a box header"));
-        };
-        let (header, size) = match size {
-            0 => (8, src.len - pos),
-            1 => (16, src.be64(pos + 8).unwrap_or(0)),
-            n => (8, u64::from(n)),
-        };
-        if size < header || pos + size > src.len {
-            return Err(truncated(format!(
-                "the '{}' box at byte {pos} runs past the end of the file",
-                String::from_utf8_lossy(&kind)
-            )));
-        }
-        if kind == b"meta" {
+        let (kind, header, size) = box_at(src, pos, src.len)?;
+        if kind == *b"meta" && meta.is_none() {
+            // A full box: version and flags come before the children.
             meta = Some((pos + header + 4, pos + size));
         }
+        // `size` is at least the header's length: the walk moves on.
         pos += size;
     }
     let Some((start, end)) = meta else {
         return Err(truncated("no 'meta' box"));
     };
-    let Some(meta) =
-        (end - start <= 16 * 1024 * 1024).then(|| src.at(start, (end - start) as usize))
-    else {
+    let length = end.saturating_sub(start);
+    if length > 16 * 1024 * 1024 {
         return Ok(());
-    };
+    }
+    let meta = src.at(start, length as usize);
     let items = super::heif::items(&meta);
     for item in &items {
         for &(offset, length) in &item.extents {
@@ -754,6 +857,13 @@ fn isobmff(src: &Source<'_>, info: &mut ImageInfo) -> Result<(), String> {
                 )));
             }
         }
+    }
+    let mut framing = Framing {
+        bytes: src.len.saturating_mul(FRAMING_PASSES),
+        units: FRAMING_UNITS,
+        seen: std::collections::HashSet::new(),
+    };
+    for item in &items {
         if item.is_coded_image() {
             if !item.properties.contains(b"ispe") {
                 return Err(truncated(format!(
@@ -761,7 +871,7 @@ fn isobmff(src: &Source<'_>, info: &mut ImageInfo) -> Result<(), String> {
                     item.id
                 )));
             }
-            if !coded_data_is_framed(src, item) {
+            if !coded_data_is_framed(src, item, &mut framing) {
                 return Err(truncated(format!(
                     "image item {}'s coded data is not a sequence of {} units",
                     item.id,
@@ -773,47 +883,69 @@ fn isobmff(src: &Source<'_>, info: &mut ImageInfo) -> Result<(), String> {
                 )));
             }
         }
-        let total: u64 = item.extents.iter().map(|e| e.1).sum();
-        if total > 4 * 1024 * 1024 || item.extents.is_empty() {
+        if item.kind != *b"Exif"
+            && !(item.kind == *b"mime" && item.content_type.contains("rdf+xml"))
+        {
             continue;
         }
-        let read = || -> Vec<u8> {
-            item.extents
-                .iter()
-                .flat_map(|&(o, l)| src.at(o, l as usize).into_owned())
-                .collect()
-        };
+        let total = item
+            .extents
+            .iter()
+            .fold(0u64, |sum, e| sum.saturating_add(e.1));
+        if item.extents.is_empty() || !src.spend(total) {
+            continue;
+        }
+        let data: Vec<u8> = item
+            .extents
+            .iter()
+            .flat_map(|&(o, l)| src.at(o, l as usize).into_owned())
+            .collect();
         if item.kind == *b"Exif" {
-            let data = read();
             // A 4-byte offset to the TIFF header comes first.
-            if data.len() > 4 {
-                let skip = u32::from_be_bytes([data[0], data[1], data[2], data[3]]) as usize;
-                if let Some(tiff) = data.get(4 + skip..) {
+            if let Some(skip) = data.get(..4) {
+                let skip = u32::from_be_bytes([skip[0], skip[1], skip[2], skip[3]]) as usize;
+                if let Some(tiff) = data.get(4usize.saturating_add(skip)..) {
                     // HEIF orientation lives in `irot`/`imir`, already
                     // applied to the size: EXIF's is informational.
                     metadata::read_exif(tiff, &mut info.metadata);
                 }
             }
-        } else if item.kind == *b"mime" && item.content_type.contains("rdf+xml") {
-            metadata::read_xmp(&read(), &mut info.metadata);
+        } else {
+            metadata::read_xmp(&data, &mut info.metadata);
         }
     }
     Ok(())
 }
 
+/// What is left of the work allowed for checking unit framing.
+struct Framing {
+    bytes: u64,
+    units: u64,
+    /// Extents already walked (items may share their data).
+    seen: std::collections::HashSet<(u64, u64)>,
+}
+
 /// Whether an item's coded data splits exactly into units: HEVC NAL units
 /// behind length prefixes, or AV1 OBUs with their size fields. Only the
-/// unit headers are read, never the picture data.
-fn coded_data_is_framed(src: &Source<'_>, item: &super::heif::Item) -> bool {
+/// unit headers are read, never the picture data. Once the budget is
+/// spent, the rest is taken as framed.
+fn coded_data_is_framed(src: &Source<'_>, item: &super::heif::Item, budget: &mut Framing) -> bool {
     for &(start, length) in &item.extents {
+        if !budget.seen.insert((start, length)) {
+            continue;
+        }
+        if length > budget.bytes {
+            return true;
+        }
+        budget.bytes -= length;
+        // Inside the file: checked by the caller.
         let end = start + length;
         let mut pos = start;
-        let mut units = 0;
         while pos < end {
-            units += 1;
-            if units > 100_000 {
+            if budget.units == 0 {
                 return true;
             }
+            budget.units -= 1;
             if item.kind == *b"hvc1" {
                 let n = u64::from(item.nal_length_size.unwrap_or(4));
                 let prefix = src.at(pos, n as usize);
@@ -852,7 +984,7 @@ fn coded_data_is_framed(src: &Source<'_>, item: &super::heif::Item) -> bool {
                         break;
                     }
                 }
-                if at + size > end {
+                if at.saturating_add(size) > end {
                     return false;
                 }
                 pos = at + size;
@@ -886,9 +1018,10 @@ fn bmp(src: &Source<'_>) -> Result<(), String> {
         | u64::from(h.get(29).copied().unwrap_or(0)) << 8;
     let compression = le32(30).unwrap_or(0);
     let height = u64::from((height as i32).unsigned_abs());
-    let needed = if matches!(compression, 0 | 3 | 6) {
+    let needed: u64 = if matches!(compression, 0 | 3 | 6) {
+        // Up to 2^32 × 2^16 bits a row and 2^31 rows: more than 64 bits.
         let row = (u64::from(width) * bpp).div_ceil(32) * 4;
-        offset + row * height
+        row.saturating_mul(height).saturating_add(offset)
     } else {
         offset + 1
     };
@@ -967,25 +1100,13 @@ fn jp2(src: &Source<'_>, info: &mut ImageInfo) -> Result<(), String> {
     let mut pos = 0u64;
     let mut codestream = false;
     while pos < src.len {
-        let (Some(size), kind) = (src.be32(pos), src.at(pos + 4, 4).into_owned()) else {
-            return Err(truncated("the file ends inside a box header"));
-        };
-        let size = match size {
-            0 => src.len - pos,
-            1 => src.be64(pos + 8).unwrap_or(0),
-            n => u64::from(n),
-        };
-        if size < 8 || pos + size > src.len {
-            return Err(truncated(format!(
-                "the '{}' box runs past the end of the file",
-                String::from_utf8_lossy(&kind)
-            )));
-        }
-        match kind.as_slice() {
+        let (kind, header, size) = box_at(src, pos, src.len)?;
+        match &kind {
             b"jp2h" => {
                 // The image header box comes first inside jp2h.
-                if src.at(pos + 12, 4).as_ref() == b"ihdr"
-                    && let (Some(h), Some(w)) = (src.be32(pos + 16), src.be32(pos + 20))
+                let body = pos + header;
+                if src.at(body + 4, 4).as_ref() == b"ihdr"
+                    && let (Some(h), Some(w)) = (src.be32(body + 8), src.be32(body + 12))
                 {
                     info.size = Some((w, h));
                 }
@@ -993,6 +1114,7 @@ fn jp2(src: &Source<'_>, info: &mut ImageInfo) -> Result<(), String> {
             b"jp2c" => codestream = true,
             _ => {}
         }
+        // `size` is at least the header's length: the walk moves on.
         pos += size;
     }
     if !codestream {
@@ -1067,6 +1189,28 @@ mod tests {
         assert_eq!(info.format, None);
         assert!(info.broken.unwrap().contains("HTML page"));
         assert!(probe_bytes(b"").broken.unwrap().contains("empty"));
+        // Never the file's own bytes, in text or in hex.
+        let why = probe_bytes(b"root:x:0:0:root").broken.unwrap();
+        assert!(why.contains("text file") && !why.contains("root"), "{why}");
+        let why = probe_bytes(&[0xDE, 0xAD, 0xBE, 0xEF, 0x01]).broken.unwrap();
+        assert!(!why.contains("DE") && !why.contains("de ad"), "{why}");
+    }
+
+    #[test]
+    fn box_headers_are_checked() {
+        let src =
+            |bytes: &'static [u8]| Source::new(Cow::Borrowed(bytes), None, bytes.len() as u64);
+        // A 64-bit size that would wrap past the end.
+        let wrap = b"\0\0\0\x01free\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xF0\0\0\0\0";
+        assert!(box_at(&src(wrap), 0, wrap.len() as u64).is_err());
+        // Smaller than its own header.
+        assert!(box_at(&src(b"\0\0\0\x04free"), 0, 8).is_err());
+        assert!(box_at(&src(b"\0\0\0\x01free\0\0\0\0\0\0\0\x08"), 0, 16).is_err());
+        // Size 0 runs to the end.
+        assert_eq!(
+            box_at(&src(b"\0\0\0\0mdat\x01\x02"), 0, 10),
+            Ok((*b"mdat", 8, 10))
+        );
     }
 
     #[test]

@@ -109,8 +109,13 @@ pub enum Located {
 /// Resolve a URL as written in an attribute (entities already decoded).
 pub fn resolve(url: &str, roots: Option<&Roots>) -> Target {
     let url = url.trim_matches(|c: char| c.is_ascii_whitespace());
-    if url.len() >= 5 && url[..5].eq_ignore_ascii_case("data:") {
-        return data_uri(&url[5..]);
+    // `get`: the fifth byte may fall inside a character.
+    if let Some(rest) = url
+        .get(..5)
+        .filter(|s| s.eq_ignore_ascii_case("data:"))
+        .and_then(|_| url.get(5..))
+    {
+        return data_uri(rest);
     }
     if url.starts_with("//") || url.starts_with("\\\\") {
         return if url.starts_with("\\\\") {

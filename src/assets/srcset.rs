@@ -23,12 +23,18 @@ pub enum Descriptor {
     Other,
 }
 
+/// The most candidates taken from one attribute. Real ones list a handful;
+/// each candidate is resolved, probed and checked by several rules, so a
+/// generated attribute with a hundred thousand would cost minutes.
+pub const MAX_CANDIDATES: usize = 256;
+
+/// The candidates of a `srcset` value, at most [`MAX_CANDIDATES`].
 pub fn parse(value: &str) -> Vec<Candidate<'_>> {
     let bytes = value.as_bytes();
     let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0C' | b'\r');
     let mut out = Vec::new();
     let mut pos = 0;
-    loop {
+    while out.len() < MAX_CANDIDATES {
         while pos < bytes.len() && (is_space(bytes[pos]) || bytes[pos] == b',') {
             pos += 1;
         }
@@ -116,5 +122,7 @@ mod tests {
         assert_eq!(parse("d.jpg,e.jpg")[0].url, "d.jpg,e.jpg");
         assert_eq!(parse("a.jpg 600")[0].descriptor, Descriptor::Other);
         assert!(parse(" , ").is_empty());
+        let many = "a.jpg 1x, ".repeat(10_000);
+        assert_eq!(parse(&many).len(), MAX_CANDIDATES);
     }
 }

@@ -22,7 +22,13 @@ pub fn size(bytes: &[u8]) -> Result<Option<(u32, u32)>, String> {
         };
         let (ns, event) = match reader.read_resolved_event() {
             Ok(pair) => pair,
-            Err(err) => return Err(format!("XML error on line {}: {err}", line(&reader))),
+            Err(err) => {
+                return Err(format!(
+                    "XML error on line {}: {}",
+                    line(&reader),
+                    shown(&err.to_string())
+                ));
+            }
         };
         let unknown_prefix = |ns: &ResolveResult| match ns {
             ResolveResult::Unknown(prefix) => Some(prefix.clone()),
@@ -32,7 +38,8 @@ pub fn size(bytes: &[u8]) -> Result<Option<(u32, u32)>, String> {
             Event::Start(el) | Event::Empty(el) => {
                 if let Some(prefix) = unknown_prefix(&ns) {
                     return Err(format!(
-                        "unbound namespace prefix `{prefix}` on line {}",
+                        "unbound namespace prefix `{}` on line {}",
+                        shown(&prefix.to_string()),
                         line(&reader)
                     ));
                 }
@@ -44,12 +51,18 @@ pub fn size(bytes: &[u8]) -> Result<Option<(u32, u32)>, String> {
                     return Err("the root element is not <svg>".into());
                 }
                 for attr in el.attributes().with_checks(true) {
-                    let attr =
-                        attr.map_err(|e| format!("XML error on line {}: {e}", line(&reader)))?;
+                    let attr = attr.map_err(|e| {
+                        format!(
+                            "XML error on line {}: {}",
+                            line(&reader),
+                            shown(&e.to_string())
+                        )
+                    })?;
                     let (ans, _) = reader.resolver().resolve_attribute(attr.key);
                     if let Some(prefix) = unknown_prefix(&ans) {
                         return Err(format!(
-                            "unbound namespace prefix `{prefix}` on line {}",
+                            "unbound namespace prefix `{}` on line {}",
+                            shown(&prefix.to_string()),
                             line(&reader)
                         ));
                     }
@@ -69,17 +82,38 @@ pub fn size(bytes: &[u8]) -> Result<Option<(u32, u32)>, String> {
     Ok(size)
 }
 
+/// Text from the file for a message: control characters (which could
+/// drive a terminal) replaced, and at most 200 characters.
+fn shown(text: &str) -> String {
+    let mut out: String = text
+        .chars()
+        .take(200)
+        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+        .collect();
+    if text.chars().nth(200).is_some() {
+        out.push('…');
+    }
+    out
+}
+
 fn declared_size(el: &BytesStart<'_>) -> Option<(u32, u32)> {
-    let attr = |name: &str| {
-        el.attributes()
-            .flatten()
-            .find(|a| a.key.as_ref() == name)
-            .and_then(|a| {
-                a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                    .ok()
-                    .map(|v| v.into_owned())
-            })
-    };
+    // One pass over the attributes (a root element may have very many);
+    // duplicates were refused already.
+    let (mut width, mut height, mut view_box) = (None, None, None);
+    for a in el.attributes().with_checks(false).flatten() {
+        let slot = match a.key.as_ref() {
+            "width" => &mut width,
+            "height" => &mut height,
+            "viewBox" => &mut view_box,
+            _ => continue,
+        };
+        if slot.is_none() {
+            *slot = a
+                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .ok()
+                .map(|v| v.into_owned());
+        }
+    }
     let length = |value: Option<String>| {
         let value = value?;
         let number = value.trim().strip_suffix("px").unwrap_or(value.trim());
@@ -88,7 +122,7 @@ fn declared_size(el: &BytesStart<'_>) -> Option<(u32, u32)> {
             .ok()
             .filter(|n| n.is_finite() && *n > 0.0)
     };
-    let view_box = attr("viewBox").and_then(|v| {
+    let view_box = view_box.and_then(|v| {
         let n: Vec<f64> = v
             .split(|c: char| c.is_whitespace() || c == ',')
             .filter(|s| !s.is_empty())
@@ -96,7 +130,7 @@ fn declared_size(el: &BytesStart<'_>) -> Option<(u32, u32)> {
             .collect();
         (n.len() == 4 && n[2] > 0.0 && n[3] > 0.0).then(|| (n[2], n[3]))
     });
-    let (w, h) = match (length(attr("width")), length(attr("height")), view_box) {
+    let (w, h) = match (length(width), length(height), view_box) {
         (Some(w), Some(h), _) => (w, h),
         (Some(w), None, Some((vw, vh))) => (w, w * vh / vw),
         (None, Some(h), Some((vw, vh))) => (h * vw / vh, h),

@@ -119,11 +119,29 @@ fn parse_timing(line: &str) -> Result<(u64, u64), String> {
     let start = start.trim_matches([' ', '\t']);
     let rest = rest.trim_start_matches([' ', '\t']);
     let end = rest.split([' ', '\t']).next().unwrap_or_default();
-    let start = timestamp(start)
-        .ok_or_else(|| bad(&format!("`{start}` is not a timestamp (hh:mm:ss.ttt)")))?;
-    let end =
-        timestamp(end).ok_or_else(|| bad(&format!("`{end}` is not a timestamp (hh:mm:ss.ttt)")))?;
+    let not = |text: &str| {
+        bad(&format!(
+            "`{}` is not a timestamp (hh:mm:ss.ttt)",
+            shown(text)
+        ))
+    };
+    let start = timestamp(start).ok_or_else(|| not(start))?;
+    let end = timestamp(end).ok_or_else(|| not(end))?;
     Ok((start, end))
+}
+
+/// Text from the file for a message: control characters (which could
+/// drive a terminal) replaced, and at most 40 characters.
+fn shown(text: &str) -> String {
+    let mut out: String = text
+        .chars()
+        .take(40)
+        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+        .collect();
+    if text.chars().nth(40).is_some() {
+        out.push('…');
+    }
+    out
 }
 
 /// `[hh:]mm:ss.ttt`: hours two or more digits, minutes and seconds two
@@ -148,7 +166,11 @@ fn timestamp(text: &str) -> Option<u64> {
     if m > 59 || s > 59 {
         return None;
     }
-    Some(((h * 60 + m) * 60 + s) * 1000 + millis.parse::<u64>().ok()?)
+    // Hours may have any number of digits: an absurd count is no timestamp.
+    h.checked_mul(3600)?
+        .checked_add(m * 60 + s)?
+        .checked_mul(1000)?
+        .checked_add(millis.parse::<u64>().ok()?)
 }
 
 #[cfg(test)]

@@ -112,8 +112,12 @@ pub fn found<'a>(assets: &'a Assets, url: &str) -> Option<&'a ImageInfo> {
 /// How to name a reference in a message: the URL, shortened; a `data:`
 /// URI by its media type.
 pub fn shown(url: &str) -> String {
-    if url.len() > 5 && url[..5].eq_ignore_ascii_case("data:") {
-        let media = url[5..].split([';', ',']).next().unwrap_or_default();
+    if let Some(rest) = url
+        .get(..5)
+        .filter(|s| s.eq_ignore_ascii_case("data:"))
+        .and_then(|_| url.get(5..))
+    {
+        let media = rest.split([';', ',']).next().unwrap_or_default();
         return if media.is_empty() {
             "this data: URI".into()
         } else {

@@ -1,0 +1,8 @@
+//! A baseline file.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let _ = presslint::baseline::Baseline::parse(data);
+});
