@@ -13,6 +13,7 @@ use std::collections::{HashMap, HashSet};
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::html::Document;
 use crate::rules;
+use crate::source::LineIndex;
 
 pub const UNUSED: &str = "unused-suppression";
 
@@ -57,33 +58,7 @@ fn rule_list(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// 1-based line numbers of byte offsets. Lines end at `\n`, `\r\n` or a
-/// lone `\r`, as in `LineIndex`; only the line is needed here, which a
-/// binary search gives without counting columns.
-struct Lines {
-    starts: Vec<usize>,
-}
-
-impl Lines {
-    fn new(text: &str) -> Self {
-        let bytes = text.as_bytes();
-        let mut starts = vec![0];
-        for (i, &b) in bytes.iter().enumerate() {
-            match b {
-                b'\n' => starts.push(i + 1),
-                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
-                _ => {}
-            }
-        }
-        Lines { starts }
-    }
-
-    fn line(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s <= offset)
-    }
-}
-
-fn collect(doc: &Document, lines: &Lines) -> Vec<Suppression> {
+fn collect(doc: &Document, lines: &LineIndex) -> Vec<Suppression> {
     let source = doc.source();
     let mut out: Vec<Suppression> = Vec::new();
     // Open `disable` ranges (indices into `out`): by rule id, and all of
@@ -217,7 +192,7 @@ pub fn apply(
     active: &[&str],
     unused_severity: Option<Severity>,
 ) -> Vec<Diagnostic> {
-    let lines = Lines::new(doc.source());
+    let lines = LineIndex::new(doc.source());
     let mut suppressions = collect(doc, &lines);
     if suppressions.is_empty() {
         return diagnostics;

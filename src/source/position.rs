@@ -54,6 +54,11 @@ impl LineIndex {
         (line + 1, column + 1)
     }
 
+    /// The 1-based line of a byte offset, without counting columns.
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset)
+    }
+
     /// The byte offset where 1-based `line` starts, if there is one.
     pub fn line_start(&self, line: usize) -> Option<usize> {
         self.starts.get(line.checked_sub(1)?).copied()
