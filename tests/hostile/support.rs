@@ -23,36 +23,27 @@ pub fn presslint() -> Command {
 /// Run `presslint` with `args` in `dir`, failing the test if it takes
 /// longer than `limit` (the process is killed then).
 pub fn run_in(dir: &Path, args: &[&str], limit: Duration) -> Output {
+    run(dir, args, None, limit)
+}
+
+/// Like `run_in`, with standard input.
+pub fn run_stdin(dir: &Path, args: &[&str], stdin: Vec<u8>, limit: Duration) -> Output {
+    run(dir, args, Some(stdin), limit)
+}
+
+fn run(dir: &Path, args: &[&str], stdin: Option<Vec<u8>>, limit: Duration) -> Output {
     let started = Instant::now();
-    let output = presslint()
-        .current_dir(dir)
-        .args(args)
-        .timeout(limit)
-        .output()
-        .expect("presslint runs");
+    let mut cmd = presslint();
+    cmd.current_dir(dir).args(args).timeout(limit);
+    if let Some(stdin) = stdin {
+        cmd.write_stdin(stdin);
+    }
+    let output = cmd.output().expect("presslint runs");
     let took = started.elapsed();
     assert!(
         took < limit,
         "presslint {args:?} took {took:?}, limit {limit:?}\nstderr: {}",
         String::from_utf8_lossy(&output.stderr)
-    );
-    output
-}
-
-/// Like `run_in`, with standard input.
-pub fn run_stdin(dir: &Path, args: &[&str], stdin: Vec<u8>, limit: Duration) -> Output {
-    let started = Instant::now();
-    let output = presslint()
-        .current_dir(dir)
-        .args(args)
-        .write_stdin(stdin)
-        .timeout(limit)
-        .output()
-        .expect("presslint runs");
-    let took = started.elapsed();
-    assert!(
-        took < limit,
-        "presslint {args:?} took {took:?}, limit {limit:?}"
     );
     output
 }
