@@ -23,7 +23,12 @@ fn article(src: &str) -> String {
 /// bound; check that both are reported and nothing crashed. Returns the
 /// messages about `pic.html`.
 fn lint(dir: &Path, src: &str, limit: Duration) -> Vec<String> {
-    write(dir, "pic.html", article(src));
+    lint_page(dir, &article(src), limit)
+}
+
+/// Lint `page` as `pic.html` beside `story.html`, as [`lint`] does.
+fn lint_page(dir: &Path, page: &str, limit: Duration) -> Vec<String> {
+    write(dir, "pic.html", page);
     write(dir, "story.html", CLEAN);
     let output = run_in(
         dir,
@@ -420,14 +425,7 @@ fn lint_body(dir: &Path, body: &str, limit: Duration) -> Vec<String> {
         "<img alt=\"The harbour at dawn\" src=\"x.png\" width=\"600\" height=\"400\">",
         body,
     );
-    write(dir, "pic.html", page);
-    write(dir, "story.html", CLEAN);
-    let output = run_in(
-        dir,
-        &["check", "--format", "json", "pic.html", "story.html"],
-        limit,
-    );
-    messages(&output)
+    lint_page(dir, &page, limit)
 }
 
 /// A cue timing with a 17-digit hour overflowed the millisecond count,
