@@ -43,7 +43,7 @@ fn main() {
             .unwrap_or(path.clone());
         let mut seen = HashSet::new();
         for el in doc.elements().filter(|e| is_caption_like(*e)) {
-            if a11y::in_inert_content(&doc, el) {
+            if doc.visibility.is_inert(el) {
                 continue;
             }
             // The innermost caption-like element holds the caption.

@@ -70,6 +70,21 @@ pub struct ActiveRule {
     pub options: Map<String, Value>,
 }
 
+/// What the configuration contributes to the article model: the agency
+/// names set for `caption-credit-missing`, which every caption analysis
+/// uses.
+pub fn article_options(rules: &[ActiveRule]) -> crate::article::Options {
+    let agencies = rules
+        .iter()
+        .filter_map(|r| r.options.get("agencies"))
+        .filter_map(Value::as_array)
+        .flatten()
+        .filter_map(Value::as_str)
+        .map(String::from)
+        .collect();
+    crate::article::Options { agencies }
+}
+
 impl Config {
     pub fn defaults(root: PathBuf) -> Config {
         Config {

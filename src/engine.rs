@@ -2,6 +2,7 @@
 
 use serde_json::Map;
 
+use crate::article::Article;
 use crate::assets::Assets;
 use crate::config::ActiveRule;
 use crate::diagnostic::Diagnostic;
@@ -69,14 +70,20 @@ pub fn nearest_rule_name(name: &str) -> Option<&'static str> {
         .map(|(_, candidate)| candidate)
 }
 
-/// Lint one parsed document with the given rules, then apply inline
-/// suppressions; diagnostics come back sorted by position, then rule id.
-pub fn lint(doc: &Document, active: &[ActiveRule], assets: &Assets) -> Vec<Diagnostic> {
+/// Lint one article with the given rules, then apply the inline
+/// suppressions written in its document; diagnostics come back sorted by
+/// position, then rule id.
+pub fn lint(
+    doc: &Document,
+    article: &Article<'_>,
+    active: &[ActiveRule],
+    assets: &Assets,
+) -> Vec<Diagnostic> {
     let mut out: Vec<Diagnostic> = active
         .iter()
         .flat_map(|active| {
             let ctx = Context {
-                doc,
+                article,
                 options: &active.options,
                 assets,
             };

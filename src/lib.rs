@@ -8,6 +8,7 @@
 //! `fix` writes the fixes that were asked for.
 
 pub mod a11y;
+pub mod article;
 pub mod assets;
 pub mod baseline;
 pub mod cli;
@@ -28,6 +29,7 @@ pub mod text;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::article::Article;
 use crate::config::ActiveRule;
 use crate::diagnostic::Diagnostic;
 use crate::engine::Selection;
@@ -192,12 +194,15 @@ fn lint_decoded(
         offsets,
     } = decoded;
     let doc = Document::parse(text);
-    let assets = if rules.iter().any(|r| rules::uses_assets(r.rule)) {
-        assets::collect(&doc, roots, cache)
-    } else {
-        assets::Assets::default()
+    let diagnostics = {
+        let article = Article::build(&doc, &config::article_options(rules));
+        let assets = if rules.iter().any(|r| rules::uses_assets(r.rule)) {
+            assets::collect(&article, roots, cache)
+        } else {
+            assets::Assets::default()
+        };
+        engine::lint(&doc, &article, rules, &assets)
     };
-    let diagnostics = engine::lint(&doc, rules, &assets);
     let incomplete = doc.truncated.map(|cut| {
         let (line, _) = source::LineIndex::new(doc.source()).line_col(doc.source(), cut.offset);
         format!(

@@ -7,7 +7,7 @@
 //! `PRESSLINT_CAPTIONS_VERBOSE=1 cargo test --test captions -- --nocapture`
 //! lists every disagreement.
 
-use presslint::rules::caption::marks_credit;
+use presslint::article::marks_credit;
 use presslint::text;
 
 #[derive(Default)]

@@ -20,7 +20,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use rayon::prelude::*;
 
-use crate::html::Document;
+use crate::article::Article;
 pub use probe::{Format, ImageInfo};
 pub use resolve::Roots;
 
@@ -147,58 +147,6 @@ fn read_track(path: &Path) -> TrackFile {
     webvtt::validate(&bytes)
 }
 
-/// The image URLs of a document: `<img src>` and `srcset`, `<source
-/// srcset>` in a `<picture>`, and the `og:image` meta tags.
-pub fn image_urls(doc: &Document) -> Vec<&str> {
-    let mut out = Vec::new();
-    for el in doc.elements() {
-        let e = el.value();
-        match e.name() {
-            "img" => {
-                out.extend(e.attr("src"));
-                if let Some(srcset) = e.attr("srcset") {
-                    out.extend(srcset::parse(srcset).into_iter().map(|c| c.url));
-                }
-            }
-            "source"
-                if el
-                    .parent()
-                    .and_then(scraper::ElementRef::wrap)
-                    .is_some_and(|p| p.value().name() == "picture") =>
-            {
-                if let Some(srcset) = e.attr("srcset") {
-                    out.extend(srcset::parse(srcset).into_iter().map(|c| c.url));
-                }
-            }
-            "meta" if is_og_image(el) => out.extend(e.attr("content")),
-            _ => {}
-        }
-    }
-    out.retain(|u| !key(u).is_empty());
-    out
-}
-
-/// `<meta property="og:image">` (or `og:image:url`, `og:image:secure_url`).
-pub fn is_og_image(meta: scraper::ElementRef<'_>) -> bool {
-    meta.value()
-        .attr("property")
-        .or_else(|| meta.value().attr("name"))
-        .is_some_and(|p| {
-            matches!(
-                p.trim().to_ascii_lowercase().as_str(),
-                "og:image" | "og:image:url" | "og:image:secure_url"
-            )
-        })
-}
-
-/// The caption track URLs of a document.
-pub fn track_urls(doc: &Document) -> Vec<&str> {
-    doc.elements_named("track")
-        .filter_map(|t| t.value().attr("src"))
-        .filter(|u| !key(u).is_empty())
-        .collect()
-}
-
 /// Where a reference leads, before any file is read.
 enum Plan {
     Done(Asset<()>),
@@ -252,11 +200,11 @@ fn finish<T>(done: Asset<()>) -> Asset<T> {
     }
 }
 
-/// Resolve and probe every image and track a document references.
-/// `roots` is `None` when the article has no files around it: then only
-/// `data:` URIs are looked at.
-pub fn collect(doc: &Document, roots: Option<&Roots>, cache: &Cache) -> Assets {
-    let mut urls: Vec<&str> = image_urls(doc).into_iter().map(key).collect();
+/// Resolve and probe every image and track an article references (the
+/// model's one list of references). `roots` is `None` when the article has
+/// no files around it: then only `data:` URIs are looked at.
+pub fn collect(article: &Article<'_>, roots: Option<&Roots>, cache: &Cache) -> Assets {
+    let mut urls: Vec<&str> = article.references.iter().map(|r| key(r.url)).collect();
     urls.sort_unstable();
     urls.dedup();
     let images = urls
@@ -285,7 +233,12 @@ pub fn collect(doc: &Document, roots: Option<&Roots>, cache: &Cache) -> Assets {
             (url.to_string(), asset)
         })
         .collect();
-    let mut track_list: Vec<&str> = track_urls(doc).into_iter().map(key).collect();
+    let mut track_list: Vec<&str> = article
+        .tracks
+        .iter()
+        .filter_map(|t| t.src.map(|s| key(s.value)))
+        .filter(|u| !u.is_empty())
+        .collect();
     track_list.sort_unstable();
     track_list.dedup();
     let tracks = track_list

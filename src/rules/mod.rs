@@ -3,24 +3,26 @@
 
 use serde_json::{Map, Value};
 
+use crate::article::Article;
 use crate::assets::Assets;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::html::Document;
 
 pub mod alt;
 pub mod caption;
 pub mod document;
+pub mod embedded;
+pub mod files;
 pub mod heading;
 pub mod image;
 pub mod media;
 pub mod names;
 pub mod suppression;
 
-/// What a rule sees: the parsed article, its options, and what was found
+/// What a rule sees: the article model, its options, and what was found
 /// in the image and caption files it references (probed before the rules
 /// run, so rules do no I/O).
 pub struct Context<'a> {
-    pub doc: &'a Document,
+    pub article: &'a Article<'a>,
     pub options: &'a Map<String, Value>,
     pub assets: &'a Assets,
 }

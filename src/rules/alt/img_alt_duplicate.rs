@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use crate::a11y::normalize;
+use crate::article::{Image, Slot};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Context, Rule};
 
@@ -20,32 +21,34 @@ pub static RULE: Rule = Rule {
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     let mut first_seen = HashMap::new();
     let mut out = Vec::new();
-    for (img, alt) in super::images_with_alt(ctx.doc) {
-        let key = normalize(alt).to_lowercase();
-        // Lazy-loaded images keep their real address in data-src, behind
-        // a placeholder (often a data: URI) in src.
-        let src = ["src", "data-src", "srcset", "data-srcset"]
-            .iter()
-            .filter_map(|a| img.value().attr(a))
-            .map(str::trim)
-            .find(|s| !s.is_empty() && !s.starts_with("data:"))
-            .unwrap_or("");
+    for (img, alt) in ctx.article.images_with_alt() {
+        let key = normalize(alt.value).to_lowercase();
+        let src = address(ctx, img);
         match first_seen.get(&key) {
             None => {
-                first_seen.insert(key, (img, src));
+                first_seen.insert(key, (alt.span, src));
             }
             Some(&(first, first_src)) if first_src != src => {
                 out.push(
-                    Diagnostic::new(
-                        ctx.doc.attr_span(img, "alt"),
-                        "this alt text is the same as another image's",
-                    )
-                    .help("say what is different about this picture")
-                    .label(ctx.doc.attr_span(first, "alt"), "first used here"),
+                    Diagnostic::new(alt.span, "this alt text is the same as another image's")
+                        .help("say what is different about this picture")
+                        .label(first, "first used here"),
                 );
             }
             Some(_) => {}
         }
     }
     out
+}
+
+/// The picture's address: its `src`, else its lazy-loading address (kept
+/// behind a placeholder, often a data: URI, in `src`), else its first
+/// `srcset` candidate; empty when it has none.
+fn address<'a>(ctx: &Context<'a>, img: &Image<'a>) -> &'a str {
+    let refs = || ctx.article.references_of(img).filter(|r| !r.is_data_uri());
+    refs()
+        .find(|r| r.slot == Slot::Src)
+        .or_else(|| refs().find(|r| matches!(r.slot, Slot::Lazy(_))))
+        .or_else(|| refs().next())
+        .map_or("", |r| r.url)
 }

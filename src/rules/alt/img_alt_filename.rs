@@ -52,12 +52,16 @@ pub fn is_filename(alt: &str, src: Option<&str>) -> bool {
 }
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
-    super::images_with_alt(ctx.doc)
-        .filter(|(img, alt)| is_filename(alt, img.value().attr("src")))
-        .map(|(img, alt)| {
+    ctx.article
+        .images_with_alt()
+        .filter(|(img, alt)| is_filename(alt.value, img.src.map(|s| s.value)))
+        .map(|(_, alt)| {
             Diagnostic::new(
-                ctx.doc.attr_span(img, "alt"),
-                format!("the alt text \"{}\" is a file name or URL", alt.trim()),
+                alt.span,
+                format!(
+                    "the alt text \"{}\" is a file name or URL",
+                    alt.value.trim()
+                ),
             )
             .help("replace it with a description of what the picture shows")
         })

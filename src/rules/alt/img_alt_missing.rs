@@ -2,7 +2,6 @@
 //! readers fall back to announcing the file name, or skip the picture
 //! without saying anything was there.
 
-use crate::a11y;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Context, Rule};
 
@@ -17,15 +16,10 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
-    super::exposed_images(ctx.doc)
-        .filter(|img| {
-            img.value().attr("alt").is_none()
-                && !a11y::is_presentational(*img)
-                && a11y::aria_name(ctx.doc, *img).is_none()
-                && a11y::title_attr(*img).is_none()
-        })
+    ctx.article.exposed_images()
+        .filter(|img| img.alt.is_none() && !img.presentational && !img.aria_named && !img.titled)
         .map(|img| {
-            Diagnostic::new(ctx.doc.tag_span(img), "this image has no alt text")
+            Diagnostic::new(img.tag, "this image has no alt text")
                 .help("add alt=\"…\" saying what the picture shows, or alt=\"\" if it is purely decorative")
         })
         .collect()

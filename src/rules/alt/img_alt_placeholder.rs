@@ -59,14 +59,15 @@ pub fn is_placeholder(alt: &str) -> bool {
 }
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
-    super::images_with_alt(ctx.doc)
-        .filter(|(_, alt)| is_placeholder(alt))
-        .map(|(img, alt)| {
+    ctx.article
+        .images_with_alt()
+        .filter(|(_, alt)| is_placeholder(alt.value))
+        .map(|(_, alt)| {
             Diagnostic::new(
-                ctx.doc.attr_span(img, "alt"),
+                alt.span,
                 format!(
                     "the alt text \"{}\" does not say what the picture shows",
-                    alt.trim()
+                    alt.value.trim()
                 ),
             )
             .help("describe who or what is in the picture, or use alt=\"\" if it is decorative")

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Context, Rule};
 
 pub static RULE: Rule = Rule {
@@ -27,32 +27,23 @@ static REDUNDANT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
-    super::images_with_alt(ctx.doc)
-        .filter(|(_, alt)| !super::img_alt_placeholder::is_placeholder(alt))
-        .filter_map(|(img, alt)| {
-            let found = REDUNDANT.find(alt)?;
-            let value = ctx.doc.attr_span(img, "alt");
-            let words = found.as_str().trim();
+    ctx.article
+        .images_with_alt()
+        .filter(|(_, alt)| !super::img_alt_placeholder::is_placeholder(alt.value))
+        .filter_map(|(_, alt)| {
+            let found = REDUNDANT.find(alt.value)?;
+            let matched = found.as_str();
+            let words = matched.trim();
+            // Point at the words themselves, without the spaces around them.
+            let start = found.start() + (matched.len() - matched.trim_start().len());
+            let end = found.end() - (matched.len() - matched.trim_end().len());
             Some(
                 Diagnostic::new(
-                    narrow(ctx, value, alt, found.start(), found.end()),
+                    alt.narrow(start, end),
                     format!("\"{words}\" is redundant: screen readers already say it is an image"),
                 )
                 .help("remove the words and start with what the picture shows"),
             )
         })
         .collect()
-}
-
-/// Point at the matched words when the alt is written without character
-/// references (so the decoded text and the source line up byte for byte).
-fn narrow(ctx: &Context, value: Span, alt: &str, start: usize, end: usize) -> Span {
-    let raw = ctx.doc.source_text(value);
-    if raw == Some(alt) {
-        let lead = alt[start..end].len() - alt[start..end].trim_start().len();
-        let trail = alt[start..end].len() - alt[start..end].trim_end().len();
-        Span::new(value.start + start + lead, value.start + end - trail)
-    } else {
-        value
-    }
 }

@@ -21,12 +21,12 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     let max = ctx.option_usize("max", 150);
-    super::images_with_alt(ctx.doc)
-        .filter_map(|(img, alt)| {
-            let len = crate::a11y::normalize(alt).chars().count();
+    ctx.article.images_with_alt()
+        .filter_map(|(_, alt)| {
+            let len = crate::a11y::normalize(alt.value).chars().count();
             (len > max).then(|| {
                 Diagnostic::new(
-                    ctx.doc.attr_span(img, "alt"),
+                    alt.span,
                     format!("this alt text is {len} characters long, over the limit of {max}"),
                 )
                 .help("keep alt text to what the picture shows; move context and credits into the caption")

@@ -15,14 +15,10 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
-    super::exposed_images(ctx.doc)
-        .filter(|img| {
-            img.value()
-                .attr("alt")
-                .is_some_and(|alt| !alt.is_empty() && alt.trim().is_empty())
-        })
-        .map(|img| {
-            Diagnostic::new(ctx.doc.attr_span(img, "alt"), "this alt text is only whitespace")
+    ctx.article.exposed_images()
+        .filter_map(|img| img.alt.filter(|alt| !alt.value.is_empty() && alt.is_blank()))
+        .map(|alt| {
+            Diagnostic::new(alt.span, "this alt text is only whitespace")
                 .help("describe the picture, or use alt=\"\" (nothing between the quotes) if it is decorative")
         })
         .collect()

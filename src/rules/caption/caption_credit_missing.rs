@@ -3,6 +3,7 @@
 //! agency picture, a handout or a still from social media.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::embedded::Element;
 use crate::rules::{Context, OptionKind, Rule, RuleOption};
 
 pub static RULE: Rule = Rule {
@@ -20,22 +21,10 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
-    let agencies = ctx.option_strings("agencies");
-    super::captioned(ctx.doc, &agencies)
-        .into_iter()
-        .filter(|c| c.analysis.credit.is_none() && !c.provided.credit)
-        .map(|c| {
-            super::at_caption(
-                ctx.doc,
-                c.caption,
-                "this caption does not say who took the picture (no credit)",
-                &crate::rules::image::caption_metadata_mismatch::help_with_metadata(
-                    ctx,
-                    &c.figure.images,
-                    crate::rules::image::caption_metadata_mismatch::Element::Credit,
-                    "end the caption with the credit in brackets: [Name/Agency]",
-                ),
-            )
-        })
-        .collect()
+    super::lacking(
+        ctx,
+        Element::Credit,
+        "this caption does not say who took the picture (no credit)",
+        "end the caption with the credit in brackets: [Name/Agency]",
+    )
 }

@@ -2,6 +2,7 @@
 //! from years ago reads as today's news unless the caption dates it.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::embedded::Element;
 use crate::rules::{Context, Rule};
 
 pub static RULE: Rule = Rule {
@@ -15,21 +16,10 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
-    super::captioned(ctx.doc, &[])
-        .into_iter()
-        .filter(|c| c.analysis.date.is_none() && !c.provided.date)
-        .map(|c| {
-            super::at_caption(
-                ctx.doc,
-                c.caption,
-                "this caption does not say when the picture was taken (no date)",
-                &crate::rules::image::caption_metadata_mismatch::help_with_metadata(
-                    ctx,
-                    &c.figure.images,
-                    crate::rules::image::caption_metadata_mismatch::Element::Date,
-                    "give the date the picture was taken: \"… in Amur province, Russia, on September 13. [Name/Agency]\"",
-                ),
-            )
-        })
-        .collect()
+    super::lacking(
+        ctx,
+        Element::Date,
+        "this caption does not say when the picture was taken (no date)",
+        "give the date the picture was taken: \"… in Amur province, Russia, on September 13. [Name/Agency]\"",
+    )
 }

@@ -3,6 +3,7 @@
 //! city from one in another.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::embedded::Element;
 use crate::rules::{Context, Rule};
 
 pub static RULE: Rule = Rule {
@@ -16,21 +17,10 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
-    super::captioned(ctx.doc, &[])
-        .into_iter()
-        .filter(|c| c.analysis.place.is_none() && !c.provided.place)
-        .map(|c| {
-            super::at_caption(
-                ctx.doc,
-                c.caption,
-                "this caption does not say where the picture was taken (no place)",
-                &crate::rules::image::caption_metadata_mismatch::help_with_metadata(
-                    ctx,
-                    &c.figure.images,
-                    crate::rules::image::caption_metadata_mismatch::Element::Place,
-                    "name the place: \"… at a railway station in Seoul, South Korea, on January 30. [Name/Agency]\"",
-                ),
-            )
-        })
-        .collect()
+    super::lacking(
+        ctx,
+        Element::Place,
+        "this caption does not say where the picture was taken (no place)",
+        "name the place: \"… at a railway station in Seoul, South Korea, on January 30. [Name/Agency]\"",
+    )
 }

@@ -17,21 +17,20 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
-    super::figures(ctx.doc)
-        .into_iter()
-        .filter(|f| f.caption.is_none() && !super::images_link_away(f))
+    ctx.article
+        .figures
+        .iter()
+        .filter(|f| f.caption.is_none() && !f.links_away)
         .map(|f| {
-            let diagnostic = Diagnostic::new(
-                ctx.doc.tag_span(f.figure),
-                "this figure has a picture but no caption",
-            )
-            .label(ctx.doc.tag_span(f.images[0]), "the picture");
+            let picture = ctx.article.images[f.images[0]].tag;
+            let diagnostic = Diagnostic::new(f.tag, "this figure has a picture but no caption")
+                .label(picture, "the picture");
             // A caption the CMS wrote in a <div class="caption">: shown, but
             // not tied to the picture for assistive technology.
             match f.caption_like {
-                Some(el) => diagnostic
+                Some(tag) => diagnostic
                     .help("make the caption a <figcaption>, the first or last child of the <figure>, so that it is tied to the picture")
-                    .label(ctx.doc.tag_span(el), "this caption is not a <figcaption>"),
+                    .label(tag, "this caption is not a <figcaption>"),
                 None => diagnostic.help(
                     "add a <figcaption> saying who and what is shown, when and where, and who took it",
                 ),

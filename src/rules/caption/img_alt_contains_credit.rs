@@ -17,15 +17,19 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
-    crate::rules::alt::images_with_alt(ctx.doc)
-        .filter_map(|(img, alt)| {
-            let found = text::strong_credit(alt)?;
+    ctx.article
+        .images_with_alt()
+        .filter_map(|(_, alt)| {
+            let found = text::strong_credit(alt.value)?;
             Some(
                 Diagnostic::new(
-                    ctx.doc.attr_span(img, "alt"),
+                    alt.span,
                     format!(
                         "this alt text contains a credit (\"{}\")",
-                        alt.get(found.start..found.end).unwrap_or(alt).trim()
+                        alt.value
+                            .get(found.start..found.end)
+                            .unwrap_or(alt.value)
+                            .trim()
                     ),
                 )
                 .help("move the credit to the caption; keep alt text to what the picture shows"),

@@ -18,36 +18,28 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for figure in super::figures(ctx.doc) {
-        let Some(caption) = figure.caption else {
-            continue;
-        };
-        let caption_text = super::caption_text(ctx.doc, caption);
+    for (figure, caption) in super::captioned(ctx) {
         // The caption without its credit, as alt text copied from it often
         // leaves the credit out.
-        let analysis = text::analyze(&caption_text, &[]);
-        let without_credit = analysis
+        let without_credit = caption
+            .analysis
             .credit
-            .map(|c| caption_text[..c.start].to_string())
+            .and_then(|c| caption.text.get(..c.start))
             .unwrap_or_default();
-        for img in &figure.images {
-            let Some(alt) = img.value().attr("alt").filter(|a| !a.trim().is_empty()) else {
+        for img in ctx.article.images_of(figure) {
+            let Some(alt) = img.alt_text() else {
                 continue;
             };
-            if text::repeats(alt, &caption_text)
-                || !without_credit.trim().is_empty() && text::repeats(alt, &without_credit)
+            if text::repeats(alt.value, &caption.text)
+                || !without_credit.trim().is_empty() && text::repeats(alt.value, without_credit)
             {
-                let caption_span = ctx
-                    .doc
-                    .content_span(caption)
-                    .unwrap_or_else(|| ctx.doc.tag_span(caption));
                 out.push(
                     Diagnostic::new(
-                        ctx.doc.attr_span(*img, "alt"),
+                        alt.span,
                         "this alt text repeats the caption, so screen readers read it twice",
                     )
                     .help("say in the alt text what the picture shows; leave the story to the caption")
-                    .label(caption_span, "the caption says the same"),
+                    .label(caption.content.unwrap_or(caption.tag), "the caption says the same"),
                 );
             }
         }

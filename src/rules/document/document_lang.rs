@@ -32,31 +32,22 @@ pub fn problem(tag: &str) -> Option<String> {
 }
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
-    if !ctx.doc.full_document {
+    let doc = &ctx.article.document;
+    if !doc.full_document {
         return Vec::new();
     }
-    let Some(html) = ctx.doc.elements_named("html").next() else {
+    let Some(html) = doc.html_tag else {
         return Vec::new();
     };
     let help = "set the article's language on <html>, e.g. <html lang=\"en\">";
-    match html.value().attr("lang").map(str::trim) {
-        None => vec![
-            Diagnostic::new(
-                ctx.doc.tag_span(html),
-                "this page does not declare its language",
-            )
-            .help(help),
-        ],
-        Some("") => vec![
-            Diagnostic::new(
-                ctx.doc.attr_span(html, "lang"),
-                "the lang attribute is empty",
-            )
-            .help(help),
-        ],
-        Some(tag) => problem(tag)
+    match doc.lang {
+        None => vec![Diagnostic::new(html, "this page does not declare its language").help(help)],
+        Some(lang) if lang.value.trim().is_empty() => {
+            vec![Diagnostic::new(lang.span, "the lang attribute is empty").help(help)]
+        }
+        Some(lang) => problem(lang.value.trim())
             .map(|message| {
-                Diagnostic::new(ctx.doc.attr_span(html, "lang"), message)
+                Diagnostic::new(lang.span, message)
                     .help("use a registered language code such as \"en\", \"en-GB\" or \"pt-BR\"")
             })
             .into_iter()

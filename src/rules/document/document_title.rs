@@ -1,7 +1,6 @@
 //! A page without a `<title>`, or with an empty one. The title is the first
 //! thing screen readers announce, and it names the tab and the bookmark.
 
-use crate::a11y;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Context, Rule};
 
@@ -16,31 +15,19 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
-    if !ctx.doc.full_document {
+    let doc = &ctx.article.document;
+    if !doc.full_document {
         return Vec::new();
     }
-    // The first <title> in the HTML namespace counts (an SVG <title> does not).
-    let title = ctx
-        .doc
-        .elements_named("title")
-        .find(|t| t.value().name.ns == html5ever::ns!(html));
-    match title {
-        Some(title) if a11y::normalize(&title.text().collect::<String>()).is_empty() => {
-            vec![Diagnostic::new(ctx.doc.tag_span(title), "this page title is empty")
+    match doc.title {
+        Some((tag, false)) => {
+            vec![Diagnostic::new(tag, "this page title is empty")
                 .help("put the headline in the <title>, e.g. <title>Putin hosts Kim in Russia's Far East</title>")]
         }
         Some(_) => Vec::new(),
-        None => {
-            let at = ctx
-                .doc
-                .elements_named("head")
-                .next()
-                .map(|head| ctx.doc.tag_span(head))
-                .unwrap_or_default();
-            vec![
-                Diagnostic::new(at, "this page has no <title>")
-                    .help("add a <title> with the headline inside <head>"),
-            ]
-        }
+        None => vec![
+            Diagnostic::new(doc.head_tag.unwrap_or_default(), "this page has no <title>")
+                .help("add a <title> with the headline inside <head>"),
+        ],
     }
 }

@@ -1,7 +1,6 @@
 //! A heading with no text and no alt or aria name inside. Screen readers
 //! list it as an empty heading, which looks like a broken page.
 
-use crate::a11y;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Context, Rule};
 
@@ -16,13 +15,12 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
-    super::headings(ctx.doc)
-        .filter(|(el, _)| {
-            a11y::aria_name(ctx.doc, *el).is_none()
-                && a11y::content_name_is_empty(ctx.doc, *el, false)
-        })
-        .map(|(el, _)| {
-            Diagnostic::new(ctx.doc.tag_span(el), "this heading is empty")
+    ctx.article
+        .headings
+        .iter()
+        .filter(|h| h.empty)
+        .map(|h| {
+            Diagnostic::new(h.tag, "this heading is empty")
                 .help("give the heading text, or remove it if it only adds spacing")
         })
         .collect()

@@ -16,17 +16,15 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
-    if !ctx.doc.full_document || super::headings(ctx.doc).any(|(_, level)| level == 1) {
+    let doc = &ctx.article.document;
+    if !doc.full_document || ctx.article.headings.iter().any(|h| h.level == 1) {
         return Vec::new();
     }
-    let at = ctx
-        .doc
-        .elements_named("body")
-        .next()
-        .map(|body| ctx.doc.tag_span(body))
-        .unwrap_or_default();
     vec![
-        Diagnostic::new(at, "this page has no level-one heading")
-            .help("mark the article's headline up as <h1>"),
+        Diagnostic::new(
+            doc.body_tag.unwrap_or_default(),
+            "this page has no level-one heading",
+        )
+        .help("mark the article's headline up as <h1>"),
     ]
 }

@@ -15,16 +15,14 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
-    let mut h1s = super::headings(ctx.doc)
-        .filter(|(_, level)| *level == 1)
-        .map(|(el, _)| el);
+    let mut h1s = ctx.article.headings.iter().filter(|h| h.level == 1);
     let Some(first) = h1s.next() else {
         return Vec::new();
     };
-    h1s.map(|el| {
-        Diagnostic::new(ctx.doc.tag_span(el), "this is a second level-one heading")
+    h1s.map(|h| {
+        Diagnostic::new(h.tag, "this is a second level-one heading")
             .help("keep one <h1> for the headline and use <h2> for sections")
-            .label(ctx.doc.tag_span(first), "first level-one heading")
+            .label(first.tag, "first level-one heading")
     })
     .collect()
 }

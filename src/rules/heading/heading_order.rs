@@ -17,21 +17,23 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let mut previous = None;
-    for (el, level) in super::headings(ctx.doc) {
-        if let Some((prev_el, prev)) = previous
-            && level > prev + 1
+    let mut previous: Option<&crate::article::Heading> = None;
+    for h in &ctx.article.headings {
+        let level = h.level;
+        if let Some(prev) = previous
+            && level > prev.level + 1
         {
+            let expected = prev.level + 1;
             out.push(
                 Diagnostic::new(
-                    ctx.doc.tag_span(el),
-                    format!("heading level {level} follows level {prev}; expected level {} or higher", prev + 1),
+                    h.tag,
+                    format!("heading level {level} follows level {}; expected level {expected} or higher", prev.level),
                 )
-                .help(format!("use an <h{}> here, or restyle the heading with CSS instead of changing its level", prev + 1))
-                .label(ctx.doc.tag_span(prev_el), format!("previous heading, level {prev}")),
+                .help(format!("use an <h{expected}> here, or restyle the heading with CSS instead of changing its level"))
+                .label(prev.tag, format!("previous heading, level {}", prev.level)),
             );
         }
-        previous = Some((el, level));
+        previous = Some(h);
     }
     out
 }

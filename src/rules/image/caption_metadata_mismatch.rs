@@ -5,16 +5,13 @@
 //! usually the caption: pasted from the previous picture, or left over
 //! from the wire's first version.
 //!
-//! Captions are found and read by `crate::rules::caption` and
-//! `crate::text`; this rule only compares what they found with the file.
+//! Captions are found and read by the article model (`crate::article`,
+//! `crate::text`); this rule only compares what they found with the file.
 
-use scraper::ElementRef;
-
-use super::found;
-use crate::assets::metadata::{Date, Fields, Metadata, Standard};
+use crate::article::{Article, Caption};
+use crate::assets::metadata::{Date, Metadata, Standard};
 use crate::diagnostic::{Diagnostic, Severity, Span};
-use crate::html::Document;
-use crate::rules::caption;
+use crate::rules::embedded::{date_field, describe_credit, embedded};
 use crate::rules::{Context, Rule};
 use crate::text::{Found, comparable};
 
@@ -30,27 +27,20 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    // Only captions of pictures with metadata are analysed.
-    for figure in caption::figures(ctx.doc) {
-        let Some(caption) = figure.caption else {
+    for figure in &ctx.article.figures {
+        let Some(caption) = &figure.caption else {
             continue;
         };
-        let Some(meta) = embedded(ctx, &figure.images) else {
+        let Some(meta) = embedded(ctx, figure) else {
             continue;
         };
-        let text = caption::caption_text(ctx.doc, caption);
-        let captioned = Caption {
-            element: caption,
-            analysis: crate::text::analyze(&text, &[]),
-            text,
-        };
-        if let Some(credit) = captioned.analysis.credit
-            && let Some(d) = credit_mismatch(ctx.doc, &captioned, credit, meta)
+        if let Some(credit) = caption.analysis.credit
+            && let Some(d) = credit_mismatch(ctx.article, caption, credit, meta)
         {
             out.push(d);
         }
-        if let Some(date) = captioned.analysis.date
-            && let Some(d) = date_mismatch(ctx.doc, &captioned, date, meta)
+        if let Some(date) = caption.analysis.date
+            && let Some(d) = date_mismatch(ctx.article, caption, date, meta)
         {
             out.push(d);
         }
@@ -58,37 +48,9 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
     out
 }
 
-/// A caption, its text as read, and what `crate::text` found in it.
-struct Caption<'a> {
-    element: ElementRef<'a>,
-    text: String,
-    analysis: crate::text::Analysis,
-}
-
-/// The embedded metadata of the first of the images with any.
-pub fn embedded<'a>(ctx: &Context<'a>, images: &[ElementRef<'_>]) -> Option<&'a Metadata> {
-    images.iter().find_map(|img| {
-        let src = img
-            .value()
-            .attr("src")
-            .map(str::trim)
-            .filter(|s| !s.is_empty());
-        let candidates = img
-            .value()
-            .attr("srcset")
-            .map(crate::assets::srcset::parse)
-            .unwrap_or_default();
-        src.into_iter()
-            .chain(candidates.iter().map(|c| c.url))
-            .filter_map(|url| found(ctx.assets, url))
-            .map(|info| &info.metadata)
-            .find(|m| !m.is_empty())
-    })
-}
-
 fn credit_mismatch(
-    doc: &Document,
-    captioned: &Caption<'_>,
+    article: &Article<'_>,
+    captioned: &Caption,
     credit: Found,
     meta: &Metadata,
 ) -> Option<Diagnostic> {
@@ -122,7 +84,7 @@ fn credit_mismatch(
         return None;
     }
     Some(
-        at_text(doc, captioned, credit, format!(
+        at_text(article, captioned, credit, format!(
             "the caption credits {}, but the image file's {}",
             said.trim(),
             describe_credit(standard, fields)
@@ -132,8 +94,8 @@ fn credit_mismatch(
 }
 
 fn date_mismatch(
-    doc: &Document,
-    captioned: &Caption<'_>,
+    article: &Article<'_>,
+    captioned: &Caption,
     date: Found,
     meta: &Metadata,
 ) -> Option<Diagnostic> {
@@ -143,102 +105,15 @@ fn date_mismatch(
     if meta.dates().any(|d| said.agrees_with(d)) {
         return None;
     }
-    let field = match standard {
-        Standard::Iptc => "Date Created",
-        Standard::Xmp => "DateCreated",
-        Standard::Exif => "DateTimeOriginal",
-    };
+    let field = date_field(standard);
     Some(
-        at_text(doc, captioned, date, format!(
+        at_text(article, captioned, date, format!(
             "the caption dates the picture {}, but the image file's {} {field} is {file_date}",
             said_text.trim().trim_end_matches(['.', ',', ':']),
             standard.label()
         ))
         .help("check when the picture was taken; a file or archive picture needs its own date in the caption"),
     )
-}
-
-/// What a caption can lack that the image file may hold.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Element {
-    Credit,
-    Date,
-    Place,
-}
-
-/// A caption rule's help, with what the image file's embedded metadata
-/// says about the element the caption lacks appended ("…; the image
-/// file's IPTC By-line is 'Jane Doe' and its Credit Line 'AP'"), when
-/// the file has it.
-pub fn help_with_metadata(
-    ctx: &Context<'_>,
-    images: &[ElementRef<'_>],
-    element: Element,
-    help: &str,
-) -> String {
-    let Some(meta) = embedded(ctx, images) else {
-        return help.to_string();
-    };
-    let standards = [
-        (Standard::Iptc, &meta.iptc),
-        (Standard::Xmp, &meta.xmp),
-        (Standard::Exif, &meta.exif),
-    ];
-    let hint = match element {
-        Element::Credit => standards
-            .into_iter()
-            .find(|(_, f)| f.credit.is_some() || !f.byline.is_empty() || f.source.is_some())
-            .map(|(standard, fields)| describe_credit(standard, fields)),
-        Element::Date => meta.date().map(|(standard, date)| {
-            let field = match standard {
-                Standard::Iptc => "Date Created",
-                Standard::Xmp => "DateCreated",
-                Standard::Exif => "DateTimeOriginal",
-            };
-            format!("{} {field} is {date}", standard.label())
-        }),
-        Element::Place => standards.into_iter().find_map(|(standard, f)| {
-            let parts: Vec<&str> = [&f.sublocation, &f.city, &f.state, &f.country]
-                .into_iter()
-                .filter_map(|p| p.as_deref())
-                .collect();
-            (!parts.is_empty())
-                .then(|| format!("{} location is '{}'", standard.label(), parts.join(", ")))
-        }),
-    };
-    match hint {
-        Some(hint) => format!("{help}; the image file's {hint}"),
-        None => help.to_string(),
-    }
-}
-
-/// "IPTC By-line is 'Tom Pryce' and its Credit Line 'PA'".
-fn describe_credit(standard: Standard, f: &Fields) -> String {
-    let (byline, credit, source) = match standard {
-        Standard::Iptc => ("By-line", "Credit Line", "Source"),
-        Standard::Xmp => ("creator", "Credit", "Source"),
-        Standard::Exif => ("Artist", "credit", "source"),
-    };
-    let mut parts = Vec::new();
-    if !f.byline.is_empty() {
-        parts.push((byline, f.byline.join("; ")));
-    }
-    if let Some(c) = &f.credit {
-        parts.push((credit, c.clone()));
-    }
-    if let Some(s) = &f.source
-        && parts.len() < 2
-    {
-        parts.push((source, s.clone()));
-    }
-    let mut out = format!("{} ", standard.label());
-    for (i, (name, value)) in parts.iter().enumerate() {
-        match i {
-            0 => out.push_str(&format!("{name} is '{value}'")),
-            _ => out.push_str(&format!(" and its {name} '{value}'")),
-        }
-    }
-    out
 }
 
 /// `needle`'s words appear in `haystack`, in order, as whole words.
@@ -257,15 +132,20 @@ fn surname_named(said: &str, name: &str) -> bool {
 
 /// A diagnostic at the found text in the source, when it can be located
 /// there exactly; else at the caption's start tag.
-fn at_text(doc: &Document, captioned: &Caption<'_>, found: Found, message: String) -> Diagnostic {
+fn at_text(
+    article: &Article<'_>,
+    captioned: &Caption,
+    found: Found,
+    message: String,
+) -> Diagnostic {
     let wanted = captioned
         .text
         .get(found.start..found.end)
         .unwrap_or_default()
         .trim()
         .trim_end_matches(['.', ',', ':', ';']);
-    let exact = doc.content_span(captioned.element).and_then(|content| {
-        let source = doc.source_text(content)?;
+    let exact = captioned.content.and_then(|content| {
+        let source = article.source_text(content)?;
         let at = source.find(wanted)?;
         Some(Span::new(
             content.start + at,
@@ -274,7 +154,7 @@ fn at_text(doc: &Document, captioned: &Caption<'_>, found: Found, message: Strin
     });
     match exact {
         Some(span) if !wanted.is_empty() => Diagnostic::new(span, message),
-        _ => Diagnostic::new(doc.tag_span(captioned.element), message),
+        _ => Diagnostic::new(captioned.tag, message),
     }
 }
 

@@ -3,7 +3,7 @@
 //! declared height by more than 2 px (the tolerance Lighthouse uses).
 //! Faces come out stretched or squashed.
 
-use super::{dimension, picture_of, rendered, style};
+use super::picture_of;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Context, Rule};
 
@@ -18,14 +18,15 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
-    ctx.doc
-        .elements_named("img")
-        .filter(|img| rendered(ctx.doc, *img))
+    ctx.article
+        .images
+        .iter()
+        .filter(|img| img.rendered)
         // object-fit crops or letterboxes instead of stretching.
-        .filter(|img| style(*img, "object-fit").is_none_or(|v| v == "fill"))
+        .filter(|img| img.object_fit.as_deref().is_none_or(|v| v == "fill"))
         .filter_map(|img| {
-            let (dw, dh) = (dimension(img, "width")?, dimension(img, "height")?);
-            let info = picture_of(ctx.assets, img)?;
+            let (dw, dh) = (img.width_px()?, img.height_px()?);
+            let info = picture_of(ctx, img)?;
             if info.format.is_some_and(|f| f.is_vector()) || dw <= 0.0 {
                 return None;
             }
@@ -41,13 +42,13 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
             let what = if dh > implied { "stretch" } else { "squash" };
             Some(
                 Diagnostic::new(
-                    ctx.doc.attr_span(img, "height"),
+                    img.height?.span,
                     format!(
                         "width {dw} and height {dh} {what} the {fw}×{fh} picture: at {dw} px wide it is {} px high",
                         implied.round()
                     ),
                 )
-                .label(ctx.doc.attr_span(img, "width"), "declared width")
+                .label(img.width?.span, "declared width")
                 .help(format!(
                     "set height=\"{}\", or crop the image file to the shape you want (CSS object-fit: cover crops instead of distorting)",
                     implied.round()

@@ -17,8 +17,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
-    references(ctx.doc)
-        .into_iter()
+    references(ctx)
         .filter_map(|r| {
             let why = ctx.assets.image_info(r.url)?.broken.as_deref()?;
             Some(

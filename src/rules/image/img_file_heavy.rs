@@ -2,7 +2,8 @@
 //! phone connection, costly on a metered plan, and usually a sign that
 //! the camera original was uploaded instead of a web rendition.
 
-use super::{Slot, found, human_bytes, references, shown};
+use super::{found, human_bytes, references, shown};
+use crate::article::Slot;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Context, OptionKind, Rule, RuleOption};
 
@@ -22,8 +23,7 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     let max = ctx.option_usize("max_bytes", 500_000) as u64;
-    references(ctx.doc)
-        .into_iter()
+    references(ctx)
         // The og:image is fetched by link previews, not by readers.
         .filter(|r| r.slot != Slot::OgImage)
         .filter_map(|r| {

@@ -3,7 +3,8 @@
 //! asset roots (then the file is not read at all). Readers see a broken
 //! image icon; link previews show no picture.
 
-use super::{Slot, references, unreachable_message};
+use super::{references, unreachable_message};
+use crate::article::Slot;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Context, Rule};
 
@@ -18,8 +19,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
-    references(ctx.doc)
-        .into_iter()
+    references(ctx)
         .filter(|r| matches!(r.slot, Slot::Src | Slot::OgImage))
         .filter_map(|r| {
             let message = unreachable_message(r.url, ctx.assets.image(r.url))?;

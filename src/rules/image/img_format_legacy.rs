@@ -2,7 +2,8 @@
 //! TIFF, HEIC/HEIF and JPEG 2000 (shown by Safari alone), BMP
 //! (uncompressed, many times the bytes), ICO (an icon container).
 
-use super::{Slot, found, references, shown};
+use super::{found, references, shown};
+use crate::article::Slot;
 use crate::assets::Format;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Context, Rule};
@@ -18,8 +19,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
-    references(ctx.doc)
-        .into_iter()
+    references(ctx)
         .filter_map(|r| {
             let format = found(ctx.assets, r.url)?.format?;
             let why = match format {

@@ -19,8 +19,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
-    references(ctx.doc)
-        .into_iter()
+    references(ctx)
         .filter_map(|r| {
             let Asset::Found { file, claimed, .. } = ctx.assets.image(r.url) else {
                 return None;

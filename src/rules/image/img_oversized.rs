@@ -2,7 +2,7 @@
 //! to offer smaller files: every reader downloads pixels they never see
 //! (twice the width already covers high-density screens).
 
-use super::{dimension, found, has_srcset, rendered, shown};
+use super::{found, shown};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Context, Rule};
 
@@ -17,13 +17,14 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
-    ctx.doc
-        .elements_named("img")
-        .filter(|img| rendered(ctx.doc, *img) && !has_srcset(*img))
+    ctx.article
+        .images
+        .iter()
+        .filter(|img| img.rendered && !img.has_srcset)
         .filter_map(|img| {
-            let shown_width = dimension(img, "width").filter(|w| *w > 0.0)?;
-            let src = img.value().attr("src")?.trim();
-            let info = found(ctx.assets, src)?;
+            let shown_width = img.width_px().filter(|w| *w > 0.0)?;
+            let src = img.src?;
+            let info = found(ctx.assets, src.url())?;
             if info.format.is_some_and(|f| f.is_vector()) {
                 return None;
             }
@@ -34,13 +35,13 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
             }
             Some(
                 Diagnostic::new(
-                    ctx.doc.attr_span(img, "src"),
+                    src.span,
                     format!(
                         "{} is {width} px wide but shown {shown_width} px wide: {ratio:.1} times the width needed",
-                        shown(src)
+                        shown(src.url())
                     ),
                 )
-                .label(ctx.doc.attr_span(img, "width"), "shown at this width")
+                .label(img.width?.span, "shown at this width")
                 .help(format!(
                     "resize the file to {} px wide (twice the displayed width, for high-density screens), or add a srcset with smaller renditions",
                     (shown_width * 2.0).round()

@@ -3,6 +3,7 @@
 //! `data-src` leaves readers without JavaScript, and many feed and app
 //! renderers, with an empty box.
 
+use crate::article::Attr;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Context, Rule};
 
@@ -17,26 +18,24 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
-    let blank = |v: Option<&str>| v.is_none_or(|v| v.trim().is_empty());
-    ctx.doc
-        .elements_named("img")
-        .filter(|img| blank(img.value().attr("src")) && blank(img.value().attr("srcset")))
+    let blank = |v: Option<Attr>| v.is_none_or(|v| v.is_blank());
+    ctx.article
+        .images
+        .iter()
+        .filter(|img| img.rendered && blank(img.src) && blank(img.srcset))
         .map(|img| {
-            let lazy = ["data-src", "data-lazy-src", "data-original", "data-srcset"]
-                .into_iter()
-                .find(|a| img.value().attr(a).is_some());
-            let message = if img.value().attr("src").is_some() {
+            let message = if img.src.is_some() {
                 "this image's src is empty"
             } else {
                 "this image has no src"
             };
-            let help = match lazy {
+            let help = match img.lazy {
                 Some(attr) => format!(
                     "the file is only in {attr}, which a script has to copy into src: put it in src and add loading=\"lazy\" for the browser's own lazy loading"
                 ),
                 None => "set src to the image file (and srcset for other sizes)".into(),
             };
-            Diagnostic::new(ctx.doc.tag_span(img), message).help(help)
+            Diagnostic::new(img.tag, message).help(help)
         })
         .collect()
 }

@@ -4,7 +4,7 @@
 //! screen and a wasted download on another, and a missing one a broken
 //! image on exactly the screens that pick it.
 
-use super::{Slot, found, references, shown, unreachable_message};
+use super::{found, references, shown, unreachable_message};
 use crate::assets::srcset::Descriptor;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Context, Rule};
@@ -20,12 +20,9 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
-    references(ctx.doc)
-        .into_iter()
+    references(ctx)
         .filter_map(|r| {
-            let Slot::Srcset(descriptor) = r.slot else {
-                return None;
-            };
+            let descriptor = r.slot.descriptor()?;
             if looks_like_descriptor(r.url) {
                 return Some(
                     Diagnostic::new(

@@ -3,10 +3,7 @@
 //! `og:image` narrower than `og_min_width` (1200 px by default, what large
 //! link previews in news aggregators and social networks need).
 
-use scraper::ElementRef;
-
-use super::{Slot, found, references, rendered, shown, widest};
-use crate::a11y;
+use super::{found, shown, widest};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Context, OptionKind, Rule, RuleOption};
 
@@ -35,11 +32,13 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
     let min = ctx.option_usize("min_width", 400) as u32;
     let og_min = ctx.option_usize("og_min_width", 1200) as u32;
     let mut out = Vec::new();
-    for img in ctx.doc.elements_named("img") {
-        if !rendered(ctx.doc, img) || !informative(ctx, img) || !in_figure(img) {
+    for img in &ctx.article.images {
+        // A picture that informs: not decorative, and in a figure.
+        let informative = !img.presentational && (img.alt_text().is_some() || img.aria_named);
+        if !img.rendered || !informative || !img.in_figure {
             continue;
         }
-        let Some(info) = widest(ctx.assets, img) else {
+        let Some(info) = widest(ctx, img) else {
             continue;
         };
         let Some((width, _)) = info.display_size() else {
@@ -48,23 +47,18 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         if info.format.is_some_and(|f| f.is_vector()) || width >= min {
             continue;
         }
-        let attr = if img.value().attr("src").is_some() {
-            "src"
-        } else {
-            "srcset"
+        let Some(at) = img.src.or(img.srcset) else {
+            continue;
         };
         out.push(
             Diagnostic::new(
-                ctx.doc.attr_span(img, attr),
+                at.span,
                 format!("this photo is {width} px wide; a photo in a figure should be at least {min} px"),
             )
             .help("use a larger rendition of the picture (phones with 2× screens need twice the width it is shown at)"),
         );
     }
-    for r in references(ctx.doc) {
-        if r.slot != Slot::OgImage {
-            continue;
-        }
+    for r in ctx.article.og_images() {
         let Some(info) = found(ctx.assets, r.url) else {
             continue;
         };
@@ -82,20 +76,4 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         }
     }
     out
-}
-
-/// Not decorative: it has alt text or an ARIA name, and no presentational role.
-fn informative(ctx: &Context, img: ElementRef<'_>) -> bool {
-    !a11y::is_presentational(img)
-        && (img
-            .value()
-            .attr("alt")
-            .is_some_and(|a| !a.trim().is_empty())
-            || a11y::aria_name(ctx.doc, img).is_some())
-}
-
-fn in_figure(img: ElementRef<'_>) -> bool {
-    img.ancestors()
-        .filter_map(ElementRef::wrap)
-        .any(|a| a.value().name() == "figure")
 }

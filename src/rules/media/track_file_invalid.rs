@@ -3,10 +3,9 @@
 //! (an `.srt` renamed, a cue timing with a comma). Browsers drop such a
 //! track without a word, so the video plays with no captions at all.
 
-use crate::a11y;
 use crate::assets::Asset;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::image::{shown, tried};
+use crate::rules::files::{shown, tried};
 use crate::rules::{Context, Rule};
 
 pub static RULE: Rule = Rule {
@@ -20,28 +19,19 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
-    ctx.doc
-        .elements_named("track")
-        .filter(|track| {
-            // A missing kind means subtitles; an unknown one, metadata.
-            a11y::attr(*track, "kind").is_none_or(|k| {
-                matches!(
-                    k.trim().to_ascii_lowercase().as_str(),
-                    "captions" | "subtitles" | "descriptions"
-                )
-            })
-        })
+    ctx.article
+        .tracks
+        .iter()
+        .filter(|track| matches!(track.kind.as_str(), "captions" | "subtitles" | "descriptions"))
         .filter_map(|track| {
-            let kind = a11y::attr(track, "kind")
-                .map(|k| k.trim().to_ascii_lowercase())
-                .unwrap_or_else(|| "subtitles".into());
-            let Some(src) = a11y::attr(track, "src").map(str::trim).filter(|s| !s.is_empty()) else {
+            let kind = &track.kind;
+            let Some(src) = track.src.filter(|s| !s.url().is_empty()) else {
                 return Some(
-                    Diagnostic::new(ctx.doc.tag_span(track), format!("this {kind} track has no src"))
+                    Diagnostic::new(track.tag, format!("this {kind} track has no src"))
                         .help("set src to the WebVTT (.vtt) file"),
                 );
             };
-            let span = ctx.doc.attr_span(track, "src");
+            let (span, src) = (src.span, src.url());
             let (message, help) = match ctx.assets.track(src) {
                 Asset::NotChecked => return None,
                 Asset::Missing { tried: paths } => (

@@ -1,7 +1,6 @@
 //! A `<video>` that may have sound (it is not `muted`) without a captions or
 //! subtitles track. Deaf and hard-of-hearing readers miss what is said.
 
-use crate::a11y;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Context, Rule};
 
@@ -16,22 +15,12 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
-    ctx.doc
-        .elements_named("video")
-        .filter(|video| {
-            a11y::attr(*video, "muted").is_none()
-                && !a11y::is_hidden(ctx.doc, *video)
-                && !a11y::in_inert_content(ctx.doc, *video)
-                && !video.children().filter_map(scraper::ElementRef::wrap).any(|track| {
-                    track.value().name() == "track"
-                        // A missing kind means subtitles.
-                        && a11y::attr(track, "kind").is_none_or(|k| {
-                            matches!(k.trim().to_ascii_lowercase().as_str(), "captions" | "subtitles")
-                        })
-                })
-        })
+    ctx.article
+        .videos
+        .iter()
+        .filter(|video| !video.muted && !video.captioned)
         .map(|video| {
-            Diagnostic::new(ctx.doc.tag_span(video), "this video has no captions track")
+            Diagnostic::new(video.tag, "this video has no captions track")
                 .help("add <track kind=\"captions\" src=\"….vtt\" srclang=\"en\"> inside the <video>, or mark a silent video muted")
         })
         .collect()

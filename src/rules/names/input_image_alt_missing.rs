@@ -1,7 +1,6 @@
 //! An image button (`<input type="image">`) without alt text. Screen
 //! readers announce "button" and the reader cannot know what it does.
 
-use crate::a11y;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Context, Rule};
 
@@ -16,19 +15,16 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
-    super::exposed(ctx.doc, "input")
-        .filter(|input| {
-            a11y::attr(*input, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case("image"))
-                && a11y::attr(*input, "alt").is_none_or(|alt| alt.trim().is_empty())
-                && super::unnamed(ctx.doc, *input)
-        })
+    ctx.article
+        .image_buttons
+        .iter()
+        .filter(|input| input.alt.is_none_or(|alt| alt.is_blank()) && input.unnamed)
         .map(|input| {
-            let span = match a11y::attr(input, "alt") {
-                Some(_) => ctx.doc.attr_span(input, "alt"),
-                None => ctx.doc.tag_span(input),
-            };
-            Diagnostic::new(span, "this image button has no alt text")
-                .help("add alt=\"…\" naming what the button does, e.g. alt=\"Search\"")
+            Diagnostic::new(
+                input.alt.map_or(input.tag, |alt| alt.span),
+                "this image button has no alt text",
+            )
+            .help("add alt=\"…\" naming what the button does, e.g. alt=\"Search\"")
         })
         .collect()
 }

@@ -1,7 +1,6 @@
 //! A link whose accessible name is empty: an icon or image link without alt
 //! text, or an empty anchor. Screen readers announce "link" and read the URL.
 
-use crate::a11y;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Context, Rule};
 
@@ -16,18 +15,13 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
-    ctx.doc
-        .elements()
-        .filter(|el| {
-            a11y::is_link(*el)
-                && !a11y::is_hidden(ctx.doc, *el)
-                && !a11y::in_inert_content(ctx.doc, *el)
-                && super::unnamed(ctx.doc, *el)
-                && a11y::content_name_is_empty(ctx.doc, *el, false)
-        })
+    ctx.article
+        .links
+        .iter()
+        .filter(|link| link.unnamed)
         .map(|link| {
             Diagnostic::new(
-                ctx.doc.tag_span(link),
+                link.tag,
                 "this link has no text a screen reader can announce",
             )
             .help("add link text, alt text to the image inside it, or aria-label=\"…\"")

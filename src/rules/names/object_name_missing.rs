@@ -2,7 +2,6 @@
 //! accessible name (aria-label, aria-labelledby or title). Its fallback
 //! content is not its name.
 
-use crate::a11y;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Context, Rule};
 
@@ -17,18 +16,13 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
-    super::exposed(ctx.doc, "object")
-        .filter(|object| {
-            a11y::attr(*object, "data").is_some_and(|d| !d.trim().is_empty())
-                && !a11y::is_presentational(*object)
-                && super::unnamed(ctx.doc, *object)
-        })
+    ctx.article
+        .objects
+        .iter()
+        .filter(|object| !object.presentational && object.unnamed)
         .map(|object| {
-            Diagnostic::new(
-                ctx.doc.tag_span(object),
-                "this <object> has no accessible name",
-            )
-            .help("add aria-label=\"…\" or title=\"…\" describing what it shows")
+            Diagnostic::new(object.tag, "this <object> has no accessible name")
+                .help("add aria-label=\"…\" or title=\"…\" describing what it shows")
         })
         .collect()
 }

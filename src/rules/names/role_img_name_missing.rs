@@ -2,7 +2,6 @@
 //! images) that has no accessible name. Screen readers announce "image"
 //! and nothing more.
 
-use crate::a11y;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Context, Rule};
 
@@ -17,19 +16,12 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
-    ctx.doc
-        .elements()
-        .filter(|el| {
-            // <img> and SVG content have rules of their own.
-            el.value().name() != "img"
-                && el.value().name.ns != html5ever::ns!(svg)
-                && a11y::role(*el).as_deref() == Some("img")
-                && !a11y::is_hidden(ctx.doc, *el)
-                && !a11y::in_inert_content(ctx.doc, *el)
-                && super::unnamed(ctx.doc, *el)
-        })
+    ctx.article
+        .role_images
+        .iter()
+        .filter(|el| el.unnamed)
         .map(|el| {
-            Diagnostic::new(ctx.doc.attr_span(el, "role"), "this element has role=\"img\" but no accessible name")
+            Diagnostic::new(el.role, "this element has role=\"img\" but no accessible name")
                 .help("add aria-label=\"…\" describing the image, or remove role=\"img\" and hide it with aria-hidden=\"true\" if it is decorative")
         })
         .collect()

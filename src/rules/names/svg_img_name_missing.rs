@@ -2,7 +2,6 @@
 //! `graphics-document` or `graphics-symbol`) without a `<title>` child or an
 //! aria name: charts and maps that screen-reader users hear as just "image".
 
-use crate::a11y;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Context, Rule};
 
@@ -17,24 +16,13 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
-    ctx.doc
-        .elements()
-        .filter(|el| el.value().name.ns == html5ever::ns!(svg))
-        .filter(|svg| {
-            !a11y::is_hidden(ctx.doc, *svg)
-                && matches!(
-                    a11y::role(*svg).as_deref(),
-                    Some("img" | "graphics-document" | "graphics-symbol")
-                )
-                && a11y::svg_title(*svg).is_none()
-                && super::unnamed(ctx.doc, *svg)
-        })
+    ctx.article
+        .svgs
+        .iter()
+        .filter(|svg| svg.unnamed)
         .map(|svg| {
-            Diagnostic::new(
-                ctx.doc.tag_span(svg),
-                "this <svg> is exposed as an image but has no name",
-            )
-            .help("add a <title> as its first child, or aria-label=\"…\"")
+            Diagnostic::new(svg.tag, "this <svg> is exposed as an image but has no name")
+                .help("add a <title> as its first child, or aria-label=\"…\"")
         })
         .collect()
 }

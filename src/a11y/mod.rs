@@ -1,14 +1,17 @@
-//! Shared accessibility helpers: hidden-ness, roles and a static
-//! approximation of the accessible name computation (accname 1.2) that
-//! works from markup alone.
+//! Accessibility from markup alone: roles, and a static approximation of
+//! the accessible name computation (accname 1.2). What is hidden, not
+//! drawn or inert is decided in [`visibility`].
+
+mod visibility;
 
 use std::collections::HashSet;
 
 use ego_tree::NodeId;
-use ego_tree::iter::Edge;
-use scraper::{ElementRef, Html, Node};
+use scraper::{ElementRef, Node};
 
 use crate::html::Document;
+pub use visibility::{Visibility, style};
+use visibility::{aria_hidden, hidden_self};
 
 /// Collapse runs of whitespace to one space and trim.
 pub fn normalize(text: &str) -> String {
@@ -67,114 +70,6 @@ pub fn is_link(el: ElementRef<'_>) -> bool {
         Some(_) => false,
         None => native,
     }
-}
-
-/// Inline style that removes the element from rendering.
-fn style_hides(el: ElementRef<'_>) -> bool {
-    let Some(style) = attr(el, "style") else {
-        return false;
-    };
-    let style = style.to_ascii_lowercase().replace(char::is_whitespace, "");
-    style.split(';').any(|decl| {
-        decl == "display:none"
-            || decl == "visibility:hidden"
-            || decl.starts_with("display:none!")
-            || decl.starts_with("visibility:hidden!")
-    })
-}
-
-/// Hidden from everyone: `hidden`, `display:none`, `visibility:hidden`.
-fn hidden_self(el: ElementRef<'_>) -> bool {
-    el.value().attr("hidden").is_some() || style_hides(el)
-}
-
-fn aria_hidden(el: ElementRef<'_>) -> bool {
-    attr(el, "aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-}
-
-/// The value of a property in the inline `style`, lowercased.
-pub fn style(el: ElementRef<'_>, property: &str) -> Option<String> {
-    let style = el.value().attr("style")?;
-    style.split(';').find_map(|decl| {
-        let (name, value) = decl.split_once(':')?;
-        name.trim()
-            .eq_ignore_ascii_case(property)
-            .then(|| value.trim().to_ascii_lowercase())
-    })
-}
-
-/// Not drawn, by itself: `hidden` or an inline `display: none`.
-/// (`visibility: hidden` and `aria-hidden` leave the box in place.)
-fn unrendered_self(el: ElementRef<'_>) -> bool {
-    el.value().attr("hidden").is_some()
-        || style(el, "display").is_some_and(|d| d.starts_with("none"))
-}
-
-/// What is hidden, not drawn or inert, decided once per document in one
-/// pass (each element inherits from its parent), so that asking about an
-/// element costs a lookup, not a walk over its ancestors.
-#[derive(Default)]
-pub struct Visibility {
-    /// Hidden by itself or an ancestor, or `aria-hidden="true"` on either.
-    hidden: HashSet<NodeId>,
-    /// `hidden` or `display: none` on itself or an ancestor.
-    unrendered: HashSet<NodeId>,
-    /// Inside `<noscript>`, `<template>` or `<head>`.
-    inert: HashSet<NodeId>,
-}
-
-impl Visibility {
-    pub fn compute(html: &Html) -> Visibility {
-        let mut out = Visibility::default();
-        // (hidden, unrendered, inert for the children) of each open node.
-        let mut open: Vec<(bool, bool, bool)> = Vec::new();
-        for edge in html.tree.root().traverse() {
-            match edge {
-                Edge::Open(node) => {
-                    let (hidden, unrendered, inert) =
-                        open.last().copied().unwrap_or((false, false, false));
-                    let (mut own, mut drawn, mut below) = (hidden, unrendered, inert);
-                    if let Some(el) = ElementRef::wrap(node) {
-                        let id = node.id();
-                        own |= hidden_self(el) || aria_hidden(el);
-                        drawn |= unrendered_self(el);
-                        if own {
-                            out.hidden.insert(id);
-                        }
-                        if drawn {
-                            out.unrendered.insert(id);
-                        }
-                        if inert {
-                            out.inert.insert(id);
-                        }
-                        below |= matches!(el.value().name(), "noscript" | "template" | "head");
-                    }
-                    open.push((own, drawn, below));
-                }
-                Edge::Close(_) => {
-                    open.pop();
-                }
-            }
-        }
-        out
-    }
-}
-
-/// Excluded from the accessibility tree: hidden by itself or an ancestor,
-/// or `aria-hidden="true"` on itself or an ancestor.
-pub fn is_hidden(doc: &Document, el: ElementRef<'_>) -> bool {
-    doc.visibility.hidden.contains(&el.id())
-}
-
-/// Not drawn on the page: `hidden` or an inline `display: none` on itself
-/// or an ancestor.
-pub fn is_unrendered(doc: &Document, el: ElementRef<'_>) -> bool {
-    doc.visibility.unrendered.contains(&el.id())
-}
-
-/// Inside an element whose content is not rendered as part of the page.
-pub fn in_inert_content(doc: &Document, el: ElementRef<'_>) -> bool {
-    doc.visibility.inert.contains(&el.id())
 }
 
 fn aria_label(el: ElementRef<'_>) -> Option<String> {

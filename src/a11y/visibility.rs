@@ -1,0 +1,121 @@
+//! What is hidden, not drawn or inert: decided once per document, in one
+//! pass, for every element. Every rule sees it through the article model.
+//!
+//! - **hidden**: not exposed to assistive technology: `hidden`, an inline
+//!   `display: none` or `visibility: hidden`, or `aria-hidden="true"`, on
+//!   the element or an ancestor;
+//! - **not drawn**: `hidden` or `display: none` on it or an ancestor
+//!   (`visibility: hidden` and `aria-hidden` leave the box in place);
+//! - **inert**: inside `<noscript>`, `<template>` or `<head>`, whose
+//!   content is not rendered as part of the page.
+//!
+//! Presentational roles are decided with the roles, in `a11y`.
+
+use std::collections::HashSet;
+
+use ego_tree::NodeId;
+use ego_tree::iter::Edge;
+use scraper::{ElementRef, Html};
+
+/// The value of a property in the inline `style`, lowercased and trimmed;
+/// the last declaration wins, as in CSS.
+pub fn style(el: ElementRef<'_>, property: &str) -> Option<String> {
+    let style = el.value().attr("style")?;
+    style.split(';').rev().find_map(|decl| {
+        let (name, value) = decl.split_once(':')?;
+        name.trim()
+            .eq_ignore_ascii_case(property)
+            .then(|| value.trim().to_ascii_lowercase())
+    })
+}
+
+/// The keyword of a property value, without `!important`.
+fn keyword(value: &str) -> &str {
+    value.split('!').next().unwrap_or_default().trim()
+}
+
+fn display_none(el: ElementRef<'_>) -> bool {
+    style(el, "display").is_some_and(|v| keyword(&v) == "none")
+}
+
+/// Hidden from everyone, by itself: `hidden`, `display: none`,
+/// `visibility: hidden`.
+pub(crate) fn hidden_self(el: ElementRef<'_>) -> bool {
+    el.value().attr("hidden").is_some()
+        || display_none(el)
+        || style(el, "visibility").is_some_and(|v| keyword(&v) == "hidden")
+}
+
+pub(crate) fn aria_hidden(el: ElementRef<'_>) -> bool {
+    el.value()
+        .attr("aria-hidden")
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+}
+
+/// Not drawn, by itself: `hidden` or an inline `display: none`.
+fn unrendered_self(el: ElementRef<'_>) -> bool {
+    el.value().attr("hidden").is_some() || display_none(el)
+}
+
+/// What is hidden, not drawn or inert, for every element of a document
+/// (each element inherits from its parent), so that asking about an
+/// element costs a lookup, not a walk over its ancestors.
+#[derive(Default)]
+pub struct Visibility {
+    hidden: HashSet<NodeId>,
+    unrendered: HashSet<NodeId>,
+    inert: HashSet<NodeId>,
+}
+
+impl Visibility {
+    pub fn compute(html: &Html) -> Visibility {
+        let mut out = Visibility::default();
+        // (hidden, unrendered, inert for the children) of each open node.
+        let mut open: Vec<(bool, bool, bool)> = Vec::new();
+        for edge in html.tree.root().traverse() {
+            match edge {
+                Edge::Open(node) => {
+                    let (hidden, unrendered, inert) =
+                        open.last().copied().unwrap_or((false, false, false));
+                    let (mut own, mut drawn, mut below) = (hidden, unrendered, inert);
+                    if let Some(el) = ElementRef::wrap(node) {
+                        let id = node.id();
+                        own |= hidden_self(el) || aria_hidden(el);
+                        drawn |= unrendered_self(el);
+                        if own {
+                            out.hidden.insert(id);
+                        }
+                        if drawn {
+                            out.unrendered.insert(id);
+                        }
+                        if inert {
+                            out.inert.insert(id);
+                        }
+                        below |= matches!(el.value().name(), "noscript" | "template" | "head");
+                    }
+                    open.push((own, drawn, below));
+                }
+                Edge::Close(_) => {
+                    open.pop();
+                }
+            }
+        }
+        out
+    }
+
+    /// Excluded from the accessibility tree.
+    pub fn is_hidden(&self, el: ElementRef<'_>) -> bool {
+        self.hidden.contains(&el.id())
+    }
+
+    /// Inside content that is not rendered as part of the page.
+    pub fn is_inert(&self, el: ElementRef<'_>) -> bool {
+        self.inert.contains(&el.id())
+    }
+
+    /// Drawn on the page: not inert and not removed by `hidden` or
+    /// `display: none`.
+    pub fn is_rendered(&self, el: ElementRef<'_>) -> bool {
+        !self.is_inert(el) && !self.unrendered.contains(&el.id())
+    }
+}

@@ -1,0 +1,162 @@
+//! Building the model from a parsed document, in one pass over its
+//! elements (figures, which need the images, come after).
+
+use std::collections::HashMap;
+
+use super::attr::Attr;
+use super::figures::figures;
+use super::images::{image, og_image, orphan_source};
+use super::jsonld::ImageObjects;
+use super::named::*;
+use super::{Article, DocumentFacts, Options};
+use crate::a11y;
+use crate::html::Document;
+
+pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
+    let vis = &doc.visibility;
+    let exposed = |el| !vis.is_hidden(el) && !vis.is_inert(el);
+    let mut article = Article {
+        source: doc.source(),
+        document: DocumentFacts {
+            full_document: doc.full_document,
+            html_tag: None,
+            lang: None,
+            title: None,
+            head_tag: None,
+            body_tag: None,
+        },
+        images: Vec::new(),
+        references: Vec::new(),
+        figures: Vec::new(),
+        headings: Vec::new(),
+        links: Vec::new(),
+        frames: Vec::new(),
+        objects: Vec::new(),
+        areas: Vec::new(),
+        image_buttons: Vec::new(),
+        role_images: Vec::new(),
+        svgs: Vec::new(),
+        videos: Vec::new(),
+        tracks: Vec::new(),
+    };
+    let mut image_index = HashMap::new();
+    for el in doc.elements() {
+        let name = el.value().name();
+        let is_svg = el.value().name.ns == html5ever::ns!(svg);
+        if let Some(level) = heading_level(el)
+            && exposed(el)
+        {
+            article.headings.push(Heading {
+                tag: doc.tag_span(el),
+                level,
+                empty: a11y::aria_name(doc, el).is_none()
+                    && a11y::content_name_is_empty(doc, el, false),
+            });
+        }
+        if a11y::is_link(el) && exposed(el) {
+            article.links.push(Link {
+                tag: doc.tag_span(el),
+                unnamed: unnamed(doc, el) && a11y::content_name_is_empty(doc, el, false),
+            });
+        }
+        // <img> and SVG content have rules of their own.
+        if !is_svg && name != "img" && a11y::role(el).as_deref() == Some("img") && exposed(el) {
+            article.role_images.push(RoleImage {
+                role: doc.attr_span(el, "role"),
+                unnamed: unnamed(doc, el),
+            });
+        }
+        match name {
+            _ if is_svg => {
+                let image_role = matches!(
+                    a11y::role(el).as_deref(),
+                    Some("img" | "graphics-document" | "graphics-symbol")
+                );
+                if image_role && !vis.is_hidden(el) {
+                    article.svgs.push(Svg {
+                        tag: doc.tag_span(el),
+                        unnamed: a11y::svg_title(el).is_none() && unnamed(doc, el),
+                    });
+                }
+            }
+            "html" if article.document.html_tag.is_none() => {
+                article.document.html_tag = Some(doc.tag_span(el));
+                article.document.lang = Attr::read(doc, el, "lang");
+            }
+            "head" if article.document.head_tag.is_none() => {
+                article.document.head_tag = Some(doc.tag_span(el));
+            }
+            "body" if article.document.body_tag.is_none() => {
+                article.document.body_tag = Some(doc.tag_span(el));
+            }
+            "title" if article.document.title.is_none() => {
+                let text: String = el.text().collect();
+                article.document.title =
+                    Some((doc.tag_span(el), !a11y::normalize(&text).is_empty()));
+            }
+            "img" => {
+                let index = article.images.len();
+                image_index.insert(el.id(), index);
+                let model = image(doc, el, index, &mut article.references);
+                article.images.push(model);
+            }
+            "source" => orphan_source(doc, el, &mut article.references),
+            "meta" => og_image(doc, el, &mut article.references),
+            "iframe" if exposed(el) => article.frames.push(Frame {
+                tag: doc.tag_span(el),
+                title: Attr::read(doc, el, "title"),
+                announced: !matches!(a11y::role(el).as_deref(), Some("presentation" | "none"))
+                    && a11y::attr(el, "tabindex")
+                        .and_then(|t| t.trim().parse::<i64>().ok())
+                        .is_none_or(|t| t >= 0),
+                unnamed: unnamed(doc, el),
+            }),
+            "object"
+                if exposed(el) && a11y::attr(el, "data").is_some_and(|d| !d.trim().is_empty()) =>
+            {
+                article.objects.push(Object {
+                    tag: doc.tag_span(el),
+                    presentational: a11y::is_presentational(el),
+                    unnamed: unnamed(doc, el),
+                })
+            }
+            "area" if exposed(el) && a11y::attr(el, "href").is_some() => article.areas.push(Area {
+                tag: doc.tag_span(el),
+                alt: Attr::read(doc, el, "alt"),
+                aria_named: a11y::aria_name(doc, el).is_some(),
+            }),
+            "input"
+                if exposed(el)
+                    && a11y::attr(el, "type")
+                        .is_some_and(|t| t.trim().eq_ignore_ascii_case("image")) =>
+            {
+                article.image_buttons.push(ImageButton {
+                    tag: doc.tag_span(el),
+                    alt: Attr::read(doc, el, "alt"),
+                    unnamed: unnamed(doc, el),
+                })
+            }
+            "video" if exposed(el) => article.videos.push(Video {
+                tag: doc.tag_span(el),
+                muted: a11y::attr(el, "muted").is_some(),
+                captioned: el
+                    .children()
+                    .filter_map(scraper::ElementRef::wrap)
+                    .any(|t| {
+                        t.value().name() == "track"
+                            && matches!(track_kind(t).as_str(), "captions" | "subtitles")
+                    }),
+            }),
+            "track" if vis.is_rendered(el) => article.tracks.push(Track {
+                tag: doc.tag_span(el),
+                kind: track_kind(el),
+                src: Attr::read(doc, el, "src"),
+            }),
+            _ => {}
+        }
+    }
+    let objects = ImageObjects::read(doc);
+    let agencies: Vec<&str> = options.agencies.iter().map(String::as_str).collect();
+    article.figures = figures(doc, &image_index, &article.references, &objects, &agencies);
+    article
+}

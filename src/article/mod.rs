@@ -1,0 +1,127 @@
+//! The article model: what an article is, built once per file from the
+//! parsed document. Every rule reads this model, not the markup: the
+//! images with every reference they make, the figures with their captions
+//! analysed once, the headings, links and other named elements, media and
+//! tracks, and the document's own facts. Each item carries the spans a
+//! finding points at, and whether a reader sees it and whether assistive
+//! technology exposes it is decided here, once (see `crate::a11y` for the
+//! visibility and name computations it uses).
+
+mod attr;
+mod build;
+mod figures;
+mod images;
+mod jsonld;
+mod named;
+
+use crate::diagnostic::Span;
+use crate::html::Document;
+
+pub use attr::Attr;
+pub use figures::{Caption, Figure, Provided, marks_credit};
+pub use images::{Image, Reference, Slot};
+pub use jsonld::ImageObjects;
+pub use named::{Area, Frame, Heading, ImageButton, Link, Object, RoleImage, Svg, Track, Video};
+
+/// What the article's configuration contributes to the model.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Agency names counted as credits, beside the built-in list.
+    pub agencies: Vec<String>,
+}
+
+/// One article, as the rules see it.
+pub struct Article<'d> {
+    source: &'d str,
+    /// The document's own facts (language, title).
+    pub document: DocumentFacts<'d>,
+    /// Every `<img>`, in document order.
+    pub images: Vec<Image<'d>>,
+    /// Every image reference in document order: each image's `src` and
+    /// `srcset` candidates, `<picture>` sources, lazy-loading attributes,
+    /// and the page's `og:image`. Image files are resolved and probed from
+    /// this list and no other.
+    pub references: Vec<Reference<'d>>,
+    /// Figures a reader meets that hold an image.
+    pub figures: Vec<Figure>,
+    /// Exposed headings, in document order.
+    pub headings: Vec<Heading>,
+    /// Exposed links.
+    pub links: Vec<Link>,
+    /// Exposed `<iframe>`s.
+    pub frames: Vec<Frame<'d>>,
+    /// Exposed `<object>`s with data.
+    pub objects: Vec<Object>,
+    /// Exposed image-map `<area>`s with `href`.
+    pub areas: Vec<Area<'d>>,
+    /// Exposed `<input type="image">`s.
+    pub image_buttons: Vec<ImageButton<'d>>,
+    /// Exposed elements other than `<img>` and SVG with `role="img"`.
+    pub role_images: Vec<RoleImage>,
+    /// Exposed SVG elements with an image role.
+    pub svgs: Vec<Svg>,
+    /// Exposed `<video>`s.
+    pub videos: Vec<Video>,
+    /// Rendered `<track>`s.
+    pub tracks: Vec<Track<'d>>,
+}
+
+/// Facts about the whole page. Fragments (no doctype, no `<html>` tag)
+/// are body content: they have none of these.
+pub struct DocumentFacts<'d> {
+    /// The source is a whole page, not a fragment.
+    pub full_document: bool,
+    /// The `<html>` start tag.
+    pub html_tag: Option<Span>,
+    /// The `lang` attribute of `<html>`.
+    pub lang: Option<Attr<'d>>,
+    /// The first `<title>` in the HTML namespace: its tag, and whether it
+    /// has text.
+    pub title: Option<(Span, bool)>,
+    /// The `<head>` and `<body>` start tags.
+    pub head_tag: Option<Span>,
+    pub body_tag: Option<Span>,
+}
+
+impl<'d> Article<'d> {
+    /// Build the model of a parsed document.
+    pub fn build(doc: &'d Document, options: &Options) -> Article<'d> {
+        build::build(doc, options)
+    }
+
+    /// The source text the spans point into.
+    pub fn source(&self) -> &'d str {
+        self.source
+    }
+
+    /// The source text under a span, if the span is valid.
+    pub fn source_text(&self, span: Span) -> Option<&'d str> {
+        self.source.get(span.start..span.end)
+    }
+
+    /// The references of one image, in the order it makes them.
+    pub fn references_of(&self, image: &Image<'_>) -> impl Iterator<Item = &Reference<'d>> {
+        self.references[image.references.clone()].iter()
+    }
+
+    /// The images of a figure.
+    pub fn images_of<'a>(&'a self, figure: &'a Figure) -> impl Iterator<Item = &'a Image<'d>> {
+        figure.images.iter().map(|&i| &self.images[i])
+    }
+
+    /// Images a screen reader meets: not hidden, not in inert content.
+    pub fn exposed_images(&self) -> impl Iterator<Item = &Image<'d>> {
+        self.images.iter().filter(|img| img.exposed)
+    }
+
+    /// Exposed images with an alt that is not blank, and the alt.
+    pub fn images_with_alt(&self) -> impl Iterator<Item = (&Image<'d>, &Attr<'d>)> {
+        self.exposed_images()
+            .filter_map(|img| Some((img, img.alt_text()?)))
+    }
+
+    /// The `og:image` references.
+    pub fn og_images(&self) -> impl Iterator<Item = &Reference<'d>> {
+        self.references.iter().filter(|r| r.slot == Slot::OgImage)
+    }
+}

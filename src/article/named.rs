@@ -1,0 +1,151 @@
+//! Headings, links and the other elements that need an accessible name,
+//! and media with their tracks: each with the facts its rules read.
+
+use scraper::ElementRef;
+
+use super::attr::Attr;
+use crate::a11y;
+use crate::diagnostic::Span;
+use crate::html::Document;
+
+/// An exposed heading: `<h1>`–`<h6>` or `role="heading"`.
+#[derive(Clone, Debug)]
+pub struct Heading {
+    pub tag: Span,
+    /// `1`–`6` from the tag, or `aria-level` (1–9, default 2) for
+    /// `role="heading"`.
+    pub level: u8,
+    /// No name from ARIA and no text content.
+    pub empty: bool,
+}
+
+/// An exposed link (`<a href>` or a link role).
+#[derive(Clone, Debug)]
+pub struct Link {
+    pub tag: Span,
+    /// No name from ARIA, `title` or content.
+    pub unnamed: bool,
+}
+
+/// An exposed `<iframe>`.
+#[derive(Clone, Debug)]
+pub struct Frame<'d> {
+    pub tag: Span,
+    pub title: Option<Attr<'d>>,
+    /// Announced as a frame: not presentational, not taken out of the tab
+    /// order with a negative `tabindex`.
+    pub announced: bool,
+    /// No name from ARIA or `title`.
+    pub unnamed: bool,
+}
+
+/// An exposed `<object>` with `data`.
+#[derive(Clone, Debug)]
+pub struct Object {
+    pub tag: Span,
+    pub presentational: bool,
+    /// No name from ARIA or `title`.
+    pub unnamed: bool,
+}
+
+/// An exposed image-map `<area href>`.
+#[derive(Clone, Debug)]
+pub struct Area<'d> {
+    pub tag: Span,
+    pub alt: Option<Attr<'d>>,
+    /// Named by `aria-labelledby` or `aria-label`.
+    pub aria_named: bool,
+}
+
+/// An exposed `<input type="image">`.
+#[derive(Clone, Debug)]
+pub struct ImageButton<'d> {
+    pub tag: Span,
+    pub alt: Option<Attr<'d>>,
+    /// No name from ARIA or `title`.
+    pub unnamed: bool,
+}
+
+/// An exposed element other than `<img>` and SVG content with
+/// `role="img"`.
+#[derive(Clone, Debug)]
+pub struct RoleImage {
+    /// The `role` attribute.
+    pub role: Span,
+    /// No name from ARIA or `title`.
+    pub unnamed: bool,
+}
+
+/// An exposed SVG element whose role makes it an image (`img`,
+/// `graphics-document`, `graphics-symbol`).
+#[derive(Clone, Debug)]
+pub struct Svg {
+    pub tag: Span,
+    /// No `<title>` child, no name from ARIA or `title`.
+    pub unnamed: bool,
+}
+
+/// An exposed `<video>`.
+#[derive(Clone, Debug)]
+pub struct Video {
+    pub tag: Span,
+    pub muted: bool,
+    /// Has a `<track>` child of kind captions or subtitles (a missing kind
+    /// means subtitles).
+    pub captioned: bool,
+}
+
+/// A rendered `<track>`.
+#[derive(Clone, Debug)]
+pub struct Track<'d> {
+    pub tag: Span,
+    /// `kind`, trimmed and lowercased; `subtitles` when missing, `metadata`
+    /// when unknown (as the HTML standard says).
+    pub kind: String,
+    pub src: Option<Attr<'d>>,
+}
+
+/// The level of a heading element, if it is one and is exposed as one.
+pub fn heading_level(el: ElementRef<'_>) -> Option<u8> {
+    let tag_level = match el.value().name() {
+        "h1" => Some(1),
+        "h2" => Some(2),
+        "h3" => Some(3),
+        "h4" => Some(4),
+        "h5" => Some(5),
+        "h6" => Some(6),
+        _ => None,
+    };
+    match a11y::role(el).as_deref() {
+        Some("heading") => a11y::attr(el, "aria-level")
+            .and_then(|l| l.trim().parse::<u8>().ok())
+            .filter(|l| (1..=9).contains(l))
+            .or(tag_level)
+            .or(Some(2)),
+        // role="none" on a heading with a global ARIA property does not stick.
+        Some("presentation" | "none") if !a11y::is_presentational(el) => tag_level,
+        Some(_) => None,
+        None => tag_level,
+    }
+}
+
+/// No name from aria-labelledby, aria-label or title.
+pub fn unnamed(doc: &Document, el: ElementRef<'_>) -> bool {
+    a11y::aria_name(doc, el).is_none() && a11y::title_attr(el).is_none()
+}
+
+/// A track's kind as the HTML standard reads it.
+pub fn track_kind(track: ElementRef<'_>) -> String {
+    match a11y::attr(track, "kind").map(|k| k.trim().to_ascii_lowercase()) {
+        None => "subtitles".into(),
+        Some(k)
+            if matches!(
+                k.as_str(),
+                "captions" | "subtitles" | "descriptions" | "chapters" | "metadata"
+            ) =>
+        {
+            k
+        }
+        Some(_) => "metadata".into(),
+    }
+}

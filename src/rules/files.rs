@@ -1,0 +1,66 @@
+//! How rules about files (images, caption tracks) name them and what was
+//! found, so every message says it the same way.
+
+use crate::assets::{Asset, ImageInfo};
+
+/// How to name a reference in a message: the URL, shortened; a `data:`
+/// URI by its media type.
+pub fn shown(url: &str) -> String {
+    if let Some(rest) = url
+        .get(..5)
+        .filter(|s| s.eq_ignore_ascii_case("data:"))
+        .and_then(|_| url.get(5..))
+    {
+        let media = rest.split([';', ',']).next().unwrap_or_default();
+        return if media.is_empty() {
+            "this data: URI".into()
+        } else {
+            format!("this data: URI ({media})")
+        };
+    }
+    let short: String = url.chars().take(100).collect();
+    if short.len() < url.len() {
+        format!("`{short}…`")
+    } else {
+        format!("`{url}`")
+    }
+}
+
+/// "…, tried fixtures/images/a.jpg" or the list of paths tried.
+pub fn tried(paths: &[String]) -> String {
+    match paths {
+        [] => String::new(),
+        [one] => format!("tried {one}"),
+        many => format!("tried {}", many.join(", ")),
+    }
+}
+
+/// `1.2 MB`, `640 KB`, `900 bytes` (SI units, as file managers show them).
+pub fn human_bytes(bytes: u64) -> String {
+    if bytes >= 1_000_000 {
+        format!("{:.1} MB", bytes as f64 / 1e6)
+    } else if bytes >= 1000 {
+        format!("{} KB", bytes / 1000)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+/// A missing or refused reference, for the rules that report them.
+pub fn unreachable_message<T>(url: &str, asset: &Asset<T>) -> Option<String> {
+    match asset {
+        Asset::Missing { tried: paths } => {
+            Some(format!("{} does not exist ({})", shown(url), tried(paths)))
+        }
+        Asset::Refused { reason } => Some(format!(
+            "{} {reason}; presslint did not read it",
+            shown(url)
+        )),
+        _ => None,
+    }
+}
+
+/// The found, readable image behind a reference.
+pub fn found_image<'a>(assets: &'a crate::assets::Assets, url: &str) -> Option<&'a ImageInfo> {
+    assets.image_info(url).filter(|i| i.broken.is_none())
+}
