@@ -13,9 +13,9 @@ use serde_json::{Map, Value};
 use toml::Spanned;
 
 use crate::diagnostic::Severity;
-use crate::engine::nearest_rule_name;
-use crate::rules::{self, OptionKind, Rule};
+use crate::rules::{self, Rule};
 use crate::source::LineIndex;
+use crate::suggest::{did_you_mean, nearest};
 
 pub const FILE_NAME: &str = "presslint.toml";
 
@@ -257,21 +257,8 @@ fn with_nearest_field(message: &str) -> String {
     let Some((field, expected)) = rest.split_once('`') else {
         return message.to_string();
     };
-    let nearest = expected
-        .split('`')
-        .skip(1)
-        .step_by(2)
-        .map(|name| (strsim::levenshtein(field, name), name))
-        .filter(|(distance, name)| *distance <= name.len() / 2 + 1)
-        .min()
-        .map(|(_, name)| name);
-    format!("{message}{}", did_you_mean(nearest))
-}
-
-fn did_you_mean(nearest: Option<&str>) -> String {
-    nearest
-        .map(|n| format!(" (did you mean `{n}`?)"))
-        .unwrap_or_default()
+    let valid = expected.split('`').skip(1).step_by(2);
+    format!("{message}{}", did_you_mean(nearest(field, valid)))
 }
 
 fn parse_level(value: &str) -> Option<Level> {
@@ -295,7 +282,7 @@ fn rule_settings(
                 "{}: unknown rule `{}`{}",
                 at(key.span()),
                 key.get_ref(),
-                did_you_mean(nearest_rule_name(key.get_ref()))
+                did_you_mean(rules::nearest(key.get_ref()))
             ));
         };
         let level_error = |span| {
@@ -317,40 +304,31 @@ fn rule_settings(
                         setting.level = Some(level.ok_or_else(|| level_error(value.span()))?);
                         continue;
                     }
-                    let Some(option) = rule.options.iter().find(|o| o.name == name) else {
+                    let declared = rule
+                        .options
+                        .and_then(|o| o.fields.iter().find(|f| f.name == name));
+                    let (Some(options), Some(field)) = (rule.options, declared) else {
                         let valid: Vec<&str> = std::iter::once("level")
-                            .chain(rule.options.iter().map(|o| o.name))
+                            .chain(rule.options.into_iter().flat_map(|o| o.names()))
                             .collect();
-                        let nearest = valid
-                            .iter()
-                            .min_by_key(|n| strsim::levenshtein(n, name))
-                            .filter(|n| strsim::levenshtein(n, name) <= n.len() / 2 + 1);
                         return Err(format!(
                             "{}: `{}` has no option `{name}`{}; its options: {}",
                             at(value.span()),
                             rule.id,
-                            did_you_mean(nearest.copied()),
+                            did_you_mean(nearest(name, valid.iter().copied())),
                             valid.join(", ")
                         ));
                     };
-                    let ok = match option.kind {
-                        OptionKind::Count => v.as_integer().is_some_and(|n| n >= 0),
-                        OptionKind::Strings => v
-                            .as_array()
-                            .is_some_and(|items| items.iter().all(|i| i.is_str())),
-                    };
-                    if !ok {
-                        let expected = match option.kind {
-                            OptionKind::Count => "a non-negative integer",
-                            OptionKind::Strings => "a list of strings",
-                        };
+                    let json = serde_json::to_value(v).map_err(|e| e.to_string())?;
+                    let alone = Map::from_iter([(name.clone(), json.clone())]);
+                    if let Err(why) = (options.validate)(&alone) {
                         return Err(format!(
-                            "{}: `{}.{name}` must be {expected}",
+                            "{}: `{}.{name}` must be {} ({why})",
                             at(value.span()),
-                            rule.id
+                            rule.id,
+                            field.kind
                         ));
                     }
-                    let json = serde_json::to_value(v).map_err(|e| e.to_string())?;
                     setting.options.insert(name.clone(), json);
                 }
             }
@@ -430,17 +408,25 @@ pub fn starter() -> String {
          # `level` and the rule's options. Defaults shown commented out.\n",
     );
     for rule in rules::RULES {
-        if rule.options.is_empty() {
+        let Some(options) = rule.options else {
             out.push_str(&format!("# {} = \"{}\"\n", rule.id, rule.severity.as_str()));
-        } else {
+            continue;
+        };
+        let defaults = (options.defaults)();
+        let mut table = format!("level = \"{}\"", rule.severity.as_str());
+        for field in options.fields {
+            let value = defaults
+                .get(field.name)
+                .map(Value::to_string)
+                .unwrap_or_default();
+            table.push_str(&format!(", {} = {value}", field.name));
+        }
+        out.push_str(&format!("# {} = {{ {table} }}\n", rule.id));
+        for field in options.fields {
             out.push_str(&format!(
-                "# {} = {{ level = \"{}\" }}\n",
-                rule.id,
-                rule.severity.as_str()
+                "#   {} ({}): {}\n",
+                field.name, field.kind, field.help
             ));
-            for option in rule.options {
-                out.push_str(&format!("#   {}: {}\n", option.name, option.help));
-            }
         }
     }
     out.push_str(
@@ -508,7 +494,14 @@ mod tests {
         let err = parse("[rules]\nimg-alt-too-long = { max = \"long\" }\n")
             .err()
             .unwrap();
-        assert!(err.contains("must be a non-negative integer"), "{err}");
+        assert!(
+            err.contains("`img-alt-too-long.max` must be integer ≥ 1"),
+            "{err}"
+        );
+        let err = parse("[rules]\nimg-alt-too-long = { max = 0 }\n")
+            .err()
+            .unwrap();
+        assert!(err.contains("must be at least 1, not 0"), "{err}");
         let err = parse("[rules]\nheading-order = \"loud\"\n").err().unwrap();
         assert!(err.starts_with("presslint.toml:2:17:"), "{err}");
     }

@@ -7,8 +7,9 @@ use crate::assets::Assets;
 use crate::config::ActiveRule;
 use crate::diagnostic::Diagnostic;
 use crate::html::Document;
-use crate::rules::{self, Context, Rule};
-use crate::suppress;
+use crate::rules::{self, Context, Rule, Stage};
+use crate::source::LineIndex;
+use crate::suppress::{self, Suppressions};
 
 /// Which rules run. Empty `select` means all of them.
 #[derive(Clone, Debug, Default)]
@@ -23,12 +24,9 @@ impl Selection {
     pub fn validate(&self) -> Result<(), String> {
         for name in self.select.iter().chain(&self.ignore) {
             if rules::find(name).is_none() && !rules::groups().contains(&name.as_str()) {
-                let nearest = nearest_rule_name(name);
                 return Err(format!(
                     "unknown rule or group `{name}`{}; `presslint rules` lists them",
-                    nearest
-                        .map(|n| format!(" (did you mean `{n}`?)"))
-                        .unwrap_or_default()
+                    crate::suggest::did_you_mean(rules::nearest(name))
                 ));
             }
         }
@@ -58,48 +56,39 @@ impl Selection {
     }
 }
 
-/// The valid rule id or group closest to `name`, if any is close.
-pub fn nearest_rule_name(name: &str) -> Option<&'static str> {
-    rules::RULES
-        .iter()
-        .map(|r| r.id)
-        .chain(rules::groups())
-        .map(|candidate| (strsim::levenshtein(name, candidate), candidate))
-        .filter(|(distance, candidate)| *distance <= candidate.len() / 3 + 1)
-        .min()
-        .map(|(_, candidate)| candidate)
-}
-
-/// Lint one article with the given rules, then apply the inline
-/// suppressions written in its document; diagnostics come back sorted by
-/// position, then rule id.
+/// Lint one article with the given rules, apply the inline suppressions
+/// written in its document, then run the rules that report on the
+/// suppressions; diagnostics come back sorted by position, then rule id.
 pub fn lint(
     doc: &Document,
+    lines: &LineIndex,
     article: &Article<'_>,
     active: &[ActiveRule],
     assets: &Assets,
 ) -> Vec<Diagnostic> {
-    let mut out: Vec<Diagnostic> = active
-        .iter()
-        .flat_map(|active| {
-            let ctx = Context {
-                article,
-                options: &active.options,
-                assets,
-            };
-            (active.rule.check)(&ctx).into_iter().map(|mut d| {
-                d.rule = active.rule.id;
-                d.severity = active.severity;
-                d
+    let run = |stage: Stage, suppressions: Option<&Suppressions>| -> Vec<Diagnostic> {
+        active
+            .iter()
+            .filter(|a| a.rule.stage == stage)
+            .flat_map(|active| {
+                let ctx = Context {
+                    article,
+                    options: &active.options,
+                    assets,
+                    suppressions,
+                };
+                (active.rule.check)(&ctx).into_iter().map(|mut d| {
+                    d.rule = active.rule.id;
+                    d.severity = active.severity;
+                    d
+                })
             })
-        })
-        .collect();
-    let ids: Vec<&str> = active.iter().map(|a| a.rule.id).collect();
-    let unused = active
-        .iter()
-        .find(|a| a.rule.id == suppress::UNUSED)
-        .map(|a| a.severity);
-    out = suppress::apply(doc, out, &ids, unused);
+            .collect()
+    };
+    let found = run(Stage::Article, None);
+    let ids = active.iter().map(|a| a.rule.id).collect();
+    let (mut out, suppressions) = suppress::apply(doc, lines, found, ids);
+    out.extend(run(Stage::Suppressions, Some(&suppressions)));
     out.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
     out
 }

@@ -23,6 +23,7 @@ pub mod panics;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod suggest;
 pub mod suppress;
 pub mod text;
 
@@ -193,30 +194,32 @@ fn lint_decoded(
         encoding,
         offsets,
     } = decoded;
+    let lines = source::LineIndex::new(&text);
     let doc = Document::parse(text);
     let diagnostics = {
         let article = Article::build(&doc, &config::article_options(rules));
-        let assets = if rules.iter().any(|r| rules::uses_assets(r.rule)) {
+        let assets = if rules.iter().any(|r| r.rule.needs_files) {
             assets::collect(&article, roots, cache)
         } else {
             assets::Assets::default()
         };
-        engine::lint(&doc, &article, rules, &assets)
+        engine::lint(&doc, &lines, &article, rules, &assets)
     };
     let incomplete = doc.truncated.map(|cut| {
-        let (line, _) = source::LineIndex::new(doc.source()).line_col(doc.source(), cut.offset);
+        let (line, _) = lines.line_col(doc.source(), cut.offset);
         format!(
             "line {line}: {}; the rest of the file was not linted (flatten the markup)",
             cut.reason
         )
     });
+    let decoded = source::Decoded {
+        text: doc.into_source(),
+        encoding,
+        offsets,
+    };
     FileReport {
         path,
-        source: Arc::new(source::SourceFile::new(source::Decoded {
-            text: doc.into_source(),
-            encoding,
-            offsets,
-        })),
+        source: Arc::new(source::SourceFile::with_index(decoded, lines)),
         diagnostics,
         incomplete,
     }

@@ -5,17 +5,14 @@
 //!   (without rule ids: every rule; an unclosed range runs to the end)
 //! - `data-presslint-ignore="rule-a"` on an element: it and its descendants.
 //!
-//! A suppression that suppresses nothing is itself reported as
-//! `unused-suppression`.
+//! How each suppression was used is handed to the rules that run after
+//! suppressions (`unused-suppression` reports those that suppress nothing).
 
 use std::collections::{HashMap, HashSet};
 
-use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::diagnostic::{Diagnostic, Span};
 use crate::html::Document;
-use crate::rules;
 use crate::source::LineIndex;
-
-pub const UNUSED: &str = "unused-suppression";
 
 #[derive(Clone, Copy)]
 enum Scope {
@@ -25,15 +22,24 @@ enum Scope {
     Range(usize, usize),
 }
 
-struct Suppression {
+/// One inline suppression and how it was used.
+pub struct Suppression {
     /// Where the suppression is written (comment or attribute value).
-    at: Span,
+    pub at: Span,
     scope: Scope,
     /// Rule ids; empty means every rule.
-    rules: Vec<String>,
+    pub rules: Vec<String>,
     /// Whether each entry of `rules` (or the whole, when empty) suppressed
     /// something.
-    used: Vec<bool>,
+    pub used: Vec<bool>,
+}
+
+/// The suppressions of one article after they were applied.
+#[derive(Default)]
+pub struct Suppressions {
+    pub list: Vec<Suppression>,
+    /// The rules that ran on the article.
+    pub active: Vec<&'static str>,
 }
 
 impl Suppression {
@@ -178,9 +184,7 @@ impl Starts {
     }
 }
 
-/// Drop suppressed diagnostics; add `unused-suppression` for suppressions
-/// of active rules that matched nothing (when that rule is active itself,
-/// at `unused_severity`).
+/// Drop suppressed diagnostics, and say how each suppression was used.
 ///
 /// A diagnostic is suppressed when a suppression of its rule (or of every
 /// rule) covers where it starts, and every such suppression counts as
@@ -188,14 +192,13 @@ impl Starts {
 /// with (suppressions + diagnostics) times a logarithm, not their product.
 pub fn apply(
     doc: &Document,
+    lines: &LineIndex,
     diagnostics: Vec<Diagnostic>,
-    active: &[&str],
-    unused_severity: Option<Severity>,
-) -> Vec<Diagnostic> {
-    let lines = LineIndex::new(doc.source());
-    let mut suppressions = collect(doc, &lines);
+    active: Vec<&'static str>,
+) -> (Vec<Diagnostic>, Suppressions) {
+    let mut suppressions = collect(doc, lines);
     if suppressions.is_empty() {
-        return diagnostics;
+        return (diagnostics, Suppressions::default());
     }
 
     // Where each rule is suppressed.
@@ -218,15 +221,10 @@ pub fn apply(
     }
     coverage.values_mut().for_each(Coverage::merge);
 
-    // Where each rule's diagnostics start; `unused-suppression` itself is
-    // never suppressed.
+    // Where each rule's diagnostics start.
     let mut starts: HashMap<Option<&str>, Starts> = HashMap::new();
     let mut kept = Vec::with_capacity(diagnostics.len());
     for d in diagnostics {
-        if d.rule == UNUSED {
-            kept.push(d);
-            continue;
-        }
         let (offset, line) = (d.span.start, lines.line(d.span.start));
         for key in [None, Some(d.rule)] {
             let s = starts.entry(key).or_default();
@@ -257,32 +255,11 @@ pub fn apply(
         }
     }
 
-    let Some(severity) = unused_severity else {
-        return kept;
-    };
-    for s in &suppressions {
-        let unused = |message: String| {
-            let mut d =
-                Diagnostic::new(s.at, message).help("remove the suppression, or fix the rule id");
-            d.rule = UNUSED;
-            d.severity = severity;
-            d
-        };
-        if s.rules.is_empty() {
-            if !s.used[0] {
-                kept.push(unused("this suppression suppresses nothing".into()));
-            }
-            continue;
-        }
-        for (rule, used) in s.rules.iter().zip(&s.used) {
-            if rules::find(rule).is_none() {
-                kept.push(unused(format!("`{rule}` is not a presslint rule")));
-            } else if !*used && active.contains(&rule.as_str()) {
-                kept.push(unused(format!(
-                    "this suppression of `{rule}` suppresses nothing"
-                )));
-            }
-        }
-    }
-    kept
+    (
+        kept,
+        Suppressions {
+            list: suppressions,
+            active,
+        },
+    )
 }

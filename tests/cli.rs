@@ -318,7 +318,15 @@ fn rules_command_lists_every_rule_and_matches_the_readme() {
         list.as_array().unwrap().len(),
         presslint::rules::RULES.len()
     );
-    assert_eq!(list[0]["id"], "img-alt-missing");
+    assert_eq!(list[0]["id"], "img-alt-duplicate");
+    let too_long = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "img-alt-too-long")
+        .unwrap();
+    assert_eq!(too_long["options"][0]["name"], "max");
+    assert_eq!(too_long["options"][0]["default"], 150);
 }
 
 #[test]

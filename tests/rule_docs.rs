@@ -117,7 +117,7 @@ fn doc_examples_behave_as_annotated() {
 #[test]
 fn every_option_is_documented_on_its_rule_page() {
     for rule in presslint::rules::RULES {
-        for option in rule.options {
+        for option in rule.options.iter().flat_map(|o| o.fields) {
             assert!(
                 rule.doc.contains("## Options") && rule.doc.contains(&format!("`{}`", option.name)),
                 "{}: option `{}` is not documented on rules/{}.md",

@@ -30,9 +30,7 @@ pub fn run(cli: Cli) -> ExitCode {
             }
             None => usage_error(&format!(
                 "unknown rule `{rule}`{}; `presslint rules` lists them",
-                crate::engine::nearest_rule_name(&rule)
-                    .map(|n| format!(" (did you mean `{n}`?)"))
-                    .unwrap_or_default()
+                crate::suggest::did_you_mean(crate::rules::nearest(&rule))
             )),
         },
     }
@@ -92,11 +90,31 @@ fn rules_json() -> String {
     let list: Vec<_> = rules::RULES
         .iter()
         .map(|r| {
+            let defaults = r.options.map(|o| (o.defaults)()).unwrap_or_default();
+            let options: Vec<_> = r
+                .options
+                .iter()
+                .flat_map(|o| o.fields)
+                .map(|f| {
+                    serde_json::json!({
+                        "name": f.name,
+                        "takes": f.kind,
+                        "default": defaults.get(f.name),
+                        "help": f.help,
+                    })
+                })
+                .collect();
             serde_json::json!({
                 "id": r.id,
                 "group": r.group,
                 "severity": r.severity.as_str(),
                 "summary": r.summary,
+                "needs_files": r.needs_files,
+                "fix": match r.fix {
+                    rules::Fixable::No => None,
+                    rules::Fixable::Safe => Some("safe"),
+                },
+                "options": options,
             })
         })
         .collect();

@@ -40,6 +40,11 @@ pub struct Location {
 impl SourceFile {
     pub fn new(decoded: Decoded) -> SourceFile {
         let index = LineIndex::new(&decoded.text);
+        SourceFile::with_index(decoded, index)
+    }
+
+    /// The file value from a line index already built for its text.
+    pub fn with_index(decoded: Decoded, index: LineIndex) -> SourceFile {
         SourceFile {
             text: decoded.text,
             encoding: decoded.encoding,

@@ -14,8 +14,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "Two different images share the same alt text",
     doc: include_str!("../../../rules/img-alt-duplicate.md"),
-    options: &[],
     check,
+    ..Rule::DEFAULTS
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {

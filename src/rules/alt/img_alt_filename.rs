@@ -15,8 +15,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "Alt text is a file name or a URL",
     doc: include_str!("../../../rules/img-alt-filename.md"),
-    options: &[],
     check,
+    ..Rule::DEFAULTS
 };
 
 static FILENAME: LazyLock<Regex> = LazyLock::new(|| {

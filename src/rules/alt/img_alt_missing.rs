@@ -11,8 +11,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "An image has no alt attribute and no other accessible name",
     doc: include_str!("../../../rules/img-alt-missing.md"),
-    options: &[],
     check,
+    ..Rule::DEFAULTS
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {

@@ -10,8 +10,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "Alt text is only a generic word such as \"image\" or \"photo\"",
     doc: include_str!("../../../rules/img-alt-placeholder.md"),
-    options: &[],
     check,
+    ..Rule::DEFAULTS
 };
 
 const PLACEHOLDERS: &[&str] = &[

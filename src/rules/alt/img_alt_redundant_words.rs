@@ -15,8 +15,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "Alt text starts with \"image of\", \"photo of\"… or ends with \"image\"/\"photo\"",
     doc: include_str!("../../../rules/img-alt-redundant-words.md"),
-    options: &[],
     check,
+    ..Rule::DEFAULTS
 };
 
 static REDUNDANT: LazyLock<Regex> = LazyLock::new(|| {

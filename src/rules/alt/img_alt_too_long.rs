@@ -3,24 +3,45 @@
 //! caption or the article body. Runs of whitespace count as one character.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{Context, OptionKind, Rule, RuleOption};
+use serde::{Deserialize, Serialize};
+
+use crate::rules::{Context, OptionDoc, Options, Rule, RuleOptions, at_least};
 
 pub static RULE: Rule = Rule {
     id: "img-alt-too-long",
     group: "alt",
     severity: Severity::Warning,
-    summary: "Alt text is longer than the limit (150 characters by default)",
+    summary: "Alt text is longer than the limit (`max` characters)",
     doc: include_str!("../../../rules/img-alt-too-long.md"),
-    options: &[RuleOption {
+    options: Some(&Options::of::<Limits>(&[OptionDoc {
         name: "max",
-        kind: OptionKind::Count,
-        help: "longest alt text allowed, in characters (default 150)",
-    }],
+        kind: "integer ≥ 1",
+        help: "longest alt text allowed, in characters",
+    }])),
     check,
+    ..Rule::DEFAULTS
 };
 
+#[derive(Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Limits {
+    pub max: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max: 150 }
+    }
+}
+
+impl RuleOptions for Limits {
+    fn validate(&self) -> Result<(), String> {
+        at_least("max", self.max, 1)
+    }
+}
+
 fn check(ctx: &Context) -> Vec<Diagnostic> {
-    let max = ctx.option_usize("max", 150);
+    let Limits { max } = ctx.options();
     ctx.article.images_with_alt()
         .filter_map(|(_, alt)| {
             let len = crate::a11y::normalize(alt.value).chars().count();

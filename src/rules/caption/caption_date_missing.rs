@@ -11,8 +11,9 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "A caption does not say when the picture was taken",
     doc: include_str!("../../../rules/caption-date-missing.md"),
-    options: &[],
     check,
+    needs_files: true,
+    ..Rule::DEFAULTS
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {

@@ -12,8 +12,9 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "A caption does not say where the picture was taken",
     doc: include_str!("../../../rules/caption-place-missing.md"),
-    options: &[],
     check,
+    needs_files: true,
+    ..Rule::DEFAULTS
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {

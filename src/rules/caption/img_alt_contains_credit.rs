@@ -12,8 +12,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "An image's alt text contains a photo credit",
     doc: include_str!("../../../rules/img-alt-contains-credit.md"),
-    options: &[],
     check,
+    ..Rule::DEFAULTS
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {

@@ -12,8 +12,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "An image's alt text repeats its caption",
     doc: include_str!("../../../rules/img-alt-duplicates-caption.md"),
-    options: &[],
     check,
+    ..Rule::DEFAULTS
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {

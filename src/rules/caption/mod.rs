@@ -3,17 +3,12 @@
 //! analysed once, are in the article model (`crate::article`); the text
 //! analysis is in `crate::text`.
 
+include!(concat!(env!("OUT_DIR"), "/rules/caption.rs"));
+
 use crate::article::{Caption, Figure};
 use crate::diagnostic::{Diagnostic, Span};
 use crate::rules::Context;
 use crate::rules::embedded::{Element, help_with_metadata};
-
-pub mod caption_credit_missing;
-pub mod caption_date_missing;
-pub mod caption_place_missing;
-pub mod figure_caption_missing;
-pub mod img_alt_contains_credit;
-pub mod img_alt_duplicates_caption;
 
 /// Every figure with a caption, and the caption.
 pub fn captioned<'a>(ctx: &Context<'a>) -> impl Iterator<Item = (&'a Figure, &'a Caption)> {

@@ -13,8 +13,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "The <html> element has no valid lang attribute",
     doc: include_str!("../../../rules/document-lang.md"),
-    options: &[],
     check,
+    ..Rule::DEFAULTS
 };
 
 /// Why a tag is not usable: not well-formed BCP 47, or a subtag that is

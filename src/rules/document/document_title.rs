@@ -10,8 +10,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "A page has no <title> or an empty one",
     doc: include_str!("../../../rules/document-title.md"),
-    options: &[],
     check,
+    ..Rule::DEFAULTS
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {

@@ -1,4 +1,3 @@
 //! Whole-document rules; fragments (article bodies) are exempt.
 
-pub mod document_lang;
-pub mod document_title;
+include!(concat!(env!("OUT_DIR"), "/rules/document.rs"));

@@ -10,8 +10,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "A heading has no text or accessible name",
     doc: include_str!("../../../rules/heading-empty.md"),
-    options: &[],
     check,
+    ..Rule::DEFAULTS
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {

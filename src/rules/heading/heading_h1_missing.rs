@@ -11,8 +11,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "A page has no level-one heading",
     doc: include_str!("../../../rules/heading-h1-missing.md"),
-    options: &[],
     check,
+    ..Rule::DEFAULTS
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {

@@ -10,8 +10,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "A page has more than one level-one heading",
     doc: include_str!("../../../rules/heading-h1-multiple.md"),
-    options: &[],
     check,
+    ..Rule::DEFAULTS
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {

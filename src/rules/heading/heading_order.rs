@@ -11,8 +11,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "A heading skips a level (e.g. <h2> followed by <h4>)",
     doc: include_str!("../../../rules/heading-order.md"),
-    options: &[],
     check,
+    ..Rule::DEFAULTS
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {

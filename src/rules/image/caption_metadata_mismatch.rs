@@ -21,8 +21,9 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "A caption's credit or date disagrees with the image file's IPTC/XMP/EXIF metadata",
     doc: include_str!("../../../rules/caption-metadata-mismatch.md"),
-    options: &[],
     check,
+    needs_files: true,
+    ..Rule::DEFAULTS
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {

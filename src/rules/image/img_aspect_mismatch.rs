@@ -13,8 +13,9 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "An image's width and height attributes distort the picture",
     doc: include_str!("../../../rules/img-aspect-mismatch.md"),
-    options: &[],
     check,
+    needs_files: true,
+    ..Rule::DEFAULTS
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {

@@ -12,8 +12,9 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "An image file is truncated, corrupt or not an image",
     doc: include_str!("../../../rules/img-file-broken.md"),
-    options: &[],
     check,
+    needs_files: true,
+    ..Rule::DEFAULTS
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {

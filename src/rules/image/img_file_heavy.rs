@@ -5,24 +5,46 @@
 use super::{found, human_bytes, references, shown};
 use crate::article::Slot;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{Context, OptionKind, Rule, RuleOption};
+use serde::{Deserialize, Serialize};
+
+use crate::rules::{Context, OptionDoc, Options, Rule, RuleOptions, at_least};
 
 pub static RULE: Rule = Rule {
     id: "img-file-heavy",
     group: "image",
     severity: Severity::Warning,
-    summary: "An image file is larger than 500 KB",
+    summary: "An image file is heavier than the limit (`max_bytes`)",
     doc: include_str!("../../../rules/img-file-heavy.md"),
-    options: &[RuleOption {
+    options: Some(&Options::of::<Limits>(&[OptionDoc {
         name: "max_bytes",
-        kind: OptionKind::Count,
-        help: "largest image file allowed, in bytes (default 500000)",
-    }],
+        kind: "integer ≥ 1",
+        help: "largest image file allowed, in bytes",
+    }])),
     check,
+    needs_files: true,
+    ..Rule::DEFAULTS
 };
 
+#[derive(Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Limits {
+    pub max_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_bytes: 500_000 }
+    }
+}
+
+impl RuleOptions for Limits {
+    fn validate(&self) -> Result<(), String> {
+        at_least("max_bytes", self.max_bytes, 1)
+    }
+}
+
 fn check(ctx: &Context) -> Vec<Diagnostic> {
-    let max = ctx.option_usize("max_bytes", 500_000) as u64;
+    let Limits { max_bytes: max } = ctx.options();
     references(ctx)
         // The og:image is fetched by link previews, not by readers.
         .filter(|r| r.slot != Slot::OgImage)

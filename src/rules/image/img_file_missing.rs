@@ -14,8 +14,9 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "An image's src points to a file that does not exist",
     doc: include_str!("../../../rules/img-file-missing.md"),
-    options: &[],
     check,
+    needs_files: true,
+    ..Rule::DEFAULTS
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {

@@ -14,8 +14,9 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "An image is in a format browsers handle badly (BMP, TIFF, HEIC, JPEG 2000, ICO)",
     doc: include_str!("../../../rules/img-format-legacy.md"),
-    options: &[],
     check,
+    needs_files: true,
+    ..Rule::DEFAULTS
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {

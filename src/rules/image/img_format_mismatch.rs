@@ -14,8 +14,9 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "An image file's extension does not match its real format",
     doc: include_str!("../../../rules/img-format-mismatch.md"),
-    options: &[],
     check,
+    needs_files: true,
+    ..Rule::DEFAULTS
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {

@@ -12,8 +12,9 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "An image file is more than twice as wide as it is shown, with no srcset",
     doc: include_str!("../../../rules/img-oversized.md"),
-    options: &[],
     check,
+    needs_files: true,
+    ..Rule::DEFAULTS
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {

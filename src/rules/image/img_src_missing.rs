@@ -13,8 +13,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "An image has no src and no srcset",
     doc: include_str!("../../../rules/img-src-missing.md"),
-    options: &[],
     check,
+    ..Rule::DEFAULTS
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {

@@ -15,8 +15,9 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "A srcset candidate is missing or its w descriptor is not the file's width",
     doc: include_str!("../../../rules/img-srcset-mismatch.md"),
-    options: &[],
     check,
+    needs_files: true,
+    ..Rule::DEFAULTS
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {

@@ -5,32 +5,61 @@
 
 use super::{found, shown, widest};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{Context, OptionKind, Rule, RuleOption};
+use serde::{Deserialize, Serialize};
+
+use crate::rules::{Context, OptionDoc, Options, Rule, RuleOptions, at_least};
 
 pub static RULE: Rule = Rule {
     id: "img-too-small",
     group: "image",
     severity: Severity::Warning,
-    summary: "A figure's photo is narrower than 400 px, or the og:image narrower than 1200 px",
+    summary: "A figure's photo or the og:image is narrower than its limit (`min_width`, `og_min_width`)",
     doc: include_str!("../../../rules/img-too-small.md"),
-    options: &[
-        RuleOption {
+    options: Some(&Options::of::<Limits>(&[
+        OptionDoc {
             name: "min_width",
-            kind: OptionKind::Count,
-            help: "narrowest photo file allowed in a <figure>, in pixels (default 400)",
+            kind: "integer ≥ 1",
+            help: "narrowest photo file allowed in a <figure>, in pixels",
         },
-        RuleOption {
+        OptionDoc {
             name: "og_min_width",
-            kind: OptionKind::Count,
-            help: "narrowest og:image allowed, in pixels (default 1200)",
+            kind: "integer ≥ 1",
+            help: "narrowest og:image allowed, in pixels",
         },
-    ],
+    ])),
     check,
+    needs_files: true,
+    ..Rule::DEFAULTS
 };
 
+#[derive(Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Limits {
+    pub min_width: u32,
+    pub og_min_width: u32,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            min_width: 400,
+            og_min_width: 1200,
+        }
+    }
+}
+
+impl RuleOptions for Limits {
+    fn validate(&self) -> Result<(), String> {
+        at_least("min_width", self.min_width, 1)?;
+        at_least("og_min_width", self.og_min_width, 1)
+    }
+}
+
 fn check(ctx: &Context) -> Vec<Diagnostic> {
-    let min = ctx.option_usize("min_width", 400) as u32;
-    let og_min = ctx.option_usize("og_min_width", 1200) as u32;
+    let Limits {
+        min_width: min,
+        og_min_width: og_min,
+    } = ctx.options();
     let mut out = Vec::new();
     for img in &ctx.article.images {
         // A picture that informs: not decorative, and in a figure.
@@ -71,7 +100,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
                     r.span,
                     format!("the page's og:image {} is {width} px wide; large link previews need at least {og_min} px", shown(r.url)),
                 )
-                .help("point og:image at a rendition at least 1200 px wide (1200×630 is the common size)"),
+                .help(format!("point og:image at a rendition at least {og_min} px wide (1200×630 is the common size)")),
             );
         }
     }

@@ -9,7 +9,7 @@
 use super::picture_of;
 use crate::article::Image;
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity, Span};
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Fixable, Rule};
 
 pub static RULE: Rule = Rule {
     id: "img-unsized",
@@ -17,8 +17,10 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "An image has no width and height attributes, so the page shifts as it loads",
     doc: include_str!("../../../rules/img-unsized.md"),
-    options: &[],
     check,
+    needs_files: true,
+    fix: Fixable::Safe,
+    ..Rule::DEFAULTS
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {

@@ -2,23 +2,12 @@
 //! resolved and probed before the rules run (see `crate::assets`); these
 //! rules only compare what was found with what the markup says.
 
+include!(concat!(env!("OUT_DIR"), "/rules/image.rs"));
+
 use crate::article::{Image, Reference, Slot};
 use crate::assets::ImageInfo;
 use crate::rules::Context;
 pub use crate::rules::files::{found_image as found, human_bytes, shown, unreachable_message};
-
-pub mod caption_metadata_mismatch;
-pub mod img_aspect_mismatch;
-pub mod img_file_broken;
-pub mod img_file_heavy;
-pub mod img_file_missing;
-pub mod img_format_legacy;
-pub mod img_format_mismatch;
-pub mod img_oversized;
-pub mod img_src_missing;
-pub mod img_srcset_mismatch;
-pub mod img_too_small;
-pub mod img_unsized;
 
 /// The references a browser fetches as the page is written (lazy-loading
 /// attributes wait for a script), in document order.

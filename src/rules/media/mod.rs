@@ -1,4 +1,3 @@
 //! Audio and video.
 
-pub mod track_file_invalid;
-pub mod video_captions_missing;
+include!(concat!(env!("OUT_DIR"), "/rules/media.rs"));

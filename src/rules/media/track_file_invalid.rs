@@ -14,8 +14,9 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "A captions track's file is missing, empty or not valid WebVTT",
     doc: include_str!("../../../rules/track-file-invalid.md"),
-    options: &[],
     check,
+    needs_files: true,
+    ..Rule::DEFAULTS
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {

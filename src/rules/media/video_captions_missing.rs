@@ -10,8 +10,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "A video with sound has no captions track",
     doc: include_str!("../../../rules/video-captions-missing.md"),
-    options: &[],
     check,
+    ..Rule::DEFAULTS
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {

@@ -10,8 +10,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "An image-map <area> with href has no alt text",
     doc: include_str!("../../../rules/area-alt-missing.md"),
-    options: &[],
     check,
+    ..Rule::DEFAULTS
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {

@@ -11,8 +11,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "An <iframe> has no title or accessible name",
     doc: include_str!("../../../rules/iframe-title-missing.md"),
-    options: &[],
     check,
+    ..Rule::DEFAULTS
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {

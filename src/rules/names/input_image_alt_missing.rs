@@ -10,8 +10,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "An image button (<input type=\"image\">) has no alt text",
     doc: include_str!("../../../rules/input-image-alt-missing.md"),
-    options: &[],
     check,
+    ..Rule::DEFAULTS
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {

@@ -1,3 +1,3 @@
 //! Findings about presslint's own inline suppressions.
 
-pub mod unused_suppression;
+include!(concat!(env!("OUT_DIR"), "/rules/suppression.rs"));
