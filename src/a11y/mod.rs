@@ -13,6 +13,12 @@ use crate::html::Document;
 pub use visibility::{Visibility, style};
 use visibility::{aria_hidden, hidden_self};
 
+/// Elements whose content is never read as text: scripts, styles, and
+/// templates and `<noscript>` fallbacks, which are not shown.
+pub fn holds_no_text(name: &str) -> bool {
+    matches!(name, "script" | "style" | "template" | "noscript")
+}
+
 /// Collapse runs of whitespace to one space and trim.
 pub fn normalize(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -205,7 +211,7 @@ impl<'a> NameWalk<'a> {
                     if !root && (hidden_self(child) || aria_hidden(child)) {
                         continue;
                     }
-                    if matches!(e.name(), "script" | "style" | "template" | "noscript") {
+                    if holds_no_text(e.name()) {
                         continue;
                     }
                     if !self.visited.insert(child.id()) {

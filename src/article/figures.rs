@@ -185,10 +185,8 @@ fn elements_with_text(doc: &Document) -> HashSet<NodeId> {
                 }
                 out.insert(node.id());
                 // The same elements `caption_text` leaves out.
-                let counts = !matches!(
-                    el.value().name(),
-                    "script" | "style" | "template" | "noscript"
-                ) && !doc.visibility.is_hidden(el);
+                let counts =
+                    !a11y::holds_no_text(el.value().name()) && !doc.visibility.is_hidden(el);
                 if counts && let Some(top) = open.last_mut() {
                     *top = true;
                 }
@@ -309,9 +307,7 @@ fn caption_text(doc: &Document, caption: ElementRef<'_>) -> String {
                 let Some(child) = ElementRef::wrap(child) else {
                     continue;
                 };
-                if matches!(e.name(), "script" | "style" | "template" | "noscript")
-                    || doc.visibility.is_hidden(child)
-                {
+                if a11y::holds_no_text(e.name()) || doc.visibility.is_hidden(child) {
                     continue;
                 }
                 // Block-level breaks separate words ("…Times</p><p>Credit").
