@@ -60,6 +60,8 @@ pub struct Config {
     overrides: Vec<Override>,
     /// Directories that root-relative image paths (`/images/…`) resolve against.
     pub assets: Vec<PathBuf>,
+    /// The extensions of the files linted in directories (`extensions`).
+    pub extensions: Vec<String>,
 }
 
 /// A rule as it runs on one file: severity and options resolved.
@@ -68,6 +70,13 @@ pub struct ActiveRule {
     pub rule: &'static Rule,
     pub severity: Severity,
     pub options: Map<String, Value>,
+}
+
+fn default_extensions() -> Vec<String> {
+    crate::source::DEFAULT_EXTENSIONS
+        .iter()
+        .map(|e| e.to_string())
+        .collect()
 }
 
 /// What the configuration contributes to the article model: the agency
@@ -93,6 +102,7 @@ impl Config {
             rules: BTreeMap::new(),
             overrides: Vec::new(),
             assets: Vec::new(),
+            extensions: default_extensions(),
         }
     }
 
@@ -184,12 +194,20 @@ impl Config {
             })?;
             assets.push(dir);
         }
+        let extensions = match raw.extensions {
+            Some(list) => list
+                .into_iter()
+                .map(|e| e.trim_start_matches('.').to_ascii_lowercase())
+                .collect(),
+            None => default_extensions(),
+        };
         Ok(Config {
             path: Some(path.to_path_buf()),
             root,
             rules,
             overrides,
             assets,
+            extensions,
         })
     }
 
@@ -238,6 +256,7 @@ struct RawConfig {
     assets: Vec<Spanned<String>>,
     #[serde(default)]
     overrides: Vec<RawOverride>,
+    extensions: Option<Vec<String>>,
 }
 
 #[derive(Deserialize)]

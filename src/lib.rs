@@ -19,6 +19,7 @@ pub mod fix;
 pub mod git;
 pub mod hash;
 pub mod html;
+pub mod markdown;
 pub mod panics;
 pub mod report;
 pub mod rules;
@@ -76,6 +77,9 @@ pub struct Settings {
     pub asset_cache: assets::Cache,
     /// The largest article read, in bytes (`--max-file-size`).
     pub max_file_bytes: u64,
+    /// `--ext`: the extensions of the files linted in directories, over
+    /// the configs' `extensions`.
+    pub extensions: Option<Vec<String>>,
 }
 
 impl Settings {
@@ -89,6 +93,7 @@ impl Settings {
             assets: Vec::new(),
             asset_cache: assets::Cache::default(),
             max_file_bytes: source::DEFAULT_MAX_FILE_BYTES,
+            extensions: None,
         }
     }
 
@@ -125,16 +130,23 @@ impl Settings {
         self.roots_for(name, Path::new(".")).map(Some)
     }
 
-    /// Whether a discovered input is in this run (changed files, shard).
-    fn includes(&self, input: &Input) -> bool {
+    /// Whether a discovered input is in this run (changed files, shard,
+    /// and for a file found in a directory, its extension).
+    fn includes(&self, input: &Input, named: &[PathBuf]) -> Result<bool, String> {
         let Input::File(path) = input else {
-            return true;
+            return Ok(true);
         };
-        self.shard.is_none_or(|shard| shard.contains(path))
+        if self.extensions.is_none() && !named.contains(path) {
+            let config = self.configs.for_file(path)?;
+            if !source::has_extension(path, &config.extensions) {
+                return Ok(false);
+            }
+        }
+        Ok(self.shard.is_none_or(|shard| shard.contains(path))
             && self
                 .only
                 .as_ref()
-                .is_none_or(|only| std::fs::canonicalize(path).is_ok_and(|p| only.contains(&p)))
+                .is_none_or(|only| std::fs::canonicalize(path).is_ok_and(|p| only.contains(&p))))
     }
 
     /// The selected rules for a file, at the levels and options its config gives.
@@ -162,7 +174,11 @@ pub fn lint_bytes(
     roots: Option<&assets::Roots>,
     cache: &assets::Cache,
 ) -> FileReport {
-    lint_decoded(path, source::decode_html(bytes), rules, roots, cache)
+    let decoded = match source::Kind::of(&path) {
+        source::Kind::Html => source::decode_html(bytes),
+        source::Kind::Markdown => source::decode_text(bytes),
+    };
+    lint_decoded(path, decoded, rules, roots, cache)
 }
 
 /// Lint one source text whose image and track references resolve against
@@ -195,25 +211,38 @@ fn lint_decoded(
         offsets,
     } = decoded;
     let lines = source::LineIndex::new(&text);
-    let doc = Document::parse(text);
-    let diagnostics = {
-        let article = Article::build(&doc, &config::article_options(rules));
+    let options = config::article_options(rules);
+    let lint = |doc: &Document, article: &Article<'_>| {
         let assets = if rules.iter().any(|r| r.rule.needs_files) {
-            assets::collect(&article, roots, cache)
+            assets::collect(article, roots, cache)
         } else {
             assets::Assets::default()
         };
-        engine::lint(&doc, &lines, &article, rules, &assets)
+        engine::lint(doc, &lines, article, rules, &assets)
     };
-    let incomplete = doc.truncated.map(|cut| {
-        let (line, _) = lines.line_col(doc.source(), cut.offset);
+    let (text, diagnostics, truncated) = match source::Kind::of(&path) {
+        source::Kind::Html => {
+            let doc = Document::parse(text);
+            let diagnostics = lint(&doc, &Article::build(&doc, &options));
+            let truncated = doc.truncated;
+            (doc.into_source(), diagnostics, truncated)
+        }
+        source::Kind::Markdown => {
+            let md = markdown::MarkdownDocument::parse(text);
+            let diagnostics = lint(&md.html, &Article::from_markdown(&md, &options));
+            let truncated = md.html.truncated;
+            (md.source, diagnostics, truncated)
+        }
+    };
+    let incomplete = truncated.map(|cut| {
+        let (line, _) = lines.line_col(&text, cut.offset);
         format!(
             "line {line}: {}; the rest of the file was not linted (flatten the markup)",
             cut.reason
         )
     });
     let decoded = source::Decoded {
-        text: doc.into_source(),
+        text,
         encoding,
         offsets,
     };
@@ -250,11 +279,21 @@ pub fn lint_paths_with(
     settings: &Settings,
     mut on_file: impl FnMut(FileReport),
 ) -> Result<Vec<InputError>, String> {
-    let (inputs, mut errors) = source::discover(paths);
+    let known: Vec<String> = source::KNOWN_EXTENSIONS
+        .iter()
+        .map(|e| e.to_string())
+        .collect();
+    let (inputs, mut errors) =
+        source::discover(paths, settings.extensions.as_ref().unwrap_or(&known));
     // Resolve every file's rules first: a bad config lints nothing.
-    let inputs = inputs
+    let mut kept = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        if settings.includes(&input, paths)? {
+            kept.push(input);
+        }
+    }
+    let inputs = kept
         .into_iter()
-        .filter(|input| settings.includes(input))
         .map(|input| {
             let (rules, roots) = match &input {
                 Input::Stdin => {

@@ -19,6 +19,8 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
         source: doc.source(),
         document: DocumentFacts {
             full_document: doc.full_document,
+            markdown: false,
+            front_matter: None,
             html_tag: None,
             lang: None,
             title: None,

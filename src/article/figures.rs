@@ -45,6 +45,8 @@ pub struct Caption {
     pub text: String,
     /// The credit, date and place found in `text`.
     pub analysis: Analysis,
+    /// The caption is the image's alt text (see `Image::caption_in_alt`).
+    pub in_alt: bool,
 }
 
 /// What the page says about a figure's picture outside the caption text:
@@ -140,6 +142,7 @@ pub fn figures(
                     content: doc.content_span(c),
                     analysis: text::analyze(&text, agencies),
                     text,
+                    in_alt: false,
                 }
             });
             Some(Figure {

@@ -77,10 +77,25 @@ impl Reference<'_> {
     }
 }
 
-/// One `<img>`.
+/// How an image is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Syntax {
+    /// An `<img>` element.
+    Html,
+    /// `![alt](src)` in Markdown.
+    Markdown,
+    /// A Hugo `{{< figure >}}` shortcode.
+    Shortcode,
+    /// `image:` in a Markdown file's front matter.
+    FrontMatter,
+}
+
+/// One image: an `<img>`, or its Markdown equivalent.
 #[derive(Clone, Debug)]
 pub struct Image<'d> {
-    /// The start tag.
+    pub syntax: Syntax,
+    /// The start tag (the whole Markdown image, shortcode or front-matter
+    /// value).
     pub tag: Span,
     pub alt: Option<Attr<'d>>,
     pub src: Option<Attr<'d>>,
@@ -103,8 +118,11 @@ pub struct Image<'d> {
     pub aria_named: bool,
     /// Has a `title` with text.
     pub titled: bool,
-    /// Inside a `<figure>`.
+    /// Inside a `<figure>` (in Markdown: a picture standing on its own).
     pub in_figure: bool,
+    /// Its alt text is its caption (a Markdown image whose alt holds the
+    /// credit, as wire exports write them).
+    pub caption_in_alt: bool,
     /// Has `srcset` candidates of its own, or sits in a `<picture>` whose
     /// sources have a `srcset`.
     pub has_srcset: bool,
@@ -121,6 +139,12 @@ pub struct Image<'d> {
 }
 
 impl<'d> Image<'d> {
+    /// The markup can give its size (`width`/`height`): HTML and
+    /// shortcodes can, Markdown images cannot.
+    pub fn sizable(&self) -> bool {
+        matches!(self.syntax, Syntax::Html | Syntax::Shortcode)
+    }
+
     /// The alt text, when it has one that is not blank.
     pub fn alt_text(&self) -> Option<&Attr<'d>> {
         self.alt.as_ref().filter(|a| !a.is_blank())
@@ -208,6 +232,7 @@ pub fn image<'d>(
     let vis = &doc.visibility;
     let presentational = a11y::is_presentational(img);
     Image {
+        syntax: Syntax::Html,
         tag: doc.tag_span(img),
         alt: read("alt"),
         src,
@@ -224,6 +249,7 @@ pub fn image<'d>(
             .ancestors()
             .filter_map(ElementRef::wrap)
             .any(|a| a.value().name() == "figure"),
+        caption_in_alt: false,
         has_srcset: has_own_srcset || picture_sources,
         lazy,
         object_fit: a11y::style(img, "object-fit"),

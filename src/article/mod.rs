@@ -12,6 +12,7 @@ mod build;
 mod figures;
 mod images;
 mod jsonld;
+mod markdown;
 mod named;
 
 use crate::diagnostic::Span;
@@ -19,7 +20,7 @@ use crate::html::Document;
 
 pub use attr::Attr;
 pub use figures::{Caption, Figure, Provided, marks_credit};
-pub use images::{Image, Reference, Slot};
+pub use images::{Image, Reference, Slot, Syntax};
 pub use jsonld::ImageObjects;
 pub use named::{Area, Frame, Heading, ImageButton, Link, Object, RoleImage, Svg, Track, Video};
 
@@ -32,7 +33,7 @@ pub struct Options {
 
 /// One article, as the rules see it.
 pub struct Article<'d> {
-    source: &'d str,
+    pub(crate) source: &'d str,
     /// The document's own facts (language, title).
     pub document: DocumentFacts<'d>,
     /// Every `<img>`, in document order.
@@ -69,8 +70,13 @@ pub struct Article<'d> {
 /// Facts about the whole page. Fragments (no doctype, no `<html>` tag)
 /// are body content: they have none of these.
 pub struct DocumentFacts<'d> {
-    /// The source is a whole page, not a fragment.
+    /// The source is a whole page, not a fragment (a Markdown file with
+    /// front matter counts as one).
     pub full_document: bool,
+    /// The article is Markdown.
+    pub markdown: bool,
+    /// A Markdown file's front matter block.
+    pub front_matter: Option<Span>,
     /// The `<html>` start tag.
     pub html_tag: Option<Span>,
     /// The `lang` attribute of `<html>`.
@@ -87,6 +93,14 @@ impl<'d> Article<'d> {
     /// Build the model of a parsed document.
     pub fn build(doc: &'d Document, options: &Options) -> Article<'d> {
         build::build(doc, options)
+    }
+
+    /// Build the model of a Markdown article.
+    pub fn from_markdown(
+        md: &'d crate::markdown::MarkdownDocument,
+        options: &Options,
+    ) -> Article<'d> {
+        markdown::build(md, options)
     }
 
     /// The source text the spans point into.

@@ -77,6 +77,10 @@ pub struct CheckArgs {
     /// Refuse article files larger than this: bytes, or with a K, M or G suffix
     #[arg(long, value_name = "SIZE", default_value = "32M", value_parser = parse_size)]
     pub max_file_size: u64,
+    /// File extensions linted in directories, over the configs' `extensions`
+    /// [default: html,htm,md,markdown]
+    #[arg(long, value_name = "EXT,…", value_delimiter = ',')]
+    pub ext: Option<Vec<String>>,
     /// File name to report for standard input
     #[arg(long, default_value = "<stdin>")]
     pub stdin_filename: String,

@@ -27,6 +27,12 @@ pub fn check(args: CheckArgs) -> ExitCode {
     settings.shard = args.shard;
     settings.assets = args.assets;
     settings.max_file_bytes = args.max_file_size;
+    settings.extensions = args.ext.as_ref().map(|list| {
+        list.iter()
+            .map(|e| e.trim().trim_start_matches('.').to_ascii_lowercase())
+            .filter(|e| !e.is_empty())
+            .collect()
+    });
     if let Some(reference) = &args.changed_since {
         match crate::git::changed_since(std::path::Path::new("."), reference) {
             Ok(changed) => settings.only = Some(changed),

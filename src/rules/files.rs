@@ -3,6 +3,10 @@
 
 use crate::assets::{Asset, ImageInfo};
 
+/// The help for alt text that is the picture's whole caption (a Markdown
+/// image whose alt holds the caption and its credit).
+pub const CAPTION_IN_ALT: &str = "this alt text is the picture's caption: move it out of the alt into a caption under the picture (an emphasised line: *… [Name/Agency]*), and write in the alt what the picture shows";
+
 /// How to name a reference in a message: the URL, shortened; a `data:`
 /// URI by its media type.
 pub fn shown(url: &str) -> String {

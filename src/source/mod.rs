@@ -41,16 +41,73 @@ pub enum Input {
 
 const SKIPPED_DIRS: &[&str] = &["target", "node_modules"];
 
-fn is_html(path: &Path) -> bool {
+/// The extensions linted in directories unless `--ext` or the config's
+/// `extensions` say otherwise.
+pub const DEFAULT_EXTENSIONS: &[&str] = &["html", "htm", "md", "markdown"];
+
+/// Every extension a directory walk picks up (a config's `extensions`
+/// chooses among them).
+pub const KNOWN_EXTENSIONS: &[&str] = &[
+    "html", "htm", "xhtml", "md", "markdown", "mdown", "mkd", "mdx",
+];
+
+/// What an article is written in, by its file name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Html,
+    Markdown,
+}
+
+impl Kind {
+    /// Markdown for `.md`, `.markdown`, `.mdown`, `.mkd`, `.mdx`; HTML
+    /// otherwise.
+    pub fn of(path: &str) -> Kind {
+        let ext = Path::new(path)
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" | "mdown" | "mkd" | "mdx" => Kind::Markdown,
+            _ => Kind::Html,
+        }
+    }
+}
+
+/// A repository's own documents, which sit beside articles but are not
+/// articles: skipped when walking a directory (named on the command line,
+/// they are linted).
+fn is_repository_doc(path: &Path) -> bool {
+    const DOCS: &[&str] = &[
+        "readme",
+        "changelog",
+        "changes",
+        "license",
+        "licence",
+        "contributing",
+        "code_of_conduct",
+        "security",
+        "notice",
+        "authors",
+    ];
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .is_some_and(|s| DOCS.contains(&s.to_ascii_lowercase().as_str()))
+}
+
+/// Whether a file's extension is one of `extensions` (without dots, any
+/// case).
+pub fn has_extension(path: &Path, extensions: &[String]) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+        .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
 /// Expand the command-line paths: files as given, directories walked for
-/// `*.html`/`*.htm` (sorted, skipping hidden directories, `target/` and
-/// `node_modules/`), `-` for standard input.
-pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<InputError>) {
+/// files with one of `extensions` (sorted, skipping hidden directories,
+/// `target/` and `node_modules/`, and README, CHANGELOG, LICENSE and the
+/// like), `-` for standard input.
+pub fn discover(paths: &[PathBuf], extensions: &[String]) -> (Vec<Input>, Vec<InputError>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
@@ -74,7 +131,11 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<InputError>) {
                     });
                 for entry in walk {
                     match entry {
-                        Ok(e) if e.file_type().is_file() && is_html(e.path()) => {
+                        Ok(e)
+                            if e.file_type().is_file()
+                                && has_extension(e.path(), extensions)
+                                && !is_repository_doc(e.path()) =>
+                        {
                             inputs.push(Input::File(e.into_path()))
                         }
                         Ok(_) => {}

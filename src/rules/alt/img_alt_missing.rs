@@ -2,6 +2,7 @@
 //! readers fall back to announcing the file name, or skip the picture
 //! without saying anything was there.
 
+use crate::article::Syntax;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Context, Rule};
 
@@ -19,8 +20,13 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
     ctx.article.exposed_images()
         .filter(|img| img.alt.is_none() && !img.presentational && !img.aria_named && !img.titled)
         .map(|img| {
-            Diagnostic::new(img.tag, "this image has no alt text")
-                .help("add alt=\"…\" saying what the picture shows, or alt=\"\" if it is purely decorative")
+            let help = match img.syntax {
+                Syntax::Html => "add alt=\"…\" saying what the picture shows, or alt=\"\" if it is purely decorative",
+                Syntax::Markdown => "write what the picture shows between the brackets: ![A crowd outside the court …](…)",
+                Syntax::Shortcode => "add alt=\"…\" to the shortcode saying what the picture shows",
+                Syntax::FrontMatter => "add image_alt to the front matter saying what the picture shows",
+            };
+            Diagnostic::new(img.tag, "this image has no alt text").help(help)
         })
         .collect()
 }

@@ -43,14 +43,18 @@ impl RuleOptions for Limits {
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     let Limits { max } = ctx.options();
     ctx.article.images_with_alt()
-        .filter_map(|(_, alt)| {
+        .filter_map(|(img, alt)| {
             let len = crate::a11y::normalize(alt.value).chars().count();
             (len > max).then(|| {
                 Diagnostic::new(
                     alt.span,
                     format!("this alt text is {len} characters long, over the limit of {max}"),
                 )
-                .help("keep alt text to what the picture shows; move context and credits into the caption")
+                .help(if img.caption_in_alt {
+                    crate::rules::files::CAPTION_IN_ALT
+                } else {
+                    "keep alt text to what the picture shows; move context and credits into the caption"
+                })
             })
         })
         .collect()

@@ -19,7 +19,7 @@ pub static RULE: Rule = Rule {
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     ctx.article
         .images_with_alt()
-        .filter_map(|(_, alt)| {
+        .filter_map(|(img, alt)| {
             let found = text::strong_credit(alt.value)?;
             Some(
                 Diagnostic::new(
@@ -32,7 +32,11 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
                             .trim()
                     ),
                 )
-                .help("move the credit to the caption; keep alt text to what the picture shows"),
+                .help(if img.caption_in_alt {
+                    crate::rules::files::CAPTION_IN_ALT
+                } else {
+                    "move the credit to the caption; keep alt text to what the picture shows"
+                }),
             )
         })
         .collect()

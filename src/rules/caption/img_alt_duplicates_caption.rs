@@ -18,7 +18,9 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for (figure, caption) in super::captioned(ctx) {
+    // A caption read from the alt text repeats it by definition; the alt
+    // rules report that alt.
+    for (figure, caption) in super::captioned(ctx).filter(|(_, c)| !c.in_alt) {
         // The caption without its credit, as alt text copied from it often
         // leaves the credit out.
         let without_credit = caption

@@ -36,12 +36,18 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
     if !doc.full_document {
         return Vec::new();
     }
-    let Some(html) = doc.html_tag else {
-        return Vec::new();
+    let help = if doc.markdown {
+        "set the article's language with `lang:` in the front matter, e.g. lang: en"
+    } else {
+        "set the article's language on <html>, e.g. <html lang=\"en\">"
     };
-    let help = "set the article's language on <html>, e.g. <html lang=\"en\">";
     match doc.lang {
-        None => vec![Diagnostic::new(html, "this page does not declare its language").help(help)],
+        // Markdown front matter without `lang`: the site sets it.
+        None => doc
+            .html_tag
+            .map(|html| Diagnostic::new(html, "this page does not declare its language").help(help))
+            .into_iter()
+            .collect(),
         Some(lang) if lang.value.trim().is_empty() => {
             vec![Diagnostic::new(lang.span, "the lang attribute is empty").help(help)]
         }

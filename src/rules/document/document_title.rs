@@ -21,13 +21,15 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
     }
     match doc.title {
         Some((tag, false)) => {
-            vec![Diagnostic::new(tag, "this page title is empty")
+            vec![Diagnostic::new(tag, if doc.markdown { "this article's title is empty" } else { "this page title is empty" })
                 .help("put the headline in the <title>, e.g. <title>Putin hosts Kim in Russia's Far East</title>")]
         }
         Some(_) => Vec::new(),
-        None => vec![
-            Diagnostic::new(doc.head_tag.unwrap_or_default(), "this page has no <title>")
+        None => vec![match doc.front_matter {
+            Some(front) => Diagnostic::new(front, "this article's front matter has no title")
+                .help("add `title:` with the headline to the front matter"),
+            None => Diagnostic::new(doc.head_tag.unwrap_or_default(), "this page has no <title>")
                 .help("add a <title> with the headline inside <head>"),
-        ],
+        }],
     }
 }

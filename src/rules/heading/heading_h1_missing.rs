@@ -20,11 +20,14 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
     if !doc.full_document || ctx.article.headings.iter().any(|h| h.level == 1) {
         return Vec::new();
     }
-    vec![
-        Diagnostic::new(
+    let diagnostic = match doc.front_matter {
+        Some(front) => Diagnostic::new(front, "this article has no level-one heading")
+            .help("give it a `title` in the front matter (or a `# Headline` line)"),
+        None => Diagnostic::new(
             doc.body_tag.unwrap_or_default(),
             "this page has no level-one heading",
         )
         .help("mark the article's headline up as <h1>"),
-    ]
+    };
+    vec![diagnostic]
 }

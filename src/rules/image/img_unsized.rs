@@ -27,7 +27,8 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
     ctx.article
         .images
         .iter()
-        .filter(|img| img.rendered)
+        // Markdown images cannot say their size: the renderer does.
+        .filter(|img| img.rendered && img.sizable())
         .filter_map(|img| {
             if (img.width_px().is_some() && img.height_px().is_some()) || img.styled_size {
                 return None;

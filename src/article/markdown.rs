@@ -1,0 +1,286 @@
+//! The article model of a Markdown file: the model of its raw HTML (built
+//! as for any page), with the Markdown images, shortcodes, front matter,
+//! headings and links added, each with its span in the `.md` file, and the
+//! figures found the ways writers caption pictures in Markdown.
+
+use super::attr::Attr;
+use super::build;
+use super::figures::{Caption, Figure, Provided};
+use super::images::{Image, Reference, Slot, Syntax};
+use super::named::{Heading, Link};
+use super::{Article, DocumentFacts, Options};
+use crate::diagnostic::Span;
+use crate::markdown::{BlockKind, Field, MarkdownDocument};
+use crate::text;
+
+pub fn build<'d>(md: &'d MarkdownDocument, options: &Options) -> Article<'d> {
+    let mut article = build::build(&md.html, options);
+    let agencies: Vec<&str> = options.agencies.iter().map(String::as_str).collect();
+    let source = md.source.as_str();
+    article.source = source;
+    let front = md.front_matter.as_ref();
+    let field = |key: &str| front.and_then(|f| f.get(key));
+    let attr = |f: &'d Field| Attr {
+        value: f.value.as_str(),
+        span: f.span,
+        verbatim: source.get(f.span.start..f.span.end) == Some(f.value.as_str()),
+    };
+    article.document = DocumentFacts {
+        full_document: front.is_some(),
+        markdown: true,
+        front_matter: front.map(|f| f.span),
+        html_tag: None,
+        lang: field("lang").or(field("language")).map(attr),
+        title: field("title").map(|t| (t.span, !t.value.trim().is_empty())),
+        head_tag: None,
+        body_tag: None,
+    };
+    // The front matter's title is the page's headline.
+    if let Some(title) = field("title") {
+        article.headings.push(Heading {
+            tag: title.span,
+            level: 1,
+            empty: title.value.trim().is_empty(),
+        });
+    }
+    for block in &md.blocks {
+        if let BlockKind::Heading(level) = block.kind {
+            article.headings.push(Heading {
+                tag: block.span,
+                level,
+                empty: block.text.trim().is_empty(),
+            });
+        }
+    }
+    for link in &md.links {
+        article.links.push(Link {
+            tag: link.span,
+            unnamed: link.text.trim().is_empty() && link.title.trim().is_empty(),
+        });
+    }
+
+    let mut figures = Vec::new();
+    // Markdown images; one standing alone in its paragraph is a figure,
+    // captioned by the paragraph after it when that is wholly emphasised or
+    // starts "Caption:", else by its title, else by its alt text when the
+    // alt holds a credit (the caption written into the alt).
+    for (i, image) in md.images.iter().enumerate() {
+        let block = md.blocks.iter().position(|b| b.only_image == Some(i));
+        let src = Attr {
+            value: image.src.as_str(),
+            span: image.src_span,
+            verbatim: source.get(image.src_span.start..image.src_span.end)
+                == Some(image.src.as_str()),
+        };
+        let alt = (!image.alt.trim().is_empty()).then(|| Attr {
+            value: image.alt.as_str(),
+            span: image.alt_span,
+            verbatim: source.get(image.alt_span.start..image.alt_span.end)
+                == Some(image.alt.as_str()),
+        });
+        let caption = block.and_then(|b| {
+            let next = md
+                .blocks
+                .get(b + 1)
+                .filter(|n| n.kind == BlockKind::Paragraph)?;
+            let text = next.text.trim();
+            (next.italic || text.to_lowercase().starts_with("caption:"))
+                .then(|| read_caption(next.span, text, &agencies, false))
+        });
+        let caption = caption
+            .or_else(|| {
+                let span = image.title_span?;
+                (block.is_some() && !image.title.trim().is_empty())
+                    .then(|| read_caption(span, &image.title, &agencies, false))
+            })
+            .or_else(|| {
+                let alt = alt.as_ref()?;
+                (block.is_some() && text::strong_credit(alt.value).is_some())
+                    .then(|| read_caption(alt.span, alt.value, &agencies, true))
+            });
+        let caption_in_alt = caption.as_ref().is_some_and(|c| c.in_alt);
+        let index = push_image(
+            &mut article,
+            Syntax::Markdown,
+            image.span,
+            alt,
+            Some(src),
+            block.is_some(),
+            caption_in_alt,
+            !image.title.trim().is_empty(),
+        );
+        if block.is_some() {
+            figures.push(figure(image.span, index, caption, Provided::default()));
+        }
+    }
+    // Hugo figure shortcodes: src, alt, caption, attr (the credit).
+    for code in &md.shortcodes {
+        let get = |name: &str| {
+            code.get(name).map(|(value, span)| Attr {
+                value,
+                span,
+                verbatim: source.get(span.start..span.end) == Some(value),
+            })
+        };
+        let Some(src) = get("src") else { continue };
+        let index = push_image(
+            &mut article,
+            Syntax::Shortcode,
+            code.span,
+            get("alt").filter(|a| !a.is_blank()),
+            Some(src),
+            true,
+            false,
+            get("title").is_some_and(|t| !t.is_blank()),
+        );
+        article.images[index].width = get("width");
+        article.images[index].height = get("height");
+        let caption = get("caption")
+            .filter(|c| !c.is_blank())
+            .map(|c| read_caption(c.span, c.value, &agencies, false));
+        let provided = Provided {
+            credit: get("attr").is_some_and(|a| !a.is_blank()),
+            ..Provided::default()
+        };
+        figures.push(figure(code.span, index, caption, provided));
+    }
+    // The front matter's picture: a figure when the front matter captions
+    // or credits it, else the page's preview image.
+    if let Some(image) = field("image").filter(|f| !f.value.trim().is_empty()) {
+        let caption_field = field("caption").filter(|c| !c.value.trim().is_empty());
+        let credit = field("credit").is_some_and(|c| !c.value.trim().is_empty());
+        if caption_field.is_some() || credit {
+            let index = push_image(
+                &mut article,
+                Syntax::FrontMatter,
+                image.span,
+                field("image_alt").map(attr).filter(|a| !a.is_blank()),
+                Some(attr(image)),
+                true,
+                false,
+                false,
+            );
+            let caption = caption_field.map(|c| read_caption(c.span, &c.value, &agencies, false));
+            let provided = Provided {
+                credit,
+                ..Provided::default()
+            };
+            figures.push(figure(image.span, index, caption, provided));
+        } else {
+            article.references.push(Reference {
+                image: None,
+                slot: Slot::OgImage,
+                url: attr(image).url(),
+                span: image.span,
+            });
+        }
+    }
+    article.figures.extend(figures);
+    in_source_order(&mut article);
+    article
+}
+
+fn read_caption(span: Span, text: &str, agencies: &[&str], in_alt: bool) -> Caption {
+    let text = crate::a11y::normalize(text);
+    Caption {
+        tag: span,
+        content: Some(span),
+        analysis: text::analyze(&text, agencies),
+        text,
+        in_alt,
+    }
+}
+
+fn figure(tag: Span, image: usize, caption: Option<Caption>, provided: Provided) -> Figure {
+    Figure {
+        tag,
+        images: vec![image],
+        caption,
+        caption_like: None,
+        links_away: false,
+        provided,
+    }
+}
+
+/// Add an image and its `src` reference; its index.
+#[allow(clippy::too_many_arguments)]
+fn push_image<'d>(
+    article: &mut Article<'d>,
+    syntax: Syntax,
+    tag: Span,
+    alt: Option<Attr<'d>>,
+    src: Option<Attr<'d>>,
+    in_figure: bool,
+    caption_in_alt: bool,
+    titled: bool,
+) -> usize {
+    let index = article.images.len();
+    let first = article.references.len();
+    if let Some(src) = src.filter(|s| !s.url().is_empty()) {
+        article.references.push(Reference {
+            image: Some(index),
+            slot: Slot::Src,
+            url: src.url(),
+            span: src.span,
+        });
+    }
+    article.images.push(Image {
+        syntax,
+        tag,
+        alt,
+        src,
+        srcset: None,
+        width: None,
+        height: None,
+        references: first..article.references.len(),
+        exposed: true,
+        rendered: true,
+        presentational: false,
+        aria_named: false,
+        titled,
+        in_figure,
+        caption_in_alt,
+        has_srcset: false,
+        lazy: None,
+        object_fit: None,
+        styled_size: false,
+        insert_at: None,
+    });
+    index
+}
+
+/// Put images, references, figures, headings and links in source order,
+/// as the rules expect (the Markdown items were added after the raw
+/// HTML's).
+fn in_source_order(article: &mut Article<'_>) {
+    let mut order: Vec<usize> = (0..article.images.len()).collect();
+    order.sort_by_key(|&i| article.images[i].tag.start);
+    let mut new_index = vec![0; order.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let old_images = std::mem::take(&mut article.images);
+    let old_refs = std::mem::take(&mut article.references);
+    let mut images: Vec<Option<Image<'_>>> = old_images.into_iter().map(Some).collect();
+    for &old in &order {
+        let mut image = images[old].take().expect("each image once");
+        let first = article.references.len();
+        for r in &old_refs[image.references.clone()] {
+            article.references.push(Reference {
+                image: Some(new_index[old]),
+                ..r.clone()
+            });
+        }
+        image.references = first..article.references.len();
+        article.images.push(image);
+    }
+    article
+        .references
+        .extend(old_refs.into_iter().filter(|r| r.image.is_none()));
+    for figure in &mut article.figures {
+        figure.images.iter_mut().for_each(|i| *i = new_index[*i]);
+    }
+    article.figures.sort_by_key(|f| f.tag.start);
+    article.headings.sort_by_key(|h| h.tag.start);
+    article.links.sort_by_key(|l| l.tag.start);
+}

@@ -1,0 +1,194 @@
+//! Front matter: the YAML (`---`) or TOML (`+++`) block that Hugo, Jekyll,
+//! Astro and Eleventy put at the top of an article. Values are read with a
+//! real parser; the span of each top-level key's value is found on its
+//! line, so findings point at it.
+
+use std::collections::HashMap;
+
+use yaml_rust2::{Yaml, YamlLoader};
+
+use crate::diagnostic::Span;
+
+/// One top-level value, as text.
+#[derive(Clone, Debug)]
+pub struct Field {
+    pub value: String,
+    /// The value as written (without quotes), or the key's line when the
+    /// value spans several lines.
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct FrontMatter {
+    /// The whole block, delimiters included.
+    pub span: Span,
+    fields: HashMap<String, Field>,
+}
+
+impl FrontMatter {
+    /// A top-level string (or number, or date) value.
+    pub fn get(&self, key: &str) -> Option<&Field> {
+        self.fields.get(key)
+    }
+}
+
+/// The front matter at the start of `source`, if any, and where the body
+/// begins. A block that does not parse is still skipped as front matter,
+/// with no fields.
+pub fn split(source: &str) -> (Option<FrontMatter>, usize) {
+    let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    let text = &source[bom..];
+    let fence = if text.starts_with("---") {
+        "---"
+    } else if text.starts_with("+++") {
+        "+++"
+    } else {
+        return (None, 0);
+    };
+    let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    if text[..first_line_end].trim_end() != fence {
+        return (None, 0);
+    }
+    // The closing fence: a line that is the fence alone (or `...` for YAML).
+    let mut at = first_line_end;
+    let mut close = None;
+    while at < text.len() {
+        let end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
+        let line = text[at..end].trim_end();
+        if line == fence || (fence == "---" && line == "...") {
+            close = Some((at, end));
+            break;
+        }
+        at = end;
+    }
+    let Some((close_start, close_end)) = close else {
+        return (None, 0);
+    };
+    let body = &text[first_line_end..close_start];
+    let values = if fence == "---" {
+        yaml_values(body)
+    } else {
+        toml_values(body)
+    };
+    let mut fields = HashMap::new();
+    for (key, value) in values {
+        let span = value_span(body, &key, fence == "+++")
+            .map(|s| Span::new(s.start + bom + first_line_end, s.end + bom + first_line_end))
+            .unwrap_or(Span::new(bom, bom + first_line_end));
+        fields.insert(key, Field { value, span });
+    }
+    (
+        Some(FrontMatter {
+            span: Span::new(bom, bom + close_end),
+            fields,
+        }),
+        bom + close_end,
+    )
+}
+
+fn yaml_values(body: &str) -> Vec<(String, String)> {
+    let Ok(docs) = YamlLoader::load_from_str(body) else {
+        return Vec::new();
+    };
+    let Some(Yaml::Hash(map)) = docs.into_iter().next() else {
+        return Vec::new();
+    };
+    map.into_iter()
+        .filter_map(|(k, v)| {
+            let key = k.as_str()?.to_string();
+            let value = match v {
+                Yaml::String(s) | Yaml::Real(s) => s,
+                Yaml::Integer(i) => i.to_string(),
+                Yaml::Boolean(b) => b.to_string(),
+                _ => return None,
+            };
+            Some((key, value))
+        })
+        .collect()
+}
+
+fn toml_values(body: &str) -> Vec<(String, String)> {
+    let Ok(table) = body.parse::<toml::Table>() else {
+        return Vec::new();
+    };
+    table
+        .into_iter()
+        .filter_map(|(k, v)| {
+            let value = match v {
+                toml::Value::String(s) => s,
+                toml::Value::Integer(i) => i.to_string(),
+                toml::Value::Float(f) => f.to_string(),
+                toml::Value::Boolean(b) => b.to_string(),
+                toml::Value::Datetime(d) => d.to_string(),
+                _ => return None,
+            };
+            Some((k, value))
+        })
+        .collect()
+}
+
+/// Where the value of top-level `key` is written in the block: the rest of
+/// its line after `key:` (`key =` in TOML), without quotes.
+fn value_span(body: &str, key: &str, toml: bool) -> Option<Span> {
+    let mut at = 0;
+    for line in body.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let Some(rest) = line.strip_prefix(key) else {
+            continue;
+        };
+        let rest_trimmed = rest.trim_start();
+        let sep = if toml { '=' } else { ':' };
+        let Some(after) = rest_trimmed.strip_prefix(sep) else {
+            continue;
+        };
+        let value_start = start + (line.len() - after.len());
+        let value = after.trim_end_matches(['\n', '\r']);
+        let lead = value.len() - value.trim_start().len();
+        let mut v = Span::new(value_start + lead, value_start + value.trim_end().len());
+        let text = &body[v.start..v.end];
+        if text.len() >= 2
+            && ((text.starts_with('"') && text.ends_with('"'))
+                || (text.starts_with('\'') && text.ends_with('\'')))
+        {
+            v = Span::new(v.start + 1, v.end - 1);
+        }
+        if v.is_empty() || matches!(&body[v.start..v.end], "|" | ">" | "|-" | ">-") {
+            // A block scalar: point at the key's line.
+            return Some(Span::new(start, start + line.trim_end().len()));
+        }
+        return Some(v);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split;
+
+    #[test]
+    fn yaml_and_toml_values_with_spans() {
+        let src =
+            "---\ntitle: \"Putin hosts Kim\"\nlang: en\ncaption: >\n  Long\n  text\n---\n# Body\n";
+        let (fm, body) = split(src);
+        let fm = fm.unwrap();
+        assert_eq!(&src[body..], "# Body\n");
+        let title = fm.get("title").unwrap();
+        assert_eq!(title.value, "Putin hosts Kim");
+        assert_eq!(&src[title.span.start..title.span.end], "Putin hosts Kim");
+        assert_eq!(
+            &src[fm.get("lang").unwrap().span.start..fm.get("lang").unwrap().span.end],
+            "en"
+        );
+        assert_eq!(fm.get("caption").unwrap().value, "Long text\n");
+        let src = "+++\ntitle = 'Storm'\ndate = 2024-01-02\n+++\nBody";
+        let (fm, body) = split(src);
+        let fm = fm.unwrap();
+        assert_eq!(&src[body..], "Body");
+        let t = fm.get("title").unwrap();
+        assert_eq!(&src[t.span.start..t.span.end], "Storm");
+        assert_eq!(fm.get("date").unwrap().value, "2024-01-02");
+        assert!(split("--- not front matter\n").0.is_none());
+        assert!(split("---\nunclosed: yes\n").0.is_none());
+    }
+}

@@ -1,0 +1,447 @@
+//! Markdown articles, as newsrooms and static sites write them: parsed
+//! with pulldown-cmark (GFM tables, footnotes, strikethrough), with their
+//! front matter, Hugo `figure` shortcodes and raw HTML, every item keeping
+//! its byte span in the `.md` file. `article::markdown` turns this into the
+//! article model the rules read.
+//!
+//! Raw HTML (`<figure>…</figure>`, `<img …>`, comments) goes through the
+//! HTML path: it is parsed as one document made of the file with every
+//! byte outside the raw HTML blanked (newlines kept), so its spans are
+//! spans of the `.md` file.
+//!
+//! Files written one line per paragraph with no blank lines (CMS and wire
+//! exports, like the seed article) would be one CommonMark paragraph; such
+//! a file is read line by line instead (see [`one_line_per_paragraph`]).
+
+pub mod front_matter;
+mod shortcodes;
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::diagnostic::Span;
+use crate::html::Document;
+pub use front_matter::{Field, FrontMatter};
+pub use shortcodes::Shortcode;
+
+/// A parsed Markdown article.
+pub struct MarkdownDocument {
+    pub source: String,
+    pub front_matter: Option<FrontMatter>,
+    /// The raw HTML of the file, parsed in place (see the module doc).
+    pub html: Document,
+    pub blocks: Vec<Block>,
+    pub images: Vec<MdImage>,
+    pub links: Vec<MdLink>,
+    pub shortcodes: Vec<Shortcode>,
+    /// Read one line per paragraph.
+    pub line_mode: bool,
+}
+
+/// A paragraph or heading.
+#[derive(Clone, Debug)]
+pub struct Block {
+    pub span: Span,
+    pub kind: BlockKind,
+    /// Its text, with the alt text of images left out.
+    pub text: String,
+    /// All of its text is emphasised (`*…*`, `_…_`).
+    pub italic: bool,
+    /// All of its text is strong (`**…**`).
+    pub bold: bool,
+    /// It holds one image (index into `images`) and no text.
+    pub only_image: Option<usize>,
+    /// Inside a list, quote, table or footnote.
+    pub nested: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    Paragraph,
+    Heading(u8),
+}
+
+/// `![alt](src "title")`.
+#[derive(Clone, Debug)]
+pub struct MdImage {
+    pub span: Span,
+    pub alt: String,
+    pub alt_span: Span,
+    pub src: String,
+    pub src_span: Span,
+    pub title: String,
+    pub title_span: Option<Span>,
+}
+
+/// `[text](href "title")`.
+#[derive(Clone, Debug)]
+pub struct MdLink {
+    pub span: Span,
+    /// Its text, the alt text of images inside it included.
+    pub text: String,
+    pub title: String,
+}
+
+impl MarkdownDocument {
+    pub fn parse(source: String) -> MarkdownDocument {
+        let (front_matter, body) = front_matter::split(&source);
+        let line_mode = one_line_per_paragraph(&source[body..]);
+        let mut walk = Walk::default();
+        if line_mode {
+            let mut at = body;
+            for line in source[body..].split_inclusive('\n') {
+                if !line.trim().is_empty() {
+                    walk.parse(&source, at..at + line.trim_end().len());
+                }
+                at += line.len();
+            }
+        } else {
+            walk.parse(&source, body..source.len());
+        }
+        let mut masked = vec![b' '; source.len()];
+        for (i, b) in source.bytes().enumerate() {
+            if b == b'\n' {
+                masked[i] = b'\n';
+            }
+        }
+        for r in &walk.html {
+            masked[r.clone()].copy_from_slice(&source.as_bytes()[r.clone()]);
+        }
+        // Only whole characters were copied, the rest is ASCII.
+        let masked = String::from_utf8(masked).unwrap_or_default();
+        let shortcodes = shortcodes::find(&source, body, &walk.code);
+        // A paragraph that is a shortcode is not prose.
+        walk.blocks.retain(|b| {
+            !shortcodes
+                .iter()
+                .any(|s| s.span.start < b.span.end && b.span.start < s.span.end)
+        });
+        MarkdownDocument {
+            html: Document::parse(masked),
+            front_matter,
+            blocks: walk.blocks,
+            images: walk.images,
+            links: walk.links,
+            shortcodes,
+            line_mode,
+            source,
+        }
+    }
+}
+
+/// Whether the body is written one line per paragraph: at least three
+/// lines, no blank line between them, and at least two of them ending a
+/// sentence (so a hard-wrapped paragraph of one sentence is not).
+pub fn one_line_per_paragraph(body: &str) -> bool {
+    let lines: Vec<&str> = body.trim().lines().collect();
+    lines.len() >= 3
+        && lines.iter().all(|l| !l.trim().is_empty())
+        && lines
+            .iter()
+            .filter(|l| l.trim_end().ends_with(['.', '!', '?', '"', '”', '’']))
+            .count()
+            >= 2
+}
+
+#[derive(Default)]
+struct Walk {
+    blocks: Vec<Block>,
+    images: Vec<MdImage>,
+    links: Vec<MdLink>,
+    /// Raw HTML ranges.
+    html: Vec<Range<usize>>,
+    /// Code spans and blocks, where shortcodes are not read.
+    code: Vec<Range<usize>>,
+}
+
+/// A block being read.
+struct Open {
+    block: Block,
+    /// Depth of emphasis and strong around the current text.
+    italic: usize,
+    bold: usize,
+    /// Text seen outside emphasis / strong.
+    plain_outside_italic: bool,
+    plain_outside_bold: bool,
+    images: Vec<usize>,
+    text_outside_images: bool,
+}
+
+impl Walk {
+    fn parse(&mut self, source: &str, range: Range<usize>) {
+        let base = range.start;
+        let text = &source[range];
+        let options = Options::ENABLE_TABLES
+            | Options::ENABLE_FOOTNOTES
+            | Options::ENABLE_STRIKETHROUGH
+            | Options::ENABLE_TASKLISTS;
+        let mut open: Option<Open> = None;
+        let mut containers = 0usize;
+        // Images and links being read: (start index in images/links).
+        let mut in_image: Vec<(Range<usize>, String, String, String)> = Vec::new();
+        let mut in_link: Vec<(Range<usize>, String, String)> = Vec::new();
+        for (event, r) in Parser::new_ext(text, options).into_offset_iter() {
+            let r = r.start + base..r.end + base;
+            match event {
+                Event::Start(Tag::Paragraph) | Event::Start(Tag::Heading { .. }) => {
+                    let kind = match event {
+                        Event::Start(Tag::Heading { level, .. }) => {
+                            BlockKind::Heading(heading_level(level))
+                        }
+                        _ => BlockKind::Paragraph,
+                    };
+                    open = Some(Open {
+                        block: Block {
+                            span: Span::new(r.start, r.end),
+                            kind,
+                            text: String::new(),
+                            italic: false,
+                            bold: false,
+                            only_image: None,
+                            nested: containers > 0,
+                        },
+                        italic: 0,
+                        bold: 0,
+                        plain_outside_italic: false,
+                        plain_outside_bold: false,
+                        images: Vec::new(),
+                        text_outside_images: false,
+                    });
+                }
+                Event::End(TagEnd::Paragraph) | Event::End(TagEnd::Heading(_)) => {
+                    if let Some(mut o) = open.take() {
+                        o.block.italic = !o.plain_outside_italic && !o.block.text.trim().is_empty();
+                        o.block.bold = !o.plain_outside_bold && !o.block.text.trim().is_empty();
+                        if o.images.len() == 1 && !o.text_outside_images {
+                            o.block.only_image = o.images.first().copied();
+                        }
+                        self.blocks.push(o.block);
+                    }
+                }
+                Event::Start(
+                    Tag::List(_) | Tag::BlockQuote(_) | Tag::Table(_) | Tag::FootnoteDefinition(_),
+                ) => containers += 1,
+                Event::End(
+                    TagEnd::List(_)
+                    | TagEnd::BlockQuote(_)
+                    | TagEnd::Table
+                    | TagEnd::FootnoteDefinition,
+                ) => containers = containers.saturating_sub(1),
+                Event::Start(Tag::Emphasis) => {
+                    if let Some(o) = &mut open {
+                        o.italic += 1;
+                    }
+                }
+                Event::End(TagEnd::Emphasis) => {
+                    if let Some(o) = &mut open {
+                        o.italic = o.italic.saturating_sub(1);
+                    }
+                }
+                Event::Start(Tag::Strong) => {
+                    if let Some(o) = &mut open {
+                        o.bold += 1;
+                    }
+                }
+                Event::End(TagEnd::Strong) => {
+                    if let Some(o) = &mut open {
+                        o.bold = o.bold.saturating_sub(1);
+                    }
+                }
+                Event::Start(Tag::Image {
+                    dest_url, title, ..
+                }) => in_image.push((r, dest_url.to_string(), title.to_string(), String::new())),
+                Event::End(TagEnd::Image) => {
+                    if let Some((r, src, title, alt)) = in_image.pop() {
+                        let index = self.images.len();
+                        self.images.push(image(source, r, src, title, alt.clone()));
+                        if let Some((_, text, _)) = in_link.last_mut() {
+                            text.push_str(&alt);
+                        }
+                        if let Some(o) = &mut open {
+                            o.images.push(index);
+                        }
+                    }
+                }
+                Event::Start(Tag::Link {
+                    dest_url: _, title, ..
+                }) => in_link.push((r, String::new(), title.to_string())),
+                Event::End(TagEnd::Link) => {
+                    if let Some((r, text, title)) = in_link.pop() {
+                        self.links.push(MdLink {
+                            span: Span::new(r.start, r.end),
+                            text,
+                            title,
+                        });
+                    }
+                }
+                Event::Text(ref t) | Event::Code(ref t) => {
+                    if matches!(event, Event::Code(_)) {
+                        self.code.push(r.clone());
+                    }
+                    if let Some((_, _, _, alt)) = in_image.last_mut() {
+                        alt.push_str(t);
+                        continue;
+                    }
+                    if let Some((_, text, _)) = in_link.last_mut() {
+                        text.push_str(t);
+                    }
+                    if let Some(o) = &mut open {
+                        o.block.text.push_str(t);
+                        if !t.trim().is_empty() {
+                            o.text_outside_images = true;
+                            if o.italic == 0 {
+                                o.plain_outside_italic = true;
+                            }
+                            if o.bold == 0 {
+                                o.plain_outside_bold = true;
+                            }
+                        }
+                    }
+                }
+                Event::SoftBreak | Event::HardBreak => {
+                    if let Some(o) = &mut open {
+                        o.block.text.push(' ');
+                    }
+                }
+                Event::Html(_) | Event::InlineHtml(_) => {
+                    self.html.push(r);
+                    if let Some(o) = &mut open {
+                        o.text_outside_images = true;
+                    }
+                }
+                Event::Start(Tag::CodeBlock(_)) => self.code.push(r),
+                _ => {}
+            }
+        }
+    }
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// An image's parts located in its source `![alt](src "title")`; a
+/// reference-style image points at its whole text for the URL.
+fn image(source: &str, r: Range<usize>, src: String, title: String, alt: String) -> MdImage {
+    let text = &source[r.clone()];
+    let bytes = text.as_bytes();
+    // The `]` that closes the alt: brackets nest, backslashes escape.
+    let mut depth = 0usize;
+    let mut close = None;
+    let mut i = 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 1,
+            b'[' => depth += 1,
+            b']' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    close = Some(i);
+                    break;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let whole = Span::new(r.start, r.end);
+    let Some(close) = close else {
+        return MdImage {
+            span: whole,
+            alt,
+            alt_span: whole,
+            src,
+            src_span: whole,
+            title,
+            title_span: None,
+        };
+    };
+    let alt_span = Span::new(r.start + 2.min(close), r.start + close);
+    let (src_span, title_span) = match text[close + 1..].strip_prefix('(') {
+        Some(rest) => {
+            let open = close + 2;
+            let lead = rest.len() - rest.trim_start().len();
+            let at = open + lead;
+            let dest = &text[at..];
+            let (start, len) = match dest.strip_prefix('<') {
+                Some(inner) => (at + 1, inner.find('>').unwrap_or(0)),
+                None => (
+                    at,
+                    dest.find(|c: char| c.is_whitespace() || c == ')')
+                        .unwrap_or(dest.len()),
+                ),
+            };
+            let src_span = Span::new(r.start + start, r.start + start + len);
+            let title_span = (!title.is_empty())
+                .then(|| text[start + len..].find(title.as_str()))
+                .flatten()
+                .map(|t| {
+                    let s = r.start + start + len + t;
+                    Span::new(s, s + title.len())
+                });
+            (src_span, title_span)
+        }
+        None => (whole, None),
+    };
+    MdImage {
+        span: whole,
+        alt,
+        alt_span,
+        src,
+        src_span,
+        title,
+        title_span,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn images_links_and_blocks_with_spans() {
+        let src = "# Storm\n\nText with [a link](/x).\n\n![A boat \\[sunk\\]](/img/a.jpg \"The harbour\")\n\n*Caption [AP]*\n";
+        let md = MarkdownDocument::parse(src.to_string());
+        assert!(!md.line_mode);
+        let img = &md.images[0];
+        assert_eq!(
+            &src[img.alt_span.start..img.alt_span.end],
+            "A boat \\[sunk\\]"
+        );
+        assert_eq!(img.alt, "A boat [sunk]");
+        assert_eq!(&src[img.src_span.start..img.src_span.end], "/img/a.jpg");
+        let title = img.title_span.unwrap();
+        assert_eq!(&src[title.start..title.end], "The harbour");
+        assert_eq!(md.blocks[0].kind, BlockKind::Heading(1));
+        assert_eq!(md.blocks[2].only_image, Some(0));
+        assert!(md.blocks[3].italic);
+        assert_eq!(md.links[0].text, "a link");
+    }
+
+    #[test]
+    fn one_line_per_paragraph_files_are_read_line_by_line() {
+        let src = "Headline here\nFirst paragraph ends.\n![Alt [AFP]](/a.webp)\nSubhead\nSecond paragraph ends.\n";
+        let md = MarkdownDocument::parse(src.to_string());
+        assert!(md.line_mode);
+        assert_eq!(md.blocks.len(), 5);
+        assert_eq!(md.blocks[2].only_image, Some(0));
+        assert_eq!(md.blocks[3].text, "Subhead");
+    }
+
+    #[test]
+    fn raw_html_keeps_its_offsets() {
+        let src = "Intro paragraph.\n\n<figure><img src=\"/a.jpg\"><figcaption>Boats [AP]</figcaption></figure>\n";
+        let md = MarkdownDocument::parse(src.to_string());
+        let img = md.html.elements_named("img").next().unwrap();
+        let span = md.html.tag_span(img);
+        assert_eq!(&src[span.start..span.end], "<img src=\"/a.jpg\">");
+    }
+}

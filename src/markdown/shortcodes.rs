@@ -1,0 +1,76 @@
+//! Hugo `figure` shortcodes: `{{< figure src="…" alt="…" caption="…"
+//! attr="…" >}}` (and the `{{% … %}}` form), with the span of each
+//! parameter's value.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::diagnostic::Span;
+
+/// One `figure` shortcode.
+#[derive(Clone, Debug)]
+pub struct Shortcode {
+    pub span: Span,
+    /// Parameters: name, value, span of the value.
+    pub params: Vec<(String, String, Span)>,
+}
+
+impl Shortcode {
+    pub fn get(&self, name: &str) -> Option<(&str, Span)> {
+        self.params
+            .iter()
+            .find(|(n, _, _)| n == name)
+            .map(|(_, v, s)| (v.as_str(), *s))
+    }
+}
+
+static FIGURE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?s)\{\{[<%]\s*figure\b(.*?)[>%]\}\}").expect("figure regex"));
+static PARAM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"([A-Za-z_]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))"#).expect("param regex")
+});
+
+/// The figure shortcodes of the body (from `body`), outside code.
+pub fn find(source: &str, body: usize, code: &[Range<usize>]) -> Vec<Shortcode> {
+    let mut out = Vec::new();
+    for m in FIGURE.captures_iter(&source[body..]) {
+        let whole = m.get(0).expect("match");
+        let (start, end) = (body + whole.start(), body + whole.end());
+        if code.iter().any(|c| c.start < end && start < c.end) {
+            continue;
+        }
+        let inner = m.get(1).expect("group");
+        let mut params = Vec::new();
+        for p in PARAM.captures_iter(inner.as_str()) {
+            let value = p.get(2).or(p.get(3)).or(p.get(4)).expect("value");
+            let at = body + inner.start() + value.start();
+            params.push((
+                p[1].to_ascii_lowercase(),
+                value.as_str().to_string(),
+                Span::new(at, at + value.len()),
+            ));
+        }
+        out.push(Shortcode {
+            span: Span::new(start, end),
+            params,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn finds_figures_and_their_parameters() {
+        let src = "Text.\n\n{{< figure src=\"/a.jpg\" alt='Boats' caption=\"Boats in Hull. [AP]\" width=800 >}}\n\n`{{< figure src=\"/code.jpg\" >}}`\n";
+        let code_start = src.find('`').unwrap();
+        let found = super::find(src, 0, std::slice::from_ref(&(code_start..src.len())));
+        assert_eq!(found.len(), 1);
+        let (alt, span) = found[0].get("alt").unwrap();
+        assert_eq!(alt, "Boats");
+        assert_eq!(&src[span.start..span.end], "Boats");
+        assert_eq!(found[0].get("width").unwrap().0, "800");
+    }
+}
