@@ -3,6 +3,17 @@
 use super::source::Source;
 use super::truncated;
 
+/// `BM` and one of the known sizes of the header that follows the file
+/// header (any two bytes could start with `BM`).
+pub(super) fn matches(head: &[u8]) -> bool {
+    head.starts_with(b"BM")
+        && head.len() >= 18
+        && matches!(
+            u32::from_le_bytes([head[14], head[15], head[16], head[17]]),
+            12 | 16 | 40 | 52 | 56 | 64 | 108 | 124
+        )
+}
+
 /// The pixel array must fit the file for uncompressed bitmaps.
 pub(super) fn probe(src: &Source<'_>) -> Result<(), String> {
     let h = src.at(0, 54).into_owned();

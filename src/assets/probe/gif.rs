@@ -3,6 +3,11 @@
 use super::source::Source;
 use super::{ImageInfo, truncated};
 
+/// `GIF87a` or `GIF89a`.
+pub(super) fn matches(head: &[u8]) -> bool {
+    head.starts_with(b"GIF87a") || head.starts_with(b"GIF89a")
+}
+
 /// Walk the blocks up to the end of the first frame's image data. The
 /// size is the logical screen (from `imagesize`) grown to take in the first
 /// frame when that frame sticks out of it, as decoders show it.

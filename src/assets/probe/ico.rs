@@ -3,6 +3,13 @@
 use super::source::Source;
 use super::truncated;
 
+/// An icon (type 1) or cursor (type 2) directory with at least one image.
+pub(super) fn matches(head: &[u8]) -> bool {
+    (head.starts_with(b"\0\0\x01\0") || head.starts_with(b"\0\0\x02\0"))
+        && head.len() >= 6
+        && u16::from_le_bytes([head[4], head[5]]) > 0
+}
+
 /// Directory entries must point inside the file.
 pub(super) fn probe(src: &Source<'_>) -> Result<(), String> {
     let count = u64::from(u16::from_le_bytes([

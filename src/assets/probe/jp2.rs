@@ -5,6 +5,11 @@ use super::boxes::box_at;
 use super::source::Source;
 use super::{ImageInfo, truncated};
 
+/// A JP2 file's signature box, or a bare codestream's SOC and SIZ markers.
+pub(super) fn matches(head: &[u8]) -> bool {
+    head.starts_with(b"\0\0\0\x0CjP  \r\n\x87\n") || head.starts_with(b"\xFF\x4F\xFF\x51")
+}
+
 /// JPEG 2000 (not covered by `imagesize`): the size from the `ihdr` box of
 /// a JP2 file or the SIZ marker of a bare codestream.
 pub(super) fn probe(src: &Source<'_>, info: &mut ImageInfo) -> Result<(), String> {

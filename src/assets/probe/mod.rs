@@ -217,51 +217,64 @@ pub fn probe_bytes(data: &[u8]) -> ImageInfo {
 }
 
 /// The format the bytes say, from their signature.
+///
+/// `imagesize` tells JPEG, WebP, JPEG XL and TIFF. The other checks are
+/// presslint's own, being stricter than `imagesize`'s or for formats it
+/// does not know: PNG and GIF by their whole signature (it takes `\x89PNG`
+/// and `GIF8` alone), ISO base media files by their brands (it takes any
+/// `ftyp` box, a video's too, for HEIF, and tells AVIF only by the first
+/// brands), BMP by its header's size and ICO by its image count (it looks
+/// at the first bytes only, and not at cursors), JPEG 2000 and SVG.
+///
+/// An `ftyp` box is at bytes 4 to 8, where some other signatures leave
+/// room for it: JPEG, PNG, GIF and WebP come before it, the rest after.
 pub fn sniff(head: &[u8]) -> Option<Format> {
-    let starts = |sig: &[u8]| head.starts_with(sig);
-    if starts(b"\xFF\xD8\xFF") {
-        return Some(Format::Jpeg);
+    let known = by_imagesize(head);
+    if let Some(format @ (Format::Jpeg | Format::Webp)) = known {
+        return Some(format);
     }
-    if starts(b"\x89PNG\r\n\x1A\n") {
+    if png::matches(head) {
         return Some(Format::Png);
     }
-    if starts(b"GIF87a") || starts(b"GIF89a") {
+    if gif::matches(head) {
         return Some(Format::Gif);
-    }
-    if starts(b"RIFF") && head.get(8..12) == Some(b"WEBP") {
-        return Some(Format::Webp);
     }
     if head.get(4..8) == Some(b"ftyp") {
         return heif::brand(head);
     }
-    if starts(b"\xFF\x0A") || starts(b"\0\0\0\x0CJXL \r\n\x87\n") {
-        return Some(Format::Jxl);
+    if known.is_some() {
+        return known;
     }
-    if starts(b"\0\0\0\x0CjP  \r\n\x87\n") || starts(b"\xFF\x4F\xFF\x51") {
+    if jp2::matches(head) {
         return Some(Format::Jp2);
     }
-    if starts(b"II*\0") || starts(b"MM\0*") || starts(b"II+\0") || starts(b"MM\0+") {
-        return Some(Format::Tiff);
-    }
-    if starts(b"BM")
-        && head.len() >= 18
-        && matches!(
-            u32::from_le_bytes([head[14], head[15], head[16], head[17]]),
-            12 | 16 | 40 | 52 | 56 | 64 | 108 | 124
-        )
-    {
+    if bmp::matches(head) {
         return Some(Format::Bmp);
     }
-    if (starts(b"\0\0\x01\0") || starts(b"\0\0\x02\0"))
-        && head.len() >= 6
-        && u16::from_le_bytes([head[4], head[5]]) > 0
-    {
+    if ico::matches(head) {
         return Some(Format::Ico);
     }
-    if svg::looks_like_svg(head) {
+    if svg::matches(head) {
         return Some(Format::Svg);
     }
     None
+}
+
+/// The formats whose signature `imagesize` checks as presslint does:
+/// JPEG, WebP, JPEG XL and TIFF. It reads a 12-byte header; a shorter
+/// head is padded with zero bytes, which complete none of these
+/// signatures but TIFF's `II*\0` and `II+\0`, hence the length check.
+fn by_imagesize(head: &[u8]) -> Option<Format> {
+    let mut header = [0u8; 12];
+    let n = head.len().min(header.len());
+    header[..n].copy_from_slice(&head[..n]);
+    match imagesize::image_type(&header).ok()? {
+        imagesize::ImageType::Jpeg => Some(Format::Jpeg),
+        imagesize::ImageType::Webp => Some(Format::Webp),
+        imagesize::ImageType::Jxl => Some(Format::Jxl),
+        imagesize::ImageType::Tiff if head.len() >= 4 => Some(Format::Tiff),
+        _ => None,
+    }
 }
 
 fn probe(src: Source<'_>) -> ImageInfo {
@@ -380,6 +393,27 @@ mod tests {
         );
         assert_eq!(sniff(b"<!DOCTYPE html><html>"), None);
         assert_eq!(sniff(b""), None);
+    }
+
+    #[test]
+    fn sniffing_is_stricter_than_imagesize_where_it_must_be() {
+        // Signatures cut short are not images; `II*` is no TIFF header.
+        assert_eq!(sniff(b"\xFF\xD8"), None);
+        assert_eq!(sniff(b"II*"), None);
+        assert_eq!(sniff(b"II*\0"), Some(Format::Tiff));
+        assert_eq!(sniff(b"\xFF\x0A"), Some(Format::Jxl));
+        // Accepted by imagesize, refused here.
+        assert_eq!(sniff(b"\x89PNG\0\0\0\0\0\0\0\0"), None);
+        assert_eq!(sniff(b"GIF8zz\0\0\0\0\0\0"), None);
+        assert_eq!(sniff(b"BMxxxxxxxxxxxxxxxxxxxxxx"), None);
+        assert_eq!(sniff(b"\0\0\x01\0\0\0\0\0\0\0\0\0"), None);
+        assert_eq!(sniff(b"\0\0\0\x14ftypisom\0\0\0\0isommp42"), None);
+        // A cursor, which imagesize does not know.
+        assert_eq!(sniff(b"\0\0\x02\0\x01\0"), Some(Format::Ico));
+        // An `ftyp` where a signature leaves room for it.
+        assert_eq!(sniff(b"\xFF\xD8\xFF\xE0ftypavif"), Some(Format::Jpeg));
+        assert_eq!(sniff(b"II*\0ftypavif"), Some(Format::Avif));
+        assert_eq!(sniff(b"II*\0ftypisom"), None);
     }
 
     #[test]

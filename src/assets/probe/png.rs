@@ -4,6 +4,11 @@ use super::source::{METADATA_BLOCK, Source};
 use super::{ImageInfo, kind_name, truncated};
 use crate::assets::metadata;
 
+/// The whole eight-byte signature.
+pub(super) fn matches(head: &[u8]) -> bool {
+    head.starts_with(b"\x89PNG\r\n\x1A\n")
+}
+
 /// Walk the chunks: IHDR first, image data before the end, every chunk
 /// inside the file; read eXIf, XMP and raw-profile text chunks.
 pub(super) fn probe(src: &Source<'_>, info: &mut ImageInfo) -> Result<(), String> {

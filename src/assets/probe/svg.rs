@@ -143,7 +143,8 @@ fn declared_size(el: &BytesStart<'_>) -> Option<(u32, u32)> {
     Some((w.round().max(1.0) as u32, h.round().max(1.0) as u32))
 }
 
-pub(super) fn looks_like_svg(head: &[u8]) -> bool {
+/// Text starting with a tag, with an `<svg` in its first 4 KB.
+pub(super) fn matches(head: &[u8]) -> bool {
     let text = String::from_utf8_lossy(&head[..head.len().min(4096)]);
     let text = text.trim_start_matches('\u{feff}').trim_start();
     (text.starts_with('<')) && text.contains("<svg")
