@@ -177,6 +177,35 @@ fn changed_since_lints_changed_and_untracked_files_only() {
     assert_eq!(stderr.lines().count(), 1);
 }
 
+/// git quotes names with non-ASCII bytes (`"\303\251t\303\251.html"`)
+/// unless asked for NUL-separated output: a changed `été.html` must be
+/// linted, and so must a name with spaces.
+#[test]
+fn changed_since_lints_changed_files_whatever_their_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::create_dir(d.join("école")).unwrap();
+    for name in [
+        "été.html",
+        "two words.html",
+        "école/brève.html",
+        "same.html",
+    ] {
+        fs::write(d.join(name), STORY).unwrap();
+    }
+    git(d, &["init", "-q", "-b", "main"]);
+    git(d, &["add", "."]);
+    git(d, &["commit", "-q", "-m", "archive"]);
+    for name in ["été.html", "two words.html", "école/brève.html"] {
+        fs::write(d.join(name), format!("{STORY}<p>Update</p>")).unwrap();
+    }
+    let (report, _) = json(d, &["--changed-since", "HEAD", "."]);
+    assert_eq!(
+        paths(&report),
+        ["./two words.html", "./école/brève.html", "./été.html"]
+    );
+}
+
 #[test]
 fn shards_cover_every_file_exactly_once() {
     let dir = tempfile::tempdir().unwrap();

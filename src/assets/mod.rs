@@ -5,12 +5,10 @@
 //! rules stay pure: they look results up with [`Assets::image`] and
 //! [`Assets::track`].
 
-pub mod heif;
 pub mod metadata;
 pub mod probe;
 pub mod resolve;
 pub mod srcset;
-pub mod svg;
 pub mod webvtt;
 
 use std::collections::HashMap;
@@ -21,7 +19,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use rayon::prelude::*;
 
 use crate::article::Article;
-pub use probe::{Format, ImageInfo};
+pub use probe::{Format, ImageInfo, heif, svg};
 pub use resolve::Roots;
 
 /// A caption file's verdict: its cue count, or the first problem.

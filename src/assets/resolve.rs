@@ -9,7 +9,8 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use base64::Engine as _;
+use data_url::DataUrl;
+use percent_encoding::percent_decode_str;
 
 /// The directories one article's references resolve against.
 #[derive(Clone, Debug)]
@@ -110,12 +111,11 @@ pub enum Located {
 pub fn resolve(url: &str, roots: Option<&Roots>) -> Target {
     let url = url.trim_matches(|c: char| c.is_ascii_whitespace());
     // `get`: the fifth byte may fall inside a character.
-    if let Some(rest) = url
+    if url
         .get(..5)
-        .filter(|s| s.eq_ignore_ascii_case("data:"))
-        .and_then(|_| url.get(5..))
+        .is_some_and(|s| s.eq_ignore_ascii_case("data:"))
     {
-        return data_uri(rest);
+        return data_uri(url);
     }
     if url.starts_with("//") || url.starts_with("\\\\") {
         return if url.starts_with("\\\\") {
@@ -256,59 +256,28 @@ fn normalize_relative(path: &Path) -> PathBuf {
 
 /// Decode `%XX` escapes; invalid UTF-8 in the result is replaced.
 pub fn percent_decode(text: &str) -> String {
-    String::from_utf8_lossy(&percent_decode_bytes(text)).into_owned()
+    percent_decode_str(text).decode_utf8_lossy().into_owned()
 }
 
-fn percent_decode_bytes(text: &str) -> Vec<u8> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && let Some(hex) = bytes.get(i + 1..i + 3)
-            && let Ok(hex) = std::str::from_utf8(hex)
-            && let Ok(byte) = u8::from_str_radix(hex, 16)
-        {
-            out.push(byte);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    out
-}
-
-/// `data:[<media type>][;base64],<data>`, after the `data:`.
-fn data_uri(rest: &str) -> Target {
-    let Some((header, body)) = rest.split_once(',') else {
+/// A `data:` URI, processed as the Fetch standard says: the media type
+/// parsed (`text/plain` when it does not parse), the body base64 when the
+/// header ends in `;base64`, percent-decoded otherwise, up to a `#`.
+fn data_uri(url: &str) -> Target {
+    // The `data:` prefix was checked: only the comma can be missing.
+    let Ok(url) = DataUrl::process(url) else {
         return Target::Data {
             media_type: String::new(),
             bytes: Err("the data: URI has no comma before its data".into()),
         };
     };
-    let mut params = header.split(';').map(str::trim);
-    let media_type = params.next().unwrap_or_default().to_ascii_lowercase();
-    let base64 = params.any(|p| p.eq_ignore_ascii_case("base64"));
-    let decoded = percent_decode_bytes(body);
-    let bytes = if base64 {
-        let compact: Vec<u8> = decoded
-            .into_iter()
-            .filter(|b| !b.is_ascii_whitespace())
-            .collect();
-        let engine = base64::engine::GeneralPurpose::new(
-            &base64::alphabet::STANDARD,
-            base64::engine::GeneralPurposeConfig::new()
-                .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent)
-                .with_decode_allow_trailing_bits(true),
-        );
-        engine
-            .decode(&compact)
-            .map_err(|e| format!("the data: URI is not valid base64 ({e})"))
-    } else {
-        Ok(decoded)
-    };
-    Target::Data { media_type, bytes }
+    let mime = url.mime_type();
+    Target::Data {
+        media_type: format!("{}/{}", mime.type_, mime.subtype),
+        bytes: url
+            .decode_to_vec()
+            .map(|(body, _fragment)| body)
+            .map_err(|e| format!("the data: URI is not valid base64 ({e})")),
+    }
 }
 
 #[cfg(test)]
@@ -413,5 +382,37 @@ mod tests {
             panic!()
         };
         assert!(bytes.is_err());
+    }
+
+    /// What a browser loads: tabs and newlines dropped, the body ending at
+    /// a `#`, base64 only when `;base64` ends the header.
+    #[test]
+    fn data_uris_as_browsers_read_them() {
+        let data = |url| match resolve(url, None) {
+            Target::Data { media_type, bytes } => (media_type, bytes),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            data("data:image/svg+xml,<svg\n/>#frag"),
+            ("image/svg+xml".into(), Ok(b"<svg/>".to_vec()))
+        );
+        assert_eq!(
+            data("data:image/png;base64;x=y,iVBO"),
+            ("image/png".into(), Ok(b"iVBO".to_vec()))
+        );
+        assert_eq!(data("data:image/png;BASE64,iVBO").1, Ok(b"\x89PN".to_vec()));
+        assert_eq!(data("data:,x").0, "text/plain");
+        assert_eq!(
+            data("data:image/png;base64").1,
+            Err("the data: URI has no comma before its data".into())
+        );
+    }
+
+    #[test]
+    fn percent_escapes() {
+        assert_eq!(percent_decode("caf%C3%A9%20%2e%2E"), "café ..");
+        // Two hex digits or nothing is decoded.
+        assert_eq!(percent_decode("%+5%2%zz%"), "%+5%2%zz%");
+        assert_eq!(percent_decode("%E9"), "\u{FFFD}");
     }
 }

@@ -12,6 +12,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
 
 use super::{REPOSITORY_URL, Reporter, Sink, Summary, message_with_help, rule_url};
@@ -214,19 +215,22 @@ pub fn artifact_uri(path: &str) -> String {
             "file:///"
         });
     }
-    for &b in rest.as_bytes() {
-        let keep = b.is_ascii_alphanumeric()
-            || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/')
-            // A Windows drive letter's colon, after `file:///`.
-            || (absolute && b == b':');
-        if keep {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
+    // A Windows drive letter's colon is kept, after `file:///`.
+    let set = if absolute { PATH_ABSOLUTE } else { PATH };
+    out.extend(utf8_percent_encode(rest, set));
     out
 }
+
+/// Every byte but the URI's unreserved characters and `/`.
+const PATH: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'/');
+
+/// [`PATH`], keeping `:` too.
+const PATH_ABSOLUTE: &AsciiSet = &PATH.remove(b':');
 
 fn physical(uri: &str, source: &SourceFile, span: Span) -> PhysicalLocation {
     PhysicalLocation {

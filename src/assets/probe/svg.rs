@@ -5,6 +5,9 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
 use quick_xml::reader::NsReader;
 
+use super::ImageInfo;
+use super::source::Source;
+
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
 /// The declared size of an SVG document (`width`/`height` in px or
@@ -138,6 +141,28 @@ fn declared_size(el: &BytesStart<'_>) -> Option<(u32, u32)> {
         _ => return None,
     };
     Some((w.round().max(1.0) as u32, h.round().max(1.0) as u32))
+}
+
+/// Text starting with a tag, with an `<svg` in its first 4 KB.
+pub(super) fn matches(head: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(&head[..head.len().min(4096)]);
+    let text = text.trim_start_matches('\u{feff}').trim_start();
+    (text.starts_with('<')) && text.contains("<svg")
+}
+
+/// SVG: well-formed XML with an `<svg>` root; the size from `width` and
+/// `height` (in px or unitless) or the `viewBox`.
+pub(super) fn probe(src: &Source<'_>, info: &mut ImageInfo) -> Result<(), String> {
+    let Some(text) = src.all(8 * 1024 * 1024) else {
+        return Ok(());
+    };
+    match size(&text) {
+        Ok(size) => {
+            info.size = size;
+            Ok(())
+        }
+        Err(why) => Err(format!("is not a valid SVG: {why}")),
+    }
 }
 
 #[cfg(test)]
