@@ -26,7 +26,8 @@
 //! rule's table), read and validated as any config file is, so a misspelt
 //! option or a value of the wrong type fails the example. Other rules run at
 //! their defaults. An example with options must come out differently
-//! without them (the options are what it shows). Every failure names the page and the line of
+//! without them (the options are what it shows), and every option of every
+//! rule needs such an example. Every failure names the page and the line of
 //! its block.
 
 mod common;
@@ -308,6 +309,23 @@ fn every_option_is_documented_on_its_rule_page() {
             );
         }
     }
+}
+
+#[test]
+fn every_option_has_an_example() {
+    let mut missing = Vec::new();
+    for rule in presslint::rules::RULES {
+        let (examples, _) = examples(rule.doc);
+        for option in rule.options {
+            if !examples.iter().any(|e| e.options.contains_key(option.name)) {
+                missing.push(format!(
+                    "rules/{}.md: {}: no example sets `{}` (```html bad options={{\"{}\": …}})",
+                    rule.id, rule.id, option.name, option.name
+                ));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
 }
 
 #[test]
