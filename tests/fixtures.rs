@@ -1,6 +1,7 @@
 //! The bundled example articles: each documents itself with
-//! `<!-- expect: rule-id -->` annotations that must match what presslint
-//! reports exactly, and the binary's JSON and human output on each is
+//! `<!-- expect: rule-id -->` annotations (which may pin a column and a
+//! message fragment, see `common::annotations`) that must match what
+//! presslint reports exactly, and the binary's JSON and human output on each is
 //! snapshotted.
 
 mod common;
@@ -47,12 +48,15 @@ fn annotations_match_findings() {
             .join("fixtures")
             .join(name);
         let source = std::fs::read_to_string(&path).unwrap();
-        let found = common::file_findings(&path);
+        let diagnostics = common::file_diagnostics(&path);
+        let found = common::counted(&diagnostics);
         assert_eq!(
             found,
             common::expectations(&source),
             "{name}: findings (left) differ from annotations (right)"
         );
+        let unmet = common::unmet_pins(&common::annotations(&source).unwrap(), &diagnostics);
+        assert!(unmet.is_empty(), "{name}: {}", unmet.join("\n"));
         fired.extend(found.keys().map(|(_, rule)| rule.clone()));
     }
     for rule in presslint::rules::RULES {

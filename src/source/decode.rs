@@ -10,7 +10,7 @@
 //! decoded text is what the parser and the rules see; an [`OffsetMap`]
 //! takes its offsets back to the file's bytes for the reports.
 
-use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use encoding_rs::{DecoderResult, Encoding, UTF_8, WINDOWS_1252};
 
 /// Decoded text and how to find its offsets in the file.
 pub struct Decoded {
@@ -127,6 +127,12 @@ fn decode_utf8(body: &[u8], base: usize, offsets: &mut OffsetMap) -> String {
 /// Any other encoding: fed to the decoder a byte at a time so that every
 /// character's bytes in the file are known. Legacy pages are rare and
 /// small; this costs tens of nanoseconds a byte.
+///
+/// Malformed sequences are reported by the decoder rather than replaced by
+/// it, because a replacement and the character after it can come out of one
+/// byte (Shift_JIS reads a lead byte's bad trail again as itself; UTF-16 a
+/// code unit after a lone surrogate): the decoder says which bytes were
+/// malformed, so the U+FFFD and the character after it each map to their own.
 fn decode_stepwise(
     body: &[u8],
     encoding: &'static Encoding,
@@ -137,21 +143,45 @@ fn decode_stepwise(
     let mut text = String::with_capacity(body.len() * 2);
     // Where the bytes of the character being decoded start in the file.
     let mut char_start = base;
-    for (i, byte) in body.iter().enumerate() {
-        let last = i + 1 == body.len();
-        let before = text.len();
-        if let Some(need) = decoder.max_utf8_buffer_length(1) {
+    let mut i = 0;
+    loop {
+        let end = (i + 1).min(body.len());
+        let last = end == body.len();
+        if let Some(need) = decoder.max_utf8_buffer_length_without_replacement(end - i) {
             text.reserve(need);
         }
-        let _ = decoder.decode_to_string(std::slice::from_ref(byte), &mut text, last);
-        if text.len() > before {
-            offsets.record(before, char_start);
-            char_start = base + i + 1;
-            offsets.record(text.len(), char_start);
+        let before = text.len();
+        let (result, read) =
+            decoder.decode_to_string_without_replacement(&body[i..end], &mut text, last);
+        // File offset of the end of what the decoder has consumed.
+        let consumed = base + i + read;
+        i += read;
+        match result {
+            DecoderResult::InputEmpty => {
+                if text.len() > before {
+                    offsets.record(before, char_start);
+                    char_start = consumed;
+                    offsets.record(text.len(), char_start);
+                }
+                if last {
+                    break;
+                }
+            }
+            DecoderResult::Malformed(bad, after) => {
+                // The malformed bytes end `after` bytes before what was
+                // consumed; anything written before the report precedes them.
+                let next = consumed - usize::from(after);
+                let bad_start = next - usize::from(bad);
+                if text.len() > before {
+                    offsets.record(before, char_start);
+                }
+                offsets.record(text.len(), bad_start);
+                text.push(char::REPLACEMENT_CHARACTER);
+                char_start = next;
+                offsets.record(text.len(), char_start);
+            }
+            DecoderResult::OutputFull => text.reserve(16),
         }
-    }
-    if body.is_empty() {
-        let _ = decoder.decode_to_string(&[], &mut text, true);
     }
     text
 }
@@ -269,6 +299,87 @@ mod tests {
         let units_before = text[..text.find("<img").unwrap()].encode_utf16().count();
         assert_eq!(file_offset_of(&d, "<img"), 2 + 2 * units_before);
         assert_eq!(d.offsets.to_file(d.text.len()), bytes.len());
+    }
+
+    #[test]
+    fn a_replacement_and_the_character_read_again_map_apart() {
+        // Shift_JIS: a lead byte whose trail is `<` is malformed, and the
+        // `<` is read again as itself, out of the same byte.
+        let bytes = b"<meta charset=shift_jis><p>\x82<img src=a.jpg>";
+        let d = decode_html(bytes);
+        assert!(d.text.contains("<p>\u{fffd}<img"));
+        assert_eq!(file_offset_of(&d, "\u{fffd}"), bytes.len() - 16);
+        assert_eq!(file_offset_of(&d, "<img"), bytes.len() - 15);
+        assert_eq!(d.offsets.to_file(d.text.len()), bytes.len());
+    }
+
+    #[test]
+    fn utf16_lone_surrogate_then_text() {
+        let mut bytes = vec![0xFF, 0xFE, b'x', 0, 0x00, 0xD8];
+        for unit in "<img>".encode_utf16() {
+            bytes.extend(unit.to_le_bytes());
+        }
+        let d = decode_html(&bytes);
+        assert_eq!(d.text, "x\u{fffd}<img>");
+        assert_eq!(file_offset_of(&d, "\u{fffd}"), 4);
+        assert_eq!(file_offset_of(&d, "<img"), 6);
+        assert_eq!(d.offsets.to_file(d.text.len()), bytes.len());
+    }
+
+    #[test]
+    fn utf16_odd_trailing_byte_is_one_replacement() {
+        let d = decode_html(&[0xFF, 0xFE, b'x', 0, b'y']);
+        assert_eq!(d.text, "x\u{fffd}");
+        assert_eq!(file_offset_of(&d, "\u{fffd}"), 4);
+        assert_eq!(d.offsets.to_file(d.text.len()), 5);
+    }
+
+    #[test]
+    fn every_character_maps_forward_within_the_file() {
+        // Pseudo-random bytes, biased towards markup and lead bytes, in
+        // encodings with multi-byte and stateful decoders.
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for label in [
+            "shift_jis",
+            "gb18030",
+            "big5",
+            "euc-kr",
+            "iso-2022-jp",
+            "utf-16le",
+        ] {
+            let encoding = Encoding::for_label(label.as_bytes()).unwrap();
+            for _ in 0..200 {
+                let len = (next() % 64) as usize;
+                let bytes: Vec<u8> = (0..len)
+                    .map(|_| match next() % 4 {
+                        0 => b'<',
+                        1 => 0x1B,
+                        _ => next() as u8,
+                    })
+                    .collect();
+                let d = decode_with(&bytes, encoding, 0);
+                let mut previous = 0;
+                for (at, _) in d.text.char_indices() {
+                    let file = d.offsets.to_file(at);
+                    assert!(
+                        file >= previous && file < bytes.len().max(1),
+                        "{label} {bytes:?}"
+                    );
+                    previous = file;
+                }
+                assert_eq!(
+                    d.offsets.to_file(d.text.len()),
+                    bytes.len(),
+                    "{label} {bytes:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -13,7 +13,12 @@
 //!   after "via", before "Photo" or "file", or ending the caption;
 //! - `Name for Outlet` ending the caption ("Adam Maida for BuzzFeed News");
 //! - a caption that is only a web address or a social-media handle.
+//!
+//! Each form is a row of [`DETECTORS`]: how its candidates are found, where
+//! the credit ends, how sure it is, and a guard that turns away look-alikes
+//! ("Photos: Fans rock out…", "DR Congo").
 
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -108,163 +113,418 @@ static NAME: LazyLock<Regex> = LazyLock::new(|| {
     .expect("caption credit pattern")
 });
 
+/// One form of credit: a row of [`DETECTORS`].
+struct Detector {
+    /// Which form it is, as [`Found::kind`] gives it.
+    kind: &'static str,
+    /// Where the candidates are.
+    find: Find,
+    /// Where a credit found at a candidate ends.
+    end: End,
+    /// How sure a credit of this form is.
+    strength: Strength,
+    /// Which candidates are credits; `None`: every one.
+    guard: Option<Guard>,
+}
+
+type Guard = fn(&Caption, &Hit) -> bool;
+
+/// How a detector finds its candidates.
+enum Find {
+    /// Every match of one of the [`Patterns`].
+    Pattern(fn(&Patterns) -> &Regex),
+    /// Text in brackets or parentheses (2 to 120 bytes, not a web
+    /// address); the hit's `inner` is that text, trimmed.
+    Bracketed,
+    /// An agency name, built in or configured; `inner` is the name.
+    Agency,
+    /// The caption's last part (see [`Caption::tail`]), unless it is empty
+    /// or a web address; `inner` is that part.
+    Tail,
+    /// The candidates of the rows above, back to the last with a finder of
+    /// its own, that none of them took: this row is the next thing such a
+    /// candidate may be (a weaker form, another kind of the same text).
+    Rest,
+}
+
+/// Where a credit ends.
+enum End {
+    /// Where its candidate ends.
+    Match,
+    /// At the end of the text, or of the sentence its candidate starts in
+    /// when a long sentence follows (see [`CreditEnds`]).
+    Sentence,
+}
+
+/// A candidate for a credit: its span in the caption and the text that
+/// matters for it.
+struct Hit<'t> {
+    start: usize,
+    end: usize,
+    inner: &'t str,
+}
+
+/// The credit forms. Each row finds its candidates and keeps those its
+/// guard accepts, except that a row with [`Find::Rest`] only sees what the
+/// rows above it, back to the one with a finder, rejected. Credits found at
+/// the same place keep this order. Adding a form is adding a row (and, if
+/// none of the finders fits, a [`Find`]).
+static DETECTORS: &[Detector] = &[
+    // "this photo from Apple will have to do": the credit is the name.
+    Detector {
+        kind: "from",
+        find: Find::Pattern(|p| &p.from),
+        end: End::Match,
+        strength: Strength::Strong,
+        guard: None,
+    },
+    // "Photo: Name/Agency", but not "Photos: Fans rock out at the club".
+    Detector {
+        kind: "label",
+        find: Find::Pattern(|p| &p.label),
+        end: End::Sentence,
+        strength: Strength::Strong,
+        guard: Some(label_not_followed_by_prose),
+    },
+    Detector {
+        kind: "by",
+        find: Find::Pattern(|p| &p.by),
+        end: End::Sentence,
+        strength: Strength::Strong,
+        guard: None,
+    },
+    Detector {
+        kind: "courtesy",
+        find: Find::Pattern(|p| &p.courtesy),
+        end: End::Sentence,
+        strength: Strength::Strong,
+        guard: None,
+    },
+    Detector {
+        kind: "copyright",
+        find: Find::Pattern(|p| &p.copyright),
+        end: End::Sentence,
+        strength: Strength::Strong,
+        guard: None,
+    },
+    Detector {
+        kind: "credit",
+        find: Find::Pattern(|p| &p.glued),
+        end: End::Sentence,
+        strength: Strength::Strong,
+        guard: None,
+    },
+    Detector {
+        kind: "social",
+        find: Find::Pattern(|p| &p.social),
+        end: End::Sentence,
+        strength: Strength::Strong,
+        guard: None,
+    },
+    // "Handout", "Submitted photo", "DR" (droits réservés) ending a caption.
+    Detector {
+        kind: "handout",
+        find: Find::Pattern(|p| &p.word),
+        end: End::Match,
+        strength: Strength::Strong,
+        guard: Some(short_word_ends_caption),
+    },
+    // [Name/Agency], (AP Photo/Name), (Reuters)
+    Detector {
+        kind: "parenthesised",
+        find: Find::Bracketed,
+        end: End::Match,
+        strength: Strength::Strong,
+        guard: Some(brackets_hold_a_credit),
+    },
+    // (Lucy Akins), [example.com] ending the caption.
+    Detector {
+        kind: "parenthesised",
+        find: Find::Rest,
+        end: End::Match,
+        strength: Strength::Weak,
+        guard: Some(brackets_end_with_a_name),
+    },
+    // Agencies next to credit punctuation: "Name/AFP", "(Reuters)", "via
+    // Getty Images", "AP Photo", "AP - AFP".
+    Detector {
+        kind: "agency",
+        find: Find::Agency,
+        end: End::Match,
+        strength: Strength::Strong,
+        guard: Some(agency_by_credit_punctuation),
+    },
+    // An agency (longer than three letters) ending the caption.
+    Detector {
+        kind: "agency",
+        find: Find::Rest,
+        end: End::Match,
+        strength: Strength::Weak,
+        guard: Some(agency_ends_caption),
+    },
+    // The last part as a credit line: "Name/Agency"…
+    Detector {
+        kind: "slash",
+        find: Find::Tail,
+        end: End::Match,
+        strength: Strength::Weak,
+        guard: Some(tail_is_slash_credit),
+    },
+    // … "Name for Outlet"…
+    Detector {
+        kind: "for",
+        find: Find::Rest,
+        end: End::Match,
+        strength: Strength::Weak,
+        guard: Some(tail_is_for_outlet),
+    },
+    // … or a domain or handle that is the whole caption.
+    Detector {
+        kind: "source",
+        find: Find::Rest,
+        end: End::Match,
+        strength: Strength::Weak,
+        guard: Some(caption_is_an_address),
+    },
+];
+
 /// Every credit in `text`, in order; `extra` are agencies from the
 /// configuration.
 pub fn find_all(text: &str, extra: &[&str]) -> Vec<(Found, Strength)> {
-    let p = &*PATTERNS;
+    let caption = Caption::new(text, extra);
     let mut out = Vec::new();
-    let mut push = |start: usize, end: usize, kind: &'static str, strength: Strength| {
-        out.push((Found { start, end, kind }, strength));
-    };
-    let ends = CreditEnds::new(text);
-    let to_end = |start: usize| ends.at(text, start);
-
-    // "this photo from Apple will have to do": the credit is the name.
-    for m in p.from.find_iter(text) {
-        push(m.start(), m.end(), "from", Strength::Strong);
-    }
-    // "Photo: Name/Agency", but not "Photos: Fans rock out at the club".
-    for m in p.label.find_iter(text) {
-        let after = text[m.start()..to_end(m.start())]
-            .split_once([':', '：'])
-            .map_or("", |(_, a)| a);
-        let prose = after
-            .split_whitespace()
-            .take(12)
-            .filter(|w| LABEL_PROSE.contains(&w.to_lowercase().as_str()))
+    let mut rows = DETECTORS;
+    while let Some((first, rest)) = rows.split_first() {
+        let alternatives = rest
+            .iter()
+            .take_while(|d| matches!(d.find, Find::Rest))
             .count();
-        if prose == 0 {
-            push(m.start(), to_end(m.start()), "label", Strength::Strong);
-        }
-    }
-    for (re, kind) in [
-        (&p.by, "by"),
-        (&p.courtesy, "courtesy"),
-        (&p.copyright, "copyright"),
-        (&p.glued, "credit"),
-        (&p.social, "social"),
-    ] {
-        for m in re.find_iter(text) {
-            push(m.start(), to_end(m.start()), kind, Strength::Strong);
-        }
-    }
-    for m in p.word.find_iter(text) {
-        // "DR" (droits réservés) only ends a caption; "DR Congo" is a place.
-        let short = m.as_str().chars().count() <= 4 && m.as_str().contains(char::is_uppercase);
-        if !short || is_tail(text, m.end()) {
-            push(m.start(), m.end(), "handout", Strength::Strong);
-        }
-    }
-    // [Name/Agency], (AP Photo/Name), (Reuters), (Lucy Akins)
-    for c in p.bracketed.captures_iter(text) {
-        let (Some(whole), Some(inner)) = (c.get(0), c.get(1).or(c.get(2))) else {
-            continue;
-        };
-        let inner = inner.as_str().trim();
-        if !(2..=120).contains(&inner.len())
-            || inner.contains("://")
-            || inner.starts_with("www.")
-            || inner.starts_with("http")
-        {
-            continue;
-        }
-        let strong = p.slash.is_match(inner)
-            || has_agency(inner, extra)
-            || p.label.is_match(inner)
-            || p.by.is_match(inner)
-            || inner.starts_with("Photo ")
-            || inner.starts_with("Foto ");
-        let at_end = is_tail(text, whole.end());
-        if strong {
-            push(
-                whole.start(),
-                whole.end(),
-                "parenthesised",
-                Strength::Strong,
-            );
-        } else if at_end
-            && (NAME.is_match(inner) || p.domain.is_match(inner))
-            // "[Scan PREMIUM Monthly Executive Summary]" is a title.
-            && !inner
-                .split_whitespace()
-                .any(|w| w.chars().filter(|c| c.is_uppercase()).count() > 1 && !w.contains('.'))
-        {
-            push(whole.start(), whole.end(), "parenthesised", Strength::Weak);
-        }
-    }
-    // Agencies next to credit punctuation, or ending the caption.
-    for (start, end, name) in agency_matches(text, extra) {
-        let before = text[..start].trim_end();
-        let after = text[end..].trim_start();
-        let prev_word = before
-            .rsplit(|c: char| c.is_whitespace())
-            .next()
-            .unwrap_or("");
-        let next_word = after
-            .split(|c: char| c.is_whitespace())
-            .next()
-            .unwrap_or("");
-        let by_punct = before.ends_with(['/', '|', '(', '[', '©', '＝', '='])
-            || after.starts_with(['/', '|', ')', ']'])
-            || matches!(prev_word, "via" | "Via" | "VIA" | "vía" | "by" | "By")
-            || matches!(
-                next_word.trim_end_matches([',', '.', ')', ']']),
-                "Photo" | "PHOTO" | "Photos" | "file" | "File" | "FILE" | "Image" | "Images"
-            )
-            || (before.ends_with(['-', '–', '—', ','])
-                && agency_matches(before.trim_end_matches(['-', '–', '—', ',']), extra)
-                    .last()
-                    .is_some_and(|(_, e, _)| {
-                        before
-                            .trim_end_matches(['-', '–', '—', ','])
-                            .trim_end()
-                            .len()
-                            == *e
-                    }));
-        let short = name.chars().count() <= 3;
-        if by_punct {
-            push(start, end, "agency", Strength::Strong);
-        } else if !short && is_tail(text, end) {
-            push(start, end, "agency", Strength::Weak);
-        }
-    }
-    // The last sentence, or what follows the last " - " or " | ":
-    // "Name/Agency", "Name for Outlet", a domain standing alone.
-    let trimmed = text.trim_end();
-    let sentence = p.sentence_end.find_iter(trimmed).last().map_or(0, |m| {
-        // Keep the capital that a glued full stop ran into.
-        let s = m.as_str();
-        if s.ends_with(|c: char| c.is_uppercase()) {
-            m.end() - s.chars().last().map_or(0, char::len_utf8)
-        } else {
-            m.end()
-        }
-    });
-    let separator = [" - ", " – ", " — ", " | "]
-        .iter()
-        .filter_map(|sep| trimmed.rfind(sep).map(|i| i + sep.len()))
-        .max()
-        .unwrap_or(0);
-    let tail_start = sentence.max(separator);
-    let tail = text[tail_start..].trim();
-    let tail_offset = tail_start + text[tail_start..].find(tail).unwrap_or(0);
-    let url = tail.contains("://") || tail.contains("www.");
-    if !tail.is_empty() && !url {
-        let words = tail.split_whitespace().count();
-        let prose = tail
-            .split_whitespace()
-            .any(|w| PROSE_WORDS.contains(&w.to_lowercase().as_str()));
-        let span = (tail_offset, tail_offset + tail.len());
-        if words <= 10 && !prose && !tail.ends_with('.') && p.slash.is_match(tail) {
-            push(span.0, span.1, "slash", Strength::Weak);
-        } else if FOR_OUTLET.is_match(tail) {
-            push(span.0, span.1, "for", Strength::Weak);
-        } else if tail_start == 0 && p.domain.is_match(tail) {
-            push(span.0, span.1, "source", Strength::Weak);
+        let (group, next) = rows.split_at(1 + alternatives);
+        rows = next;
+        for hit in caption.hits(&first.find) {
+            let Some(detector) = group
+                .iter()
+                .find(|d| d.guard.is_none_or(|guard| guard(&caption, &hit)))
+            else {
+                continue;
+            };
+            let end = match detector.end {
+                End::Match => hit.end,
+                End::Sentence => caption.sentence_end(hit.start),
+            };
+            let found = Found {
+                start: hit.start,
+                end,
+                kind: detector.kind,
+            };
+            out.push((found, detector.strength));
         }
     }
     out.sort_by_key(|(f, _)| (f.start, f.end));
     out
+}
+
+/// A caption being searched, with what several detectors share, each
+/// worked out once.
+struct Caption<'t> {
+    text: &'t str,
+    extra: &'t [&'t str],
+    ends: CreditEnds,
+    tail: OnceCell<Tail<'t>>,
+}
+
+/// The caption's last sentence, or what follows its last " - " or " | ",
+/// trimmed.
+struct Tail<'t> {
+    /// Where the sentence or the part after the separator starts.
+    from: usize,
+    start: usize,
+    text: &'t str,
+}
+
+impl<'t> Caption<'t> {
+    fn new(text: &'t str, extra: &'t [&'t str]) -> Caption<'t> {
+        Caption {
+            text,
+            extra,
+            ends: CreditEnds::new(text),
+            tail: OnceCell::new(),
+        }
+    }
+
+    fn sentence_end(&self, start: usize) -> usize {
+        self.ends.at(self.text, start)
+    }
+
+    fn hits(&self, find: &Find) -> Vec<Hit<'t>> {
+        let text = self.text;
+        match find {
+            Find::Pattern(pattern) => pattern(&PATTERNS)
+                .find_iter(text)
+                .map(|m| Hit {
+                    start: m.start(),
+                    end: m.end(),
+                    inner: m.as_str(),
+                })
+                .collect(),
+            Find::Bracketed => PATTERNS
+                .bracketed
+                .captures_iter(text)
+                .filter_map(|c| {
+                    let (whole, inner) = (c.get(0)?, c.get(1).or(c.get(2))?);
+                    let inner = inner.as_str().trim();
+                    let address = inner.contains("://")
+                        || inner.starts_with("www.")
+                        || inner.starts_with("http");
+                    ((2..=120).contains(&inner.len()) && !address).then_some(Hit {
+                        start: whole.start(),
+                        end: whole.end(),
+                        inner,
+                    })
+                })
+                .collect(),
+            Find::Agency => agency_matches(text, self.extra)
+                .into_iter()
+                .map(|(start, end, inner)| Hit { start, end, inner })
+                .collect(),
+            Find::Tail => {
+                let tail = self.tail();
+                let address = tail.text.contains("://") || tail.text.contains("www.");
+                if tail.text.is_empty() || address {
+                    return Vec::new();
+                }
+                vec![Hit {
+                    start: tail.start,
+                    end: tail.start + tail.text.len(),
+                    inner: tail.text,
+                }]
+            }
+            Find::Rest => unreachable!("a `Find::Rest` row follows a row with a finder"),
+        }
+    }
+
+    fn tail(&self) -> &Tail<'t> {
+        self.tail.get_or_init(|| {
+            let text = self.text;
+            let trimmed = text.trim_end();
+            let sentence = PATTERNS
+                .sentence_end
+                .find_iter(trimmed)
+                .last()
+                .map_or(0, |m| {
+                    // Keep the capital that a glued full stop ran into.
+                    let s = m.as_str();
+                    if s.ends_with(|c: char| c.is_uppercase()) {
+                        m.end() - s.chars().last().map_or(0, char::len_utf8)
+                    } else {
+                        m.end()
+                    }
+                });
+            let separator = [" - ", " – ", " — ", " | "]
+                .iter()
+                .filter_map(|sep| trimmed.rfind(sep).map(|i| i + sep.len()))
+                .max()
+                .unwrap_or(0);
+            let from = sentence.max(separator);
+            let tail = text[from..].trim();
+            let start = from + text[from..].find(tail).unwrap_or(0);
+            Tail {
+                from,
+                start,
+                text: tail,
+            }
+        })
+    }
+}
+
+fn label_not_followed_by_prose(c: &Caption, h: &Hit) -> bool {
+    let after = c.text[h.start..c.sentence_end(h.start)]
+        .split_once([':', '：'])
+        .map_or("", |(_, a)| a);
+    !after
+        .split_whitespace()
+        .take(12)
+        .any(|w| LABEL_PROSE.contains(&w.to_lowercase().as_str()))
+}
+
+/// "DR" (droits réservés) only ends a caption; "DR Congo" is a place.
+fn short_word_ends_caption(c: &Caption, h: &Hit) -> bool {
+    let short = h.inner.chars().count() <= 4 && h.inner.contains(char::is_uppercase);
+    !short || is_tail(c.text, h.end)
+}
+
+fn brackets_hold_a_credit(c: &Caption, h: &Hit) -> bool {
+    let (p, inner) = (&*PATTERNS, h.inner);
+    p.slash.is_match(inner)
+        || has_agency(inner, c.extra)
+        || p.label.is_match(inner)
+        || p.by.is_match(inner)
+        || inner.starts_with("Photo ")
+        || inner.starts_with("Foto ")
+}
+
+fn brackets_end_with_a_name(c: &Caption, h: &Hit) -> bool {
+    let inner = h.inner;
+    is_tail(c.text, h.end)
+        && (NAME.is_match(inner) || PATTERNS.domain.is_match(inner))
+        // "[Scan PREMIUM Monthly Executive Summary]" is a title.
+        && !inner
+            .split_whitespace()
+            .any(|w| w.chars().filter(|c| c.is_uppercase()).count() > 1 && !w.contains('.'))
+}
+
+fn agency_by_credit_punctuation(c: &Caption, h: &Hit) -> bool {
+    let (text, extra) = (c.text, c.extra);
+    let before = text[..h.start].trim_end();
+    let after = text[h.end..].trim_start();
+    let prev_word = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    let next_word = after
+        .split(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    before.ends_with(['/', '|', '(', '[', '©', '＝', '='])
+        || after.starts_with(['/', '|', ')', ']'])
+        || matches!(prev_word, "via" | "Via" | "VIA" | "vía" | "by" | "By")
+        || matches!(
+            next_word.trim_end_matches([',', '.', ')', ']']),
+            "Photo" | "PHOTO" | "Photos" | "file" | "File" | "FILE" | "Image" | "Images"
+        )
+        // A list of agencies: "AP - AFP", "Reuters, AFP".
+        || (before.ends_with(['-', '–', '—', ','])
+            && agency_matches(before.trim_end_matches(['-', '–', '—', ',']), extra)
+                .last()
+                .is_some_and(|(_, e, _)| {
+                    before
+                        .trim_end_matches(['-', '–', '—', ','])
+                        .trim_end()
+                        .len()
+                        == *e
+                }))
+}
+
+fn agency_ends_caption(c: &Caption, h: &Hit) -> bool {
+    let short = h.inner.chars().count() <= 3;
+    !short && is_tail(c.text, h.end)
+}
+
+fn tail_is_slash_credit(_: &Caption, h: &Hit) -> bool {
+    let tail = h.inner;
+    let words = tail.split_whitespace().count();
+    let prose = tail
+        .split_whitespace()
+        .any(|w| PROSE_WORDS.contains(&w.to_lowercase().as_str()));
+    words <= 10 && !prose && !tail.ends_with('.') && PATTERNS.slash.is_match(tail)
+}
+
+fn tail_is_for_outlet(_: &Caption, h: &Hit) -> bool {
+    FOR_OUTLET.is_match(h.inner)
+}
+
+fn caption_is_an_address(c: &Caption, h: &Hit) -> bool {
+    c.tail().from == 0 && PATTERNS.domain.is_match(h.inner)
 }
 
 /// Words that make what follows "Photos:" a title rather than a credit.
@@ -381,4 +641,50 @@ fn agency_matches<'t>(text: &'t str, extra: &[&str]) -> Vec<(usize, usize, &'t s
 
 fn has_agency(text: &str, extra: &[&str]) -> bool {
     !agency_matches(text, extra).is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_row_has_a_finder_of_its_own() {
+        assert!(!matches!(DETECTORS[0].find, Find::Rest));
+    }
+
+    #[test]
+    fn a_candidate_goes_to_the_first_row_that_takes_it() {
+        let kinds = |text: &str| -> Vec<(&str, Strength)> {
+            find_all(text, &[])
+                .into_iter()
+                .map(|(f, s)| (f.kind, s))
+                .collect()
+        };
+        // Brackets: a credit inside is strong; a name at the end is weak.
+        assert_eq!(
+            kinds("Fans at the stadium. [Jane Doe/AFP]"),
+            [
+                ("parenthesised", Strength::Strong),
+                ("slash", Strength::Weak),
+                ("agency", Strength::Strong)
+            ]
+        );
+        assert_eq!(
+            kinds("Fans at the stadium. (Lucy Akins)"),
+            [("parenthesised", Strength::Weak)]
+        );
+        // The tail: a slash credit line before "Name for Outlet".
+        assert_eq!(
+            kinds("Fans at the stadium. Adam Maida for BuzzFeed News"),
+            [("for", Strength::Weak)]
+        );
+        assert_eq!(kinds("example.com"), [("source", Strength::Weak)]);
+        // Guards: a label followed by prose, "DR" not ending the caption.
+        assert!(kinds("Photos: Fans are at the club on Sunday.").is_empty());
+        assert_eq!(
+            kinds("Manifestation à Paris. DR"),
+            [("handout", Strength::Strong)]
+        );
+        assert!(kinds("Aid arrives in DR Congo on Sunday.").is_empty());
+    }
 }
