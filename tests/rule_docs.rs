@@ -311,6 +311,45 @@ fn every_option_is_documented_on_its_rule_page() {
     }
 }
 
+/// Each page's Options section lists every option as the declaration
+/// says: `- \`name\` (takes, default \`value\`): …`, the default read
+/// from the rule's options struct.
+#[test]
+fn options_sections_match_the_declarations() {
+    let mut wrong = Vec::new();
+    for rule in presslint::rules::RULES {
+        let section = rule
+            .doc
+            .split("\n## Options\n")
+            .nth(1)
+            .map(|rest| rest.split("\n## ").next().unwrap_or(rest))
+            .unwrap_or_default();
+        let Some(options) = rule.options else {
+            if !section.is_empty() {
+                wrong.push(format!(
+                    "rules/{}.md: an Options section, but the rule has no options",
+                    rule.id
+                ));
+            }
+            continue;
+        };
+        let defaults = (options.defaults)();
+        for field in options.fields {
+            let line = format!(
+                "- `{}` ({}, default `{}`)",
+                field.name, field.kind, defaults[field.name]
+            );
+            if !section.lines().any(|l| l.starts_with(&line)) {
+                wrong.push(format!(
+                    "rules/{}.md: its Options section must list {line}: …",
+                    rule.id
+                ));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
 #[test]
 fn every_option_has_an_example() {
     let mut missing = Vec::new();
