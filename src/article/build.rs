@@ -11,6 +11,7 @@ use super::named::*;
 use super::{Article, DocumentFacts, Options};
 use crate::a11y;
 use crate::html::Document;
+use scraper::ElementRef;
 
 pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
     let vis = &doc.visibility;
@@ -31,6 +32,7 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
         references: Vec::new(),
         figures: Vec::new(),
         headings: Vec::new(),
+        blocks: Vec::new(),
         links: Vec::new(),
         frames: Vec::new(),
         objects: Vec::new(),
@@ -45,9 +47,20 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
     for el in doc.elements() {
         let name = el.value().name();
         let is_svg = el.value().name.ns == html5ever::ns!(svg);
+        if name == "p" && exposed(el) {
+            article.blocks.push(paragraph(doc, el));
+        }
         if let Some(level) = heading_level(el)
             && exposed(el)
         {
+            article.blocks.push(Block {
+                span: doc.tag_span(el),
+                heading: true,
+                text: String::new(),
+                emphasised: false,
+                linked: false,
+                nested: false,
+            });
             article.headings.push(Heading {
                 tag: doc.tag_span(el),
                 level,
@@ -161,4 +174,56 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
     let agencies: Vec<&str> = options.agencies.iter().map(String::as_str).collect();
     article.figures = figures(doc, &image_index, &article.references, &objects, &agencies);
     article
+}
+
+/// A `<p>` as a block of the story's text.
+fn paragraph(doc: &Document, p: ElementRef<'_>) -> Block {
+    let text = a11y::normalize(&p.text().collect::<String>());
+    let chars = |el: ElementRef<'_>| {
+        el.text()
+            .flat_map(str::chars)
+            .filter(|c| !c.is_whitespace())
+            .count()
+    };
+    let all = chars(p);
+    let within = |names: &[&str]| {
+        p.descendants()
+            .filter_map(ElementRef::wrap)
+            .filter(|e| names.contains(&e.value().name()))
+            // The outermost such element only.
+            .filter(|e| {
+                !e.ancestors()
+                    .take_while(|a| a.id() != p.id())
+                    .filter_map(ElementRef::wrap)
+                    .any(|a| names.contains(&a.value().name()))
+            })
+            .map(chars)
+            .sum::<usize>()
+    };
+    let tag = doc.tag_span(p);
+    let end = doc.content_span(p).map_or(tag.end, |c| c.end);
+    Block {
+        span: crate::diagnostic::Span::new(tag.start, end),
+        heading: false,
+        emphasised: all > 0 && within(&["strong", "b", "em", "i"]) == all,
+        linked: all > 0 && within(&["a"]) * 2 > all,
+        nested: p.ancestors().filter_map(ElementRef::wrap).any(|a| {
+            matches!(
+                a.value().name(),
+                "li" | "blockquote"
+                    | "table"
+                    | "figure"
+                    | "figcaption"
+                    | "aside"
+                    | "nav"
+                    | "header"
+                    | "footer"
+                    | "form"
+                    | "button"
+                    | "a"
+                    | "dl"
+            )
+        }),
+        text,
+    }
 }

@@ -7,7 +7,7 @@ use super::attr::Attr;
 use super::build;
 use super::figures::{Caption, Figure, Provided};
 use super::images::{Image, Reference, Slot, Syntax};
-use super::named::{Heading, Link};
+use super::named::{Block, Heading, Link};
 use super::{Article, DocumentFacts, Options};
 use crate::diagnostic::Span;
 use crate::markdown::{BlockKind, Field, MarkdownDocument};
@@ -44,6 +44,18 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options) -> Article<'d> {
         });
     }
     for block in &md.blocks {
+        article.blocks.push(Block {
+            span: block.span,
+            heading: block.kind != BlockKind::Paragraph,
+            text: crate::a11y::normalize(&block.text),
+            emphasised: block.italic || block.bold,
+            // The paragraph is one link (give or take a bullet or a colon).
+            linked: md
+                .links
+                .iter()
+                .any(|l| l.span.start <= block.span.start + 3 && l.span.end + 3 >= block.span.end),
+            nested: block.nested,
+        });
         if let BlockKind::Heading(level) = block.kind {
             article.headings.push(Heading {
                 tag: block.span,
@@ -282,5 +294,6 @@ fn in_source_order(article: &mut Article<'_>) {
     }
     article.figures.sort_by_key(|f| f.tag.start);
     article.headings.sort_by_key(|h| h.tag.start);
+    article.blocks.sort_by_key(|b| b.span.start);
     article.links.sort_by_key(|l| l.tag.start);
 }

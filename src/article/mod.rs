@@ -22,7 +22,9 @@ pub use attr::Attr;
 pub use figures::{Caption, Figure, Provided, marks_credit};
 pub use images::{Image, Reference, Slot, Syntax};
 pub use jsonld::ImageObjects;
-pub use named::{Area, Frame, Heading, ImageButton, Link, Object, RoleImage, Svg, Track, Video};
+pub use named::{
+    Area, Block, Frame, Heading, ImageButton, Link, Object, RoleImage, Svg, Track, Video,
+};
 
 /// What the article's configuration contributes to the model.
 #[derive(Clone, Debug, Default)]
@@ -47,6 +49,8 @@ pub struct Article<'d> {
     pub figures: Vec<Figure>,
     /// Exposed headings, in document order.
     pub headings: Vec<Heading>,
+    /// Exposed paragraphs and headings, in document order.
+    pub blocks: Vec<Block>,
     /// Exposed links.
     pub links: Vec<Link>,
     /// Exposed `<iframe>`s.

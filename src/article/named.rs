@@ -149,3 +149,22 @@ pub fn track_kind(track: ElementRef<'_>) -> String {
         Some(_) => "metadata".into(),
     }
 }
+
+/// A paragraph or heading, in document order: the text structure that
+/// `heading-fake` reads.
+#[derive(Clone, Debug)]
+pub struct Block {
+    /// The paragraph (start tag to the end of its content), or the
+    /// heading's start tag; in Markdown, the paragraph or line.
+    pub span: Span,
+    pub heading: bool,
+    /// Its text, whitespace collapsed.
+    pub text: String,
+    /// All of its text is bold or emphasised.
+    pub emphasised: bool,
+    /// Most of its text is a link (a "Read more" line).
+    pub linked: bool,
+    /// Inside a list, quote, table, figure, caption, aside, navigation,
+    /// header or footer: not a paragraph of the story.
+    pub nested: bool,
+}

@@ -1,0 +1,194 @@
+//! A short line standing between paragraphs that reads as a subheading
+//! (no closing punctuation, a few words, or wholly bold) but is a plain
+//! paragraph. It looks like a heading, but screen-reader users who move
+//! through an article by its headings never reach it, and the article's
+//! outline skips the section.
+//!
+//! It reads the article's blocks in order (`<p>` elements and headings in
+//! HTML; paragraphs, or lines in a file written one line per paragraph, in
+//! Markdown). A line counts when the paragraphs on both sides are prose, so
+//! the kicker and headline above the story, a byline, a "Read more" link
+//! and a photo credit are left alone.
+
+use crate::article::Block;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{Context, Rule};
+
+pub static RULE: Rule = Rule {
+    id: "heading-fake",
+    group: "heading",
+    severity: Severity::Warning,
+    summary: "A short line between paragraphs reads as a subheading but is not marked up as one",
+    doc: include_str!("../../../rules/heading-fake.md"),
+    check,
+    ..Rule::DEFAULTS
+};
+
+/// The most words and characters a subheading has.
+const MAX_WORDS: usize = 10;
+const MAX_CHARS: usize = 80;
+
+fn check(ctx: &Context) -> Vec<Diagnostic> {
+    let blocks = &ctx.article.blocks;
+    let markdown = ctx.article.document.markdown;
+    let mut out = Vec::new();
+    for (i, block) in blocks.iter().enumerate() {
+        let (Some(before), Some(after)) = (i.checked_sub(1).and_then(|p| blocks.get(p)), blocks.get(i + 1)) else {
+            continue;
+        };
+        if !reads_as_subheading(block) || !is_prose(before) || !is_prose(after) {
+            continue;
+        }
+        let help = if markdown {
+            format!("make it a heading, e.g. `## {}`, so readers who move by headings reach it", block.text)
+        } else {
+            "make it a heading (<h2>…</h2>, or the level its section needs) so readers who move by headings reach it; style it with CSS".to_string()
+        };
+        out.push(
+            Diagnostic::new(block.span, format!("\"{}\" reads as a subheading but is not marked up as one", block.text))
+                .help(help),
+        );
+    }
+    out
+}
+
+/// A short standalone paragraph with no closing punctuation, or wholly
+/// bold or emphasised.
+fn reads_as_subheading(block: &Block) -> bool {
+    let text = block.text.as_str();
+    let words = text.split_whitespace().count();
+    if block.heading
+        || block.nested
+        || block.linked
+        || words == 0
+        || words > MAX_WORDS
+        || text.chars().count() > MAX_CHARS
+        || !text.chars().any(char::is_alphabetic)
+        || !starts_like_a_title(text)
+        || looks_like_code_or_score(text)
+        || is_byline_or_credit(text)
+        || is_page_furniture(text)
+        || is_date(text)
+    {
+        return false;
+    }
+    // A bold or emphasised question still reads as a subheading
+    // ("**What happens next?**").
+    !ends_sentence(text) || (block.emphasised && text.trim_end_matches(['*', '_']).ends_with('?'))
+}
+
+/// A byline ("By Jane Doe", "By Entorno and AFP |"), a credit or a
+/// caption label: short lines that are not headings.
+fn is_byline_or_credit(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    ["by ", "photo", "credit", "caption", "source:", "image:", "video:", "watch:", "read more", "related"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+        || text.ends_with('|')
+}
+
+/// Starts with a capital, a digit or an opening quote: "and add" is a
+/// fragment of a sentence, not a title.
+fn starts_like_a_title(text: &str) -> bool {
+    text.trim_start_matches(['\'', '"', '‘', '“', '«', '*', '_'])
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric() || !c.is_alphabetic() && !c.is_ascii_punctuation() && c != '—')
+}
+
+/// A line of code or a command, or a result line ("Heritage d. Titusville
+/// 53-9").
+fn looks_like_code_or_score(text: &str) -> bool {
+    text.contains(['=', '<', '>', '{', '}', '$', '|', '\\', '(', ')', '@'])
+        || text
+            .rsplit(' ')
+            .next()
+            .is_some_and(|last| last.contains('-') && last.chars().all(|c| c.is_ascii_digit() || c == '-'))
+}
+
+/// A date line ("Sept. 15, 2016").
+fn is_date(text: &str) -> bool {
+    text.rsplit(' ').next().is_some_and(|last| {
+        last.len() == 4 && last.chars().all(|c| c.is_ascii_digit())
+    }) && text.split_whitespace().count() <= 4
+}
+
+/// Labels a page's furniture puts between paragraphs: advertising slots,
+/// "Continue reading", comment counts.
+fn is_page_furniture(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        "advertisement",
+        "sponsored",
+        "continue reading",
+        "story continues",
+        "skip ",
+        "share",
+        "subscribe",
+        "sign up",
+        "comment",
+        "connect with",
+        "follow ",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+        || lower.ends_with("more replies")
+        || lower.ends_with("more reply")
+}
+
+/// Ends with sentence punctuation, closing quotes and brackets aside.
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end_matches(['\'', '"', '’', '”', '»', ')', ']', '*', '_'])
+        .trim_end()
+        .ends_with(['.', '!', '?', ':', ';', ',', '…', '。', '！', '？', '-', '—'])
+}
+
+/// A paragraph of the story: not a heading, not nested, and a sentence or
+/// a long run of words.
+fn is_prose(block: &Block) -> bool {
+    let words = block.text.split_whitespace().count();
+    !block.heading && !block.nested && words >= 4 && (ends_sentence(&block.text) || words > 12)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Span;
+
+    fn block(text: &str) -> Block {
+        Block {
+            span: Span::default(),
+            heading: false,
+            text: text.into(),
+            emphasised: false,
+            linked: false,
+            nested: false,
+        }
+    }
+
+    #[test]
+    fn subheadings_and_not() {
+        for text in ["'Troubling'", "International isolation, desperation", "Eager for ammunition"] {
+            assert!(reads_as_subheading(&block(text)), "{text}");
+        }
+        for text in [
+            "By Entorno and AFP |",
+            "He said no.",
+            "What happens next:",
+            "Photo: Jane Doe/AP",
+            "“We will rebuild,” she said.",
+            "and add",
+            "— bkuhn",
+            "$ adb logcat | grep x",
+            "Heritage d. Titusville 53-9",
+            "Advertisement",
+            "90 more replies",
+            "Sept. 15, 2016",
+            "Connect with me @EllynJShook1",
+        ] {
+            assert!(!reads_as_subheading(&block(text)), "{text}");
+        }
+        assert!(is_prose(&block("Putin held talks with Kim in Russia's Vostochny cosmodrome.")));
+        assert!(!is_prose(&block("Security")));
+    }
+}
