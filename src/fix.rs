@@ -146,6 +146,11 @@ pub fn run(
 }
 
 fn fix_file(file: &FileReport, settings: &Settings, dry_run: bool, outcome: &mut Outcome) {
+    // Markdown is the writer's own text: its findings say what to change,
+    // presslint does not rewrite it.
+    if crate::source::Kind::of(&file.path) == crate::source::Kind::Markdown {
+        return;
+    }
     let Some((fixed, count)) = apply(&file.source, &file.diagnostics) else {
         return;
     };

@@ -350,6 +350,18 @@ fn options_sections_match_the_declarations() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
+/// Each page says whether and how its rule applies to Markdown articles.
+#[test]
+fn every_page_says_what_it_does_on_markdown() {
+    for rule in presslint::rules::RULES {
+        assert!(
+            rule.doc.contains("\n## Markdown\n"),
+            "rules/{}.md: add a `## Markdown` section saying whether the rule applies to Markdown articles",
+            rule.id
+        );
+    }
+}
+
 #[test]
 fn every_option_has_an_example() {
     let mut missing = Vec::new();
