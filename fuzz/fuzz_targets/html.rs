@@ -1,6 +1,7 @@
-//! An article's bytes: decoding, the HTML parse and every rule, with
-//! `data:` images and tracks probed in memory, then every report format;
-//! the document formats must parse.
+//! An article's bytes, read as an HTML page and as a Markdown article:
+//! decoding, the parse and every rule, with `data:` images and tracks
+//! probed in memory, then every report format; the document formats must
+//! parse.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -16,15 +17,20 @@ fn rules() -> &'static [ActiveRule] {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let file = presslint::lint_bytes(
-        "fuzz.html".into(),
-        data,
-        rules(),
-        None,
-        &presslint::assets::Cache::default(),
-    );
+    let files = ["fuzz.html", "fuzz.md"]
+        .into_iter()
+        .map(|name| {
+            presslint::lint_bytes(
+                name.into(),
+                data,
+                rules(),
+                None,
+                &presslint::assets::Cache::default(),
+            )
+        })
+        .collect();
     let report = presslint::Report {
-        files: vec![file],
+        files,
         errors: Vec::new(),
         baseline: None,
     };
