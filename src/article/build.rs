@@ -171,7 +171,7 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
         }
     }
     let objects = ImageObjects::read(doc);
-    let agencies: Vec<&str> = options.agencies.iter().map(String::as_str).collect();
+    let agencies: std::sync::Arc<[String]> = options.agencies.clone().into();
     article.figures = figures(doc, &image_index, &article.references, &objects, &agencies);
     article
 }

@@ -1,7 +1,9 @@
 //! Figures and their captions: found once, each caption read and analysed
 //! once (credit, date, place) with the configured agencies.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use ego_tree::NodeId;
 use ego_tree::iter::Edge;
@@ -43,8 +45,10 @@ pub struct Caption {
     /// Its text as read: whitespace collapsed, scripts, styles and hidden
     /// parts left out.
     pub text: String,
-    /// The credit, date and place found in `text`.
-    pub analysis: Analysis,
+    /// The credit, date and place found in `text`: read on first use
+    /// (see [`Caption::analysis`]), so runs without caption rules skip it.
+    analysis: OnceCell<Analysis>,
+    agencies: Arc<[String]>,
     /// The caption is the image's alt text (see `Image::caption_in_alt`).
     pub in_alt: bool,
 }
@@ -58,6 +62,34 @@ pub struct Provided {
     pub credit: bool,
     pub date: bool,
     pub place: bool,
+}
+
+impl Caption {
+    pub fn new(
+        tag: Span,
+        content: Option<Span>,
+        text: String,
+        agencies: &Arc<[String]>,
+        in_alt: bool,
+    ) -> Caption {
+        Caption {
+            tag,
+            content,
+            text,
+            analysis: OnceCell::new(),
+            agencies: agencies.clone(),
+            in_alt,
+        }
+    }
+
+    /// The credit, date and place the caption's text names, with the
+    /// configured agencies; analysed once, on first use.
+    pub fn analysis(&self) -> &Analysis {
+        self.analysis.get_or_init(|| {
+            let agencies: Vec<&str> = self.agencies.iter().map(String::as_str).collect();
+            text::analyze(&self.text, &agencies)
+        })
+    }
 }
 
 impl Provided {
@@ -79,7 +111,7 @@ pub fn figures(
     image_index: &HashMap<NodeId, usize>,
     references: &[Reference<'_>],
     objects: &ImageObjects,
-    agencies: &[&str],
+    agencies: &Arc<[String]>,
 ) -> Vec<Figure> {
     let with_text = elements_with_text(doc);
     let has_text = |e: &ElementRef<'_>| with_text.contains(&e.id());
@@ -136,14 +168,13 @@ pub fn figures(
                 }
             }
             let caption = caption.map(|c| {
-                let text = caption_text(doc, c);
-                Caption {
-                    tag: doc.tag_span(c),
-                    content: doc.content_span(c),
-                    analysis: text::analyze(&text, agencies),
-                    text,
-                    in_alt: false,
-                }
+                Caption::new(
+                    doc.tag_span(c),
+                    doc.content_span(c),
+                    caption_text(doc, c),
+                    agencies,
+                    false,
+                )
             });
             Some(Figure {
                 tag: doc.tag_span(figure),

@@ -11,11 +11,13 @@ use super::named::{Block, Heading, Link};
 use super::{Article, DocumentFacts, Options};
 use crate::diagnostic::Span;
 use crate::markdown::{BlockKind, Field, MarkdownDocument};
+use std::sync::Arc;
+
 use crate::text;
 
 pub fn build<'d>(md: &'d MarkdownDocument, options: &Options) -> Article<'d> {
     let mut article = build::build(&md.html, options);
-    let agencies: Vec<&str> = options.agencies.iter().map(String::as_str).collect();
+    let agencies: std::sync::Arc<[String]> = options.agencies.clone().into();
     let source = md.source.as_str();
     article.source = source;
     let front = md.front_matter.as_ref();
@@ -192,15 +194,14 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options) -> Article<'d> {
     article
 }
 
-fn read_caption(span: Span, text: &str, agencies: &[&str], in_alt: bool) -> Caption {
-    let text = crate::a11y::normalize(text);
-    Caption {
-        tag: span,
-        content: Some(span),
-        analysis: text::analyze(&text, agencies),
-        text,
+fn read_caption(span: Span, text: &str, agencies: &Arc<[String]>, in_alt: bool) -> Caption {
+    Caption::new(
+        span,
+        Some(span),
+        crate::a11y::normalize(text),
+        agencies,
         in_alt,
-    }
+    )
 }
 
 fn figure(tag: Span, image: usize, caption: Option<Caption>, provided: Provided) -> Figure {

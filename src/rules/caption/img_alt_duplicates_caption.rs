@@ -24,7 +24,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         // The caption without its credit, as alt text copied from it often
         // leaves the credit out.
         let without_credit = caption
-            .analysis
+            .analysis()
             .credit
             .and_then(|c| caption.text.get(..c.start))
             .unwrap_or_default();

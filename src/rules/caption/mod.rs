@@ -25,9 +25,9 @@ pub fn lacking(ctx: &Context<'_>, element: Element, message: &str, help: &str) -
     captioned(ctx)
         .filter(|(figure, caption)| {
             let (found, provided) = match element {
-                Element::Credit => (caption.analysis.credit, figure.provided.credit),
-                Element::Date => (caption.analysis.date, figure.provided.date),
-                Element::Place => (caption.analysis.place, figure.provided.place),
+                Element::Credit => (caption.analysis().credit, figure.provided.credit),
+                Element::Date => (caption.analysis().date, figure.provided.date),
+                Element::Place => (caption.analysis().place, figure.provided.place),
             };
             found.is_none() && !provided
         })

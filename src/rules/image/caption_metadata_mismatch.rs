@@ -35,12 +35,12 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         let Some(meta) = embedded(ctx, figure) else {
             continue;
         };
-        if let Some(credit) = caption.analysis.credit
+        if let Some(credit) = caption.analysis().credit
             && let Some(d) = credit_mismatch(ctx.article, caption, credit, meta)
         {
             out.push(d);
         }
-        if let Some(date) = caption.analysis.date
+        if let Some(date) = caption.analysis().date
             && let Some(d) = date_mismatch(ctx.article, caption, date, meta)
         {
             out.push(d);
