@@ -8,7 +8,8 @@ use std::fmt::Write;
 use std::path::Path;
 
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let dir = Path::new(&manifest).join("src/rules");
     println!("cargo::rerun-if-changed={}", dir.display());
     let mut groups: Vec<(String, Vec<String>)> = Vec::new();
     for entry in std::fs::read_dir(&dir).expect("src/rules") {

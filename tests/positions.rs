@@ -285,7 +285,9 @@ fn run(dir: &Path, format: &str, names: &[&str]) -> String {
         .unwrap()
         .env("NO_COLOR", "1")
         .current_dir(dir)
-        .args(["check", "--select", RULES, "--format", format])
+        // The folder is the site root: a root-relative path that is not
+        // there is a missing file.
+        .args(["check", "--assets", ".", "--select", RULES, "--format", format])
         .args(names)
         .output()
         .unwrap();

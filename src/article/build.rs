@@ -23,6 +23,7 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
             markdown: false,
             front_matter: None,
             html_tag: None,
+            base: None,
             lang: None,
             title: None,
             head_tag: None,
@@ -97,6 +98,9 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
             "html" if article.document.html_tag.is_none() => {
                 article.document.html_tag = Some(doc.tag_span(el));
                 article.document.lang = Attr::read(doc, el, "lang");
+            }
+            "base" if article.document.base.is_none() && el.value().attr("href").is_some() => {
+                article.document.base = Attr::read(doc, el, "href");
             }
             "head" if article.document.head_tag.is_none() => {
                 article.document.head_tag = Some(doc.tag_span(el));

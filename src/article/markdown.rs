@@ -32,6 +32,7 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options) -> Article<'d> {
         markdown: true,
         front_matter: front.map(|f| f.span),
         html_tag: None,
+        base: None,
         lang: field("lang").or(field("language")).map(attr),
         title: field("title").map(|t| (t.span, !t.value.trim().is_empty())),
         head_tag: None,

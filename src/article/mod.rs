@@ -88,6 +88,8 @@ pub struct DocumentFacts<'d> {
     /// The first `<title>` in the HTML namespace: its tag, and whether it
     /// has text.
     pub title: Option<(Span, bool)>,
+    /// The first `<base href>`: references resolve against it.
+    pub base: Option<Attr<'d>>,
     /// The `<head>` and `<body>` start tags.
     pub head_tag: Option<Span>,
     pub body_tag: Option<Span>,

@@ -35,6 +35,9 @@ pub enum Asset<T> {
     Missing { tried: Vec<String> },
     /// Not read: the reference leads outside the allowed directories.
     Refused { reason: String },
+    /// A local path presslint has no place to look for: no asset root is
+    /// known (see `resolve::Target::Unresolved`).
+    Unresolved,
     /// The file (or `data:` bytes) and what was found in it.
     Found {
         /// The path for messages; `None` for a `data:` URI.
@@ -145,6 +148,31 @@ fn read_track(path: &Path) -> TrackFile {
     webvtt::validate(&bytes)
 }
 
+/// A reference read against the page's `<base href>`, as browsers read
+/// it: with a base on the web, every reference but a `data:` URI is on the
+/// web; with a root-relative base (`/news/2024/`), a relative path is under
+/// it.
+fn against_base<'a>(url: &'a str, base: Option<&str>) -> std::borrow::Cow<'a, str> {
+    let Some(base) = base.filter(|b| !b.is_empty()) else {
+        return url.into();
+    };
+    let has_scheme = |u: &str| {
+        u.split_once(':')
+            .is_some_and(|(s, _)| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)))
+    };
+    if has_scheme(url) || url.starts_with("//") {
+        return url.into();
+    }
+    if has_scheme(base) || base.starts_with("//") {
+        return format!("https://base.invalid/{url}").into();
+    }
+    if base.starts_with('/') && !url.starts_with('/') {
+        let dir = &base[..base.rfind('/').map_or(0, |i| i + 1)];
+        return format!("{dir}{url}").into();
+    }
+    url.into()
+}
+
 /// Where a reference leads, before any file is read.
 enum Plan {
     Done(Asset<()>),
@@ -164,6 +192,7 @@ fn plan(url: &str, roots: Option<&Roots>) -> Plan {
     match resolve::resolve(url, roots) {
         Target::Remote | Target::Other => Plan::Done(Asset::NotChecked),
         Target::Refused(reason) => Plan::Done(Asset::Refused { reason }),
+        Target::Unresolved => Plan::Done(Asset::Unresolved),
         Target::Data { media_type, bytes } => Plan::Bytes {
             claimed: Format::from_media_type(&media_type),
             bytes,
@@ -195,6 +224,7 @@ fn finish<T>(done: Asset<()>) -> Asset<T> {
         Asset::NotChecked | Asset::Found { .. } => Asset::NotChecked,
         Asset::Missing { tried } => Asset::Missing { tried },
         Asset::Refused { reason } => Asset::Refused { reason },
+        Asset::Unresolved => Asset::Unresolved,
     }
 }
 
@@ -205,10 +235,11 @@ pub fn collect(article: &Article<'_>, roots: Option<&Roots>, cache: &Cache) -> A
     let mut urls: Vec<&str> = article.references.iter().map(|r| key(r.url)).collect();
     urls.sort_unstable();
     urls.dedup();
+    let base = article.document.base.map(|b| b.url());
     let images = urls
         .par_iter()
         .map(|&url| {
-            let asset = match plan(url, roots) {
+            let asset = match plan(&against_base(url, base), roots) {
                 Plan::Done(done) => finish(done),
                 Plan::File {
                     path,
@@ -242,7 +273,7 @@ pub fn collect(article: &Article<'_>, roots: Option<&Roots>, cache: &Cache) -> A
     let tracks = track_list
         .into_iter()
         .map(|url| {
-            let asset = match plan(url, roots) {
+            let asset = match plan(&against_base(url, base), roots) {
                 Plan::Done(done) => finish(done),
                 Plan::File {
                     path,

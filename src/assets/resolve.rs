@@ -21,6 +21,12 @@ pub struct Roots {
     /// Root-relative references (`/images/a.png`) resolve against each of
     /// these in turn; the first that has the file wins.
     pub assets: Vec<PathBuf>,
+    /// The asset roots were given (`--assets`, a config's `assets`). When
+    /// not, the site root is looked for (see [`resolve`]) and a reference
+    /// with no place to look is [`Target::Unresolved`], not missing.
+    pub configured: bool,
+    /// The article's tree (the directory given on the command line).
+    tree: PathBuf,
     /// Nothing outside these is ever read: the asset roots and the
     /// article's tree. Absolute and lexically normalised.
     allowed: Vec<PathBuf>,
@@ -32,6 +38,7 @@ impl Roots {
     /// `tree` is the article's tree (the directory given on the command
     /// line); `assets` the asset roots (when empty, `tree` is the root).
     pub fn new(article_dir: PathBuf, tree: PathBuf, assets: Vec<PathBuf>) -> Roots {
+        let configured = !assets.is_empty();
         let assets = if assets.is_empty() {
             vec![tree.clone()]
         } else {
@@ -50,6 +57,8 @@ impl Roots {
         Roots {
             article_dir,
             assets,
+            configured,
+            tree,
             allowed,
             allowed_real,
         }
@@ -93,6 +102,10 @@ pub enum Target {
     Other,
     /// Not read, and why.
     Refused(String),
+    /// A local path with no place to look: no asset root was given, no
+    /// folder above the article holds its first segment (a saved page
+    /// without the site around it). Not checked, and counted.
+    Unresolved,
 }
 
 /// Where a local reference was found.
@@ -144,7 +157,15 @@ pub fn resolve(url: &str, roots: Option<&Roots>) -> Target {
     if path.is_empty() {
         return Target::Other;
     }
+    // Without asset roots, a root-relative path is looked for under the
+    // site root found around the article (none found: nowhere to look).
+    let mut no_root = false;
     let candidates: Vec<PathBuf> = match path.strip_prefix('/') {
+        Some(rest) if !roots.configured => {
+            let root = site_root(roots, rest);
+            no_root = root.is_none();
+            vec![join(root.as_deref().unwrap_or(&roots.tree), rest)]
+        }
         Some(rest) => roots.assets.iter().map(|root| join(root, rest)).collect(),
         None => vec![join(&roots.article_dir, &path)],
     };
@@ -153,7 +174,40 @@ pub fn resolve(url: &str, roots: Option<&Roots>) -> Target {
             "leads outside the article's directory tree and the asset roots".into(),
         );
     }
+    if no_root {
+        return Target::Unresolved;
+    }
+    // Without asset roots, a relative path into a folder that is not there
+    // (`../images/…` from a page saved alone) has nowhere to be looked for.
+    if !roots.configured
+        && candidates
+            .iter()
+            .all(|c| c.parent().is_some_and(|dir| !dir.is_dir()))
+    {
+        return Target::Unresolved;
+    }
     Target::Files(candidates)
+}
+
+/// The site root for a root-relative path when no asset root was given:
+/// the nearest folder, from the article's own up to its tree, that holds
+/// the path's first segment (`/gc4/images/a.webp` → the folder holding
+/// `gc4`).
+fn site_root(roots: &Roots, rest: &str) -> Option<PathBuf> {
+    let first = rest.split('/').find(|s| !s.is_empty())?;
+    if matches!(first, "." | "..") {
+        return None;
+    }
+    let tree = normalize(&absolute(&roots.tree));
+    let mut dir = normalize(&absolute(&roots.article_dir));
+    loop {
+        if dir.join(first).exists() {
+            return Some(dir);
+        }
+        if dir == tree || !dir.starts_with(&tree) || !dir.pop() {
+            return None;
+        }
+    }
 }
 
 /// Find the first candidate that exists, refusing one that a symbolic link
@@ -285,7 +339,31 @@ mod tests {
     use super::*;
 
     fn roots(dir: &Path) -> Roots {
-        Roots::new(dir.join("news"), dir.to_path_buf(), Vec::new())
+        Roots::new(dir.join("news"), dir.to_path_buf(), vec![dir.to_path_buf()])
+    }
+
+    #[test]
+    fn without_asset_roots_the_site_root_is_looked_for() {
+        let site = tempfile::tempdir().unwrap();
+        let dir = site.path();
+        std::fs::create_dir_all(dir.join("archive/2019")).unwrap();
+        std::fs::create_dir_all(dir.join("gc4/images")).unwrap();
+        let r = Roots::new(dir.join("archive/2019"), dir.to_path_buf(), Vec::new());
+        // `gc4` is two folders up: that is the site root.
+        assert_eq!(
+            resolve("/gc4/images/a.webp", Some(&r)),
+            Target::Files(vec![dir.join("gc4/images/a.webp")])
+        );
+        // No folder holds `media`, and `../media` is not there.
+        assert_eq!(resolve("/media/a.jpg", Some(&r)), Target::Unresolved);
+        assert_eq!(resolve("../media/a.jpg", Some(&r)), Target::Unresolved);
+        // Next to the article: looked for, so a missing file is missing.
+        assert_eq!(
+            resolve("a.jpg", Some(&r)),
+            Target::Files(vec![dir.join("archive/2019/a.jpg")])
+        );
+        // Escapes are refused before anything else.
+        assert!(matches!(resolve("/../../etc/passwd", Some(&r)), Target::Refused(_)));
     }
 
     #[test]

@@ -245,6 +245,13 @@ pub fn file_findings(path: &std::path::Path) -> BTreeMap<(usize, String), usize>
     counted(&file_diagnostics(path))
 }
 
+/// Rules whose findings need a tree of files with no asset root, which the
+/// fixtures and a page's examples (both linted with `fixtures/images` as
+/// their root) cannot have; their page shows the report instead, and
+/// `tests/images.rs` runs them on a generated tree.
+#[allow(dead_code)]
+pub const NEED_A_TREE: &[&str] = &["assets-unresolved"];
+
 /// What `rules` report on a rule page's example: linted as a file in
 /// `rules/` (nothing around it), with root-relative image paths (`/media/…`)
 /// resolving under `fixtures/images/`, where the examples' images are.

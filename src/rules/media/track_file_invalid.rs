@@ -34,7 +34,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
             };
             let (span, src) = (src.span, src.url());
             let (message, help) = match ctx.assets.track(src) {
-                Asset::NotChecked => return None,
+                Asset::NotChecked | Asset::Unresolved => return None,
                 Asset::Missing { tried: paths } => (
                     format!("{} does not exist ({})", shown(src), tried(paths)),
                     "fix the path or add the caption file",

@@ -1,0 +1,49 @@
+//! Image and caption files presslint had no place to look for: the article
+//! uses site paths (`/gc4/images/…`, `../media/…`) and no asset root is
+//! known, as when a page is saved without the site around it. Reported
+//! once per file, at the first such reference, rather than as a missing
+//! file per image: the files may well exist, presslint cannot tell.
+
+use crate::assets::Asset;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::files::shown;
+use crate::rules::{Context, Rule};
+
+pub static RULE: Rule = Rule {
+    id: "assets-unresolved",
+    group: "image",
+    severity: Severity::Info,
+    summary: "Image or caption files were not checked: no asset root is known for their paths",
+    doc: include_str!("../../../rules/assets-unresolved.md"),
+    check,
+    needs_files: true,
+    ..Rule::DEFAULTS
+};
+
+fn check(ctx: &Context) -> Vec<Diagnostic> {
+    let images = super::references(ctx)
+        .filter(|r| matches!(ctx.assets.image(r.url), Asset::Unresolved))
+        .map(|r| (r.span, r.url));
+    let tracks = ctx
+        .article
+        .tracks
+        .iter()
+        .filter_map(|t| t.src)
+        .filter(|s| matches!(ctx.assets.track(s.url()), Asset::Unresolved))
+        .map(|s| (s.span, s.url()));
+    let mut unresolved: Vec<_> = images.chain(tracks).collect();
+    unresolved.sort_by_key(|(span, _)| span.start);
+    let Some(&(first, url)) = unresolved.first() else {
+        return Vec::new();
+    };
+    let count = unresolved.len();
+    let what = if count == 1 {
+        format!("{} was not checked", shown(url))
+    } else {
+        format!("{count} image and caption file references (the first: {}) were not checked", shown(url))
+    };
+    vec![
+        Diagnostic::new(first, format!("{what}: no asset root is known and no folder around the article holds the path"))
+            .help("point presslint at the site's files: `assets = [\"public\"]` in presslint.toml (the folder that holds the paths' first segment), or --assets DIR"),
+    ]
+}
