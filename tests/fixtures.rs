@@ -91,7 +91,7 @@ fn fixture_sets() {
     let html = names.iter().filter(|n| n.ends_with(".html")).count();
     let markdown = names.iter().filter(|n| n.ends_with(".md")).count();
     assert!(html >= 5, "expected the bundled HTML fixtures");
-    assert!(markdown >= 1, "expected the bundled Markdown fixtures");
+    assert!(markdown >= 7, "expected the bundled Markdown fixtures");
     // Every sidecar belongs to a fixture.
     let dir = path_of("markdown");
     for entry in std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok()) {
