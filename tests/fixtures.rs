@@ -1,25 +1,72 @@
-//! The bundled example articles: each documents itself with
-//! `<!-- expect: rule-id -->` annotations (which may pin a column and a
-//! message fragment, see `common::annotations`) that must match what
-//! presslint reports exactly, and the binary's JSON and human output on each is
-//! snapshotted.
+//! The bundled example articles, HTML in `fixtures/` and Markdown in
+//! `fixtures/markdown/`: each documents itself with `<!-- expect: rule-id -->`
+//! annotations (which may pin a column and a message fragment, see
+//! `common::annotations`) that must match what presslint reports exactly,
+//! and the binary's JSON and human output on each is snapshotted. A file
+//! that must stay as it came (the seed article) has its expectations in a
+//! sidecar, `NAME.expect` next to it (see `common::sidecar`).
 
 mod common;
 
-use std::path::Path;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
+/// The fixtures, as paths relative to `fixtures/`: the HTML pages, then
+/// the Markdown articles.
 fn fixtures() -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".html"))
-        .collect();
-    names.sort();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut names = Vec::new();
+    for (dir, ext) in [("", ".html"), ("markdown", ".md")] {
+        let mut found: Vec<String> = std::fs::read_dir(root.join(dir))
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(ext))
+            .map(|n| {
+                if dir.is_empty() {
+                    n
+                } else {
+                    format!("{dir}/{n}")
+                }
+            })
+            .collect();
+        found.sort();
+        names.extend(found);
+    }
     names
+}
+
+fn path_of(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(name)
+}
+
+/// A snapshot's name for a fixture: `seed-article.html`,
+/// `markdown__seed-article.md`.
+fn snapshot_name(name: &str) -> String {
+    name.replace('/', "__")
+}
+
+/// What a fixture expects: its sidecar's lines if it has one, else its
+/// annotations.
+fn expected(name: &str) -> Vec<common::Expectation> {
+    let path = path_of(name);
+    let sidecar = path.with_extension("expect");
+    let source = std::fs::read_to_string(&path).unwrap();
+    let annotations = common::annotations(&source).unwrap_or_else(|e| panic!("{name}: {e}"));
+    match std::fs::read_to_string(&sidecar) {
+        Ok(text) => {
+            assert!(
+                annotations.is_empty(),
+                "{name}: has both annotations and a sidecar"
+            );
+            common::sidecar(&text).unwrap_or_else(|e| panic!("{}: {e}", sidecar.display()))
+        }
+        Err(_) => annotations,
+    }
 }
 
 fn run(args: &[&str]) -> String {
@@ -39,26 +86,57 @@ fn run(args: &[&str]) -> String {
 }
 
 #[test]
-fn annotations_match_findings() {
+fn fixture_sets() {
     let names = fixtures();
-    assert!(names.len() >= 5, "expected the bundled fixtures");
-    let mut fired = std::collections::BTreeSet::new();
-    for name in &names {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("fixtures")
-            .join(name);
-        let source = std::fs::read_to_string(&path).unwrap();
-        let diagnostics = common::file_diagnostics(&path);
+    let html = names.iter().filter(|n| n.ends_with(".html")).count();
+    let markdown = names.iter().filter(|n| n.ends_with(".md")).count();
+    assert!(html >= 5, "expected the bundled HTML fixtures");
+    assert!(markdown >= 7, "expected the bundled Markdown fixtures");
+    // Every sidecar belongs to a fixture.
+    let dir = path_of("markdown");
+    for entry in std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok()) {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "expect") {
+            assert!(
+                path.with_extension("md").is_file(),
+                "{}: no Markdown file next to it",
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn annotations_match_findings() {
+    let mut fired = BTreeSet::new();
+    let mut differences = Vec::new();
+    for name in fixtures() {
+        let diagnostics = common::file_diagnostics(&path_of(&name));
         let found = common::counted(&diagnostics);
-        assert_eq!(
-            found,
-            common::expectations(&source),
-            "{name}: findings (left) differ from annotations (right)"
-        );
-        let unmet = common::unmet_pins(&common::annotations(&source).unwrap(), &diagnostics);
-        assert!(unmet.is_empty(), "{name}: {}", unmet.join("\n"));
+        let expected = expected(&name);
+        let wanted = common::count(&expected);
+        let keys: BTreeSet<_> = found.keys().chain(wanted.keys()).collect();
+        for key in keys {
+            let (f, w) = (
+                found.get(key).copied().unwrap_or(0),
+                wanted.get(key).copied().unwrap_or(0),
+            );
+            if f != w {
+                differences.push(format!(
+                    "{name}:{} {}: found {f}, expected {w}",
+                    key.0, key.1
+                ));
+            }
+        }
+        let unmet = common::unmet_pins(&expected, &diagnostics);
+        differences.extend(unmet.into_iter().map(|u| format!("{name}: {u}")));
         fired.extend(found.keys().map(|(_, rule)| rule.clone()));
     }
+    assert!(
+        differences.is_empty(),
+        "findings differ from annotations:\n{}",
+        differences.join("\n")
+    );
     for rule in presslint::rules::RULES {
         assert!(
             fired.contains(rule.id) || common::NEED_A_TREE.contains(&rule.id),
@@ -73,7 +151,7 @@ fn json_snapshots() {
     for name in fixtures() {
         let path = format!("fixtures/{name}");
         insta::assert_snapshot!(
-            format!("json__{name}"),
+            format!("json__{}", snapshot_name(&name)),
             run(&["check", "--format", "json", &path])
         );
     }
@@ -83,6 +161,9 @@ fn json_snapshots() {
 fn human_snapshots() {
     for name in fixtures() {
         let path = format!("fixtures/{name}");
-        insta::assert_snapshot!(format!("human__{name}"), run(&["check", &path]));
+        insta::assert_snapshot!(
+            format!("human__{}", snapshot_name(&name)),
+            run(&["check", &path])
+        );
     }
 }

@@ -128,7 +128,8 @@ fn toml_values(body: &str) -> Vec<(String, String)> {
 }
 
 /// Where the value of top-level `key` is written in the block: the rest of
-/// its line after `key:` (`key =` in TOML), without quotes.
+/// its line after `key:` (`key =` in TOML), without quotes and without a
+/// trailing `# comment`.
 fn value_span(body: &str, key: &str, toml: bool) -> Option<Span> {
     let mut at = 0;
     for line in body.split_inclusive('\n') {
@@ -145,21 +146,51 @@ fn value_span(body: &str, key: &str, toml: bool) -> Option<Span> {
         let value_start = start + (line.len() - after.len());
         let value = after.trim_end_matches(['\n', '\r']);
         let lead = value.len() - value.trim_start().len();
-        let mut v = Span::new(value_start + lead, value_start + value.trim_end().len());
-        let text = &body[v.start..v.end];
-        if text.len() >= 2
-            && ((text.starts_with('"') && text.ends_with('"'))
-                || (text.starts_with('\'') && text.ends_with('\'')))
+        let (from, len) = written_value(&value[lead..]);
+        let v = Span::new(value_start + lead + from, value_start + lead + from + len);
+        if v.is_empty()
+            || matches!(
+                &body[v.start..v.end],
+                "|" | ">" | "|-" | ">-" | "|+" | ">+" | "\"\"\"" | "'''"
+            )
         {
-            v = Span::new(v.start + 1, v.end - 1);
-        }
-        if v.is_empty() || matches!(&body[v.start..v.end], "|" | ">" | "|-" | ">-") {
-            // A block scalar: point at the key's line.
+            // A block scalar or a multi-line string: point at the key's line.
             return Some(Span::new(start, start + line.trim_end().len()));
         }
         return Some(v);
     }
     None
+}
+
+/// Where a scalar's text is in what follows `key:` on its line: (offset,
+/// length) inside the quotes of a quoted value, else up to a ` #` comment.
+fn written_value(value: &str) -> (usize, usize) {
+    let bytes = value.as_bytes();
+    if let Some(&quote @ (b'"' | b'\'')) = bytes.first() {
+        if value.starts_with("\"\"\"") || value.starts_with("'''") {
+            return (0, 3);
+        }
+        // The closing quote: `\"` escapes in double quotes, `''` in
+        // single quotes.
+        let mut i = 1;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\\' if quote == b'"' => i += 1,
+                b'\'' if quote == b'\'' && bytes.get(i + 1) == Some(&b'\'') => i += 1,
+                b if b == quote => return (1, i - 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        // Unclosed: the rest of the line.
+        return (0, value.trim_end().len());
+    }
+    // A plain value ends where a comment starts: `#` after a space or tab.
+    let end = bytes
+        .windows(2)
+        .position(|w| matches!(w[0], b' ' | b'\t') && w[1] == b'#')
+        .unwrap_or(value.len());
+    (0, value[..end].trim_end().len())
 }
 
 #[cfg(test)]
@@ -189,6 +220,29 @@ mod tests {
         assert_eq!(&src[t.span.start..t.span.end], "Storm");
         assert_eq!(fm.get("date").unwrap().value, "2024-01-02");
         assert!(split("--- not front matter\n").0.is_none());
+        // Comments after a value, quotes with escapes, multi-line strings.
+        let src = "---\nlang: english # the CMS default\ntitle: \"Say \\\"no\\\"\" # quoted\nkicker: 'It''s #1'\ncaption: |\n  Boats\n---\n";
+        let (fm, _) = split(src);
+        let fm = fm.unwrap();
+        let text = |key: &str| {
+            let span = fm.get(key).unwrap().span;
+            &src[span.start..span.end]
+        };
+        assert_eq!(text("lang"), "english");
+        assert_eq!(text("title"), "Say \\\"no\\\"");
+        assert_eq!(fm.get("title").unwrap().value, "Say \"no\"");
+        assert_eq!(text("kicker"), "It''s #1");
+        assert_eq!(text("caption"), "caption: |");
+        let src = "+++\nlang = \"english\" # from the CMS\nsummary = \"\"\"\nTwo\nlines\"\"\"\ndraft = false # for now\n+++\n";
+        let (fm, _) = split(src);
+        let fm = fm.unwrap();
+        let text = |key: &str| {
+            let span = fm.get(key).unwrap().span;
+            &src[span.start..span.end]
+        };
+        assert_eq!(text("lang"), "english");
+        assert_eq!(text("summary"), "summary = \"\"\"");
+        assert_eq!(text("draft"), "false");
         assert!(split("---\nunclosed: yes\n").0.is_none());
     }
 }

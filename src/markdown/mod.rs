@@ -304,9 +304,12 @@ impl Walk {
                         o.block.text.push(' ');
                     }
                 }
-                Event::Html(_) | Event::InlineHtml(_) => {
+                Event::Html(ref html) | Event::InlineHtml(ref html) => {
                     self.html.push(r);
-                    if let Some(o) = &mut open {
+                    // A comment (an editor's note, a suppression) is not
+                    // content: `![…](…) <!-- note -->` still stands alone.
+                    let comment = html.trim_start().starts_with("<!--");
+                    if let Some(o) = open.as_mut().filter(|_| !comment) {
                         o.text_outside_images = true;
                     }
                 }
@@ -434,6 +437,15 @@ mod tests {
         assert_eq!(md.blocks.len(), 5);
         assert_eq!(md.blocks[2].only_image, Some(0));
         assert_eq!(md.blocks[3].text, "Subhead");
+    }
+
+    #[test]
+    fn a_comment_after_an_image_leaves_it_alone_in_its_paragraph() {
+        let src =
+            "Intro paragraph.\n\n![](/a.jpg) <!-- note: ask the desk -->\n\n![](/b.jpg) <b>x</b>\n";
+        let md = MarkdownDocument::parse(src.to_string());
+        assert_eq!(md.blocks[1].only_image, Some(0));
+        assert_eq!(md.blocks[2].only_image, None);
     }
 
     #[test]

@@ -49,6 +49,40 @@ pub fn annotations(source: &str) -> Result<Vec<Expectation>, String> {
     Ok(out)
 }
 
+/// The expectations of a sidecar file, for a source that cannot carry
+/// annotations (a file kept byte for byte as it came): one finding per
+/// line, `LINE ITEM` where ITEM is an annotation item (`rule-id`, then
+/// optionally `col=N` and a `"message fragment"`); blank lines and lines
+/// starting with `#` are ignored. An error names the line that does not
+/// parse.
+pub fn sidecar(text: &str) -> Result<Vec<Expectation>, String> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (number, item) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+        let at: usize =
+            number.parse().ok().filter(|&n| n > 0).ok_or_else(|| {
+                format!("line {}: `{line}`: starts with a line number from 1", i + 1)
+            })?;
+        out.push(
+            parse_item(at, item.trim()).map_err(|e| format!("line {}: `{line}`: {e}", i + 1))?,
+        );
+    }
+    Ok(out)
+}
+
+/// Expectations counted as `expectations` counts annotations.
+pub fn count(expected: &[Expectation]) -> BTreeMap<(usize, String), usize> {
+    let mut out = BTreeMap::new();
+    for e in expected {
+        *out.entry((e.line, e.rule.clone())).or_insert(0) += 1;
+    }
+    out
+}
+
 /// An annotation's items: split at commas outside double quotes.
 fn split_items(text: &str) -> Vec<&str> {
     let mut items = Vec::new();
@@ -126,11 +160,7 @@ fn parse_item(line: usize, item: &str) -> Result<Expectation, String> {
 /// An annotation sits on the line where the diagnostic starts. Panics on
 /// an annotation that does not parse.
 pub fn expectations(source: &str) -> BTreeMap<(usize, String), usize> {
-    let mut out = BTreeMap::new();
-    for e in annotations(source).unwrap_or_else(|e| panic!("{e}")) {
-        *out.entry((e.line, e.rule)).or_insert(0) += 1;
-    }
-    out
+    count(&annotations(source).unwrap_or_else(|e| panic!("{e}")))
 }
 
 /// A diagnostic as annotations describe it.

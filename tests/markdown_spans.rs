@@ -1,0 +1,258 @@
+//! Spans of findings on Markdown articles, through the binary: the JSON
+//! `start`/`end` of each finding are byte offsets into the `.md` file as
+//! stored, and slice it to exactly the text the finding is about, whether
+//! that text is a Markdown image's alt or URL, a Hugo shortcode's
+//! parameter, a front-matter value or raw HTML; and the human report frames
+//! the Markdown line.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+/// One finding of the JSON report.
+#[derive(Debug)]
+struct Finding {
+    rule: String,
+    start: usize,
+    end: usize,
+    line: u64,
+    column: u64,
+}
+
+/// Lints `source` written to a file named `name` (image paths resolve
+/// under `fixtures/images/`) in the given format; the file's bytes and the
+/// report.
+fn check(name: &str, source: &str, format: &str) -> (Vec<u8>, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, source).unwrap();
+    let images = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/images");
+    let output = Command::cargo_bin("presslint")
+        .unwrap()
+        .env("NO_COLOR", "1")
+        .current_dir(dir.path())
+        .args(["check", "--format", format, "--assets"])
+        .arg(&images)
+        .arg(name)
+        .output()
+        .unwrap();
+    assert!(
+        matches!(output.status.code(), Some(0 | 1)),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (
+        std::fs::read(&path).unwrap(),
+        String::from_utf8(output.stdout).unwrap(),
+    )
+}
+
+/// The findings on a Markdown source and the file's bytes.
+fn findings(source: &str) -> (Vec<u8>, Vec<Finding>) {
+    let (bytes, json) = check("story.md", source, "json");
+    let report: Value = serde_json::from_str(&json).unwrap();
+    let found = report["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| Finding {
+            rule: d["rule"].as_str().unwrap().to_string(),
+            start: d["span"]["start"].as_u64().unwrap() as usize,
+            end: d["span"]["end"].as_u64().unwrap() as usize,
+            line: d["span"]["line"].as_u64().unwrap(),
+            column: d["span"]["column"].as_u64().unwrap(),
+        })
+        .collect();
+    (bytes, found)
+}
+
+/// The text each finding of `rule` points at, in report order.
+fn flagged<'b>(bytes: &'b [u8], found: &[Finding], rule: &str) -> Vec<&'b str> {
+    found
+        .iter()
+        .filter(|f| f.rule == rule)
+        .map(|f| std::str::from_utf8(&bytes[f.start..f.end]).expect("whole characters"))
+        .collect()
+}
+
+/// Multibyte text before the findings, so byte offsets, character offsets
+/// and columns all differ.
+const LEAD: &str =
+    "Café owners in Montréal — and in Kraków — say the “winter rush” never came.\n\n";
+
+#[test]
+fn markdown_image_alt_and_src() {
+    let source = format!(
+        "{LEAD}![DSC_0412.JPG](/media/2024/02/11/wend-flood-dog.jpg)\n\n\
+         A paragraph between the pictures, long enough to be prose.\n\n\
+         ![Image of boats moored in the inner basin](/media/2025/01/18/no-such-photo.jpg)\n\n\
+         ![Photo of a crab boat \\[the *Morvoren*\\]](/media/2025/01/18/fishing-boats-moored.jpg)\n\n\
+         ![Waves break over the quay wall](</media/2025/01/18/reader-photo-320.jpg> \"Waves at Trevarrick, Cornwall, on January 18, 2025. [Jory Pascoe/Packet]\")\n"
+    );
+    let (bytes, found) = findings(&source);
+    assert_eq!(
+        flagged(&bytes, &found, "img-alt-filename"),
+        ["DSC_0412.JPG"]
+    );
+    // The redundant words alone in an alt written as it reads; the whole
+    // alt as written, escapes and emphasis included, in one that is not.
+    assert_eq!(
+        flagged(&bytes, &found, "img-alt-redundant-words"),
+        ["Image of", "Photo of a crab boat \\[the *Morvoren*\\]"]
+    );
+    assert_eq!(
+        flagged(&bytes, &found, "img-file-missing"),
+        ["/media/2025/01/18/no-such-photo.jpg"]
+    );
+    // A URL in angle brackets: the URL without them.
+    assert_eq!(
+        flagged(&bytes, &found, "img-too-small"),
+        ["/media/2025/01/18/reader-photo-320.jpg"]
+    );
+    // Columns count characters, lines start at 1.
+    let filename = found.iter().find(|f| f.rule == "img-alt-filename").unwrap();
+    assert_eq!((filename.line, filename.column), (3, 3));
+}
+
+#[test]
+fn a_long_alt_is_flagged_whole() {
+    let alt = "Residents and staff gather in the lounge of a care home \\[Wendside House\\] with new wooden floors, large windows and a garden beyond, as a woman cuts a ribbon";
+    let source = format!("{LEAD}![{alt}](/media/2024/02/11/wend-flood-care-home.jpg)\n");
+    let (bytes, found) = findings(&source);
+    assert_eq!(flagged(&bytes, &found, "img-alt-too-long"), [alt]);
+}
+
+#[test]
+fn raw_html_in_markdown() {
+    let img = r#"<img src="/media/staff/hannah-okafor-64.jpg" class="byline-avatar" width="64" height="64">"#;
+    let source = format!(
+        "{LEAD}By Hannah Okafor {img}, harbour reporter\n\n\
+         Read the [council's report](/reports/quay) and <a href=\"/news/quay-live\"></a> our live page.\n\n\
+         <figure>\n  <img src=\"/media/2025/01/18/harbourmaster-portrait-800.jpg\" alt=\"photo\" width=\"800\" height=\"533\">\n  \
+         <figcaption>The harbourmaster at Polgarrow, Cornwall, on March 28, 2025. Photo: Keziah Lobb/West Briton Post</figcaption>\n\
+         </figure>\n"
+    );
+    let (bytes, found) = findings(&source);
+    assert_eq!(flagged(&bytes, &found, "img-alt-missing"), [img]);
+    assert_eq!(flagged(&bytes, &found, "img-alt-placeholder"), ["photo"]);
+    assert_eq!(
+        flagged(&bytes, &found, "link-name-missing"),
+        [r#"<a href="/news/quay-live">"#]
+    );
+}
+
+#[test]
+fn shortcode_parameters() {
+    let source = format!(
+        "{LEAD}{{{{< figure src=\"/uploads/2024/06/12/gannet-deck.jpg\" alt='image' caption=\"Passengers on the open deck.\" attr=\"Orla Devane/West Coast Post\" width=800 height=533 >}}}}\n\n\
+         A paragraph between the pictures, long enough to be prose.\n\n\
+         {{{{% figure src=/uploads/2024/06/12/no-such-notice.jpg alt=\"The new timetable pinned to a door.\" caption=\"The notice at Carrickmore, Ireland, on June 12, 2024.\" %}}}}\n"
+    );
+    let (bytes, found) = findings(&source);
+    assert_eq!(flagged(&bytes, &found, "img-alt-placeholder"), ["image"]);
+    assert_eq!(
+        flagged(&bytes, &found, "caption-date-missing"),
+        ["Passengers on the open deck."]
+    );
+    assert_eq!(
+        flagged(&bytes, &found, "caption-place-missing"),
+        ["Passengers on the open deck."]
+    );
+    // The second has no attr and no credit in its caption.
+    assert_eq!(
+        flagged(&bytes, &found, "caption-credit-missing"),
+        ["The notice at Carrickmore, Ireland, on June 12, 2024."]
+    );
+    // An unquoted value.
+    assert_eq!(
+        flagged(&bytes, &found, "img-file-missing"),
+        ["/uploads/2024/06/12/no-such-notice.jpg"]
+    );
+}
+
+#[test]
+fn yaml_front_matter_values() {
+    let source = format!(
+        "---\n\
+         title: \"Trevarrick harbour repair bill tops £2.4m\"\n\
+         lang: english # set by the CMS\n\
+         image: /media/2025/01/18/no-such-lead.jpg\n\
+         image_alt: 'photo'\n\
+         caption: \"Boats in the inner basin. (Photo: Jory Pascoe/Trevarrick Packet)\" # from the picture desk\n\
+         ---\n\n{LEAD}"
+    );
+    let (bytes, found) = findings(&source);
+    assert_eq!(flagged(&bytes, &found, "document-lang"), ["english"]);
+    assert_eq!(
+        flagged(&bytes, &found, "img-file-missing"),
+        ["/media/2025/01/18/no-such-lead.jpg"]
+    );
+    assert_eq!(flagged(&bytes, &found, "img-alt-placeholder"), ["photo"]);
+    assert_eq!(
+        flagged(&bytes, &found, "caption-date-missing"),
+        ["Boats in the inner basin. (Photo: Jory Pascoe/Trevarrick Packet)"]
+    );
+    let lang = found.iter().find(|f| f.rule == "document-lang").unwrap();
+    assert_eq!((lang.line, lang.column), (3, 7));
+}
+
+#[test]
+fn toml_front_matter_values() {
+    let source = format!(
+        "+++\n\
+         title = \"\"\n\
+         lang = \"en_GB\"  # the CMS locale\n\
+         +++\n\n{LEAD}"
+    );
+    let (bytes, found) = findings(&source);
+    assert_eq!(flagged(&bytes, &found, "document-lang"), ["en_GB"]);
+    // An empty value: the key's line.
+    assert_eq!(flagged(&bytes, &found, "document-title"), ["title = \"\""]);
+}
+
+#[test]
+fn human_report_frames_the_markdown_line() {
+    let img = r#"<img src="/media/staff/hannah-okafor-64.jpg" width="64" height="64">"#;
+    let source = format!(
+        "---\ntitle: \"Trevarrick harbour repair bill tops £2.4m\"\nlang: english # set by the CMS\n---\n\n{LEAD}\
+         By Morwenna Hale {img}\n"
+    );
+    let (_, human) = check("story.md", &source, "human");
+    // The front-matter line, with the value underlined.
+    assert!(human.contains(" --> story.md:3:7\n"), "{human}");
+    assert!(
+        human.contains("3 | lang: english # set by the CMS\n"),
+        "{human}"
+    );
+    assert!(human.contains("  |       ^^^^^^^\n"), "{human}");
+    // The body line holding the raw HTML, the tag underlined after the
+    // byline's text.
+    assert!(human.contains(" --> story.md:8:18\n"), "{human}");
+    assert!(
+        human.contains(&format!("8 | By Morwenna Hale {img}\n")),
+        "{human}"
+    );
+    assert!(
+        human.contains(&format!(
+            "  | {}{}\n",
+            " ".repeat("By Morwenna Hale ".len()),
+            "^".repeat(img.len())
+        )),
+        "{human}"
+    );
+}
+
+#[test]
+fn seed_article_read_line_by_line() {
+    let seed = include_str!("../fixtures/markdown/seed-article.md");
+    let (bytes, found) = findings(seed);
+    let alts: Vec<&str> = seed
+        .lines()
+        .filter_map(|l| l.strip_prefix("!["))
+        .map(|l| &l[..l.rfind("](").unwrap()])
+        .collect();
+    assert_eq!(alts.len(), 2);
+    assert_eq!(flagged(&bytes, &found, "img-alt-contains-credit"), alts);
+    assert_eq!(flagged(&bytes, &found, "img-alt-too-long"), alts);
+}
