@@ -15,6 +15,8 @@ mod assets;
 mod html;
 #[path = "hostile/inputs.rs"]
 mod inputs;
+#[path = "hostile/markdown.rs"]
+mod markdown;
 #[path = "hostile/output.rs"]
 mod output;
 #[path = "hostile/writes.rs"]

@@ -287,7 +287,9 @@ fn run(dir: &Path, format: &str, names: &[&str]) -> String {
         .current_dir(dir)
         // The folder is the site root: a root-relative path that is not
         // there is a missing file.
-        .args(["check", "--assets", ".", "--select", RULES, "--format", format])
+        .args([
+            "check", "--assets", ".", "--select", RULES, "--format", format,
+        ])
         .args(names)
         .output()
         .unwrap();

@@ -28,7 +28,8 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options) -> Article<'d> {
         verbatim: source.get(f.span.start..f.span.end) == Some(f.value.as_str()),
     };
     article.document = DocumentFacts {
-        full_document: front.is_some(),
+        // A front matter that cannot be read says nothing either way.
+        full_document: front.is_some_and(|f| f.readable),
         markdown: true,
         front_matter: front.map(|f| f.span),
         html_tag: None,
@@ -79,8 +80,15 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options) -> Article<'d> {
     // captioned by the paragraph after it when that is wholly emphasised or
     // starts "Caption:", else by its title, else by its alt text when the
     // alt holds a credit (the caption written into the alt).
+    // The block each picture stands alone in.
+    let alone: std::collections::HashMap<usize, usize> = md
+        .blocks
+        .iter()
+        .enumerate()
+        .filter_map(|(b, block)| Some((block.only_image?, b)))
+        .collect();
     for (i, image) in md.images.iter().enumerate() {
-        let block = md.blocks.iter().position(|b| b.only_image == Some(i));
+        let block = alone.get(&i).copied();
         let src = Attr {
             value: image.src.as_str(),
             span: image.src_span,

@@ -157,8 +157,11 @@ fn against_base<'a>(url: &'a str, base: Option<&str>) -> std::borrow::Cow<'a, st
         return url.into();
     };
     let has_scheme = |u: &str| {
-        u.split_once(':')
-            .is_some_and(|(s, _)| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)))
+        u.split_once(':').is_some_and(|(s, _)| {
+            !s.is_empty()
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        })
     };
     if has_scheme(url) || url.starts_with("//") {
         return url.into();

@@ -363,7 +363,10 @@ mod tests {
             Target::Files(vec![dir.join("archive/2019/a.jpg")])
         );
         // Escapes are refused before anything else.
-        assert!(matches!(resolve("/../../etc/passwd", Some(&r)), Target::Refused(_)));
+        assert!(matches!(
+            resolve("/../../etc/passwd", Some(&r)),
+            Target::Refused(_)
+        ));
     }
 
     #[test]

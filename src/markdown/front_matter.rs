@@ -22,6 +22,9 @@ pub struct Field {
 pub struct FrontMatter {
     /// The whole block, delimiters included.
     pub span: Span,
+    /// Its values could be read (it parses, has no YAML aliases and is not
+    /// over 256 KiB).
+    pub readable: bool,
     fields: HashMap<String, Field>,
 }
 
@@ -70,8 +73,9 @@ pub fn split(source: &str) -> (Option<FrontMatter>, usize) {
     } else {
         toml_values(body)
     };
+    let readable = values.is_some();
     let mut fields = HashMap::new();
-    for (key, value) in values {
+    for (key, value) in values.unwrap_or_default() {
         let span = value_span(body, &key, fence == "+++")
             .map(|s| Span::new(s.start + bom + first_line_end, s.end + bom + first_line_end))
             .unwrap_or(Span::new(bom, bom + first_line_end));
@@ -80,20 +84,30 @@ pub fn split(source: &str) -> (Option<FrontMatter>, usize) {
     (
         Some(FrontMatter {
             span: Span::new(bom, bom + close_end),
+            readable,
             fields,
         }),
         bom + close_end,
     )
 }
 
-fn yaml_values(body: &str) -> Vec<(String, String)> {
-    let Ok(docs) = YamlLoader::load_from_str(body) else {
-        return Vec::new();
+/// The most front matter read: real ones are a few hundred bytes.
+const MAX_BYTES: usize = 256 * 1024;
+
+fn yaml_values(body: &str) -> Option<Vec<(String, String)>> {
+    // Aliases expand: nine levels of nine make a billion values from a few
+    // lines. Front matter does not need them; such a block is not read.
+    if body.len() > MAX_BYTES || has_alias(body) {
+        return None;
+    }
+    let docs = YamlLoader::load_from_str(body).ok()?;
+    let map = match docs.into_iter().next() {
+        Some(Yaml::Hash(map)) => map,
+        None => return Some(Vec::new()),
+        Some(_) => return None,
     };
-    let Some(Yaml::Hash(map)) = docs.into_iter().next() else {
-        return Vec::new();
-    };
-    map.into_iter()
+    let values = map
+        .into_iter()
         .filter_map(|(k, v)| {
             let key = k.as_str()?.to_string();
             let value = match v {
@@ -104,14 +118,35 @@ fn yaml_values(body: &str) -> Vec<(String, String)> {
             };
             Some((key, value))
         })
-        .collect()
+        .collect();
+    Some(values)
 }
 
-fn toml_values(body: &str) -> Vec<(String, String)> {
-    let Ok(table) = body.parse::<toml::Table>() else {
-        return Vec::new();
-    };
-    table
+/// A YAML alias (`*name`) outside quotes.
+fn has_alias(body: &str) -> bool {
+    body.lines().any(|line| {
+        let mut quote = None;
+        let mut prev = ' ';
+        for c in line.chars() {
+            match (quote, c) {
+                (None, '"' | '\'') => quote = Some(c),
+                (Some(q), c) if c == q => quote = None,
+                (None, '#') if prev.is_whitespace() => return false,
+                (None, '*') if prev.is_whitespace() || "[{,:".contains(prev) => return true,
+                _ => {}
+            }
+            prev = c;
+        }
+        false
+    })
+}
+
+fn toml_values(body: &str) -> Option<Vec<(String, String)>> {
+    if body.len() > MAX_BYTES {
+        return None;
+    }
+    let table = body.parse::<toml::Table>().ok()?;
+    let values = table
         .into_iter()
         .filter_map(|(k, v)| {
             let value = match v {
@@ -124,7 +159,8 @@ fn toml_values(body: &str) -> Vec<(String, String)> {
             };
             Some((k, value))
         })
-        .collect()
+        .collect();
+    Some(values)
 }
 
 /// Where the value of top-level `key` is written in the block: the rest of
@@ -220,6 +256,12 @@ mod tests {
         assert_eq!(&src[t.span.start..t.span.end], "Storm");
         assert_eq!(fm.get("date").unwrap().value, "2024-01-02");
         assert!(split("--- not front matter\n").0.is_none());
+        // Aliases are not expanded: the block gives no values.
+        let bomb = "---\na: &a [x, x, x]\nb: [*a, *a]\ntitle: t\n---\n";
+        let fm = split(bomb).0.unwrap();
+        assert!(!fm.readable && fm.get("title").is_none());
+        let starred = "---\ncaption: \"*Storm* in Hull\"\n---\n";
+        assert!(split(starred).0.unwrap().get("caption").is_some());
         // Comments after a value, quotes with escapes, multi-line strings.
         let src = "---\nlang: english # the CMS default\ntitle: \"Say \\\"no\\\"\" # quoted\nkicker: 'It''s #1'\ncaption: |\n  Boats\n---\n";
         let (fm, _) = split(src);

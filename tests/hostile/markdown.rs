@@ -1,0 +1,67 @@
+//! Hostile Markdown: front matter that expands, brackets that nest, and
+//! thousands of captioned pictures. Each is linted beside a clean article,
+//! which must still be reported; the bounds are for debug builds.
+
+use std::time::Duration;
+
+use crate::support::*;
+
+fn lint_beside_clean(name: &str, text: &str, limit: Duration) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), name, text);
+    write(dir.path(), "clean.html", CLEAN);
+    let output = run_in(
+        dir.path(),
+        &["check", "--format", "json", name, "clean.html"],
+        limit,
+    );
+    assert_no_crash(&output);
+    let code = output.status.code().unwrap_or(-1);
+    assert!(matches!(code, 0 | 1), "{code}: {}", stderr(&output));
+    let report = json(&output);
+    assert_eq!(reported_paths(&report), [name, "clean.html"]);
+    report
+}
+
+/// YAML aliases nested nine deep: a billion values if expanded (5.5 GB and
+/// 15 s before aliases were refused). The block is not read, and not
+/// reported as a front matter without a title either.
+#[test]
+fn front_matter_alias_bomb() {
+    let mut text = String::from("---\na: &a [x, x, x, x, x, x, x, x, x]\n");
+    let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"];
+    for pair in names.windows(2) {
+        let refs = vec![format!("*{}", pair[0]); 9].join(", ");
+        text.push_str(&format!("{}: &{} [{refs}]\n", pair[1], pair[1]));
+    }
+    text.push_str("title: Storm\n---\nThe harbour reopened on Tuesday after the storm.\n");
+    let report = lint_beside_clean("bomb.md", &text, secs(20));
+    let rules: Vec<&str> = report["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["rule"].as_str())
+        .collect();
+    assert!(!rules.contains(&"document-title"), "{rules:?}");
+}
+
+/// 20,000 captioned pictures: linear in their number (it once looked up
+/// each picture's paragraph among all paragraphs).
+#[test]
+fn many_captioned_pictures() {
+    let mut text = String::from("The gallery opened on Saturday.\n\n");
+    for i in 0..20_000 {
+        text.push_str(&format!(
+            "![Boats in the harbour, view {i}](/img/{i}.jpg)\n\n*Boats in Hull, England, on May {}. [Jane Doe/AP]*\n\n",
+            i % 28 + 1
+        ));
+    }
+    lint_beside_clean("gallery.md", &text, secs(60));
+}
+
+/// Brackets opened two hundred thousand times and never closed.
+#[test]
+fn unclosed_image_brackets() {
+    let text = format!("{}x](a.jpg)\n", "![".repeat(200_000));
+    lint_beside_clean("brackets.md", &text, secs(20));
+}
