@@ -35,16 +35,12 @@ pub enum Slot {
     Source(Descriptor),
     /// `<meta property="og:image" content>`.
     OgImage,
-    /// A lazy-loading attribute (one of [`LAZY_ATTRIBUTES`]).
+    /// A lazy-loading attribute (one of [`LAZY_ATTRIBUTES`]), or
+    /// `"noscript"`: the `<img>` of a `<noscript>` fallback beside it.
     Lazy(&'static str),
 }
 
 impl Slot {
-    /// The browser fetches it as the page is written, without a script.
-    pub fn is_loaded(self) -> bool {
-        !matches!(self, Slot::Lazy(_))
-    }
-
     /// The descriptor of a `srcset` candidate (of the `<img>` or of a
     /// `<picture>` source).
     pub fn descriptor(self) -> Option<Descriptor> {
@@ -67,6 +63,11 @@ pub struct Reference<'d> {
     /// The URL in the source: the attribute value, or the candidate's part
     /// of it.
     pub span: Span,
+    /// The picture a reader sees comes from it: `src`, `srcset`, a
+    /// `<picture>` source, og:image, and the lazy-loading address (or
+    /// `<noscript>` fallback) of an image whose `src` is empty or a `data:`
+    /// placeholder. The lazy address of an image with a real `src` is not.
+    pub shown: bool,
 }
 
 impl Reference<'_> {
@@ -126,7 +127,8 @@ pub struct Image<'d> {
     /// Has `srcset` candidates of its own, or sits in a `<picture>` whose
     /// sources have a `srcset`.
     pub has_srcset: bool,
-    /// The first lazy-loading attribute it has with a value.
+    /// The first lazy-loading attribute it has with a value, or
+    /// `"noscript"` for a `<noscript>` fallback beside it.
     pub lazy: Option<&'static str>,
     /// The inline `object-fit`, lowercased.
     pub object_fit: Option<String>,
@@ -205,6 +207,7 @@ pub fn image<'d>(
             slot: Slot::Src,
             url: src.url(),
             span: src.span,
+            shown: true,
         });
     }
     let own_set = refs.len();
@@ -212,6 +215,14 @@ pub fn image<'d>(
         candidates(set, Some(index), Slot::Srcset, refs);
     }
     let has_own_srcset = refs.len() > own_set;
+    // A placeholder in `src` (nothing, or a `data:` URI) and no `srcset`:
+    // the picture is where a script will take it from.
+    let placeholder = !has_own_srcset
+        && !picture_sources
+        && refs[first..]
+            .iter()
+            .all(|r| r.slot != Slot::Src || r.is_data_uri());
+    let lazy_first = refs.len();
     let mut lazy = None;
     for &name in LAZY_ATTRIBUTES {
         let Some(attr) = read(name).filter(|a| !a.url().is_empty()) else {
@@ -226,8 +237,35 @@ pub fn image<'d>(
                 slot: Slot::Lazy(name),
                 url: attr.url(),
                 span: attr.span,
+                shown: true,
             });
         }
+    }
+    // Any other `data-…` attribute holding an image file's address
+    // (`data-fallback-src`, `data-delay`, `data-hi-res`…).
+    if lazy.is_none() {
+        for (name, value) in img.value().attrs() {
+            if name.starts_with("data-")
+                && !LAZY_ATTRIBUTES.contains(&name)
+                && is_image_address(value)
+            {
+                let Some(attr) = read(name) else { continue };
+                lazy = Some("data-*");
+                refs.push(Reference {
+                    image: Some(index),
+                    slot: Slot::Lazy("data-*"),
+                    url: attr.url(),
+                    span: attr.span,
+                    shown: true,
+                });
+            }
+        }
+    }
+    if noscript_fallback(doc, img, index, refs) {
+        lazy.get_or_insert("noscript");
+    }
+    for r in &mut refs[lazy_first..] {
+        r.shown = placeholder;
     }
     let vis = &doc.visibility;
     let presentational = a11y::is_presentational(img);
@@ -276,6 +314,7 @@ fn candidates<'d>(
             slot: slot(candidate.descriptor),
             url,
             span: set.narrow(candidate.offset, candidate.offset + candidate.url.len()),
+            shown: true,
         });
     }
 }
@@ -320,8 +359,80 @@ pub fn og_image<'d>(doc: &'d Document, meta: ElementRef<'d>, refs: &mut Vec<Refe
             slot: Slot::OgImage,
             url: content.url(),
             span: content.span,
+            shown: true,
         });
     }
+}
+
+/// A value that is an image file's address: one URL (no spaces) whose path
+/// ends with an image file extension.
+fn is_image_address(value: &str) -> bool {
+    let value = trim_url(value);
+    let path = value
+        .split(['?', '#'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    !value.is_empty()
+        && !value.contains(char::is_whitespace)
+        && [
+            ".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".jxl",
+        ]
+        .iter()
+        .any(|ext| path.ends_with(ext))
+}
+
+/// The `<img src>` of a `<noscript>` right after `img` (the fallback
+/// lazy-loading scripts leave for readers without them), as references of
+/// `img`. `<noscript>` holds text while scripts run, so its text is parsed
+/// on its own; its spans are exact, as the text is the source itself.
+fn noscript_fallback<'d>(
+    doc: &'d Document,
+    img: ElementRef<'d>,
+    index: usize,
+    refs: &mut Vec<Reference<'d>>,
+) -> bool {
+    let Some(noscript) = img
+        .next_siblings()
+        .find_map(ElementRef::wrap)
+        .filter(|e| e.value().name() == "noscript")
+    else {
+        return false;
+    };
+    let Some(content) = doc.content_span(noscript) else {
+        return false;
+    };
+    let Some(text) = doc.source_text(content).filter(|t| t.contains("<img")) else {
+        return false;
+    };
+    let fragment = Document::parse(text.to_string());
+    let before = refs.len();
+    for inner in fragment.elements_named("img") {
+        let Some(value) = inner.value().attr("src") else {
+            continue;
+        };
+        let span = fragment.attr_span(inner, "src");
+        // Take the URL from the page's own text, so it lives as long as it.
+        let Some(url) = doc
+            .source_text(Span::new(
+                content.start + span.start,
+                content.start + span.end,
+            ))
+            .filter(|raw| *raw == value)
+            .map(trim_url)
+            .filter(|u| !u.is_empty())
+        else {
+            continue;
+        };
+        refs.push(Reference {
+            image: Some(index),
+            slot: Slot::Lazy("noscript"),
+            url,
+            span: Span::new(content.start + span.start, content.start + span.end),
+            shown: true,
+        });
+    }
+    refs.len() > before
 }
 
 /// An inline style that fixes the box: `aspect-ratio`, or both a width

@@ -195,6 +195,7 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options) -> Article<'d> {
                 slot: Slot::OgImage,
                 url: attr(image).url(),
                 span: image.span,
+                shown: true,
             });
         }
     }
@@ -244,6 +245,7 @@ fn push_image<'d>(
             slot: Slot::Src,
             url: src.url(),
             span: src.span,
+            shown: true,
         });
     }
     article.images.push(Image {

@@ -22,20 +22,24 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
     ctx.article
         .images
         .iter()
-        .filter(|img| img.rendered && blank(img.src) && blank(img.srcset))
+        // A lazy-loaded image (its address in data-src and the like, or in
+        // a <noscript> fallback) is seen once its script runs.
+        // A decorative one (alt="") shows nothing either way.
+        .filter(|img| {
+            img.rendered
+                && img.lazy.is_none()
+                && !img.alt.is_some_and(|a| a.value.is_empty())
+                && blank(img.src)
+                && blank(img.srcset)
+        })
         .map(|img| {
             let message = if img.src.is_some() {
                 "this image's src is empty"
             } else {
                 "this image has no src"
             };
-            let help = match img.lazy {
-                Some(attr) => format!(
-                    "the file is only in {attr}, which a script has to copy into src: put it in src and add loading=\"lazy\" for the browser's own lazy loading"
-                ),
-                None => "set src to the image file (and srcset for other sizes)".into(),
-            };
-            Diagnostic::new(img.tag, message).help(help)
+            Diagnostic::new(img.tag, message)
+                .help("set src to the image file (and srcset for other sizes)")
         })
         .collect()
 }

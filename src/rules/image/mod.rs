@@ -9,18 +9,19 @@ use crate::assets::ImageInfo;
 use crate::rules::Context;
 pub use crate::rules::files::{found_image as found, human_bytes, shown, unreachable_message};
 
-/// The references a browser fetches as the page is written (lazy-loading
-/// attributes wait for a script), in document order.
+/// The references the pictures readers see come from (see
+/// `Reference::shown`), in document order.
 pub fn references<'a>(ctx: &Context<'a>) -> impl Iterator<Item = &'a Reference<'a>> {
-    ctx.article.references.iter().filter(|r| r.slot.is_loaded())
+    ctx.article.references.iter().filter(|r| r.shown)
 }
 
-/// The image's own `src` and `srcset` candidates.
+/// The image's own `src` and `srcset` candidates, or the lazy-loading
+/// address its placeholder stands for.
 pub fn own_files<'a>(ctx: &Context<'a>, img: &Image<'a>) -> impl Iterator<Item = &'a ImageInfo> {
     let assets = ctx.assets;
     ctx.article
         .references_of(img)
-        .filter(|r| matches!(r.slot, Slot::Src | Slot::Srcset(_)))
+        .filter(|r| r.shown && matches!(r.slot, Slot::Src | Slot::Srcset(_) | Slot::Lazy(_)))
         .filter_map(move |r| found(assets, r.url))
 }
 
