@@ -45,6 +45,8 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
         tracks: Vec::new(),
     };
     let mut image_index = HashMap::new();
+    let mut copied_hrefs = std::collections::HashSet::new();
+    let mut link_hrefs = Vec::new();
     for el in doc.elements() {
         let name = el.value().name();
         let is_svg = el.value().name.ns == html5ever::ns!(svg);
@@ -70,10 +72,17 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
             });
         }
         if a11y::is_link(el) && exposed(el) {
+            let copy = doc.spans(el).is_some_and(|s| s.implied);
+            if copy && let Some(href) = el.value().attr("href") {
+                copied_hrefs.insert(href);
+            }
             article.links.push(Link {
                 tag: doc.tag_span(el),
                 unnamed: unnamed(doc, el) && a11y::content_name_is_empty(doc, el, false),
+                copy,
+                nested: false,
             });
+            link_hrefs.push(el.value().attr("href"));
         }
         // <img> and SVG content have rules of their own.
         if !is_svg && name != "img" && a11y::role(el).as_deref() == Some("img") && exposed(el) {
@@ -173,6 +182,10 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
             }),
             _ => {}
         }
+    }
+    // A written link whose copies the parser made had a link inside it.
+    for (link, href) in article.links.iter_mut().zip(link_hrefs) {
+        link.nested = !link.copy && href.is_some_and(|h| copied_hrefs.contains(h));
     }
     let objects = ImageObjects::read(doc);
     let agencies: std::sync::Arc<[String]> = options.agencies.clone().into();

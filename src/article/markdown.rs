@@ -72,6 +72,8 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options) -> Article<'d> {
         article.links.push(Link {
             tag: link.span,
             unnamed: link.text.trim().is_empty() && link.title.trim().is_empty(),
+            copy: false,
+            nested: false,
         });
     }
 

@@ -25,6 +25,12 @@ pub struct Link {
     pub tag: Span,
     /// No name from ARIA, `title` or content.
     pub unnamed: bool,
+    /// Made by the parser, not written: the empty copy of a link that had
+    /// another link inside it (browsers split nested links).
+    pub copy: bool,
+    /// Another link was written inside it, so browsers split it (the
+    /// parser made copies of it).
+    pub nested: bool,
 }
 
 /// An exposed `<iframe>`.

@@ -18,13 +18,20 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
     ctx.article
         .links
         .iter()
-        .filter(|link| link.unnamed)
+        // The parser's copies of a split link are reported once, at the
+        // link as written.
+        .filter(|link| link.unnamed && !link.copy)
         .map(|link| {
-            Diagnostic::new(
-                link.tag,
-                "this link has no text a screen reader can announce",
-            )
-            .help("add link text, alt text to the image inside it, or aria-label=\"…\"")
+            if link.nested {
+                Diagnostic::new(
+                    link.tag,
+                    "this link has another link inside it: browsers split them, and this one is left with no text",
+                )
+                .help("do not nest links: make the whole card one link, or move the inner link out of it")
+            } else {
+                Diagnostic::new(link.tag, "this link has no text a screen reader can announce")
+                    .help("add link text, alt text to the image inside it, or aria-label=\"…\"")
+            }
         })
         .collect()
 }
