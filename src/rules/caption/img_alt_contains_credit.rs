@@ -21,6 +21,12 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         .images_with_alt()
         .filter_map(|(img, alt)| {
             let found = text::strong_credit(alt.value)?;
+            // Sites prefix alt text with "Image:" to label the description
+            // that follows; in a caption it would introduce a credit.
+            let label = alt.value[found.start..].split_once(':').map(|(l, _)| l.trim());
+            if found.start == 0 && label.is_some_and(|l| matches!(l.to_lowercase().as_str(), "image" | "picture")) {
+                return None;
+            }
             Some(
                 Diagnostic::new(
                     alt.span,
