@@ -422,6 +422,8 @@ pub fn starter() -> String {
          # Directories that root-relative image paths (/images/…) resolve against,\n\
          # relative to this file and inside its directory (others: --assets DIR).\n\
          # assets = [\"public\"]\n\n\
+         # The extensions of the article files linted in directories.\n\
+         # extensions = [\"html\", \"htm\", \"md\", \"markdown\"]\n\n\
          [rules]\n\
          # Each rule: \"off\", \"info\", \"warning\" or \"error\", or a table with\n\
          # `level` and the rule's options. Defaults shown commented out.\n",

@@ -308,3 +308,37 @@ fn unused_suppressions_are_reported_as_info() {
         2
     );
 }
+
+/// A directory is walked for HTML and Markdown articles; a config's
+/// `extensions` and `--ext` choose, a repository README is not an article,
+/// and a file named on the command line is always linted.
+#[test]
+fn extensions_choose_what_a_directory_walk_lints() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        d,
+        "story.html",
+        "<!DOCTYPE html><html><head><title>Storm</title></head><body><h1>Storm</h1></body></html>\n",
+    );
+    write(
+        d,
+        "notes.md",
+        "---\ntitle: Storm notes\nlang: english\n---\nThe harbour reopened on Tuesday.\n",
+    );
+    write(d, "README.md", "---\nlang: nonsense\n---\n# Repository\n");
+    let files = |found: &[(String, String, String)]| {
+        let mut names: Vec<String> = found.iter().map(|(f, _, _)| f.clone()).collect();
+        names.dedup();
+        names
+    };
+    let (found, _, _) = run(d, &["."]);
+    assert_eq!(files(&found), ["notes.md", "story.html"], "{found:?}");
+    let (found, _, _) = run(d, &["--ext", "md", "."]);
+    assert_eq!(files(&found), ["notes.md"]);
+    write(d, "presslint.toml", "extensions = [\"html\"]\n");
+    let (found, _, _) = run(d, &["."]);
+    assert_eq!(files(&found), ["story.html"]);
+    let (found, _, _) = run(d, &["README.md"]);
+    assert_eq!(files(&found), ["README.md"]);
+}
