@@ -231,7 +231,13 @@ fn written_value(value: &str) -> (usize, usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::split;
+    use super::{FrontMatter, split};
+
+    /// The source under a key's value span.
+    fn written<'a>(src: &'a str, fm: &FrontMatter, key: &str) -> &'a str {
+        let span = fm.get(key).unwrap().span;
+        &src[span.start..span.end]
+    }
 
     #[test]
     fn yaml_and_toml_values_with_spans() {
@@ -266,10 +272,7 @@ mod tests {
         let src = "---\nlang: english # the CMS default\ntitle: \"Say \\\"no\\\"\" # quoted\nkicker: 'It''s #1'\ncaption: |\n  Boats\n---\n";
         let (fm, _) = split(src);
         let fm = fm.unwrap();
-        let text = |key: &str| {
-            let span = fm.get(key).unwrap().span;
-            &src[span.start..span.end]
-        };
+        let text = |key: &str| written(src, &fm, key);
         assert_eq!(text("lang"), "english");
         assert_eq!(text("title"), "Say \\\"no\\\"");
         assert_eq!(fm.get("title").unwrap().value, "Say \"no\"");
@@ -278,10 +281,7 @@ mod tests {
         let src = "+++\nlang = \"english\" # from the CMS\nsummary = \"\"\"\nTwo\nlines\"\"\"\ndraft = false # for now\n+++\n";
         let (fm, _) = split(src);
         let fm = fm.unwrap();
-        let text = |key: &str| {
-            let span = fm.get(key).unwrap().span;
-            &src[span.start..span.end]
-        };
+        let text = |key: &str| written(src, &fm, key);
         assert_eq!(text("lang"), "english");
         assert_eq!(text("summary"), "summary = \"\"\"");
         assert_eq!(text("draft"), "false");
