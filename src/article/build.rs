@@ -50,6 +50,7 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
     for el in doc.elements() {
         let name = el.value().name();
         let is_svg = el.value().name.ns == html5ever::ns!(svg);
+        let role = a11y::role(el);
         if name == "p" && exposed(el) {
             article.blocks.push(paragraph(doc, el));
         }
@@ -85,7 +86,7 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
             link_hrefs.push(el.value().attr("href"));
         }
         // <img> and SVG content have rules of their own.
-        if !is_svg && name != "img" && a11y::role(el).as_deref() == Some("img") && exposed(el) {
+        if !is_svg && name != "img" && role.as_deref() == Some("img") && exposed(el) {
             article.role_images.push(RoleImage {
                 role: doc.attr_span(el, "role"),
                 unnamed: unnamed(doc, el),
@@ -94,7 +95,7 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
         match name {
             _ if is_svg => {
                 let image_role = matches!(
-                    a11y::role(el).as_deref(),
+                    role.as_deref(),
                     Some("img" | "graphics-document" | "graphics-symbol")
                 );
                 if image_role && !vis.is_hidden(el) {
@@ -133,7 +134,7 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
             "iframe" if exposed(el) => article.frames.push(Frame {
                 tag: doc.tag_span(el),
                 title: Attr::read(doc, el, "title"),
-                announced: !matches!(a11y::role(el).as_deref(), Some("presentation" | "none"))
+                announced: !matches!(role.as_deref(), Some("presentation" | "none"))
                     && a11y::attr(el, "tabindex")
                         .and_then(|t| t.trim().parse::<i64>().ok())
                         .is_none_or(|t| t >= 0),
@@ -189,7 +190,14 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
     }
     let objects = ImageObjects::read(doc);
     let agencies: std::sync::Arc<[String]> = options.agencies.clone().into();
-    article.figures = figures(doc, &image_index, &article.references, &objects, &agencies);
+    article.figures = figures(
+        doc,
+        &image_index,
+        &article.images,
+        &article.references,
+        &objects,
+        &agencies,
+    );
     article
 }
 

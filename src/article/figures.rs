@@ -9,7 +9,7 @@ use ego_tree::NodeId;
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Node};
 
-use super::images::Reference;
+use super::images::{Image, Reference};
 use super::jsonld::ImageObjects;
 use crate::a11y;
 use crate::diagnostic::Span;
@@ -109,6 +109,7 @@ impl Provided {
 pub fn figures(
     doc: &Document,
     image_index: &HashMap<NodeId, usize>,
+    models: &[Image<'_>],
     references: &[Reference<'_>],
     objects: &ImageObjects,
     agencies: &Arc<[String]>,
@@ -159,12 +160,14 @@ pub fn figures(
                 credit: credit_element,
                 ..Provided::default()
             };
-            for r in references {
-                if r.image.is_some_and(|i| images.contains(&i))
-                    && !r.is_data_uri()
-                    && let Some(found) = objects.about(r.url)
-                {
-                    provided.add(found);
+            // Each image's own references: the work is linear in the page.
+            for &i in &images {
+                for r in &references[models[i].references.clone()] {
+                    if !r.is_data_uri()
+                        && let Some(found) = objects.about(r.url)
+                    {
+                        provided.add(found);
+                    }
                 }
             }
             let caption = caption.map(|c| {
