@@ -2,10 +2,12 @@
 //! pass, for every element. Every rule sees it through the article model.
 //!
 //! - **hidden**: not exposed to assistive technology: `hidden`, an inline
-//!   `display: none` or `visibility: hidden`, or `aria-hidden="true"`, on
-//!   the element or an ancestor;
-//! - **not drawn**: `hidden` or `display: none` on it or an ancestor
-//!   (`visibility: hidden` and `aria-hidden` leave the box in place);
+//!   `display: none` or `visibility: hidden`, a well-known utility class
+//!   that hides (see [`HIDING_CLASSES`]), or `aria-hidden="true"`, on the
+//!   element or an ancestor;
+//! - **not drawn**: `hidden`, `display: none` or a class that sets it, on
+//!   it or an ancestor (`visibility: hidden` and `aria-hidden` leave the
+//!   box in place);
 //! - **inert**: inside `<noscript>`, `<template>` or `<head>`, whose
 //!   content is not rendered as part of the page.
 //!
@@ -34,8 +36,35 @@ fn keyword(value: &str) -> &str {
     value.split('!').next().unwrap_or_default().trim()
 }
 
+/// Utility classes of the common CSS frameworks and CMS themes that set
+/// `display: none` on screen (Bootstrap's `d-none`, Foundation's `hide`,
+/// `hidden`, print-only blocks). Visually hidden text (`sr-only`,
+/// `visually-hidden`) is announced by screen readers and is not here.
+pub const HIDING_CLASSES: &[&str] = &[
+    "hidden",
+    "hide",
+    "d-none",
+    "is-hidden",
+    "u-hidden",
+    "print-only",
+    "visible-print",
+    "visible-print-block",
+    "visible-print-inline",
+    "visible-print-inline-block",
+    "show-for-print",
+];
+
+/// Classes that set `visibility: hidden` (Bootstrap's `invisible`).
+const INVISIBLE_CLASSES: &[&str] = &["invisible"];
+
+fn has_class(el: ElementRef<'_>, names: &[&str]) -> bool {
+    el.value()
+        .attr("class")
+        .is_some_and(|c| c.split_ascii_whitespace().any(|n| names.contains(&n)))
+}
+
 fn display_none(el: ElementRef<'_>) -> bool {
-    style(el, "display").is_some_and(|v| keyword(&v) == "none")
+    style(el, "display").is_some_and(|v| keyword(&v) == "none") || has_class(el, HIDING_CLASSES)
 }
 
 /// Hidden from everyone, by itself: `hidden`, `display: none`,
@@ -44,6 +73,7 @@ pub(crate) fn hidden_self(el: ElementRef<'_>) -> bool {
     el.value().attr("hidden").is_some()
         || display_none(el)
         || style(el, "visibility").is_some_and(|v| keyword(&v) == "hidden")
+        || has_class(el, INVISIBLE_CLASSES)
 }
 
 pub(crate) fn aria_hidden(el: ElementRef<'_>) -> bool {
