@@ -5,9 +5,10 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
+use scraper::Selector;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 use toml::Spanned;
@@ -62,6 +63,8 @@ pub struct Config {
     pub assets: Vec<PathBuf>,
     /// The extensions of the files linted in directories (`extensions`).
     pub extensions: Vec<String>,
+    /// `[captions] photo`: the CSS selector of the site's photo figures.
+    pub photo: Option<Arc<Selector>>,
 }
 
 /// A rule as it runs on one file: severity and options resolved.
@@ -79,9 +82,9 @@ fn default_extensions() -> Vec<String> {
         .collect()
 }
 
-/// What the configuration contributes to the article model: the agency
+/// What the rules' options contribute to the article model: the agency
 /// names set for `caption-credit-missing`, which every caption analysis
-/// uses.
+/// uses. (A config adds its photo selector: see [`Config::article_options`].)
 pub fn article_options(rules: &[ActiveRule]) -> crate::article::Options {
     let agencies = rules
         .iter()
@@ -91,7 +94,10 @@ pub fn article_options(rules: &[ActiveRule]) -> crate::article::Options {
         .filter_map(Value::as_str)
         .map(String::from)
         .collect();
-    crate::article::Options { agencies }
+    crate::article::Options {
+        agencies,
+        photo: None,
+    }
 }
 
 impl Config {
@@ -103,6 +109,16 @@ impl Config {
             overrides: Vec::new(),
             assets: Vec::new(),
             extensions: default_extensions(),
+            photo: None,
+        }
+    }
+
+    /// What this config and `rules` (from it) contribute to the article
+    /// model of a file.
+    pub fn article_options(&self, rules: &[ActiveRule]) -> crate::article::Options {
+        crate::article::Options {
+            photo: self.photo.clone(),
+            ..article_options(rules)
         }
     }
 
@@ -201,6 +217,15 @@ impl Config {
                 .collect(),
             None => default_extensions(),
         };
+        let photo = match raw.captions.and_then(|c| c.photo) {
+            Some(selector) => Some(Arc::new(Selector::parse(selector.get_ref()).map_err(|e| {
+                format!(
+                    "{}: `captions.photo` is not a CSS selector ({e}); give one like \"figure.photo, .wp-caption\"",
+                    at(selector.span()),
+                )
+            })?)),
+            None => None,
+        };
         Ok(Config {
             path: Some(path.to_path_buf()),
             root,
@@ -208,6 +233,7 @@ impl Config {
             overrides,
             assets,
             extensions,
+            photo,
         })
     }
 
@@ -257,6 +283,13 @@ struct RawConfig {
     #[serde(default)]
     overrides: Vec<RawOverride>,
     extensions: Option<Vec<String>>,
+    captions: Option<RawCaptions>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCaptions {
+    photo: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -424,6 +457,11 @@ pub fn starter() -> String {
          # assets = [\"public\"]\n\n\
          # The extensions of the article files linted in directories.\n\
          # extensions = [\"html\", \"htm\", \"md\", \"markdown\"]\n\n\
+         # Which figures hold news photos, whose captions should give a credit,\n\
+         # a date and a place (a CSS selector; by default each figure's classes,\n\
+         # image and caption words decide).\n\
+         # [captions]\n\
+         # photo = \"figure.photo, .wp-caption\"\n\n\
          [rules]\n\
          # Each rule: \"off\", \"info\", \"warning\" or \"error\", or a table with\n\
          # `level` and the rule's options. Defaults shown commented out.\n",

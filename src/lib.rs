@@ -156,6 +156,16 @@ impl Settings {
         rules.retain(|r| self.selection.allows(r.rule));
         Ok(rules)
     }
+
+    /// What a file's config contributes to its article model, with `rules`
+    /// (from [`Settings::rules_for`]).
+    pub fn article_options_for(
+        &self,
+        file: &Path,
+        rules: &[ActiveRule],
+    ) -> Result<article::Options, String> {
+        Ok(self.configs.for_file(file)?.article_options(rules))
+    }
 }
 
 /// Lint one source text, with no files around it: image and track
@@ -174,11 +184,25 @@ pub fn lint_bytes(
     roots: Option<&assets::Roots>,
     cache: &assets::Cache,
 ) -> FileReport {
+    let options = config::article_options(rules);
+    lint_bytes_with(path, bytes, rules, &options, roots, cache)
+}
+
+/// [`lint_bytes`] with the article options a config gives (see
+/// [`Settings::article_options_for`]).
+pub fn lint_bytes_with(
+    path: String,
+    bytes: &[u8],
+    rules: &[ActiveRule],
+    options: &article::Options,
+    roots: Option<&assets::Roots>,
+    cache: &assets::Cache,
+) -> FileReport {
     let decoded = match source::Kind::of(&path) {
         source::Kind::Html => source::decode_html(bytes),
         source::Kind::Markdown => source::decode_text(bytes),
     };
-    lint_decoded(path, decoded, rules, roots, cache)
+    lint_decoded(path, decoded, rules, options, roots, cache)
 }
 
 /// Lint one source text whose image and track references resolve against
@@ -195,13 +219,21 @@ pub fn lint_article(
         encoding: encoding_rs::UTF_8,
         offsets: source::OffsetMap::default(),
     };
-    lint_decoded(path, decoded, rules, roots, cache)
+    lint_decoded(
+        path,
+        decoded,
+        rules,
+        &config::article_options(rules),
+        roots,
+        cache,
+    )
 }
 
 fn lint_decoded(
     path: String,
     decoded: source::Decoded,
     rules: &[ActiveRule],
+    options: &article::Options,
     roots: Option<&assets::Roots>,
     cache: &assets::Cache,
 ) -> FileReport {
@@ -211,7 +243,6 @@ fn lint_decoded(
         offsets,
     } = decoded;
     let lines = source::LineIndex::new(&text);
-    let options = config::article_options(rules);
     let lint = |doc: &Document, article: &Article<'_>| {
         let assets = if rules.iter().any(|r| r.rule.needs_files) {
             assets::collect(article, roots, cache)
@@ -223,13 +254,13 @@ fn lint_decoded(
     let (text, diagnostics, truncated) = match source::Kind::of(&path) {
         source::Kind::Html => {
             let doc = Document::parse(text);
-            let diagnostics = lint(&doc, &Article::build(&doc, &options));
+            let diagnostics = lint(&doc, &Article::build(&doc, options));
             let truncated = doc.truncated;
             (doc.into_source(), diagnostics, truncated)
         }
         source::Kind::Markdown => {
             let md = markdown::MarkdownDocument::parse(text);
-            let diagnostics = lint(&md.html, &Article::from_markdown(&md, &options));
+            let diagnostics = lint(&md.html, &Article::from_markdown(&md, options));
             let truncated = md.html.truncated;
             (md.source, diagnostics, truncated)
         }
@@ -295,21 +326,25 @@ pub fn lint_paths_with(
     let inputs = kept
         .into_iter()
         .map(|input| {
-            let (rules, roots) = match &input {
-                Input::Stdin => {
-                    let name = Path::new(&settings.stdin_name);
-                    (settings.rules_for(name)?, settings.stdin_roots()?)
-                }
+            let (name, roots) = match &input {
+                Input::Stdin => (Path::new(&settings.stdin_name), settings.stdin_roots()?),
                 Input::File(path) => (
-                    settings.rules_for(path)?,
+                    path.as_path(),
                     Some(settings.roots_for(path, &tree_of(paths, path))?),
                 ),
             };
-            Ok((input, rules, roots))
+            let rules = settings.rules_for(name)?;
+            let options = settings.article_options_for(name, &rules)?;
+            Ok((input, (rules, options), roots))
         })
         .collect::<Result<Vec<_>, String>>()?;
     let stdin_name = settings.stdin_name.as_str();
-    let lint_one = |(input, rules, roots): (Input, Vec<ActiveRule>, Option<assets::Roots>)| -> Result<FileReport, InputError> {
+    let lint_one = |(input, (rules, options), roots): (
+        Input,
+        (Vec<ActiveRule>, article::Options),
+        Option<assets::Roots>,
+    )|
+     -> Result<FileReport, InputError> {
         let (name, bytes) = match input {
             Input::Stdin => (
                 stdin_name.to_string(),
@@ -323,10 +358,11 @@ pub fn lint_paths_with(
         // A bug that panics on one file must not take down the run: that
         // file becomes an error line (exit 2), the others are reported.
         let linted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            lint_bytes(
+            lint_bytes_with(
                 name.clone(),
                 &bytes,
                 &rules,
+                &options,
                 roots.as_ref(),
                 &settings.asset_cache,
             )

@@ -342,3 +342,33 @@ fn extensions_choose_what_a_directory_walk_lints() {
     let (found, _, _) = run(d, &["README.md"]);
     assert_eq!(files(&found), ["README.md"]);
 }
+
+#[test]
+fn captions_photo_selector_says_which_figures_hold_news_photos() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = "<article>\n  <h1>Floods</h1>\n\
+        <figure class=\"photo\"><img src=\"a.jpg\" alt=\"Residents wade through a flooded street\" width=\"600\" height=\"400\">\
+        <figcaption>Residents wade through a flooded street.</figcaption></figure>\n\
+        <figure class=\"promo-card\"><img src=\"b.jpg\" alt=\"Volunteers fill sandbags\" width=\"600\" height=\"400\">\
+        <figcaption>Volunteers fill sandbags.</figcaption></figure>\n</article>\n";
+    write(dir.path(), "story.html", story);
+    let caption_lines = |found: &[(String, String, String)]| {
+        found
+            .iter()
+            .filter(|(_, rule, _)| rule == "caption-credit-missing")
+            .count()
+    };
+    // By default the figures' own words decide: a promo card is no news photo.
+    let (found, _, _) = run(dir.path(), &["--select", "caption"]);
+    assert_eq!(caption_lines(&found), 1, "{found:?}");
+    // The site says which figures are photos.
+    write(dir.path(), "presslint.toml", "[captions]\nphoto = \"figure\"\n");
+    let (found, _, _) = run(dir.path(), &["--select", "caption"]);
+    assert_eq!(caption_lines(&found), 2, "{found:?}");
+    // A selector that does not parse is a config error naming file and line.
+    write(dir.path(), "presslint.toml", "[captions]\nphoto = \"figure[\"\n");
+    let (found, code, stderr) = run(dir.path(), &["--select", "caption"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(found.is_empty());
+    assert!(stderr.contains("presslint.toml:2:9") && stderr.contains("captions.photo"), "{stderr}");
+}

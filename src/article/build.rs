@@ -197,6 +197,7 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
         &article.references,
         &objects,
         &agencies,
+        options.photo.as_deref(),
     );
     article
 }

@@ -7,39 +7,72 @@ use std::sync::Arc;
 
 use ego_tree::NodeId;
 use ego_tree::iter::Edge;
-use scraper::{ElementRef, Node};
+use scraper::{ElementRef, Node, Selector};
 
 use super::images::{Image, Reference};
 use super::jsonld::ImageObjects;
+use super::photo;
 use crate::a11y;
 use crate::diagnostic::Span;
 use crate::html::Document;
 use crate::text::{self, Analysis};
 
-/// A `<figure>` a reader meets that holds a picture.
+/// A picture with its caption, as a reader meets it: a `<figure>` that
+/// holds an image, or another element the page uses as one (WordPress's
+/// `<div class="wp-caption">`, a `<div>` with one image and a
+/// `<p class="caption">`).
 #[derive(Clone, Debug)]
 pub struct Figure {
-    /// The `<figure>` start tag.
+    /// The start tag of the `<figure>` or of the element used as one.
     pub tag: Span,
+    /// Whether it is a `<figure>`.
+    pub kind: FigureKind,
     /// Its exposed images (indices into `Article::images`), in order.
     pub images: Vec<usize>,
-    /// Its `<figcaption>`, if it has one with text.
+    /// Its caption, if it has one with text.
     pub caption: Option<Caption>,
-    /// The start tag of an element in the figure whose class or itemprop
-    /// says it is the caption (`<div class="Figure-caption">`), with text.
-    pub caption_like: Option<Span>,
     /// Every image of the figure is a link to another page (not to an
     /// anchor or to the picture itself): a teaser card for another story.
     pub links_away: bool,
+    /// The picture is a news photo, not a chart, screenshot, logo, map,
+    /// video player, headshot or teaser (see [`super::photo`]): the
+    /// caption rules ask its caption for a credit, a date and a place.
+    pub photo: bool,
     /// What the page says about the picture outside the caption text.
     pub provided: Provided,
+}
+
+/// What kind of element holds a picture and its caption.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FigureKind {
+    /// A `<figure>` (or Markdown's picture with a caption).
+    Figure,
+    /// Another element: the page ties caption and picture by class names
+    /// only, which assistive technology does not read.
+    Container,
+}
+
+/// Where a caption is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Placement {
+    /// A `<figcaption>` of its `<figure>` (or one of Markdown's caption
+    /// conventions).
+    Figcaption,
+    /// An element the page marks as the caption by its class or itemprop
+    /// (`<p class="wp-caption-text">`, `<span itemprop="caption">`).
+    Marked,
+    /// A `<figcaption>` outside any `<figure>`: just after the figure's
+    /// end tag, or beside the picture in another element.
+    Stray,
 }
 
 /// A caption and what it says.
 #[derive(Clone, Debug)]
 pub struct Caption {
-    /// The `<figcaption>` start tag.
+    /// The caption element's start tag.
     pub tag: Span,
+    /// Where it is written.
+    pub placement: Placement,
     /// Its content as written, between the tags.
     pub content: Option<Span>,
     /// Its text as read: whitespace collapsed, scripts, styles and hidden
@@ -67,6 +100,7 @@ pub struct Provided {
 impl Caption {
     pub fn new(
         tag: Span,
+        placement: Placement,
         content: Option<Span>,
         text: String,
         agencies: &Arc<[String]>,
@@ -74,6 +108,7 @@ impl Caption {
     ) -> Caption {
         Caption {
             tag,
+            placement,
             content,
             text,
             analysis: OnceCell::new(),
@@ -100,12 +135,20 @@ impl Provided {
     }
 }
 
-/// Figures a reader meets that hold an image: not hidden, not inert, and not
-/// a teaser card (a figure inside a link, or whose caption is a link), whose
-/// "caption" is the headline of another story.
+/// Pictures with their captions, in document order: every `<figure>` a
+/// reader meets that holds an image, and every other element the page uses
+/// as one. Not hidden, not inert, and not a teaser card (a figure inside a
+/// link, or whose caption is a link), whose "caption" is the headline of
+/// another story.
 ///
-/// Each figure is looked at once, down to the figures nested in it, so the
-/// work is proportional to the document.
+/// A caption is the figure's `<figcaption>`, else an element in it marked
+/// as the caption by class or itemprop; a `<figcaption>` just after the
+/// figure's end tag is taken as its caption too. An element marked as a
+/// caption outside any figure makes a figure of its nearest ancestor that
+/// holds a few images (at most four), a few levels up at most.
+///
+/// Each element is looked at a bounded number of times, so the work is
+/// proportional to the document.
 pub fn figures(
     doc: &Document,
     image_index: &HashMap<NodeId, usize>,
@@ -113,55 +156,99 @@ pub fn figures(
     references: &[Reference<'_>],
     objects: &ImageObjects,
     agencies: &Arc<[String]>,
+    photo_selector: Option<&Selector>,
 ) -> Vec<Figure> {
     let with_text = elements_with_text(doc);
-    let has_text = |e: &ElementRef<'_>| with_text.contains(&e.id());
+    let found = Found {
+        doc,
+        image_index,
+        with_text: &with_text,
+    };
     let vis = &doc.visibility;
-    doc.elements_named("figure")
-        .filter(|f| !vis.is_hidden(*f) && !vis.is_inert(*f))
-        .filter(|f| !inside_link(*f))
-        .filter_map(|figure| {
-            let mut images = Vec::new();
-            let mut image_elements = Vec::new();
-            let mut caption = None;
-            let mut caption_like = None;
-            let mut credit_element = false;
-            for e in own_descendants(figure) {
-                let el = e.value();
-                if el.name() == "img"
-                    && !vis.is_hidden(e)
-                    && let Some(&i) = image_index.get(&e.id())
-                {
-                    images.push(i);
-                    image_elements.push(e);
-                }
-                if caption.is_none() && el.name() == "figcaption" && has_text(&e) {
-                    caption = Some(e);
-                }
-                let marked = |test: &dyn Fn(&str) -> bool| {
-                    ["class", "itemprop"]
-                        .iter()
-                        .any(|a| el.attr(a).is_some_and(test))
-                };
-                if caption_like.is_none()
-                    && marked(&|v| v.to_ascii_lowercase().contains("caption"))
-                    && has_text(&e)
-                {
-                    caption_like = Some(doc.tag_span(e));
-                }
-                if !credit_element && marked(&marks_credit) && has_text(&e) {
-                    credit_element = true;
-                }
+    // Every `<figure>` that holds an exposed image, by its node.
+    let mut figures: Vec<(ElementRef<'_>, Parts<'_>)> = Vec::new();
+    let mut by_node: HashMap<NodeId, usize> = HashMap::new();
+    for figure in doc.elements_named("figure") {
+        if vis.is_hidden(figure) || vis.is_inert(figure) || inside_link(figure) {
+            continue;
+        }
+        let parts = found.parts(own_descendants(figure));
+        if parts.images.is_empty() {
+            continue;
+        }
+        by_node.insert(figure.id(), figures.len());
+        figures.push((figure, parts));
+    }
+    // Captions outside the figures: a `<figcaption>` left after its
+    // figure's end tag, and marked captions in other elements.
+    let mut containers: Vec<(ElementRef<'_>, Parts<'_>)> = Vec::new();
+    let mut contained: HashSet<NodeId> = HashSet::new();
+    for el in doc.elements() {
+        let name = el.value().name();
+        if !(name == "figcaption" || found.marked_caption(el))
+            || vis.is_hidden(el)
+            || vis.is_inert(el)
+            || inside_link(el)
+            || el
+                .ancestors()
+                .filter_map(ElementRef::wrap)
+                .any(|a| by_node.contains_key(&a.id()) || contained.contains(&a.id()))
+        {
+            continue;
+        }
+        if name == "figcaption"
+            && let Some(figure) = el
+                .prev_siblings()
+                .find_map(ElementRef::wrap)
+                .and_then(|prev| by_node.get(&prev.id()))
+        {
+            let parts = &mut figures[*figure].1;
+            if parts
+                .caption
+                .is_none_or(|(_, placement)| placement != Placement::Figcaption)
+                && found.has_text(el)
+            {
+                parts.caption = Some((el, Placement::Stray));
             }
-            if images.is_empty() || caption.is_some_and(caption_is_link) {
-                return None;
+            continue;
+        }
+        if !found.has_text(el) || found.holds_image(el) {
+            continue;
+        }
+        let Some(container) = found.container_of(el) else {
+            continue;
+        };
+        if contained.insert(container.id()) && !inside_link(container) {
+            let mut parts =
+                found.parts(container.descendants().skip(1).filter_map(ElementRef::wrap));
+            if name == "figcaption" {
+                parts.caption = Some((el, Placement::Stray));
             }
+            containers.push((container, parts));
+        }
+    }
+    let mut out: Vec<Figure> = figures
+        .into_iter()
+        .map(|(figure, parts)| (figure, FigureKind::Figure, parts))
+        .chain(
+            containers
+                .into_iter()
+                .map(|(container, parts)| (container, FigureKind::Container, parts)),
+        )
+        // A teaser card: the picture and its "caption" both link to another
+        // story. (An encyclopedia's caption full of links, under a picture
+        // that links to its own page, is a caption.)
+        .filter(|(element, _, parts)| {
+            !(parts.caption.is_some_and(|(c, _)| caption_is_link(c))
+                && images_link_away(*element, &parts.image_elements))
+        })
+        .map(|(element, kind, parts)| {
             let mut provided = Provided {
-                credit: credit_element,
+                credit: parts.credit_element,
                 ..Provided::default()
             };
             // Each image's own references: the work is linear in the page.
-            for &i in &images {
+            for &i in &parts.images {
                 for r in &references[models[i].references.clone()] {
                     if !r.is_data_uri()
                         && let Some(found) = objects.about(r.url)
@@ -170,25 +257,181 @@ pub fn figures(
                     }
                 }
             }
-            let caption = caption.map(|c| {
+            let caption = parts.caption.map(|(c, placement)| {
                 Caption::new(
                     doc.tag_span(c),
+                    placement,
                     doc.content_span(c),
                     caption_text(doc, c),
                     agencies,
                     false,
                 )
             });
-            Some(Figure {
-                tag: doc.tag_span(figure),
-                links_away: images_link_away(figure, &image_elements),
-                images,
+            let links_away = images_link_away(element, &parts.image_elements);
+            let seen = photo::Seen {
+                element,
+                images: &parts.image_elements,
+                caption: parts
+                    .caption
+                    .zip(caption.as_ref())
+                    .map(|((c, _), read)| (c, read.text.as_str())),
+                links_away,
+            };
+            Figure {
+                tag: doc.tag_span(element),
+                kind,
+                photo: photo::is_photo(&seen, photo_selector),
+                links_away,
+                images: parts.images,
                 caption,
-                caption_like,
                 provided,
-            })
+            }
         })
-        .collect()
+        .collect();
+    out.sort_by_key(|f| f.tag.start);
+    out
+}
+
+/// What the parser found, and the questions the figure search asks of it.
+struct Found<'a> {
+    doc: &'a Document,
+    image_index: &'a HashMap<NodeId, usize>,
+    with_text: &'a HashSet<NodeId>,
+}
+
+/// What one figure holds.
+struct Parts<'a> {
+    images: Vec<usize>,
+    image_elements: Vec<ElementRef<'a>>,
+    caption: Option<(ElementRef<'a>, Placement)>,
+    credit_element: bool,
+}
+
+/// How many levels above a marked caption its picture may be.
+const CONTAINER_LEVELS: usize = 3;
+
+/// How many pictures one caption outside a `<figure>` may describe (a
+/// pair or a small group shown together); more is a gallery or a page
+/// section.
+const CONTAINER_IMAGES: usize = 4;
+
+impl<'a> Found<'a> {
+    fn has_text(&self, el: ElementRef<'_>) -> bool {
+        self.with_text.contains(&el.id())
+    }
+
+    /// An exposed image the article model holds.
+    fn image(&self, el: ElementRef<'_>) -> Option<usize> {
+        (el.value().name() == "img" && !self.doc.visibility.is_hidden(el))
+            .then(|| self.image_index.get(&el.id()).copied())
+            .flatten()
+    }
+
+    fn holds_image(&self, el: ElementRef<'_>) -> bool {
+        el.descendants()
+            .filter_map(ElementRef::wrap)
+            .any(|d| self.image(d).is_some())
+    }
+
+    /// The images, caption and credit element among `elements`, the
+    /// descendants of one figure.
+    fn parts(&self, elements: impl Iterator<Item = ElementRef<'a>>) -> Parts<'a> {
+        let mut parts = Parts {
+            images: Vec::new(),
+            image_elements: Vec::new(),
+            caption: None,
+            credit_element: false,
+        };
+        let mut marked = None;
+        let mut credit = None;
+        for e in elements {
+            if let Some(i) = self.image(e) {
+                parts.images.push(i);
+                parts.image_elements.push(e);
+            }
+            // A caption hidden from screen readers (`aria-hidden`) is no
+            // caption to them: the alt text is all they get.
+            if self.doc.visibility.is_hidden(e) {
+                continue;
+            }
+            if parts.caption.is_none() && e.value().name() == "figcaption" && self.has_text(e) {
+                parts.caption = Some((e, Placement::Figcaption));
+            }
+            if marked.is_none()
+                && self.marked_caption(e)
+                && self.has_text(e)
+                && !self.holds_image(e)
+            {
+                marked = Some(e);
+            }
+            if !parts.credit_element
+                && (marks(e, &marks_credit) || e.value().name() == "cite")
+                && self.has_text(e)
+            {
+                parts.credit_element = true;
+                credit = Some(e);
+            }
+        }
+        if parts.caption.is_none() {
+            // A caption that is only a credit line is the caption still.
+            parts.caption = marked.or(credit).map(|m| (m, Placement::Marked));
+        }
+        parts
+    }
+
+    /// An element the page marks as a caption, or as a picture's credit
+    /// line, by class or itemprop.
+    fn marked_caption(&self, el: ElementRef<'_>) -> bool {
+        marks(el, &marks_caption) || marks(el, &marks_picture_credit)
+    }
+
+    /// The element a caption outside any `<figure>` belongs to: its
+    /// nearest ancestor, a few levels up at most, that holds an image, if
+    /// it holds a few images at most and is not the page's body or main
+    /// column.
+    fn container_of(&self, caption: ElementRef<'a>) -> Option<ElementRef<'a>> {
+        let ancestor = caption
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .take(CONTAINER_LEVELS)
+            .take_while(|a| !matches!(a.value().name(), "body" | "main" | "html"))
+            .find(|a| self.holds_image(*a))?;
+        let images = ancestor
+            .descendants()
+            .filter_map(ElementRef::wrap)
+            .filter(|d| self.image(*d).is_some())
+            .count();
+        (1..=CONTAINER_IMAGES).contains(&images).then_some(ancestor)
+    }
+}
+
+/// Whether the element's class or itemprop passes `test`.
+fn marks(el: ElementRef<'_>, test: &dyn Fn(&str) -> bool) -> bool {
+    ["class", "itemprop"]
+        .iter()
+        .any(|a| el.value().attr(a).is_some_and(test))
+}
+
+/// A class or itemprop value that marks a caption: a word containing
+/// "caption" (`wp-caption-text`, `Figure-caption`, `thumbcaption`), but not
+/// one that says there is none (`no-caption`, `InlineImage-wrapperNoCaption`)
+/// or that it is an advertisement's (`GoogleDfpAd-adCaption`).
+fn marks_caption(value: &str) -> bool {
+    value.split_ascii_whitespace().any(|word| {
+        let lower = word.to_ascii_lowercase();
+        lower.contains("caption")
+            && ![
+                "nocaption",
+                "no-caption",
+                "withoutcaption",
+                "has-caption",
+                "toggle",
+            ]
+            .iter()
+            .any(|n| lower.contains(n))
+            && !super::photo::word_parts(word)
+                .any(|p| matches!(p.as_str(), "ad" | "ads" | "advert" | "sponsor"))
+    })
 }
 
 /// Every element whose [`caption_text`] is not empty, for the whole
@@ -233,8 +476,9 @@ fn elements_with_text(doc: &Document) -> HashSet<NodeId> {
     out
 }
 
-/// Every image is inside a link to another page (not to an anchor or to
-/// the picture itself) below the figure.
+/// Every image is inside a link to another page below the figure: not to
+/// an anchor, to the picture itself or to the picture's own page
+/// (`/wiki/File:…`, `…/img.html`, `…/photos/123`, a gallery or lightbox).
 fn images_link_away(figure: ElementRef<'_>, images: &[ElementRef<'_>]) -> bool {
     images.iter().all(|img| {
         img.ancestors()
@@ -246,9 +490,28 @@ fn images_link_away(figure: ElementRef<'_>, images: &[ElementRef<'_>]) -> bool {
                         let h = h.trim().to_ascii_lowercase();
                         let h = h.split(['?', '#']).next().unwrap_or("");
                         !h.is_empty()
-                            && ![".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"]
-                                .iter()
-                                .any(|ext| h.ends_with(ext))
+                            && ![
+                                ".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif", ".svg", ".tif",
+                                ".tiff",
+                            ]
+                            .iter()
+                            .any(|ext| h.ends_with(ext))
+                            && !super::photo::word_parts(h).any(|w| {
+                                matches!(
+                                    w.as_str(),
+                                    "img"
+                                        | "image"
+                                        | "images"
+                                        | "photo"
+                                        | "photos"
+                                        | "gallery"
+                                        | "galleries"
+                                        | "lightbox"
+                                        | "slideshow"
+                                        | "file"
+                                        | "zoom"
+                                )
+                            })
                     })
             })
     })
@@ -358,6 +621,22 @@ fn caption_text(doc: &Document, caption: ElementRef<'_>) -> String {
         }
     }
     a11y::normalize(&out)
+}
+
+/// A class or itemprop value that marks a picture's credit line
+/// (`credit-caption`, `photographer`, `image-copyright`, `attribution`),
+/// not an article's byline or author.
+fn marks_picture_credit(value: &str) -> bool {
+    let lower = value.to_lowercase();
+    [
+        "credit",
+        "copyright",
+        "photographer",
+        "attribution",
+        "courtesy",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 /// A class or itemprop value that marks a credit element: "credit",

@@ -5,7 +5,7 @@
 
 use super::attr::Attr;
 use super::build;
-use super::figures::{Caption, Figure, Provided};
+use super::figures::{Caption, Figure, FigureKind, Placement, Provided};
 use super::images::{Image, Reference, Slot, Syntax};
 use super::named::{Block, Heading, Link};
 use super::{Article, DocumentFacts, Options};
@@ -201,6 +201,14 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options) -> Article<'d> {
             });
         }
     }
+    for figure in &mut figures {
+        let alt = article.images[figure.images[0]]
+            .alt
+            .as_ref()
+            .map(|a| a.value);
+        let caption = figure.caption.as_ref().map(|c| c.text.as_str());
+        figure.photo = super::photo::words_say_photo(alt, caption);
+    }
     article.figures.extend(figures);
     in_source_order(&mut article);
     article
@@ -209,6 +217,7 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options) -> Article<'d> {
 fn read_caption(span: Span, text: &str, agencies: &Arc<[String]>, in_alt: bool) -> Caption {
     Caption::new(
         span,
+        Placement::Figcaption,
         Some(span),
         crate::a11y::normalize(text),
         agencies,
@@ -220,8 +229,9 @@ fn figure(tag: Span, image: usize, caption: Option<Caption>, provided: Provided)
     Figure {
         tag,
         images: vec![image],
+        kind: FigureKind::Figure,
+        photo: true,
         caption,
-        caption_like: None,
         links_away: false,
         provided,
     }

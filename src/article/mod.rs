@@ -14,12 +14,13 @@ mod images;
 mod jsonld;
 mod markdown;
 mod named;
+mod photo;
 
 use crate::diagnostic::Span;
 use crate::html::Document;
 
 pub use attr::Attr;
-pub use figures::{Caption, Figure, Provided, marks_credit};
+pub use figures::{Caption, Figure, FigureKind, Placement, Provided, marks_credit};
 pub use images::{Image, Reference, Slot, Syntax};
 pub use jsonld::ImageObjects;
 pub use named::{
@@ -31,6 +32,9 @@ pub use named::{
 pub struct Options {
     /// Agency names counted as credits, beside the built-in list.
     pub agencies: Vec<String>,
+    /// The site's photo figures (`[captions] photo` in `presslint.toml`);
+    /// without it, figures are classified by their own words.
+    pub photo: Option<std::sync::Arc<scraper::Selector>>,
 }
 
 /// One article, as the rules see it.

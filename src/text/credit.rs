@@ -461,6 +461,10 @@ fn brackets_hold_a_credit(c: &Caption, h: &Hit) -> bool {
         || p.by.is_match(inner)
         || inner.starts_with("Photo ")
         || inner.starts_with("Foto ")
+        // [Herald archive], (File photo): the paper's own archive.
+        || inner
+            .split_whitespace()
+            .any(|w| matches!(w.to_lowercase().as_str(), "archive" | "archives" | "file"))
 }
 
 fn brackets_end_with_a_name(c: &Caption, h: &Hit) -> bool {

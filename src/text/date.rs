@@ -82,6 +82,13 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
             re(format!(r"\b(?:{month})\.?,?\s+(?:de\s+)?{YEAR}\b")),
             "month-year",
         ),
+        // the summer of 1963 · Winter 2019: an archive picture's date
+        (
+            re(format!(
+                r"\b(?i:spring|summer|autumn|fall|winter)\s+(?:of\s+)?{YEAR}\b"
+            )),
+            "season-year",
+        ),
         // 2019-03-04
         (
             re(format!(

@@ -4,6 +4,7 @@
 //! picture.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::article::{FigureKind, Placement};
 use crate::rules::{Context, Rule};
 
 pub static RULE: Rule = Rule {
@@ -20,20 +21,25 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
     ctx.article
         .figures
         .iter()
-        .filter(|f| f.caption.is_none() && !f.links_away)
-        .map(|f| {
+        .filter(|f| f.kind == FigureKind::Figure && !f.links_away)
+        .filter_map(|f| {
             let picture = ctx.article.images[f.images[0]].tag;
             let diagnostic = Diagnostic::new(f.tag, "this figure has a picture but no caption")
                 .label(picture, "the picture");
-            // A caption the CMS wrote in a <div class="caption">: shown, but
-            // not tied to the picture for assistive technology.
-            match f.caption_like {
-                Some(tag) => diagnostic
-                    .help("make the caption a <figcaption>, the first or last child of the <figure>, so that it is tied to the picture")
-                    .label(tag, "this caption is not a <figcaption>"),
-                None => diagnostic.help(
+            match &f.caption {
+                None => Some(diagnostic.help(
                     "add a <figcaption> saying who and what is shown, when and where, and who took it",
+                )),
+                // A caption the CMS wrote in a <div class="caption">: shown,
+                // but not tied to the picture for assistive technology.
+                Some(caption) if caption.placement == Placement::Marked => Some(
+                    diagnostic
+                        .help("make the caption a <figcaption>, the first or last child of the <figure>, so that it is tied to the picture")
+                        .label(caption.tag, "this caption is not a <figcaption>"),
                 ),
+                // A <figcaption> and one outside the figure, which
+                // figcaption-outside-figure reports.
+                Some(_) => None,
             }
         })
         .collect()

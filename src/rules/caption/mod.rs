@@ -18,11 +18,12 @@ pub fn captioned<'a>(ctx: &Context<'a>) -> impl Iterator<Item = (&'a Figure, &'a
         .filter_map(|f| Some((f, f.caption.as_ref()?)))
 }
 
-/// A caption that lacks `element` (not in its text, not provided by the
-/// page elsewhere): a diagnostic at the `<figcaption>` start tag, labelled
+/// A news photo's caption that lacks `element` (not in its text, not
+/// provided by the page elsewhere): a diagnostic at the `<figcaption>` start tag, labelled
 /// on its text, whose help adds what the image file's metadata says.
 pub fn lacking(ctx: &Context<'_>, element: Element, message: &str, help: &str) -> Vec<Diagnostic> {
     captioned(ctx)
+        .filter(|(figure, _)| figure.photo)
         .filter(|(figure, caption)| {
             let (found, provided) = match element {
                 Element::Credit => (caption.analysis().credit, figure.provided.credit),

@@ -1,0 +1,350 @@
+//! Which figures hold news photographs. The caption rules that ask for a
+//! credit, a date and a place are about news photos: a chart, a
+//! screenshot, a logo, a map, a video player, an author's headshot or a
+//! thumbnail of another story is a figure too, but a photo desk would not
+//! ask it who took it, when and where.
+//!
+//! A site can say what its photo figures are with a CSS selector
+//! (`[captions] photo` in `presslint.toml`); otherwise the figure's own
+//! words decide: the class, id and role of the figure and of the page
+//! sections around it, the image's address and alt text, and the caption.
+
+use scraper::{ElementRef, Selector};
+
+use crate::a11y;
+
+/// What is known about one figure when it is classified.
+pub struct Seen<'a> {
+    /// The `<figure>` or the element used as one.
+    pub element: ElementRef<'a>,
+    /// Its images.
+    pub images: &'a [ElementRef<'a>],
+    /// The caption element and its text as read.
+    pub caption: Option<(ElementRef<'a>, &'a str)>,
+    /// Every image links to another page: a teaser card.
+    pub links_away: bool,
+}
+
+/// Words in the class, id or role of a figure, its caption or its image
+/// that say the picture is not a news photo.
+const NOT_PHOTO_WORDS: &[&str] = &[
+    "video",
+    "videos",
+    "player",
+    "playlist",
+    "chart",
+    "charts",
+    "graph",
+    "graphs",
+    "graphic",
+    "graphics",
+    "infographic",
+    "diagram",
+    "map",
+    "maps",
+    "screenshot",
+    "screenshots",
+    "illustration",
+    "illustrations",
+    "logo",
+    "logos",
+    "icon",
+    "icons",
+    "avatar",
+    "avatars",
+    "headshot",
+    "headshots",
+    "mugshot",
+    "author",
+    "authors",
+    "byline",
+    "bio",
+    "advertisement",
+    "sponsor",
+    "sponsored",
+    "promo",
+    "related",
+    "recommended",
+    "teaser",
+    "trending",
+    "product",
+    "products",
+    "shop",
+    "shopping",
+    "affiliate",
+    "newsletter",
+    "podcast",
+    "tweet",
+    "twitter",
+    "instagram",
+    "sprite",
+    "emoji",
+    "badge",
+    "nav",
+    "navigation",
+    "menu",
+];
+
+/// Words in an image's address that say what kind of picture it is
+/// (`/assets/site-logo.png`, `/avatars/96/jane.jpg`).
+const NOT_PHOTO_ADDRESS: &[&str] = &[
+    "logo",
+    "logos",
+    "icon",
+    "icons",
+    "avatar",
+    "avatars",
+    "headshot",
+    "headshots",
+    "sprite",
+    "chart",
+    "charts",
+    "graph",
+    "diagram",
+    "infographic",
+    "screenshot",
+    "screenshots",
+    "emoji",
+    "badge",
+    "placeholder",
+];
+
+/// Words in the class, id or role of a section around the figure that say
+/// it is not the story but a list of other stories.
+const NOT_STORY_WORDS: &[&str] = &[
+    "related",
+    "recommended",
+    "recommendations",
+    "teaser",
+    "teasers",
+    "trending",
+    "promo",
+    "promos",
+    "outbrain",
+    "taboola",
+    "sponsored",
+    "playlist",
+];
+
+/// Words and phrases that name a kind of picture other than a photograph,
+/// anywhere in an alt text or a caption; [`LEADING_WORDS`] only at the
+/// start ("Map: …", "Video: …").
+const NOT_PHOTO_TEXT: &[&str] = &[
+    "screenshot",
+    "screenshots",
+    "screen shot",
+    "screen grab",
+    "screengrab",
+    "infographic",
+    "diagram",
+    "illustration",
+    "illustrated by",
+    "rendering",
+    "logo",
+    "cartoon",
+];
+
+/// Words that name the kind of picture when they start a caption or an
+/// alt text.
+const LEADING_WORDS: &[&str] = &[
+    "map", "chart", "graph", "graphic", "video", "watch", "icon", "artwork",
+];
+
+/// Whether the figure holds a news photo.
+pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
+    if let Some(selector) = selector {
+        return selector.matches(&seen.element);
+    }
+    if seen.links_away {
+        return false;
+    }
+    let own_marks = std::iter::once(seen.element)
+        .chain(seen.caption.map(|(c, _)| c))
+        .chain(seen.images.iter().copied());
+    if own_marks.clone().any(|e| marked(e, NOT_PHOTO_WORDS)) {
+        return false;
+    }
+    if seen
+        .element
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .take_while(|a| a.value().name() != "body")
+        .any(|a| {
+            matches!(a.value().name(), "nav" | "footer" | "aside") || marked(a, NOT_STORY_WORDS)
+        })
+    {
+        return false;
+    }
+    // A player or an embed in the figure.
+    if seen
+        .element
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .any(|d| matches!(d.value().name(), "video" | "iframe" | "object" | "embed"))
+    {
+        return false;
+    }
+    for img in seen.images {
+        let src = a11y::attr(*img, "src").unwrap_or_default();
+        if address_words(src).any(|w| NOT_PHOTO_ADDRESS.contains(&w.as_str()))
+            || src
+                .to_ascii_lowercase()
+                .split(['?', '#'])
+                .next()
+                .is_some_and(|p| p.ends_with(".svg"))
+        {
+            return false;
+        }
+        if a11y::attr(*img, "alt").is_some_and(alt_names_other_picture) {
+            return false;
+        }
+        if tiny(*img) {
+            return false;
+        }
+    }
+    !seen
+        .caption
+        .is_some_and(|(_, text)| caption_names_other_picture(text))
+}
+
+/// The element's class, id or role has one of `words` as a word part,
+/// in a name that does not describe a state (`has-related`, `is-promo`,
+/// `no-author`, `non-ad-column`).
+fn marked(el: ElementRef<'_>, words: &[&str]) -> bool {
+    ["class", "id", "role"].iter().any(|name| {
+        el.value().attr(name).is_some_and(|v| {
+            v.split_ascii_whitespace()
+                .filter(|name| {
+                    let lower = name.to_ascii_lowercase();
+                    !["is-", "has-", "no-", "non-", "with-", "show-", "hide-"]
+                        .iter()
+                        .any(|state| lower.starts_with(state))
+                })
+                .flat_map(word_parts)
+                .any(|p| words.contains(&p.as_str()))
+        })
+    })
+}
+
+/// The words of an image address's path (`/images/author-logo_2x.png` →
+/// images, author, logo, 2x, png).
+fn address_words(src: &str) -> impl Iterator<Item = String> + '_ {
+    let path = src.split(['?', '#']).next().unwrap_or("");
+    let path = path.split_once("://").map_or(path, |(_, rest)| {
+        rest.split_once('/').map_or("", |(_, p)| p)
+    });
+    word_parts(path)
+}
+
+/// Text that says the picture is a screenshot, chart, map, logo,
+/// illustration or video, as a whole word or phrase.
+fn names_other_picture(text: &str) -> bool {
+    let words = words(text);
+    NOT_PHOTO_TEXT.iter().any(|phrase| {
+        let want: Vec<&str> = phrase.split(' ').collect();
+        words.windows(want.len()).any(|w| w.iter().eq(want.iter()))
+    })
+}
+
+/// What an alt text and a caption alone say: not a screenshot, chart, map,
+/// logo, illustration or video. (Markdown pictures have nothing else.)
+pub fn words_say_photo(alt: Option<&str>, caption: Option<&str>) -> bool {
+    !alt.is_some_and(alt_names_other_picture) && !caption.is_some_and(caption_names_other_picture)
+}
+
+fn alt_names_other_picture(alt: &str) -> bool {
+    names_other_picture(alt) || leads_with_kind(alt)
+}
+
+fn caption_names_other_picture(caption: &str) -> bool {
+    names_other_picture(caption) || leads_with_kind(caption)
+}
+
+/// The text starts by naming the kind of picture ("Map: …", "A chart of
+/// …"); later, "map" or "watch" is what the people shown do or look at.
+fn leads_with_kind(text: &str) -> bool {
+    words(text)
+        .iter()
+        .find(|w| !matches!(w.as_str(), "a" | "an" | "the"))
+        .is_some_and(|w| LEADING_WORDS.contains(&w.as_str()))
+}
+
+/// The lowercased words of a text.
+fn words(text: &str) -> Vec<String> {
+    text.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// An image declared at most 100 × 100 pixels: an icon, an avatar or a
+/// thumbnail.
+fn tiny(img: ElementRef<'_>) -> bool {
+    let px = |name| {
+        a11y::attr(img, name).and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
+    };
+    matches!((px("width"), px("height")), (Some(w), Some(h)) if w <= 100 && h <= 100)
+}
+
+/// The parts of a class name or path, split at punctuation and at
+/// lower-to-upper case changes, lowercased: `GoogleDfpAd-adCaption` →
+/// google, dfp, ad, ad, caption.
+pub fn word_parts(word: &str) -> impl Iterator<Item = String> + '_ {
+    let mut parts = Vec::new();
+    let mut current = String::new();
+    let mut prev_lower = false;
+    for c in word.chars() {
+        if !c.is_alphanumeric() {
+            parts.push(std::mem::take(&mut current));
+            prev_lower = false;
+            continue;
+        }
+        if c.is_uppercase() && prev_lower {
+            parts.push(std::mem::take(&mut current));
+        }
+        prev_lower = c.is_lowercase() || c.is_ascii_digit();
+        current.extend(c.to_lowercase());
+    }
+    parts.push(current);
+    parts.into_iter().filter(|p| !p.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn class_names_split_into_words() {
+        let parts: Vec<String> = word_parts("GoogleDfpAd-adCaption").collect();
+        assert_eq!(parts, ["google", "dfp", "ad", "ad", "caption"]);
+        let parts: Vec<String> = word_parts("c-related__caption").collect();
+        assert_eq!(parts, ["c", "related", "caption"]);
+    }
+
+    #[test]
+    fn other_kinds_of_picture_are_named_as_words() {
+        assert!(caption_names_other_picture(
+            "A screenshot of the new settings page"
+        ));
+        assert!(caption_names_other_picture(
+            "Map: Flow of foreign fighters to Syria"
+        ));
+        assert!(caption_names_other_picture("Firefox logo"));
+        assert!(alt_names_other_picture("A map of the flooded districts"));
+        assert!(!alt_names_other_picture(
+            "Three people at a lectern in front of a large fire map"
+        ));
+        // Not inside other words, and "map" or "watch" later in a caption
+        // is what the people in the photo do.
+        assert!(!caption_names_other_picture(
+            "Firefighters in Maple Ridge, B.C."
+        ));
+        assert!(!caption_names_other_picture(
+            "Protesters march past the Chartres cathedral"
+        ));
+        assert!(!caption_names_other_picture(
+            "Residents watch the water rise in Paiporta"
+        ));
+    }
+}
