@@ -1,0 +1,310 @@
+//! How right presslint is on real pages, measured against judgments made
+//! by reading them (see docs/precision.md):
+//!
+//! - `tests/data/corpus-judgments.tsv`: findings drawn at random per rule
+//!   from the corpus (`scripts/sample-findings.py`), each judged TRUE,
+//!   FALSE or NOISE. A rule's precision is its TRUE share among the judged
+//!   findings it still reports.
+//! - `tests/data/caption-coverage.tsv`: the real news-photo captions of
+//!   corpus pages, labelled for credit, date and place. The caption rules
+//!   are scored on them by balanced accuracy.
+//!
+//! Both run the binary once over ../shared/corpus/articles, as a user would,
+//! and skip when the corpus is not there.
+//! `cargo test --test precision -- --nocapture` prints the tables.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use assert_cmd::Command;
+
+/// A finding: rule, file, start, end.
+type Key = (String, String, usize, usize);
+
+/// Where the finding's spans reach: its own and its labels'.
+struct Reported {
+    rule: String,
+    start: usize,
+    end: usize,
+}
+
+struct Corpus {
+    dir: PathBuf,
+    findings: HashSet<Key>,
+    by_file: HashMap<String, Vec<Reported>>,
+}
+
+fn corpus() -> Option<&'static Corpus> {
+    static CORPUS: OnceLock<Option<Corpus>> = OnceLock::new();
+    CORPUS
+        .get_or_init(|| {
+            let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/articles");
+            if !dir.is_dir() {
+                eprintln!("corpus not found at {}; skipping", dir.display());
+                return None;
+            }
+            let output = Command::cargo_bin("presslint")
+                .unwrap()
+                .current_dir(&dir)
+                .args(["check", ".", "--format", "json", "--fail-on", "never"])
+                .output()
+                .unwrap();
+            assert_eq!(
+                output.status.code(),
+                Some(0),
+                "{}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+            let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+            let mut findings = HashSet::new();
+            let mut by_file: HashMap<String, Vec<Reported>> = HashMap::new();
+            for file in report["files"].as_array().unwrap() {
+                let path = file["path"].as_str().unwrap().trim_start_matches("./");
+                for d in file["diagnostics"].as_array().unwrap() {
+                    let rule = d["rule"].as_str().unwrap().to_string();
+                    let span = |s: &serde_json::Value| {
+                        (
+                            s["start"].as_u64().unwrap() as usize,
+                            s["end"].as_u64().unwrap() as usize,
+                        )
+                    };
+                    let (start, end) = span(&d["span"]);
+                    findings.insert((rule.clone(), path.to_string(), start, end));
+                    let labels = d["labels"].as_array().into_iter().flatten();
+                    let spans: Vec<(usize, usize)> = std::iter::once((start, end))
+                        .chain(labels.map(|l| span(&l["span"])))
+                        .collect();
+                    by_file.entry(path.to_string()).or_default().push(Reported {
+                        rule,
+                        start: spans.iter().map(|s| s.0).min().unwrap(),
+                        end: spans.iter().map(|s| s.1).max().unwrap(),
+                    });
+                }
+            }
+            Some(Corpus {
+                dir,
+                findings,
+                by_file,
+            })
+        })
+        .as_ref()
+}
+
+/// The lowest precision a rule with enough judged findings may have.
+const PRECISION: f64 = 0.95;
+/// Rules with fewer judged findings are listed, not held to [`PRECISION`].
+const ENOUGH: usize = 15;
+
+/// Rules not yet at [`PRECISION`] on the judged sample, each held to the
+/// precision it has now so that it can only rise; docs/precision.md says
+/// what their false findings are. A rule that reaches [`PRECISION`] must
+/// leave this list.
+const NOT_YET: &[(&str, f64)] = &[
+    ("caption-credit-missing", 0.36),
+    ("caption-date-missing", 0.20),
+    ("caption-place-missing", 0.31),
+    ("figcaption-outside-figure", 0.87),
+    ("figure-caption-missing", 0.21),
+    ("heading-empty", 0.72),
+    ("heading-fake", 0.63),
+    ("heading-h1-missing", 0.60),
+    ("heading-h1-multiple", 0.94),
+    ("iframe-title-missing", 0.63),
+    ("img-alt-contains-credit", 0.85),
+    ("img-alt-duplicate", 0.30),
+    ("img-alt-missing", 0.84),
+    ("img-alt-redundant-words", 0.85),
+    ("img-alt-too-long", 0.90),
+    ("img-file-missing", 0.90),
+    ("img-src-missing", 0.00),
+    ("img-unsized", 0.85),
+    ("link-name-missing", 0.88),
+    ("svg-img-name-missing", 0.83),
+    ("video-captions-missing", 0.11),
+];
+
+#[test]
+fn every_rule_is_precise_on_judged_corpus_findings() {
+    let Some(corpus) = corpus() else { return };
+    let data = include_str!("data/corpus-judgments.tsv");
+    // rule -> (judged and still reported, TRUE among them, judged but gone)
+    let mut table: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
+    let mut lost = Vec::new();
+    let mut seen = HashSet::new();
+    for (n, line) in data.lines().enumerate().skip(1) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert!(
+            cols.len() >= 9,
+            "corpus-judgments.tsv:{}: too few columns",
+            n + 1
+        );
+        let (sample, rule, file, verdict) = (cols[0], cols[1], cols[2], cols[7]);
+        assert!(
+            matches!(verdict, "TRUE" | "FALSE" | "NOISE"),
+            "corpus-judgments.tsv:{}: verdict `{verdict}`",
+            n + 1
+        );
+        let key: Key = (
+            rule.to_string(),
+            file.to_string(),
+            cols[3].parse().unwrap(),
+            cols[4].parse().unwrap(),
+        );
+        let reported = corpus.findings.contains(&key);
+        if sample == "after" {
+            let row = table.entry(rule).or_default();
+            if reported {
+                row.0 += 1;
+                row.1 += usize::from(verdict == "TRUE");
+            } else {
+                row.2 += 1;
+            }
+        }
+        // A true finding either sample judged, no longer reported.
+        if verdict == "TRUE" && !reported && seen.insert(key.clone()) {
+            lost.push(format!("{sample}: {rule} {file}:{} ({})", cols[5], cols[8]));
+        }
+    }
+    println!("| rule | judged | true | precision |\n|---|---|---|---|");
+    let mut failing = Vec::new();
+    for (rule, (judged, true_, gone)) in &table {
+        let precision = *true_ as f64 / (*judged).max(1) as f64;
+        let gone = if *gone > 0 {
+            format!(" ({gone} judged, no longer reported)")
+        } else {
+            String::new()
+        };
+        println!("| {rule} | {judged} | {true_} | {precision:.2}{gone} |");
+        let floor = NOT_YET.iter().find(|(r, _)| r == rule).map(|(_, f)| *f);
+        match floor {
+            Some(_) if precision >= PRECISION => failing.push(format!(
+                "{rule}: {precision:.2} reaches {PRECISION}: take it off NOT_YET"
+            )),
+            Some(floor) if precision + 1e-9 < floor => failing.push(format!(
+                "{rule}: {true_}/{judged} = {precision:.2}, below its floor {floor}"
+            )),
+            None if *judged >= ENOUGH && precision < PRECISION => {
+                failing.push(format!("{rule}: {true_}/{judged} = {precision:.2}"))
+            }
+            _ => {}
+        }
+    }
+    println!("\ntrue findings no longer reported: {}", lost.len());
+    for l in &lost {
+        println!("  {l}");
+    }
+    assert!(
+        failing.is_empty(),
+        "rules below {PRECISION} precision (or their NOT_YET floor) on the judged sample:\n{}",
+        failing.join("\n")
+    );
+    let lost_now: Vec<&String> = lost
+        .iter()
+        .filter(|l| l.starts_with("after"))
+        .filter(|l| !ACCEPTED_LOSSES.iter().any(|a| l.contains(a)))
+        .collect();
+    assert!(
+        lost_now.is_empty(),
+        "true findings of the judged sample are no longer reported:\n{lost_now:#?}"
+    );
+}
+
+/// True findings of the judged sample given up on purpose, each with why
+/// (`rule file:line`).
+const ACCEPTED_LOSSES: &[&str] = &[
+    // A figure inside a link is a teaser card: its caption is not checked.
+    "img-alt-duplicates-caption readability-cnn.html:2512",
+    // Inside an element with a hiding utility class (`hidden`, `hide`):
+    // hidden at load, shown by the page's script.
+    "link-name-missing readability-ietf-1.html:814",
+    "link-name-missing readability-lifehacker-post-comment-load.html:832",
+];
+
+/// The balanced accuracy each caption element must reach on the labelled
+/// captions (see docs/precision.md for the target and what is missed).
+/// The target is 0.92 for each; these floors are where they stand, so
+/// they can only rise.
+const BALANCED_ACCURACY: [(&str, f64); 3] = [("credit", 0.78), ("date", 0.77), ("place", 0.78)];
+
+#[test]
+fn caption_rules_find_real_captions_and_judge_them() {
+    let Some(corpus) = corpus() else { return };
+    let data = include_str!("data/caption-coverage.tsv");
+    // element -> [[label missing][reported missing]] counts
+    let mut counts: BTreeMap<&str, [[usize; 2]; 2]> = BTreeMap::new();
+    let mut wrong = Vec::new();
+    for (n, line) in data.lines().enumerate().skip(1) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert_eq!(cols.len(), 8, "caption-coverage.tsv:{}", n + 1);
+        let (file, locator) = (cols[0], cols[1]);
+        if cols[5] != "photo" {
+            continue;
+        }
+        let bytes = std::fs::read(corpus.dir.join(file)).unwrap();
+        let found: Vec<usize> = bytes
+            .windows(locator.len())
+            .enumerate()
+            .filter(|(_, w)| *w == locator.as_bytes())
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(
+            found.len(),
+            1,
+            "caption-coverage.tsv:{}: the locator must occur once in {file}",
+            n + 1
+        );
+        let at = found[0];
+        for (element, label) in [("credit", cols[2]), ("date", cols[3]), ("place", cols[4])] {
+            let missing = label == "no";
+            let rule = format!("caption-{element}-missing");
+            let reported = corpus
+                .by_file
+                .get(file)
+                .into_iter()
+                .flatten()
+                .any(|r| r.rule == rule && r.start <= at && at <= r.end);
+            counts.entry(element).or_default()[usize::from(missing)][usize::from(reported)] += 1;
+            if missing != reported {
+                wrong.push(format!(
+                    "{element} {}: {file} {locator:?}",
+                    if missing {
+                        "missed"
+                    } else {
+                        "reported wrongly"
+                    }
+                ));
+            }
+        }
+    }
+    println!(
+        "| element | missing, reported | present, not reported | balanced accuracy |\n|---|---|---|---|"
+    );
+    let mut failing = Vec::new();
+    for (element, floor) in BALANCED_ACCURACY {
+        let c = counts[element];
+        let caught = c[1][1] as f64 / (c[1][0] + c[1][1]).max(1) as f64;
+        let kept = c[0][0] as f64 / (c[0][0] + c[0][1]).max(1) as f64;
+        let accuracy = (caught + kept) / 2.0;
+        println!(
+            "| {element} | {} of {} | {} of {} | {accuracy:.3} |",
+            c[1][1],
+            c[1][0] + c[1][1],
+            c[0][0],
+            c[0][0] + c[0][1]
+        );
+        if accuracy < floor {
+            failing.push(format!("{element}: {accuracy:.3} < {floor}"));
+        }
+    }
+    if std::env::var_os("PRESSLINT_COVERAGE_VERBOSE").is_some() {
+        for w in &wrong {
+            println!("  {w}");
+        }
+    }
+    assert!(
+        failing.is_empty(),
+        "caption balanced accuracy fell:\n{}",
+        failing.join("\n")
+    );
+}
