@@ -23,6 +23,7 @@ pub mod markdown;
 pub mod panics;
 pub mod report;
 pub mod rules;
+pub mod server;
 pub mod source;
 pub mod suggest;
 pub mod suppress;

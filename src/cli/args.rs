@@ -34,6 +34,8 @@ pub enum Command {
         /// Rule id, e.g. img-alt-missing
         rule: String,
     },
+    /// Run the language server (LSP over standard input and output) for editors
+    Server,
 }
 
 #[derive(clap::Args)]
