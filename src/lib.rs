@@ -11,6 +11,7 @@ pub mod a11y;
 pub mod article;
 pub mod assets;
 pub mod baseline;
+pub mod changed_lines;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;

@@ -7,6 +7,7 @@ use super::args::{CheckArgs, Format};
 use super::{print, say, usage_error};
 use crate::FileReport;
 use crate::baseline::{self, Baseline};
+use crate::changed_lines::ChangedLines;
 use crate::diagnostic::Severity;
 use crate::engine::Selection;
 use crate::report::{self, output::Output};
@@ -39,6 +40,24 @@ pub fn check(args: CheckArgs) -> ExitCode {
             Err(message) => return usage_error(&message),
         }
     }
+    // Only files with changed lines can keep findings: lint only those.
+    let changed_lines = match &args.changed_lines {
+        Some(reference) => {
+            let here = std::path::Path::new(".");
+            match ChangedLines::since(here, reference, args.changed_lines_context) {
+                Ok(lines) => Some(lines),
+                Err(message) => return usage_error(&message),
+            }
+        }
+        None => None,
+    };
+    if let Some(lines) = &changed_lines {
+        let files = lines.files();
+        settings.only = Some(match settings.only.take() {
+            Some(only) => only.intersection(&files).cloned().collect(),
+            None => files,
+        });
+    }
     // Fix first; the report below then shows what is left.
     let mut fixes_failed = false;
     if args.fix {
@@ -62,12 +81,15 @@ pub fn check(args: CheckArgs) -> ExitCode {
         Err(message) => return usage_error(&message),
     };
 
-    // Every file passes through here: recorded for a new baseline, then
-    // filtered by the old one, then counted.
+    // Every file passes through here: narrowed to the changed lines,
+    // recorded for a new baseline, filtered by the old one, then counted.
     let threshold = args.fail_on.threshold();
     let mut failing = false;
     let mut warnings = 0;
     let mut gate = |file: &mut FileReport| {
+        if let Some(lines) = &changed_lines {
+            lines.filter(file);
+        }
         if let Some(recorder) = &mut recorder {
             recorder.add(file);
         }
