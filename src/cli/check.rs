@@ -105,7 +105,7 @@ pub fn check(args: CheckArgs) -> ExitCode {
     };
     // Every format streams: each file is reported as soon as it and every
     // file found before it are done, and then dropped.
-    let mut reporter = reporter(args.format, args.output.is_some());
+    let mut reporter = reporter(args.format, args.output.as_deref());
     let mut write = |text: &str| output.write(text);
     let mut sink = report::Sink::to(&mut write);
     reporter.start(&mut sink);
@@ -199,11 +199,14 @@ fn fix_count(outcome: &crate::fix::Outcome) -> String {
     )
 }
 
-fn reporter(format: Format, to_file: bool) -> Box<dyn report::Reporter> {
+fn reporter(format: Format, output: Option<&std::path::Path>) -> Box<dyn report::Reporter> {
+    let to_file = output.is_some();
     match format {
         Format::Json => Box::new(report::json::Json::default()),
         Format::Sarif => Box::new(report::sarif::Sarif::default()),
-        Format::Github => Box::new(report::github::Github),
+        Format::Github => Box::new(report::github::Github::new(
+            output.map(|path| path.display().to_string()),
+        )),
         Format::Junit => Box::new(report::junit::Junit::default()),
         Format::Jsonl => Box::new(report::jsonl::Jsonl),
         Format::Summary => Box::new(report::summary::SummaryTable::default()),
