@@ -417,3 +417,83 @@ fn a_config_change_is_read_again() {
     assert_eq!(client.published(&uri)["diagnostics"], json!([]));
     client.shutdown();
 }
+
+#[test]
+fn suppression_selects_the_reason_where_the_editor_takes_snippets() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("story.md");
+    let text = "# Flood\n\n  ![](flood.jpg)\n";
+    std::fs::write(&path, text).unwrap();
+    let (mut client, _) = Client::start(
+        dir.path(),
+        json!({
+            "workspace": {"workspaceEdit": {"snippetEditSupport": true}},
+            "textDocument": {"diagnostic": {}},
+        }),
+    );
+    let uri = open(&mut client, &path, text);
+    // This editor pulls: nothing is pushed, and a pull answers.
+    let pulled = client.request(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let missing = rule_findings(&pulled["items"], "img-alt-missing");
+    assert_eq!(missing.len(), 1);
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": {"uri": uri},
+            "range": missing[0]["range"],
+            "context": {"diagnostics": [missing[0]], "only": ["quickfix"]},
+        }),
+    );
+    let suppress = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "Suppress img-alt-missing for this line")
+        .unwrap_or_else(|| panic!("no suppression in {actions}"));
+    let change = &suppress["edit"]["documentChanges"][0];
+    assert_eq!(change["textDocument"]["version"], 1);
+    assert_eq!(
+        change["edits"][0]["snippet"],
+        json!({"kind": "snippet", "value": "  <!-- presslint-disable-next-line img-alt-missing -- ${1:reason} -->\n"})
+    );
+    assert_eq!(
+        change["edits"][0]["range"]["start"],
+        json!({"line": 2, "character": 0})
+    );
+
+    // Saved with the comment in place, the finding is gone.
+    let suppressed = text.replace(
+        "  ![]",
+        "  <!-- presslint-disable-next-line img-alt-missing -- wire photo, alt added upstream -->\n  ![]",
+    );
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": suppressed}]}),
+    );
+    client.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let pulled = client.request(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    assert!(
+        rule_findings(&pulled["items"], "img-alt-missing").is_empty(),
+        "{pulled}"
+    );
+
+    // A request the server does not know is an error answer, not the end.
+    client.next_id += 1;
+    let id = RequestId::from(client.next_id);
+    client.send(Request::new(id.clone(), "textDocument/rename".into(), json!({})).into());
+    let answer = client.wait(|m| matches!(m, Message::Response(r) if r.id == id));
+    let Message::Response(answer) = answer else {
+        unreachable!()
+    };
+    assert_eq!(answer.response_result.unwrap_err().code, -32601);
+    client.shutdown();
+}

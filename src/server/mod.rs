@@ -73,9 +73,15 @@ fn serve(connection: &Connection) -> Result<(), String> {
     let (id, params) = connection
         .initialize_start()
         .map_err(|e| format!("no initialize request from the editor ({e})"))?;
+    // `snippetEditSupport` is LSP 3.18, newer than lsp-types knows: read
+    // it from the message as sent.
+    let snippets = params
+        .pointer("/capabilities/workspace/workspaceEdit/snippetEditSupport")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
     let params: InitializeParams = serde_json::from_value(params)
         .map_err(|e| format!("the editor's initialize request is malformed ({e})"))?;
-    let mut server = Server::new(&params);
+    let mut server = Server::new(&params, snippets);
     let result = serde_json::json!({
         "capabilities": server.capabilities(),
         "serverInfo": ServerInfo {
@@ -147,7 +153,7 @@ struct Server {
 }
 
 impl Server {
-    fn new(params: &InitializeParams) -> Server {
+    fn new(params: &InitializeParams, snippets: bool) -> Server {
         let caps = &params.capabilities;
         let (encoding, unit) = convert::negotiate(
             caps.general
@@ -166,24 +172,6 @@ impl Server {
         {
             folders.push(root);
         }
-        let experimental = |name: &str| {
-            caps.experimental
-                .as_ref()
-                .and_then(|e| e.get(name))
-                .and_then(Value::as_bool)
-                .unwrap_or(false)
-        };
-        // `snippetEditSupport` is LSP 3.18, newer than lsp-types knows:
-        // read it from the raw capabilities.
-        let snippets = serde_json::to_value(caps)
-            .ok()
-            .and_then(|v| {
-                v.pointer("/workspace/workspaceEdit/snippetEditSupport")
-                    .cloned()
-            })
-            .and_then(|v| v.as_bool())
-            .unwrap_or(false)
-            || experimental("snippetTextEdit");
         Server {
             workspace: Workspace::new(folders),
             client: actions::Client { unit, snippets },
@@ -321,7 +309,12 @@ impl Server {
             }
             DidSaveTextDocument::METHOD => {
                 params(notification).map(|p: DidSaveTextDocumentParams| {
-                    self.publish(connection, p.text_document.uri.as_str());
+                    // Saved: lint now, afresh (image files may have changed too).
+                    let key = p.text_document.uri.as_str();
+                    if let Some(doc) = self.workspace.documents.get_mut(key) {
+                        doc.linted = None;
+                    }
+                    self.publish(connection, key);
                 })
             }
             DidCloseTextDocument::METHOD => {
