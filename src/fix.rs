@@ -137,14 +137,17 @@ fn header_name(prefix: &str, path: &str) -> String {
 }
 
 /// Lint `paths` with `settings` and fix what can be fixed: write the
-/// files, or for a dry run only compute the diff.
+/// files, or for a dry run only compute the diff. `narrow` drops the
+/// findings that are not to be fixed (`--changed-lines`).
 pub fn run(
     paths: &[std::path::PathBuf],
     settings: &Settings,
     dry_run: bool,
+    narrow: impl Fn(&mut FileReport),
 ) -> Result<Outcome, String> {
     let mut outcome = Outcome::default();
-    let unreadable = crate::lint_paths_with(paths, settings, |file| {
+    let unreadable = crate::lint_paths_with(paths, settings, |mut file| {
+        narrow(&mut file);
         fix_file(&file, settings, dry_run, &mut outcome);
     })?;
     outcome

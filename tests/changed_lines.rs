@@ -166,3 +166,42 @@ fn a_bad_ref_or_no_repository_is_one_line() {
     );
     assert_eq!(stderr.lines().count(), 1);
 }
+
+#[test]
+fn fix_writes_only_the_changed_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let photo = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fixtures/images/media/2025/01/18/sandbags-quay.jpg"
+    );
+    fs::copy(photo, d.join("quay.jpg")).unwrap();
+    let old = "<p>Archive</p>\n<img src=\"quay.jpg\" alt=\"The quay\">\n";
+    fs::write(d.join("story.html"), old).unwrap();
+    git(d, &["init", "-q", "-b", "main"]);
+    git(d, &["add", "."]);
+    git(d, &["commit", "-q", "-m", "archive"]);
+    let new = format!("{old}<p>Update</p>\n<img src=\"quay.jpg\" alt=\"The quay at noon\">\n");
+    fs::write(d.join("story.html"), &new).unwrap();
+    let output = Command::cargo_bin("presslint")
+        .unwrap()
+        .current_dir(d)
+        .args([
+            "check",
+            "--fix",
+            "--dry-run",
+            "--changed-lines",
+            "HEAD",
+            "story.html",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let diff = String::from_utf8(output.stdout).unwrap();
+    let added: Vec<&str> = diff.lines().filter(|l| l.starts_with("+<")).collect();
+    assert_eq!(
+        added,
+        ["+<img src=\"quay.jpg\" alt=\"The quay at noon\" width=\"1200\" height=\"800\">"],
+        "{diff}"
+    );
+}

@@ -61,7 +61,13 @@ pub fn check(args: CheckArgs) -> ExitCode {
     // Fix first; the report below then shows what is left.
     let mut fixes_failed = false;
     if args.fix {
-        match crate::fix::run(&args.paths, &settings, args.dry_run) {
+        // With --changed-lines, only the changed lines are fixed.
+        let narrow = |file: &mut FileReport| {
+            if let Some(lines) = &changed_lines {
+                lines.filter(file);
+            }
+        };
+        match crate::fix::run(&args.paths, &settings, args.dry_run, narrow) {
             Ok(outcome) if args.dry_run => return dry_run_report(&outcome),
             Ok(outcome) => fixes_failed = report_fixes(&outcome),
             Err(message) => return usage_error(&message),
