@@ -55,6 +55,9 @@ pub fn actions(
     };
     let source = &file.source;
     let asked = convert::span(source, range, client.unit);
+    // As `presslint check --fix`: Markdown is the writer's own text, its
+    // findings say what to change and presslint does not rewrite it.
+    let fixable = crate::source::Kind::of(&file.path) == crate::source::Kind::Html;
     let mut out = Vec::new();
     if wants(CodeActionKind::QUICKFIX.as_str()) {
         let touching = file
@@ -63,7 +66,7 @@ pub fn actions(
             .filter(|d| d.span.start <= asked.end && d.span.end >= asked.start);
         for d in touching {
             let shown = convert::diagnostic(uri, source, d, client.unit);
-            if let Some(fix) = &d.fix {
+            if let Some(fix) = d.fix.as_ref().filter(|_| fixable) {
                 let safety = if is_safe(d) { "safe" } else { "unsafe" };
                 let edits = fix
                     .edits
@@ -83,7 +86,7 @@ pub fn actions(
             }
         }
     }
-    if wants(FIX_ALL) {
+    if fixable && wants(FIX_ALL) {
         let safe: Vec<Diagnostic> = file
             .diagnostics
             .iter()
