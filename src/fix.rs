@@ -33,6 +33,25 @@ pub struct Outcome {
 /// were applied; `None` when there is nothing to fix. Fixes whose edits
 /// overlap an earlier fix are left out (a second run picks them up).
 pub fn apply(source: &str, diagnostics: &[Diagnostic]) -> Option<(String, usize)> {
+    let (chosen, count) = choose(source, diagnostics);
+    if count == 0 {
+        return None;
+    }
+    let mut out = String::with_capacity(source.len() + 64 * chosen.len());
+    let mut at = 0;
+    for edit in chosen {
+        out.push_str(&source[at..edit.span.start]);
+        out.push_str(&edit.text);
+        at = edit.span.end;
+    }
+    out.push_str(&source[at..]);
+    Some((out, count))
+}
+
+/// The edits [`apply`] makes, sorted and disjoint, and how many fixes they
+/// come from: each fix whose edits are valid in `source` and do not
+/// overlap an earlier fix's. An editor applies these itself.
+pub fn choose<'d>(source: &str, diagnostics: &'d [Diagnostic]) -> (Vec<&'d Edit>, usize) {
     let mut fixes: Vec<&[Edit]> = diagnostics
         .iter()
         .filter_map(|d| d.fix.as_ref().map(|f| f.edits.as_slice()))
@@ -57,19 +76,8 @@ pub fn apply(source: &str, diagnostics: &[Diagnostic]) -> Option<(String, usize)
         chosen.extend(edits);
         count += 1;
     }
-    if count == 0 {
-        return None;
-    }
     chosen.sort_by_key(|e| (e.span.start, e.span.end));
-    let mut out = String::with_capacity(source.len() + 64 * chosen.len());
-    let mut at = 0;
-    for edit in chosen {
-        out.push_str(&source[at..edit.span.start]);
-        out.push_str(&edit.text);
-        at = edit.span.end;
-    }
-    out.push_str(&source[at..]);
-    Some((out, count))
+    (chosen, count)
 }
 
 /// A unified diff between two versions of a file, as `diff -u` prints it.
@@ -129,14 +137,17 @@ fn header_name(prefix: &str, path: &str) -> String {
 }
 
 /// Lint `paths` with `settings` and fix what can be fixed: write the
-/// files, or for a dry run only compute the diff.
+/// files, or for a dry run only compute the diff. `narrow` drops the
+/// findings that are not to be fixed (`--changed-lines`).
 pub fn run(
     paths: &[std::path::PathBuf],
     settings: &Settings,
     dry_run: bool,
+    narrow: impl Fn(&mut FileReport),
 ) -> Result<Outcome, String> {
     let mut outcome = Outcome::default();
-    let unreadable = crate::lint_paths_with(paths, settings, |file| {
+    let unreadable = crate::lint_paths_with(paths, settings, |mut file| {
+        narrow(&mut file);
         fix_file(&file, settings, dry_run, &mut outcome);
     })?;
     outcome

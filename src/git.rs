@@ -1,5 +1,6 @@
 //! `--changed-since REF`: the files git says changed since a ref, plus
-//! untracked ones, through the `git` command line.
+//! untracked ones, through the `git` command line (`--changed-lines`
+//! runs git through here too; see `changed_lines`).
 //!
 //! The ref comes from the command line of a CI job, often from a variable
 //! a pull request can influence, so it is checked before git sees it and
@@ -14,28 +15,53 @@ use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>, String> {
+/// Run git in `dir` for `flag` (which error messages name); its output.
+pub(crate) fn git(flag: &str, dir: &Path, args: &[&str]) -> Result<Vec<u8>, String> {
     let output = Command::new("git")
         .current_dir(dir)
         .args(args)
         .output()
         .map_err(|e| {
-            format!("--changed-since needs the `git` command ({e}); install git or drop the flag")
+            format!("{flag} needs the `git` command ({e}); install git or drop the flag")
         })?;
     if !output.status.success() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         let first = stderr.lines().next().unwrap_or("").trim();
-        return Err(format!(
-            "--changed-since: `git {}` failed: {first}",
-            args.join(" ")
-        ));
+        return Err(format!("{flag}: `git {}` failed: {first}", args.join(" ")));
     }
     Ok(output.stdout)
+}
+
+/// The top directory of the repository around `dir`.
+pub(crate) fn toplevel(flag: &str, dir: &Path) -> Result<PathBuf, String> {
+    let top = git(flag, dir, &["rev-parse", "--show-toplevel"]).map_err(|_| {
+        format!(
+            "{flag} needs a git repository, and {} is not inside one",
+            dir.display()
+        )
+    })?;
+    let top = top.strip_suffix(b"\n").unwrap_or(&top);
+    Ok(PathBuf::from(OsStr::from_bytes(top)))
+}
+
+/// Paths of untracked files (not ignored), NUL-separated, relative to `top`.
+pub(crate) fn untracked(flag: &str, top: &Path) -> Result<Vec<PathBuf>, String> {
+    let output = git(
+        flag,
+        top,
+        &["ls-files", "-z", "--others", "--exclude-standard"],
+    )?;
+    Ok(paths(top, &output).collect())
 }
 
 /// Refuse what cannot be a ref and could be read as something else: an
 /// option (`-…`), or text with control characters or whitespace.
 pub fn check_ref(reference: &str) -> Result<(), String> {
+    check_ref_for("--changed-since", reference)
+}
+
+/// [`check_ref`] for the flag `flag`, which the error names.
+pub(crate) fn check_ref_for(flag: &str, reference: &str) -> Result<(), String> {
     let problem = if reference.is_empty() {
         "is empty"
     } else if reference.starts_with('-') {
@@ -48,7 +74,7 @@ pub fn check_ref(reference: &str) -> Result<(), String> {
         return Ok(());
     };
     Err(format!(
-        "--changed-since: `{}` is not a git ref: it {problem}; give a branch, tag or commit such as origin/main",
+        "{flag}: `{}` is not a git ref: it {problem}; give a branch, tag or commit such as origin/main",
         reference.escape_debug()
     ))
 }
@@ -64,16 +90,11 @@ fn paths(top: &Path, output: &[u8]) -> impl Iterator<Item = PathBuf> {
 /// Canonical paths of files changed since `reference` (committed, staged or
 /// not) and of untracked files, in the repository around `dir`.
 pub fn changed_since(dir: &Path, reference: &str) -> Result<HashSet<PathBuf>, String> {
+    const FLAG: &str = "--changed-since";
     check_ref(reference)?;
-    let top = git(dir, &["rev-parse", "--show-toplevel"]).map_err(|_| {
-        format!(
-            "--changed-since needs a git repository, and {} is not inside one",
-            dir.display()
-        )
-    })?;
-    let top = top.strip_suffix(b"\n").unwrap_or(&top);
-    let top = PathBuf::from(OsStr::from_bytes(top));
+    let top = toplevel(FLAG, dir)?;
     let changed = git(
+        FLAG,
         &top,
         &[
             "diff",
@@ -85,9 +106,8 @@ pub fn changed_since(dir: &Path, reference: &str) -> Result<HashSet<PathBuf>, St
             "--",
         ],
     )?;
-    let untracked = git(&top, &["ls-files", "-z", "--others", "--exclude-standard"])?;
     Ok(paths(&top, &changed)
-        .chain(paths(&top, &untracked))
+        .chain(untracked(FLAG, &top)?)
         .filter_map(|p| std::fs::canonicalize(p).ok())
         .collect())
 }

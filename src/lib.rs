@@ -1,16 +1,70 @@
 //! presslint: an accessibility and caption linter for news articles.
 //!
+//! # Using presslint from another program
+//!
+//! A CMS, a static-site build or an editorial tool can lint an article in
+//! process, without the command line. The stable surface is small and is
+//! what the crate root exports:
+//!
+//! - [`lint_source`] lints one text (HTML, or Markdown when the name ends
+//!   in `.md`), with no files around it; [`lint_article`] also resolves
+//!   and probes the images and caption tracks it references, against
+//!   [`assets::Roots`]; [`lint_bytes`] decodes a file's bytes first, as a
+//!   browser would. Each gives a [`FileReport`].
+//! - [`lint_paths`] lints files and directories as `presslint check` does,
+//!   with the configs it finds ([`Settings`]), into a [`Report`].
+//! - [`FileReport`] holds [`Diagnostic`]s: the rule id, a [`Severity`], a
+//!   byte [`Span`], the message, a help line, labels and, for some rules,
+//!   a [`Fix`]. [`SourceFile::locate`](source::SourceFile::locate) (through
+//!   `FileReport::source`) turns a span into lines and columns.
+//! - Rule metadata: [`RULES`] lists every [`Rule`] (id, group, default
+//!   severity, summary, its page, whether it reads files and can fix);
+//!   [`find_rule`] looks one up; [`Selection`] picks rules by id or group
+//!   as `--select` and `--ignore` do, and [`Selection::active`] gives the
+//!   [`ActiveRule`]s the lint functions take.
+//!
+//! Everything else (`article`, `html`, `assets`, the `report` formats, …)
+//! is public so the tests and tools in this repository can reach it, but
+//! may change between versions.
+//!
+//! ```
+//! use presslint::{Selection, Severity, lint_source};
+//!
+//! let html = r#"<html lang="en"><title>Floods</title><h1>Floods</h1>
+//! <figure><img src="data:," alt="photo">
+//! <figcaption>Rescuers in Porto Alegre, Brazil, on May 5. [Ana Lima/Agency]</figcaption></figure>"#;
+//! // Every rule but those about image files, at its default severity.
+//! let rules = Selection { ignore: vec!["image".into()], ..Selection::default() }.active();
+//! let report = lint_source("story.html".into(), html.into(), &rules);
+//! let finding = &report.diagnostics[0];
+//! assert_eq!(finding.rule, "img-alt-placeholder");
+//! assert_eq!(finding.severity, Severity::Warning);
+//! let at = report.source.locate(finding.span);
+//! assert_eq!((at.line, at.column), (2, 32));
+//! assert_eq!(&html[finding.span.start..finding.span.end], "photo");
+//! let rule = presslint::find_rule(finding.rule).unwrap();
+//! assert_eq!(rule.group, "alt");
+//! ```
+//!
+//! `examples/cms_hook.rs` is a fuller example: a pre-publish check that
+//! blocks an article on errors and prints each finding with its rule's
+//! summary.
+//!
+//! # How it is built
+//!
 //! The flow: `source` finds and reads files, `config` says which rules run
 //! on each and how, `html` parses them with exact spans, `assets` resolves
 //! and probes the images and tracks they use, `rules` check the result
 //! (caption rules through `text`), `engine` runs the rules and applies
-//! `suppress`ions, `baseline` hides known findings, `report` renders, and
-//! `fix` writes the fixes that were asked for.
+//! `suppress`ions, `baseline` hides known findings, `report` renders,
+//! `fix` writes the fixes that were asked for, and `server` speaks the
+//! Language Server Protocol to editors.
 
 pub mod a11y;
 pub mod article;
 pub mod assets;
 pub mod baseline;
+pub mod changed_lines;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
@@ -23,6 +77,7 @@ pub mod markdown;
 pub mod panics;
 pub mod report;
 pub mod rules;
+pub mod server;
 pub mod source;
 pub mod suggest;
 pub mod suppress;
@@ -31,10 +86,13 @@ pub mod text;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+pub use crate::config::ActiveRule;
+pub use crate::diagnostic::{Diagnostic, Edit, Fix, Label, Severity, Span};
+pub use crate::engine::Selection;
+pub use crate::rules::{RULES, Rule, find as find_rule};
+pub use crate::source::SourceFile;
+
 use crate::article::Article;
-use crate::config::ActiveRule;
-use crate::diagnostic::Diagnostic;
-use crate::engine::Selection;
 use crate::html::Document;
 use crate::source::{Input, InputError};
 

@@ -432,7 +432,28 @@ fn parse(format: &str, report: &str) -> BTreeMap<String, Reported> {
             )
             .unwrap();
             let label = Regex::new(r"^(\d+):(\d+): ").unwrap();
+            // Past GitHub's annotation limits, a finding is a plain log
+            // line with its start, and a last notice sums up.
+            let plain =
+                Regex::new(r"^presslint: (.+?):(\d+):(\d+): (?:error|warning|info) \[([a-z-]+)\] ")
+                    .unwrap();
             for line in report.lines() {
+                if line.starts_with("::notice title=presslint::") {
+                    continue;
+                }
+                if let Some(c) = plain.captures(line) {
+                    files
+                        .entry(c[1].to_string())
+                        .or_default()
+                        .found
+                        .push(Found {
+                            rule: c[4].to_string(),
+                            start: (c[2].parse().unwrap(), c[3].parse().unwrap()),
+                            end: None,
+                            labels: None,
+                        });
+                    continue;
+                }
                 let c = command
                     .captures(line)
                     .unwrap_or_else(|| panic!("not a workflow command: {line}"));

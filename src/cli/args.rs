@@ -34,6 +34,8 @@ pub enum Command {
         /// Rule id, e.g. img-alt-missing
         rule: String,
     },
+    /// Run the language server (LSP over standard input and output) for editors
+    Server,
 }
 
 #[derive(clap::Args)]
@@ -71,6 +73,18 @@ pub struct CheckArgs {
     /// Lint only files changed since this git ref, plus untracked ones
     #[arg(long, value_name = "REF")]
     pub changed_since: Option<String>,
+    /// Report only findings on lines added or modified since this git ref
+    /// (untracked files count whole)
+    #[arg(long, value_name = "REF")]
+    pub changed_lines: Option<String>,
+    /// With --changed-lines: also keep findings this many lines from a changed line
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 0,
+        requires = "changed_lines"
+    )]
+    pub changed_lines_context: usize,
     /// Lint only this runner's share of the files: K/N (e.g. 2/4)
     #[arg(long, value_name = "K/N")]
     pub shard: Option<crate::source::Shard>,

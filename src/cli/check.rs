@@ -7,6 +7,7 @@ use super::args::{CheckArgs, Format};
 use super::{print, say, usage_error};
 use crate::FileReport;
 use crate::baseline::{self, Baseline};
+use crate::changed_lines::ChangedLines;
 use crate::diagnostic::Severity;
 use crate::engine::Selection;
 use crate::report::{self, output::Output};
@@ -39,10 +40,34 @@ pub fn check(args: CheckArgs) -> ExitCode {
             Err(message) => return usage_error(&message),
         }
     }
+    // Only files with changed lines can keep findings: lint only those.
+    let changed_lines = match &args.changed_lines {
+        Some(reference) => {
+            let here = std::path::Path::new(".");
+            match ChangedLines::since(here, reference, args.changed_lines_context) {
+                Ok(lines) => Some(lines),
+                Err(message) => return usage_error(&message),
+            }
+        }
+        None => None,
+    };
+    if let Some(lines) = &changed_lines {
+        let files = lines.files();
+        settings.only = Some(match settings.only.take() {
+            Some(only) => only.intersection(&files).cloned().collect(),
+            None => files,
+        });
+    }
     // Fix first; the report below then shows what is left.
     let mut fixes_failed = false;
     if args.fix {
-        match crate::fix::run(&args.paths, &settings, args.dry_run) {
+        // With --changed-lines, only the changed lines are fixed.
+        let narrow = |file: &mut FileReport| {
+            if let Some(lines) = &changed_lines {
+                lines.filter(file);
+            }
+        };
+        match crate::fix::run(&args.paths, &settings, args.dry_run, narrow) {
             Ok(outcome) if args.dry_run => return dry_run_report(&outcome),
             Ok(outcome) => fixes_failed = report_fixes(&outcome),
             Err(message) => return usage_error(&message),
@@ -62,12 +87,15 @@ pub fn check(args: CheckArgs) -> ExitCode {
         Err(message) => return usage_error(&message),
     };
 
-    // Every file passes through here: recorded for a new baseline, then
-    // filtered by the old one, then counted.
+    // Every file passes through here: narrowed to the changed lines,
+    // recorded for a new baseline, filtered by the old one, then counted.
     let threshold = args.fail_on.threshold();
     let mut failing = false;
     let mut warnings = 0;
     let mut gate = |file: &mut FileReport| {
+        if let Some(lines) = &changed_lines {
+            lines.filter(file);
+        }
         if let Some(recorder) = &mut recorder {
             recorder.add(file);
         }
@@ -83,7 +111,7 @@ pub fn check(args: CheckArgs) -> ExitCode {
     };
     // Every format streams: each file is reported as soon as it and every
     // file found before it are done, and then dropped.
-    let mut reporter = reporter(args.format, args.output.is_some());
+    let mut reporter = reporter(args.format, args.output.as_deref());
     let mut write = |text: &str| output.write(text);
     let mut sink = report::Sink::to(&mut write);
     reporter.start(&mut sink);
@@ -177,11 +205,14 @@ fn fix_count(outcome: &crate::fix::Outcome) -> String {
     )
 }
 
-fn reporter(format: Format, to_file: bool) -> Box<dyn report::Reporter> {
+fn reporter(format: Format, output: Option<&std::path::Path>) -> Box<dyn report::Reporter> {
+    let to_file = output.is_some();
     match format {
         Format::Json => Box::new(report::json::Json::default()),
         Format::Sarif => Box::new(report::sarif::Sarif::default()),
-        Format::Github => Box::new(report::github::Github),
+        Format::Github => Box::new(report::github::Github::new(
+            output.map(|path| path.display().to_string()),
+        )),
         Format::Junit => Box::new(report::junit::Junit::default()),
         Format::Jsonl => Box::new(report::jsonl::Jsonl),
         Format::Summary => Box::new(report::summary::SummaryTable::default()),

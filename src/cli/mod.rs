@@ -23,6 +23,7 @@ pub fn run(cli: Cli) -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Init => init(),
+        Command::Server => crate::server::run(),
         Command::Explain { rule } => match rules::find(&rule) {
             Some(rule) => {
                 print(rule.doc);

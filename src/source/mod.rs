@@ -7,7 +7,7 @@ mod position;
 
 pub use decode::{Decoded, OffsetMap, decode_html, decode_text};
 pub use file::{Location, SourceFile};
-pub use position::{LineIndex, floor_char_boundary};
+pub use position::{ColumnUnit, LineIndex, floor_char_boundary};
 
 use std::fmt;
 use std::io::Read;

@@ -1,0 +1,499 @@
+//! `presslint server` driven as an editor drives it: the real binary over
+//! standard input and output, messages framed by `lsp-server` (the
+//! Content-Length protocol), through initialize, open, change, pushed and
+//! pulled diagnostics, code actions, hover, a config change and shutdown.
+
+use std::io::{BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use lsp_server::{Message, Notification, Request, RequestId};
+use serde_json::{Value, json};
+
+const WAIT: Duration = Duration::from_secs(30);
+
+struct Client {
+    child: Child,
+    stdin: ChildStdin,
+    incoming: Receiver<Message>,
+    next_id: i32,
+}
+
+impl Client {
+    /// Start the server and initialize it with these client capabilities.
+    fn start(root: &Path, capabilities: Value) -> (Client, Value) {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_presslint"))
+            .arg("server")
+            .current_dir(root)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("start presslint server");
+        let stdin = child.stdin.take().unwrap();
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        let (sender, incoming) = channel();
+        std::thread::spawn(move || {
+            while let Ok(Some(message)) = Message::read(&mut stdout) {
+                if sender.send(message).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut client = Client {
+            child,
+            stdin,
+            incoming,
+            next_id: 0,
+        };
+        let result = client.request(
+            "initialize",
+            json!({
+                "processId": null,
+                "rootUri": null,
+                "capabilities": capabilities,
+                "workspaceFolders": [{"uri": file_uri(root), "name": "news"}],
+            }),
+        );
+        client.notify("initialized", json!({}));
+        (client, result)
+    }
+
+    fn send(&mut self, message: Message) {
+        message.write(&mut self.stdin).expect("write to the server");
+        self.stdin.flush().unwrap();
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(Notification::new(method.into(), params).into());
+    }
+
+    /// Send a request and wait for its answer, answering the server's own
+    /// requests (registrations) on the way.
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        self.next_id += 1;
+        let id = RequestId::from(self.next_id);
+        self.send(Request::new(id.clone(), method.into(), params).into());
+        let response = self.wait(|m| matches!(m, Message::Response(r) if r.id == id));
+        let Message::Response(response) = response else {
+            unreachable!()
+        };
+        match response.response_result {
+            Ok(result) => result,
+            Err(error) => panic!("{method}: {error:?}"),
+        }
+    }
+
+    /// The next message that `wanted` accepts; others are dropped.
+    fn wait(&mut self, wanted: impl Fn(&Message) -> bool) -> Message {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let message = self
+                .incoming
+                .recv_timeout(left)
+                .expect("the server answered in time");
+            if let Message::Request(r) = &message {
+                let answer = lsp_server::Response::new_ok(r.id.clone(), Value::Null);
+                self.send(answer.into());
+            }
+            if wanted(&message) {
+                return message;
+            }
+        }
+    }
+
+    /// The next `publishDiagnostics` for `uri`.
+    fn published(&mut self, uri: &str) -> Value {
+        let message = self.wait(|m| {
+            matches!(m, Message::Notification(n)
+                if n.method == "textDocument/publishDiagnostics" && n.params["uri"] == uri)
+        });
+        let Message::Notification(n) = message else {
+            unreachable!()
+        };
+        n.params
+    }
+
+    fn shutdown(mut self) {
+        assert_eq!(self.request("shutdown", Value::Null), Value::Null);
+        self.notify("exit", Value::Null);
+        let status = self.child.wait().unwrap();
+        assert!(status.success(), "{status}");
+    }
+}
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A `file:` URI, with the bytes a URI cannot hold percent-encoded.
+fn file_uri(path: &Path) -> String {
+    let mut out = String::from("file://");
+    for b in path.to_str().unwrap().bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// `(rule, start line, start character, end line, end character)` of
+/// each diagnostic, sorted.
+fn ranges(diagnostics: &Value) -> Vec<(String, u64, u64, u64, u64)> {
+    let mut out: Vec<_> = diagnostics
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let r = &d["range"];
+            (
+                d["code"].as_str().unwrap().to_string(),
+                r["start"]["line"].as_u64().unwrap(),
+                r["start"]["character"].as_u64().unwrap(),
+                r["end"]["line"].as_u64().unwrap(),
+                r["end"]["character"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// What `presslint check --format json` reports for `path`, as ranges
+/// computed here from its byte offsets: 0-based lines, columns in UTF-16
+/// code units or in bytes.
+fn expected(path: &Path, utf16: bool) -> Vec<(String, u64, u64, u64, u64)> {
+    let output = Command::new(env!("CARGO_BIN_EXE_presslint"))
+        .args(["check", "--format", "json"])
+        .arg(path)
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let text = std::fs::read_to_string(path).unwrap();
+    let at = |offset: usize| {
+        let before = &text[..offset];
+        let line = before.matches('\n').count();
+        let start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = if utf16 {
+            before[start..].encode_utf16().count()
+        } else {
+            offset - start
+        };
+        (line as u64, column as u64)
+    };
+    let mut out: Vec<_> = report["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let (l1, c1) = at(d["span"]["start"].as_u64().unwrap() as usize);
+            let (l2, c2) = at(d["span"]["end"].as_u64().unwrap() as usize);
+            (d["rule"].as_str().unwrap().to_string(), l1, c1, l2, c2)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn open(client: &mut Client, path: &Path, text: &str) -> String {
+    let uri = file_uri(path);
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "html", "version": 1, "text": text}}),
+    );
+    uri
+}
+
+fn rule_findings<'a>(diagnostics: &'a Value, rule: &str) -> Vec<&'a Value> {
+    diagnostics
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == rule)
+        .collect()
+}
+
+#[test]
+fn an_editor_session_shows_findings_and_offers_fixes() {
+    let root = repo().join("fixtures");
+    let path = root.join("harbour-storm-photo-story.html");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let (mut client, init) = Client::start(
+        &root,
+        json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}}),
+    );
+    let caps = &init["capabilities"];
+    assert_eq!(caps["positionEncoding"], "utf-16", "{caps}");
+    assert_eq!(caps["hoverProvider"], true);
+    assert_eq!(caps["diagnosticProvider"]["identifier"], "presslint");
+    let kinds = &caps["codeActionProvider"]["codeActionKinds"];
+    assert!(
+        kinds
+            .as_array()
+            .unwrap()
+            .contains(&json!("source.fixAll.presslint"))
+    );
+
+    // Open: the findings the command line reports, at the same places.
+    let uri = open(&mut client, &path, &text);
+    let pushed = client.published(&uri);
+    assert_eq!(pushed["version"], 1);
+    let diagnostics = &pushed["diagnostics"];
+    assert_eq!(ranges(diagnostics), expected(&path, true));
+    let flagged = rule_findings(diagnostics, "img-unsized");
+    assert_eq!(flagged.len(), 1);
+    let flagged = flagged[0].clone();
+    assert_eq!(flagged["severity"], 2);
+    assert_eq!(flagged["source"], "presslint");
+    assert!(
+        flagged["codeDescription"]["href"]
+            .as_str()
+            .unwrap()
+            .ends_with("/rules/img-unsized.md")
+    );
+
+    // Pulled: the same findings.
+    let pulled = client.request(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    assert_eq!(pulled["kind"], "full");
+    assert_eq!(ranges(&pulled["items"]), ranges(diagnostics));
+
+    // Code actions on the flagged image: the width/height fix, safe and
+    // preferred, and a suppression for its line.
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": {"uri": uri},
+            "range": flagged["range"],
+            "context": {"diagnostics": [flagged]},
+        }),
+    );
+    let actions = actions.as_array().unwrap();
+    let fix = actions
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().contains("safe fix"))
+        .unwrap_or_else(|| panic!("no fix in {actions:?}"));
+    assert_eq!(fix["kind"], "quickfix");
+    assert_eq!(fix["isPreferred"], true);
+    assert_eq!(fix["diagnostics"][0]["code"], "img-unsized");
+    let edits = &fix["edit"]["changes"][&uri];
+    assert_eq!(edits.as_array().unwrap().len(), 1);
+    assert_eq!(edits[0]["newText"], " width=\"1200\" height=\"800\"");
+    let line = flagged["range"]["start"]["line"].as_u64().unwrap();
+    let line_text = text.lines().nth(line as usize).unwrap();
+    // Before the `>` of the start tag.
+    let insert_at = line_text.find("quay.\">").unwrap() + "quay.\"".len();
+    assert_eq!(
+        edits[0]["range"]["start"],
+        json!({"line": line, "character": insert_at})
+    );
+    let suppress = actions
+        .iter()
+        .find(|a| a["title"] == "Suppress img-unsized for this line")
+        .unwrap_or_else(|| panic!("no suppression in {actions:?}"));
+    let insert = &suppress["edit"]["changes"][&uri][0];
+    assert_eq!(
+        insert["range"]["start"],
+        json!({"line": line, "character": 0})
+    );
+    assert_eq!(
+        insert["newText"],
+        "        <!-- presslint-disable-next-line img-unsized -- reason -->\n"
+    );
+
+    // Fix-all applies the safe fixes only.
+    let all = client.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": {"uri": uri},
+            "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+            "context": {"diagnostics": [], "only": ["source.fixAll"]},
+        }),
+    );
+    let all = all.as_array().unwrap();
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0]["kind"], "source.fixAll.presslint");
+    assert_eq!(all[0]["edit"]["changes"][&uri], *edits);
+
+    // Hover: the rule page, and the image file as probed.
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": flagged["range"]["start"]}),
+    );
+    let shown = hover["contents"]["value"].as_str().unwrap();
+    assert!(shown.contains("**img-unsized** (warning)"), "{shown}");
+    assert!(shown.contains("# img-unsized"), "{shown}");
+    assert!(shown.contains("JPEG, 1200 × 800 px"), "{shown}");
+
+    // Change: apply the fix as the editor would; once typing pauses the
+    // finding is gone, and nothing else changed.
+    let change = json!({"range": edits[0]["range"], "text": edits[0]["newText"]});
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [change]}),
+    );
+    let pushed = client.published(&uri);
+    assert_eq!(pushed["version"], 2);
+    let mut before = ranges(diagnostics);
+    before.retain(|d| d.0 != "img-unsized");
+    assert_eq!(ranges(&pushed["diagnostics"]), before);
+
+    client.shutdown();
+}
+
+#[test]
+fn positions_follow_the_negotiated_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("emoji.html");
+    // Two emoji (two UTF-16 units, four bytes each) before the image.
+    let text =
+        "<html lang=en><title>Flood 🌊</title><h1>Flood</h1>\n<p>😀😀 <img src=\"data:,\"></p>\n";
+    std::fs::write(&path, text).unwrap();
+    for (offered, utf16) in [
+        (json!(["utf-16"]), true),
+        (json!(["utf-8", "utf-16"]), false),
+    ] {
+        let (mut client, init) = Client::start(
+            dir.path(),
+            json!({"general": {"positionEncodings": offered}}),
+        );
+        let encoding = if utf16 { "utf-16" } else { "utf-8" };
+        assert_eq!(init["capabilities"]["positionEncoding"], encoding);
+        let uri = open(&mut client, &path, text);
+        let pushed = client.published(&uri);
+        assert_eq!(ranges(&pushed["diagnostics"]), expected(&path, utf16));
+        let missing = rule_findings(&pushed["diagnostics"], "img-alt-missing");
+        let start = &missing[0]["range"]["start"];
+        assert_eq!(start["character"], if utf16 { 8 } else { 12 }, "{encoding}");
+        client.shutdown();
+    }
+}
+
+#[test]
+fn a_config_change_is_read_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("story.md");
+    let text = "# Flood\n\n![](flood.jpg)\n";
+    std::fs::write(&path, text).unwrap();
+    let (mut client, _) = Client::start(
+        dir.path(),
+        json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}}),
+    );
+    let uri = open(&mut client, &path, text);
+    let pushed = client.published(&uri);
+    assert_eq!(
+        rule_findings(&pushed["diagnostics"], "img-alt-missing").len(),
+        1
+    );
+
+    let config = dir.path().join("presslint.toml");
+    std::fs::write(&config, "[rules]\nimg-alt-missing = \"off\"\n").unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": file_uri(&config), "type": 1}]}),
+    );
+    let pushed = client.published(&uri);
+    assert!(rule_findings(&pushed["diagnostics"], "img-alt-missing").is_empty());
+
+    // A broken config is one message naming it; the server keeps serving.
+    std::fs::write(&config, "[rules]\nimg-alt-missin = \"off\"\n").unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": file_uri(&config), "type": 2}]}),
+    );
+    let message =
+        client.wait(|m| matches!(m, Message::Notification(n) if n.method == "window/showMessage"));
+    let Message::Notification(n) = message else {
+        unreachable!()
+    };
+    let text = n.params["message"].as_str().unwrap();
+    assert!(text.contains("presslint.toml"), "{text}");
+    assert_eq!(client.published(&uri)["diagnostics"], json!([]));
+    client.shutdown();
+}
+
+#[test]
+fn suppression_selects_the_reason_where_the_editor_takes_snippets() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("story.md");
+    let text = "# Flood\n\n  ![](flood.jpg)\n";
+    std::fs::write(&path, text).unwrap();
+    let (mut client, _) = Client::start(
+        dir.path(),
+        json!({
+            "workspace": {"workspaceEdit": {"snippetEditSupport": true}},
+            "textDocument": {"diagnostic": {}},
+        }),
+    );
+    let uri = open(&mut client, &path, text);
+    // This editor pulls: nothing is pushed, and a pull answers.
+    let pulled = client.request(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let missing = rule_findings(&pulled["items"], "img-alt-missing");
+    assert_eq!(missing.len(), 1);
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": {"uri": uri},
+            "range": missing[0]["range"],
+            "context": {"diagnostics": [missing[0]], "only": ["quickfix"]},
+        }),
+    );
+    let suppress = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "Suppress img-alt-missing for this line")
+        .unwrap_or_else(|| panic!("no suppression in {actions}"));
+    let change = &suppress["edit"]["documentChanges"][0];
+    assert_eq!(change["textDocument"]["version"], 1);
+    assert_eq!(
+        change["edits"][0]["snippet"],
+        json!({"kind": "snippet", "value": "  <!-- presslint-disable-next-line img-alt-missing -- ${1:reason} -->\n"})
+    );
+    assert_eq!(
+        change["edits"][0]["range"]["start"],
+        json!({"line": 2, "character": 0})
+    );
+
+    // Saved with the comment in place, the finding is gone.
+    let suppressed = text.replace(
+        "  ![]",
+        "  <!-- presslint-disable-next-line img-alt-missing -- wire photo, alt added upstream -->\n  ![]",
+    );
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": suppressed}]}),
+    );
+    client.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let pulled = client.request(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    assert!(
+        rule_findings(&pulled["items"], "img-alt-missing").is_empty(),
+        "{pulled}"
+    );
+
+    // A request the server does not know is an error answer, not the end.
+    client.next_id += 1;
+    let id = RequestId::from(client.next_id);
+    client.send(Request::new(id.clone(), "textDocument/rename".into(), json!({})).into());
+    let answer = client.wait(|m| matches!(m, Message::Response(r) if r.id == id));
+    let Message::Response(answer) = answer else {
+        unreachable!()
+    };
+    assert_eq!(answer.response_result.unwrap_err().code, -32601);
+    client.shutdown();
+}
