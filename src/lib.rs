@@ -272,19 +272,32 @@ pub fn lint_article(
     roots: Option<&assets::Roots>,
     cache: &assets::Cache,
 ) -> FileReport {
-    let decoded = source::Decoded {
-        text,
-        encoding: encoding_rs::UTF_8,
-        offsets: source::OffsetMap::default(),
-    };
-    lint_decoded(
+    lint_article_with(
         path,
-        decoded,
+        text,
         rules,
         &config::article_options(rules),
         roots,
         cache,
     )
+}
+
+/// [`lint_article`] with the article options a config gives (see
+/// [`Settings::article_options_for`]).
+pub fn lint_article_with(
+    path: String,
+    text: String,
+    rules: &[ActiveRule],
+    options: &article::Options,
+    roots: Option<&assets::Roots>,
+    cache: &assets::Cache,
+) -> FileReport {
+    let decoded = source::Decoded {
+        text,
+        encoding: encoding_rs::UTF_8,
+        offsets: source::OffsetMap::default(),
+    };
+    lint_decoded(path, decoded, rules, options, roots, cache)
 }
 
 fn lint_decoded(

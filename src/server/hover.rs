@@ -47,16 +47,16 @@ pub fn hover(setup: &Setup, file: &FileReport, offset: usize) -> Option<String> 
 /// One line per image file the flagged markup references: where it was
 /// found and what it is ("`/media/a.jpg`: JPEG, 1200 × 800 px, 245 KB").
 fn image_facts(setup: &Setup, file: &FileReport, span: Span) -> Vec<String> {
-    let options = crate::config::article_options(&setup.rules);
+    let options = &setup.options;
     let text = file.source.text().to_string();
     match Kind::of(&file.path) {
         Kind::Html => {
             let doc = Document::parse(text);
-            describe(&Article::build(&doc, &options), setup, span)
+            describe(&Article::build(&doc, options), setup, span)
         }
         Kind::Markdown => {
             let md = MarkdownDocument::parse(text);
-            describe(&Article::from_markdown(&md, &options), setup, span)
+            describe(&Article::from_markdown(&md, options), setup, span)
         }
     }
 }

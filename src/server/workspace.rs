@@ -30,6 +30,8 @@ pub struct Document {
 pub struct Setup {
     pub name: String,
     pub rules: Vec<ActiveRule>,
+    /// What the config adds to the article model (`[captions] photo`).
+    pub options: crate::article::Options,
     pub roots: Option<Roots>,
 }
 
@@ -64,16 +66,20 @@ impl Workspace {
         let name = convert::document_name(uri);
         let Some(path) = convert::file_path(uri) else {
             // An unsaved buffer: the defaults, and no files around it.
+            let rules = Selection::default().active();
             return Ok(Setup {
                 name,
-                rules: Selection::default().active(),
+                options: crate::config::article_options(&rules),
+                rules,
                 roots: None,
             });
         };
         let tree = self.tree_of(&path);
+        let rules = self.settings.rules_for(&path)?;
         Ok(Setup {
             name,
-            rules: self.settings.rules_for(&path)?,
+            options: self.settings.article_options_for(&path, &rules)?,
+            rules,
             roots: Some(self.settings.roots_for(&path, &tree)?),
         })
     }
@@ -100,10 +106,11 @@ fn settings() -> crate::Settings {
 pub fn lint(setup: &Setup, text: &str) -> Result<FileReport, String> {
     let cache = assets::Cache::default();
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        crate::lint_article(
+        crate::lint_article_with(
             setup.name.clone(),
             text.to_string(),
             &setup.rules,
+            &setup.options,
             setup.roots.as_ref(),
             &cache,
         )
