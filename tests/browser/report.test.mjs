@@ -62,13 +62,15 @@ try {
   const url = pathToFileURL(resolve(reportPath)).href;
 
   if (mode === "--timing") {
-    const started = Date.now();
     await page.goto(url, { waitUntil: "load", timeout: 60000 });
-    // The first frame painted after load: the page is on screen.
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
-    const ms = Date.now() - started;
-    console.log(`loaded in ${ms} ms`);
-    check(ms < Number(arg), `the report took ${ms} ms to open, over ${arg} ms`);
+    // The page's own clock: from navigation start to the end of the load
+    // event (everything parsed, the script run), and its first paint.
+    const [loaded, painted] = await page.evaluate(() => [
+      performance.getEntriesByType("navigation")[0].loadEventEnd,
+      (performance.getEntriesByName("first-contentful-paint")[0] || {}).startTime,
+    ]);
+    console.log(`first contentful paint at ${Math.round(painted)} ms, loaded in ${Math.round(loaded)} ms`);
+    check(loaded < Number(arg), `the report took ${Math.round(loaded)} ms to load, over ${arg} ms`);
     check(consoleErrors.length === 0, `console errors: ${consoleErrors.join(" | ")}`);
   } else if (mode === "--hostile") {
     let dialogs = 0;

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use super::page::{Alt, CaptionView, Card, FileView, Page};
 use super::thumbs::Thumbnail;
-use super::{esc, snippet};
+use super::{attr, esc, snippet};
 use crate::FileReport;
 use crate::diagnostic::Diagnostic;
 use crate::report::plural;
@@ -37,7 +37,7 @@ pub(super) fn render(
         out,
         "<article class=\"file\" id=\"{anchor}\" aria-labelledby=\"{anchor}-h\" data-path=\"{}\">\n\
          <h3 id=\"{anchor}-h\">{}</h3>\n<div class=\"path\"><code>{}</code> · {} · {}</div>",
-        esc(&file.path),
+        attr(&file.path),
         esc(heading),
         esc(&file.path),
         plural(page.cards.len(), "image"),
@@ -163,7 +163,7 @@ fn render_card(
     let _ = writeln!(
         out,
         "<li class=\"card\" id=\"{id}\"><div class=\"thumb-box\">{}</div><div class=\"facts\">\
-         <h5 id=\"{id}-h\"><span class=\"kind\">{}</span> <code>{}</code> <span class=\"where\">line {line}</span></h5>",
+         <h5><span class=\"kind\">{}</span> <code>{}</code> <span class=\"where\">line {line}</span></h5>",
         preview(card, thumb_class),
         esc(card.kind),
         esc(name),
@@ -183,7 +183,10 @@ fn render_card(
         };
         let _ = write!(out, "<dt>Caption</dt><dd class=\"caption\">{caption}</dd>");
     }
-    if let Some(url) = &card.url {
+    // The address as written, unless the file's path says it.
+    if let Some(url) = &card.url
+        && !matches!(card.file, FileView::Found { .. })
+    {
         let _ = write!(out, "<dt>Address</dt><dd><code>{}</code></dd>", esc(url));
     }
     let _ = write!(out, "<dt>File</dt><dd>{}</dd>", file_facts(&card.file));
@@ -241,7 +244,7 @@ fn preview(card: &Card, thumb_class: &mut dyn FnMut(&Thumbnail) -> String) -> St
             return format!(
                 "<div class=\"thumb {}\" role=\"img\" aria-label=\"Preview of {}\"></div>",
                 thumb_class(thumb),
-                esc(card.url.as_deref().map(short_name).unwrap_or("the image"))
+                attr(card.url.as_deref().map(short_name).unwrap_or("the image"))
             );
         }
         (Some(Err(why)), _) => why.clone(),
@@ -356,29 +359,31 @@ fn caption(c: &CaptionView) -> String {
     out
 }
 
+/// Findings, those at the same span together under one source snippet
+/// (a caption without a credit, a date and a place is one place to look).
 fn findings(out: &mut String, file: &FileReport, list: &[&Diagnostic]) {
-    if list.is_empty() {
-        return;
-    }
-    out.push_str("<ul class=\"findings\">");
-    for d in list {
-        let at = file.source.locate(d.span);
-        let _ = write!(
-            out,
-            "<li class=\"finding {sev}\" data-rule=\"{rule}\" data-severity=\"{sev}\">\
-             <div class=\"head\"><span class=\"sev\">{sev}</span> <a class=\"rule\" href=\"#rule-{rule}\">{rule}</a> \
-             <span class=\"msg\">{}</span> <span class=\"where\">line {}, column {}</span></div>",
-            esc(&d.message),
-            at.line,
-            at.column,
-            sev = d.severity.as_str(),
-            rule = esc(d.rule),
-        );
-        if !d.help.is_empty() {
-            let _ = write!(out, "<div class=\"help\">{}</div>", esc(&d.help));
+    for run in list.chunk_by(|a, b| a.span == b.span) {
+        out.push_str("<div class=\"spot\"><ul class=\"findings\">");
+        for d in run {
+            let at = file.source.locate(d.span);
+            let _ = write!(
+                out,
+                "<li class=\"finding {sev}\" data-rule=\"{rule}\">\
+                 <span class=\"sev\">{sev}</span> <a href=\"#rule-{rule}\">{rule}</a> \
+                 {} <span class=\"where\">line {}, column {}</span>",
+                esc(&d.message),
+                at.line,
+                at.column,
+                sev = d.severity.as_str(),
+                rule = attr(d.rule),
+            );
+            if !d.help.is_empty() {
+                let _ = write!(out, "<div class=\"help\">{}</div>", esc(&d.help));
+            }
+            out.push_str("</li>");
         }
-        snippet::render(out, &file.source, d.span);
-        out.push_str("</li>");
+        out.push_str("</ul>");
+        snippet::render(out, &file.source, run[0].span);
+        out.push_str("</div>\n");
     }
-    out.push_str("</ul>\n");
 }

@@ -171,10 +171,20 @@ fn sha256(text: &str) -> String {
     )
 }
 
-/// Text for HTML content or a quoted attribute value: markup characters
-/// escaped, and control characters, bidirectional overrides and line
-/// separators shown as escapes (see `report::escape`).
+/// Text for HTML content: `&`, `<` and `>` escaped, and control
+/// characters, bidirectional overrides and line separators shown as
+/// escapes (see `report::escape`). Quotes stay: the report's source
+/// snippets are full of them.
 pub fn esc(text: &str) -> String {
+    escaped(text, false)
+}
+
+/// Text for a quoted attribute value: as [`esc`], and quotes escaped.
+pub fn attr(text: &str) -> String {
+    escaped(text, true)
+}
+
+fn escaped(text: &str, quotes: bool) -> String {
     let text = super::escape::terminal(text);
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
@@ -182,8 +192,8 @@ pub fn esc(text: &str) -> String {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
+            '"' if quotes => out.push_str("&quot;"),
+            '\'' if quotes => out.push_str("&#39;"),
             c => out.push(c),
         }
     }
@@ -201,8 +211,12 @@ mod tests {
     #[test]
     fn markup_and_controls_are_escaped() {
         assert_eq!(
-            esc("\"><img src=x onerror='alert(1)'>"),
+            attr("\"><img src=x onerror='alert(1)'>"),
             "&quot;&gt;&lt;img src=x onerror=&#39;alert(1)&#39;&gt;"
+        );
+        assert_eq!(
+            esc("\"><img src=x onerror='alert(1)'>"),
+            "\"&gt;&lt;img src=x onerror='alert(1)'&gt;"
         );
         assert_eq!(esc("a\u{202e}b & c\n"), "a\\u{202e}b &amp; c\\n");
     }

@@ -9,54 +9,73 @@
   var rule = document.getElementById("rule-filter");
   var search = document.getElementById("search-filter");
   var status = document.getElementById("filter-status");
-  var findings = Array.prototype.slice.call(document.querySelectorAll("li.finding"));
-  var cards = Array.prototype.slice.call(document.querySelectorAll("li.card"));
-  var files = Array.prototype.slice.call(document.querySelectorAll("article.file"));
+  var findings = document.getElementsByClassName("finding");
+  var total = findings.length;
+  // Filled on first use: each finding's spot, card and file, and the
+  // text a search looks in (its own, its image's facts, its file's name).
+  var owners = null;
   var texts = null;
+  var groups = ["div.spot", "li.card", "article.file"];
 
-  // What a search looks in: a finding's text, and its image's and file's.
-  function haystacks() {
-    return findings.map(function (f) {
-      var card = f.closest("li.card");
-      var file = f.closest("article.file");
-      var own = f.textContent;
-      var facts = card ? card.querySelector(".facts dl") : null;
+  function severity(f) {
+    return f.classList.contains("error") ? "error" : f.classList.contains("warning") ? "warning" : "info";
+  }
+
+  function lookups() {
+    owners = [];
+    texts = [];
+    for (var i = 0; i < total; i++) {
+      var f = findings[i];
+      owners.push(groups.map(function (g) { return f.closest(g); }));
+      var facts = owners[i][1] ? owners[i][1].querySelector(".facts dl") : null;
+      var file = owners[i][2];
       var head = file ? file.querySelector("h3").textContent + " " + file.getAttribute("data-path") : "";
-      return (own + " " + (facts ? facts.textContent : "") + " " + head).toLowerCase();
-    });
+      texts.push((f.textContent + " " + (facts ? facts.textContent : "") + " " + head).toLowerCase());
+    }
+  }
+
+  function say(shown, filtering) {
+    status.textContent = "Showing " + shown + " of " + total + " findings" +
+      (filtering ? "; images and files without a matching finding are hidden." : ".");
+    status.setAttribute("data-shown", String(shown));
   }
 
   function apply() {
+    if (!owners) lookups();
     var severities = {};
-    form.querySelectorAll("input[name=severity]").forEach(function (box) {
-      severities[box.value] = box.checked;
+    var off = false;
+    form.querySelectorAll("input[name=severity]").forEach(function (b) {
+      severities[b.value] = b.checked;
+      off = off || !b.checked;
     });
     var wanted = rule.value;
     var q = search.value.trim().toLowerCase();
-    if (q && !texts) texts = haystacks();
-    var filtering = !!(wanted || q) || Object.keys(severities).some(function (k) { return !severities[k]; });
+    var filtering = off || !!wanted || !!q;
     var shown = 0;
-    findings.forEach(function (f, i) {
-      var ok = severities[f.getAttribute("data-severity")] &&
+    var seen = new Set();
+    for (var i = 0; i < total; i++) {
+      var f = findings[i];
+      var ok = severities[severity(f)] &&
         (!wanted || f.getAttribute("data-rule") === wanted) &&
         (!q || texts[i].indexOf(q) !== -1);
-      f.hidden = !ok;
-      if (ok) shown++;
+      if (f.hidden === ok) f.hidden = !ok;
+      if (ok) {
+        shown++;
+        owners[i].forEach(function (o) { if (o) seen.add(o); });
+      }
+    }
+    groups.forEach(function (g) {
+      document.querySelectorAll(g).forEach(function (el) {
+        var hide = filtering && !seen.has(el);
+        if (el.hidden !== hide) el.hidden = hide;
+      });
     });
-    cards.forEach(function (c) {
-      c.hidden = filtering && !c.querySelector("li.finding:not([hidden])");
-    });
-    files.forEach(function (a) {
-      a.hidden = filtering && !a.querySelector("li.finding:not([hidden])");
-    });
-    status.textContent = "Showing " + shown + " of " + findings.length + " findings" +
-      (filtering ? "; images and files without a matching finding are hidden." : ".");
-    status.setAttribute("data-shown", String(shown));
+    say(shown, filtering);
   }
 
   form.addEventListener("submit", function (e) { e.preventDefault(); });
   form.addEventListener("input", apply);
   form.addEventListener("change", apply);
   box.hidden = false;
-  apply();
+  say(total, false);
 })();

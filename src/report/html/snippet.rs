@@ -32,7 +32,7 @@ pub(super) fn render(out: &mut String, source: &SourceFile, span: Span) {
         if l != line && source[ls..le].trim().is_empty() {
             continue;
         }
-        let _ = write!(out, "<span class=\"ln\">{l:>5} </span>");
+        let _ = write!(out, "{l:>4} ");
         if row_from > ls {
             out.push('…');
         }

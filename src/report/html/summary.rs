@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use super::{FileRow, esc};
+use super::{FileRow, attr, esc};
 use crate::report::{Sink, Summary, plural, rule_url};
 
 /// The totals the summary shows.
@@ -73,7 +73,7 @@ fn by_rule(out: &mut Sink, by_rule: &BTreeMap<&'static str, [usize; 3]>) {
             c[1],
             c[2],
             c.iter().sum::<usize>(),
-            r = esc(rule)
+            r = attr(rule)
         );
     }
     out.push_str("</tbody>\n</table>\n</div>\n");
@@ -205,7 +205,7 @@ pub(super) fn filters(out: &mut Sink, by_rule: &BTreeMap<&'static str, [usize; 3
          <select id=\"rule-filter\" name=\"rule\">\n<option value=\"\">every rule</option>\n",
     );
     for rule in by_rule.keys() {
-        let _ = writeln!(out, "<option value=\"{r}\">{r}</option>", r = esc(rule));
+        let _ = writeln!(out, "<option value=\"{r}\">{r}</option>", r = attr(rule));
     }
     out.push_str(
         "</select>\n<label for=\"search-filter\">Search</label>\n\
@@ -229,10 +229,10 @@ pub(super) fn rule_pages(out: &mut Sink, by_rule: &BTreeMap<&'static str, [usize
             out,
             "<details class=\"rule-page\" id=\"rule-{id}\"><summary><code>{id}</code>: {summary}</summary>\
              <div class=\"doc\">{doc}</div><a href=\"{url}\">{id} on the web</a></details>",
-            id = esc(r.id),
+            id = attr(r.id),
             summary = esc(r.summary),
             doc = esc(r.doc),
-            url = esc(&rule_url(r.id)),
+            url = attr(&rule_url(r.id)),
         );
     }
     out.push_str("</section>\n");
