@@ -8,6 +8,7 @@
 //! runs them) a missing browser fails them.
 
 use std::fs;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -293,7 +294,12 @@ fn browser_ready(test: &str) -> bool {
     if std::env::var_os("PRESSLINT_REQUIRE_BROWSER").is_some_and(|v| v == "1") {
         panic!("{test}: PRESSLINT_REQUIRE_BROWSER=1 but {missing} is missing");
     }
-    eprintln!("skipped the browser test {test}: {missing} is missing");
+    // Straight to standard error, past the test harness's capture, so a
+    // plain `cargo test` shows it.
+    let _ = writeln!(
+        std::io::stderr(),
+        "skipped the browser test {test}: {missing} is missing"
+    );
     false
 }
 

@@ -165,8 +165,20 @@ try {
     check(consoleErrors.length === 0, `console errors: ${consoleErrors.join(" | ")}`);
 
     if (arg === "--screenshot") {
+      // An image with a thumbnail, a marked caption and findings.
       const out = process.argv[5];
       await page.reload({ waitUntil: "load" });
+      const target = await page.evaluateHandle(() =>
+        document.querySelector("li.card:has(.thumb):has(mark.credit):has(li.finding)") ||
+        document.querySelector("li.card:has(.thumb):has(li.finding)") || document.body);
+      // Twice: cards above are sized as they are drawn.
+      for (let i = 0; i < 2; i++) {
+        await target.evaluate((card) => {
+          card.scrollIntoView({ block: "start" });
+          window.scrollBy(0, -130);
+        });
+        await page.waitForTimeout(100);
+      }
       await page.screenshot({ path: out, fullPage: false });
       console.log(`screenshot written to ${out}`);
     }

@@ -226,7 +226,10 @@ fn render_card(
 
 /// The last part of an address, for the card's heading.
 fn short_name(url: &str) -> &str {
-    if url.len() > 5 && url[..5].eq_ignore_ascii_case("data:") {
+    if url
+        .get(..5)
+        .is_some_and(|s| s.eq_ignore_ascii_case("data:"))
+    {
         return "data: URI";
     }
     let path = url.split(['?', '#']).next().unwrap_or(url);
@@ -385,5 +388,50 @@ fn findings(out: &mut String, file: &FileReport, list: &[&Diagnostic]) {
         out.push_str("</ul>");
         snippet::render(out, &file.source, run[0].span);
         out.push_str("</div>\n");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Found;
+
+    #[test]
+    fn a_card_is_named_by_the_last_part_of_its_address() {
+        assert_eq!(short_name("https://cdn.example/a/b.jpg?w=640#x"), "b.jpg");
+        assert_eq!(short_name("/photos/"), "photos");
+        assert_eq!(short_name("data:image/png;base64,AAAA"), "data: URI");
+        assert_eq!(short_name("ééé"), "ééé");
+    }
+
+    #[test]
+    fn a_caption_marks_what_was_found_and_names_what_was_not() {
+        let found = |start, end| {
+            Some(Found {
+                start,
+                end,
+                kind: "test",
+            })
+        };
+        let c = CaptionView {
+            text: "Boats in Penzance <today>. [AP]".into(),
+            credit: found(26, 30),
+            date: None,
+            place: found(9, 17),
+            in_alt: false,
+        };
+        assert_eq!(
+            caption(&c),
+            "Boats in <mark class=\"place\" title=\"place\">Penzance<span class=\"tag\"> (place)</span></mark> \
+             &lt;today&gt;. <mark class=\"credit\" title=\"credit\">[AP]<span class=\"tag\"> (credit)</span></mark>\
+             <span class=\"missing\">No date found.</span>"
+        );
+    }
+
+    #[test]
+    fn sizes_read_as_people_say_them() {
+        assert_eq!(size(812), "812 B");
+        assert_eq!(size(48_200), "48.2 KB");
+        assert_eq!(size(3_100_000), "3.1 MB");
     }
 }

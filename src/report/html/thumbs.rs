@@ -119,8 +119,10 @@ fn make(path: &Path, info: &ImageInfo) -> Result<(u32, u32, String), String> {
         ));
     }
     let bytes = std::fs::read(path).map_err(|e| format!("the file cannot be read ({e})"))?;
-    let picture = decode(&bytes, image_format, info.orientation)?;
-    encode(&picture)
+    // A decoder bug on one odd file costs its preview, not the report.
+    let decoded = std::panic::catch_unwind(|| decode(&bytes, image_format, info.orientation))
+        .map_err(|_| "the decoder failed on this file".to_string())?;
+    encode(&decoded?)
 }
 
 /// Decode bytes of a known format, upright, at most [`MAX_SIDE`] a side.
