@@ -106,6 +106,9 @@ pub struct FileReport {
     /// Set when only part of the file was linted, with the reason on one
     /// line ("line 12: elements nested deeper than 512 levels; …").
     pub incomplete: Option<String>,
+    /// What the HTML report shows of the article beyond its findings; read
+    /// only when that report is asked for (`Settings::thumbnails`).
+    pub page: Option<Box<report::html::Page>>,
 }
 
 /// The result of a run: every file that was linted, and every input that
@@ -138,6 +141,9 @@ pub struct Settings {
     /// `--ext`: the extensions of the files linted in directories, over
     /// the configs' `extensions`.
     pub extensions: Option<Vec<String>>,
+    /// Set for `--format html`: each file's report carries its
+    /// [`report::html::Page`], with thumbnails made through this cache.
+    pub thumbnails: Option<report::html::Thumbnails>,
 }
 
 impl Settings {
@@ -152,6 +158,7 @@ impl Settings {
             asset_cache: assets::Cache::default(),
             max_file_bytes: source::DEFAULT_MAX_FILE_BYTES,
             extensions: None,
+            thumbnails: None,
         }
     }
 
@@ -256,11 +263,24 @@ pub fn lint_bytes_with(
     roots: Option<&assets::Roots>,
     cache: &assets::Cache,
 ) -> FileReport {
+    decode_and_lint(path, bytes, rules, options, roots, cache, None)
+}
+
+/// [`lint_bytes_with`], and with `thumbnails` the page the HTML report shows.
+fn decode_and_lint(
+    path: String,
+    bytes: &[u8],
+    rules: &[ActiveRule],
+    options: &article::Options,
+    roots: Option<&assets::Roots>,
+    cache: &assets::Cache,
+    thumbnails: Option<&report::html::Thumbnails>,
+) -> FileReport {
     let decoded = match source::Kind::of(&path) {
         source::Kind::Html => source::decode_html(bytes),
         source::Kind::Markdown => source::decode_text(bytes),
     };
-    lint_decoded(path, decoded, rules, options, roots, cache)
+    lint_decoded(path, decoded, rules, options, roots, cache, thumbnails)
 }
 
 /// Lint one source text whose image and track references resolve against
@@ -297,7 +317,7 @@ pub fn lint_article_with(
         encoding: encoding_rs::UTF_8,
         offsets: source::OffsetMap::default(),
     };
-    lint_decoded(path, decoded, rules, options, roots, cache)
+    lint_decoded(path, decoded, rules, options, roots, cache, None)
 }
 
 fn lint_decoded(
@@ -307,6 +327,7 @@ fn lint_decoded(
     options: &article::Options,
     roots: Option<&assets::Roots>,
     cache: &assets::Cache,
+    thumbnails: Option<&report::html::Thumbnails>,
 ) -> FileReport {
     let source::Decoded {
         text,
@@ -315,25 +336,27 @@ fn lint_decoded(
     } = decoded;
     let lines = source::LineIndex::new(&text);
     let lint = |doc: &Document, article: &Article<'_>| {
-        let assets = if rules.iter().any(|r| r.rule.needs_files) {
+        let assets = if thumbnails.is_some() || rules.iter().any(|r| r.rule.needs_files) {
             assets::collect(article, roots, cache)
         } else {
             assets::Assets::default()
         };
-        engine::lint(doc, &lines, article, rules, &assets)
+        let page = thumbnails
+            .map(|thumbs| Box::new(report::html::Page::build(doc, article, &assets, thumbs)));
+        (engine::lint(doc, &lines, article, rules, &assets), page)
     };
-    let (text, diagnostics, truncated) = match source::Kind::of(&path) {
+    let (text, (diagnostics, page), truncated) = match source::Kind::of(&path) {
         source::Kind::Html => {
             let doc = Document::parse(text);
-            let diagnostics = lint(&doc, &Article::build(&doc, options));
+            let linted = lint(&doc, &Article::build(&doc, options));
             let truncated = doc.truncated;
-            (doc.into_source(), diagnostics, truncated)
+            (doc.into_source(), linted, truncated)
         }
         source::Kind::Markdown => {
             let md = markdown::MarkdownDocument::parse(text);
-            let diagnostics = lint(&md.html, &Article::from_markdown(&md, options));
+            let linted = lint(&md.html, &Article::from_markdown(&md, options));
             let truncated = md.html.truncated;
-            (md.source, diagnostics, truncated)
+            (md.source, linted, truncated)
         }
     };
     let incomplete = truncated.map(|cut| {
@@ -353,6 +376,7 @@ fn lint_decoded(
         source: Arc::new(source::SourceFile::with_index(decoded, lines)),
         diagnostics,
         incomplete,
+        page,
     }
 }
 
@@ -429,13 +453,14 @@ pub fn lint_paths_with(
         // A bug that panics on one file must not take down the run: that
         // file becomes an error line (exit 2), the others are reported.
         let linted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            lint_bytes_with(
+            decode_and_lint(
                 name.clone(),
                 &bytes,
                 &rules,
                 &options,
                 roots.as_ref(),
                 &settings.asset_cache,
+                settings.thumbnails.as_ref(),
             )
         }));
         linted.map_err(|panic| InputError {

@@ -362,13 +362,24 @@ fn captions_photo_selector_says_which_figures_hold_news_photos() {
     let (found, _, _) = run(dir.path(), &["--select", "caption"]);
     assert_eq!(caption_lines(&found), 1, "{found:?}");
     // The site says which figures are photos.
-    write(dir.path(), "presslint.toml", "[captions]\nphoto = \"figure\"\n");
+    write(
+        dir.path(),
+        "presslint.toml",
+        "[captions]\nphoto = \"figure\"\n",
+    );
     let (found, _, _) = run(dir.path(), &["--select", "caption"]);
     assert_eq!(caption_lines(&found), 2, "{found:?}");
     // A selector that does not parse is a config error naming file and line.
-    write(dir.path(), "presslint.toml", "[captions]\nphoto = \"figure[\"\n");
+    write(
+        dir.path(),
+        "presslint.toml",
+        "[captions]\nphoto = \"figure[\"\n",
+    );
     let (found, code, stderr) = run(dir.path(), &["--select", "caption"]);
     assert_eq!(code, Some(2), "{stderr}");
     assert!(found.is_empty());
-    assert!(stderr.contains("presslint.toml:2:9") && stderr.contains("captions.photo"), "{stderr}");
+    assert!(
+        stderr.contains("presslint.toml:2:9") && stderr.contains("captions.photo"),
+        "{stderr}"
+    );
 }

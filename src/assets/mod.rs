@@ -42,6 +42,9 @@ pub enum Asset<T> {
     Found {
         /// The path for messages; `None` for a `data:` URI.
         file: Option<String>,
+        /// The file that was read (its canonical path); `None` for a
+        /// `data:` URI.
+        path: Option<PathBuf>,
         /// The format the file name's extension (or the `data:` media
         /// type) claims.
         claimed: Option<Format>,
@@ -252,9 +255,11 @@ pub fn collect(article: &Article<'_>, roots: Option<&Roots>, cache: &Cache) -> A
                     file: Some(shown),
                     claimed,
                     info: cache.image(&path),
+                    path: Some(path),
                 },
                 Plan::Bytes { bytes, claimed } => Asset::Found {
                     file: None,
+                    path: None,
                     claimed,
                     info: Arc::new(match bytes {
                         Ok(bytes) => probe::probe_bytes(&bytes),
@@ -286,9 +291,11 @@ pub fn collect(article: &Article<'_>, roots: Option<&Roots>, cache: &Cache) -> A
                     file: Some(shown),
                     claimed: None,
                     info: cache.track(&path),
+                    path: Some(path),
                 },
                 Plan::Bytes { bytes, .. } => Asset::Found {
                     file: None,
+                    path: None,
                     claimed: None,
                     info: Arc::new(match bytes {
                         Ok(bytes) => webvtt::validate(&bytes),

@@ -126,6 +126,9 @@ pub enum Format {
     Jsonl,
     /// Counts per rule and per file
     Summary,
+    /// One self-contained page: a card per image with its thumbnail,
+    /// caption and findings (write it with --output report.html)
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -28,6 +28,9 @@ pub fn check(args: CheckArgs) -> ExitCode {
     settings.shard = args.shard;
     settings.assets = args.assets;
     settings.max_file_bytes = args.max_file_size;
+    if matches!(args.format, Format::Html) {
+        settings.thumbnails = Some(crate::report::html::Thumbnails::default());
+    }
     settings.extensions = args.ext.as_ref().map(|list| {
         list.iter()
             .map(|e| e.trim().trim_start_matches('.').to_ascii_lowercase())
@@ -216,6 +219,7 @@ fn reporter(format: Format, output: Option<&std::path::Path>) -> Box<dyn report:
         Format::Junit => Box::new(report::junit::Junit::default()),
         Format::Jsonl => Box::new(report::jsonl::Jsonl),
         Format::Summary => Box::new(report::summary::SummaryTable::default()),
+        Format::Html => Box::new(report::html::Html::default()),
         Format::Human => {
             let terminal = !to_file && std::io::stdout().is_terminal();
             let color = terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());

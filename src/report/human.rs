@@ -237,7 +237,12 @@ fn rows<'a>(source: &SourceFile, marks: &'a [Mark<'a>], line: usize, room: usize
 
 /// A window of `line` of about `room` columns that shows `anchor`, starting
 /// a little before it.
-fn window(source: &SourceFile, line: usize, anchor: usize, room: usize) -> (usize, usize) {
+pub(super) fn window(
+    source: &SourceFile,
+    line: usize,
+    anchor: usize,
+    room: usize,
+) -> (usize, usize) {
     let (start, end) = line_bounds(source, line);
     let anchor = anchor.clamp(start, end);
     // Up to a quarter of the room before the anchor, if the line is long.
@@ -276,7 +281,7 @@ fn line_fits(source: &str, start: usize, end: usize, room: usize) -> bool {
 }
 
 /// A line's text bounds, without its line break.
-fn line_bounds(source: &SourceFile, line: usize) -> (usize, usize) {
+pub(super) fn line_bounds(source: &SourceFile, line: usize) -> (usize, usize) {
     let index = source.index();
     let start = index.line_start(line).unwrap_or(source.len());
     let mut end = index.line_start(line + 1).unwrap_or(source.len());
