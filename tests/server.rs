@@ -497,3 +497,21 @@ fn suppression_selects_the_reason_where_the_editor_takes_snippets() {
     assert_eq!(answer.response_result.unwrap_err().code, -32601);
     client.shutdown();
 }
+
+#[test]
+fn input_that_is_not_the_protocol_is_one_line_and_exit_2() {
+    for input in ["", "Content-Length: 5\r\n\r\n{bad}", "hello\n"] {
+        let output = assert_cmd::Command::cargo_bin("presslint")
+            .unwrap()
+            .arg("server")
+            .write_stdin(input)
+            .timeout(WAIT)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{input:?}");
+        assert!(output.stdout.is_empty());
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.starts_with("presslint server: error: "), "{stderr}");
+    }
+}
