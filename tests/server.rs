@@ -331,15 +331,26 @@ fn an_editor_session_shows_findings_and_offers_fixes() {
     assert!(shown.contains("# img-unsized"), "{shown}");
     assert!(shown.contains("JPEG, 1200 × 800 px"), "{shown}");
 
-    // Change: apply the fix as the editor would; once typing pauses the
-    // finding is gone, and nothing else changed.
-    let change = json!({"range": edits[0]["range"], "text": edits[0]["newText"]});
-    client.notify(
-        "textDocument/didChange",
-        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [change]}),
-    );
+    // Typing: a space typed and deleted, then the fix applied as the
+    // editor would. Only once typing pauses is the text linted: one push,
+    // for the last version, with the finding gone and nothing else changed.
+    let origin = json!({"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}});
+    let typed = json!({"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 1}});
+    for (version, change) in [
+        (2, json!({"range": origin, "text": " "})),
+        (3, json!({"range": typed, "text": ""})),
+        (
+            4,
+            json!({"range": edits[0]["range"], "text": edits[0]["newText"]}),
+        ),
+    ] {
+        client.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}),
+        );
+    }
     let pushed = client.published(&uri);
-    assert_eq!(pushed["version"], 2);
+    assert_eq!(pushed["version"], 4);
     let mut before = ranges(diagnostics);
     before.retain(|d| d.0 != "img-unsized");
     assert_eq!(ranges(&pushed["diagnostics"]), before);
