@@ -526,3 +526,54 @@ fn input_that_is_not_the_protocol_is_one_line_and_exit_2() {
         assert!(stderr.starts_with("presslint server: error: "), "{stderr}");
     }
 }
+
+#[test]
+fn suppression_is_offered_only_where_it_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("story.html");
+    let text = "<html lang=en><title>Storm</title><h1>Storm</h1>\n\
+<!-- presslint-disable-next-line heading-order -- old -->\n\
+<p>The wall held.</p>\n\
+<img\n  src=\"data:,\" alt=\"photo\">\n\
+<img src=\"data:,\">\n";
+    std::fs::write(&path, text).unwrap();
+    // The images are placeholders: their files are not the point here.
+    let config = "[rules]\nimg-file-broken = \"off\"\nimg-unsized = \"off\"\n";
+    std::fs::write(dir.path().join("presslint.toml"), config).unwrap();
+    let (mut client, _) = Client::start(dir.path(), json!({}));
+    let uri = open(&mut client, &path, text);
+    let diagnostics = client.published(&uri)["diagnostics"].clone();
+    let mut rules: Vec<&str> = diagnostics
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    rules.sort();
+    assert_eq!(
+        rules,
+        [
+            "img-alt-missing",
+            "img-alt-placeholder",
+            "unused-suppression"
+        ]
+    );
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": {"uri": uri},
+            "range": {"start": {"line": 0, "character": 0}, "end": {"line": 7, "character": 0}},
+            "context": {"diagnostics": diagnostics, "only": ["quickfix"]},
+        }),
+    );
+    let titles: Vec<&str> = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    // Not inside the start tag written over two lines, not for a finding
+    // about a suppression; on a line of its own, yes.
+    assert_eq!(titles, ["Suppress img-alt-missing for this line"]);
+    client.shutdown();
+}
