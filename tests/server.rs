@@ -331,15 +331,26 @@ fn an_editor_session_shows_findings_and_offers_fixes() {
     assert!(shown.contains("# img-unsized"), "{shown}");
     assert!(shown.contains("JPEG, 1200 × 800 px"), "{shown}");
 
-    // Change: apply the fix as the editor would; once typing pauses the
-    // finding is gone, and nothing else changed.
-    let change = json!({"range": edits[0]["range"], "text": edits[0]["newText"]});
-    client.notify(
-        "textDocument/didChange",
-        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [change]}),
-    );
+    // Typing: a space typed and deleted, then the fix applied as the
+    // editor would. Only once typing pauses is the text linted: one push,
+    // for the last version, with the finding gone and nothing else changed.
+    let origin = json!({"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}});
+    let typed = json!({"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 1}});
+    for (version, change) in [
+        (2, json!({"range": origin, "text": " "})),
+        (3, json!({"range": typed, "text": ""})),
+        (
+            4,
+            json!({"range": edits[0]["range"], "text": edits[0]["newText"]}),
+        ),
+    ] {
+        client.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}),
+        );
+    }
     let pushed = client.published(&uri);
-    assert_eq!(pushed["version"], 2);
+    assert_eq!(pushed["version"], 4);
     let mut before = ranges(diagnostics);
     before.retain(|d| d.0 != "img-unsized");
     assert_eq!(ranges(&pushed["diagnostics"]), before);
@@ -495,5 +506,74 @@ fn suppression_selects_the_reason_where_the_editor_takes_snippets() {
         unreachable!()
     };
     assert_eq!(answer.response_result.unwrap_err().code, -32601);
+    client.shutdown();
+}
+
+#[test]
+fn input_that_is_not_the_protocol_is_one_line_and_exit_2() {
+    for input in ["", "Content-Length: 5\r\n\r\n{bad}", "hello\n"] {
+        let output = assert_cmd::Command::cargo_bin("presslint")
+            .unwrap()
+            .arg("server")
+            .write_stdin(input)
+            .timeout(WAIT)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{input:?}");
+        assert!(output.stdout.is_empty());
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.starts_with("presslint server: error: "), "{stderr}");
+    }
+}
+
+#[test]
+fn suppression_is_offered_only_where_it_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("story.html");
+    let text = "<html lang=en><title>Storm</title><h1>Storm</h1>\n\
+<!-- presslint-disable-next-line heading-order -- old -->\n\
+<p>The wall held.</p>\n\
+<img\n  src=\"data:,\" alt=\"photo\">\n\
+<img src=\"data:,\">\n";
+    std::fs::write(&path, text).unwrap();
+    // The images are placeholders: their files are not the point here.
+    let config = "[rules]\nimg-file-broken = \"off\"\nimg-unsized = \"off\"\n";
+    std::fs::write(dir.path().join("presslint.toml"), config).unwrap();
+    let (mut client, _) = Client::start(dir.path(), json!({}));
+    let uri = open(&mut client, &path, text);
+    let diagnostics = client.published(&uri)["diagnostics"].clone();
+    let mut rules: Vec<&str> = diagnostics
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    rules.sort();
+    assert_eq!(
+        rules,
+        [
+            "img-alt-missing",
+            "img-alt-placeholder",
+            "unused-suppression"
+        ]
+    );
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": {"uri": uri},
+            "range": {"start": {"line": 0, "character": 0}, "end": {"line": 7, "character": 0}},
+            "context": {"diagnostics": diagnostics, "only": ["quickfix"]},
+        }),
+    );
+    let titles: Vec<&str> = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    // Not inside the start tag written over two lines, not for a finding
+    // about a suppression; on a line of its own, yes.
+    assert_eq!(titles, ["Suppress img-alt-missing for this line"]);
     client.shutdown();
 }

@@ -152,6 +152,10 @@ fn suppress(
     shown: lsp_types::Diagnostic,
     client: Client,
 ) -> Option<Value> {
+    // Findings about suppressions are not suppressed.
+    if rules::find(d.rule).is_none_or(|r| r.stage == rules::Stage::Suppressions) {
+        return None;
+    }
     let source = &file.source;
     let line = source.index().line(d.span.start);
     let line_start = source.index().line_start(line)?;
@@ -182,10 +186,13 @@ fn suppress(
         .filter(|other| !std::ptr::eq(*other, d))
         .map(|other| (other.rule, source.fingerprint(other.rule, other.span)))
         .collect();
+    // Less what the comment itself draws (`unused-suppression`, when it
+    // suppresses nothing: then this finding is still there anyway).
+    let inserted = line_start..line_start + plain.len();
     let mut now: Vec<_> = after
         .diagnostics
         .iter()
-        .filter(|other| other.rule != "unused-suppression")
+        .filter(|other| !inserted.contains(&other.span.start))
         .map(|other| (other.rule, after.source.fingerprint(other.rule, other.span)))
         .collect();
     before.sort_unstable();

@@ -52,27 +52,30 @@ pub const DEBOUNCE: Duration = Duration::from_millis(200);
 /// Serve one editor on standard input and output until it says `exit`.
 pub fn run() -> ExitCode {
     let (connection, io_threads) = Connection::stdio();
-    let served = serve(&connection);
-    // Close our end so the writer thread finishes, then wait for it.
+    if let Err(message) = serve(&connection) {
+        // The reader may still wait on standard input: exit without it.
+        eprintln!("presslint server: error: {message}");
+        return ExitCode::from(2);
+    }
+    // Close our end so the writer thread finishes, then wait for both.
     drop(connection);
-    let joined = io_threads.join();
-    match (served, joined) {
-        (Ok(()), Ok(())) => ExitCode::SUCCESS,
-        (Err(message), _) => {
-            eprintln!("presslint server: error: {message}");
-            ExitCode::from(2)
-        }
-        (_, Err(err)) => {
-            eprintln!("presslint server: error: standard input or output failed ({err})");
+    match io_threads.join() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("presslint server: error: reading or writing the protocol failed ({err})");
             ExitCode::from(2)
         }
     }
 }
 
 fn serve(connection: &Connection) -> Result<(), String> {
-    let (id, params) = connection
-        .initialize_start()
-        .map_err(|e| format!("no initialize request from the editor ({e})"))?;
+    let (id, params) = connection.initialize_start().map_err(|e| {
+        if e.channel_is_disconnected() {
+            "standard input ended, or held something other than LSP messages, before an initialize request; presslint server is started by an editor (see README, Editor)".to_string()
+        } else {
+            format!("no initialize request from the editor ({e})")
+        }
+    })?;
     // `snippetEditSupport` is LSP 3.18, newer than lsp-types knows: read
     // it from the message as sent.
     let snippets = params
