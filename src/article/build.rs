@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use super::attr::Attr;
+use super::embeds;
 use super::figures::figures;
 use super::images::{image, og_image, orphan_source};
 use super::jsonld::ImageObjects;
@@ -139,6 +140,7 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
                         .and_then(|t| t.trim().parse::<i64>().ok())
                         .is_none_or(|t| t >= 0),
                 unnamed: unnamed(doc, el),
+                third_party: embeds::is_advert(el) || embeds::is_tiny(el),
             }),
             "object"
                 if exposed(el) && a11y::attr(el, "data").is_some_and(|d| !d.trim().is_empty()) =>
@@ -147,6 +149,7 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
                     tag: doc.tag_span(el),
                     presentational: a11y::is_presentational(el),
                     unnamed: unnamed(doc, el),
+                    third_party: embeds::is_advert(el) || embeds::is_tiny(el),
                 })
             }
             "area" if exposed(el) && a11y::attr(el, "href").is_some() => article.areas.push(Area {
@@ -175,6 +178,18 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
                         t.value().name() == "track"
                             && matches!(track_kind(t).as_str(), "captions" | "subtitles")
                     }),
+                sourced: std::iter::once(el)
+                    .chain(
+                        el.children()
+                            .filter_map(scraper::ElementRef::wrap)
+                            .filter(|s| s.value().name() == "source"),
+                    )
+                    .filter_map(|e| a11y::attr(e, "src"))
+                    .any(|src| {
+                        let src = src.trim();
+                        !src.is_empty() && !src.to_ascii_lowercase().starts_with("blob:")
+                    }),
+                advert: embeds::is_advert(el),
             }),
             "track" if vis.is_rendered(el) => article.tracks.push(Track {
                 tag: doc.tag_span(el),

@@ -9,6 +9,7 @@
 
 mod attr;
 mod build;
+mod embeds;
 mod figures;
 mod images;
 mod jsonld;

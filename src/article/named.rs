@@ -43,6 +43,10 @@ pub struct Frame<'d> {
     pub announced: bool,
     /// No name from ARIA or `title`.
     pub unnamed: bool,
+    /// An advertising slot's frame, or a helper frame no one sees (at most
+    /// 1 pixel, or running a `javascript:` address): its markup is not the
+    /// article's.
+    pub third_party: bool,
 }
 
 /// An exposed `<object>` with `data`.
@@ -52,6 +56,8 @@ pub struct Object {
     pub presentational: bool,
     /// No name from ARIA or `title`.
     pub unnamed: bool,
+    /// In an advertising slot, or a helper of at most 1 pixel.
+    pub third_party: bool,
 }
 
 /// An exposed image-map `<area href>`.
@@ -99,6 +105,12 @@ pub struct Video {
     /// Has a `<track>` child of kind captions or subtitles (a missing kind
     /// means subtitles).
     pub captioned: bool,
+    /// Its media is in the markup: a `src`, or a `<source>` with one (not a
+    /// `blob:` address). A player shell that a script fills gets its
+    /// captions from the video platform with the media.
+    pub sourced: bool,
+    /// An advertising slot's player.
+    pub advert: bool,
 }
 
 /// A rendered `<track>`.

@@ -18,7 +18,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
     ctx.article
         .videos
         .iter()
-        .filter(|video| !video.muted && !video.captioned)
+        .filter(|video| !video.muted && !video.captioned && video.sourced && !video.advert)
         .map(|video| {
             Diagnostic::new(video.tag, "this video has no captions track")
                 .help("add <track kind=\"captions\" src=\"….vtt\" srclang=\"en\"> inside the <video>, or mark a silent video muted")

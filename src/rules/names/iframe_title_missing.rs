@@ -21,7 +21,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         .iter()
         // A frame taken out of the tab order, or marked presentational, is
         // not announced as a frame.
-        .filter(|frame| frame.announced && frame.unnamed)
+        .filter(|frame| frame.announced && frame.unnamed && !frame.third_party)
         .map(|frame| {
             Diagnostic::new(frame.title.map_or(frame.tag, |t| t.span), "this <iframe> has no title")
                 .help("add title=\"…\" saying what the frame contains, e.g. title=\"Video: the summit in Vostochny\"")

@@ -19,7 +19,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
     ctx.article
         .objects
         .iter()
-        .filter(|object| !object.presentational && object.unnamed)
+        .filter(|object| !object.presentational && object.unnamed && !object.third_party)
         .map(|object| {
             Diagnostic::new(object.tag, "this <object> has no accessible name")
                 .help("add aria-label=\"…\" or title=\"…\" describing what it shows")

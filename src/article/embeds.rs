@@ -1,0 +1,114 @@
+//! Frames, objects and players the article does not own: advertising
+//! slots, ad networks' frames and tracking helpers. Their markup comes from
+//! a third party at load time, so a finding on them is not fixable from
+//! the article; the name and caption rules leave them alone.
+
+use scraper::ElementRef;
+
+use super::photo::word_parts;
+use crate::a11y;
+
+/// Words in a class or id that mark an advertising slot (`ad-slot`,
+/// `GoogleDfpAd`, `cnx-ad-slot`, `adsbygoogle`, `sponsored-video`).
+const AD_WORDS: &[&str] = &[
+    "ad",
+    "ads",
+    "adslot",
+    "adsbygoogle",
+    "adunit",
+    "advert",
+    "advertisement",
+    "advertising",
+    "dfp",
+    "gpt",
+    "sponsor",
+    "sponsored",
+    "preroll",
+    "outbrain",
+    "taboola",
+];
+
+/// Hosts that serve advertising, and frames that only run scripts.
+const AD_HOSTS: &[&str] = &[
+    "doubleclick.net",
+    "googlesyndication.com",
+    "googleadservices.com",
+    "2mdn.net",
+    "adnxs.com",
+    "amazon-adsystem.com",
+    "criteo.com",
+    "taboola.com",
+    "outbrain.com",
+    "pos.baidu.com",
+    "cpro.baidu.com",
+];
+
+/// The element, or a section around it, is an advertising slot, or it
+/// loads from an ad network.
+pub fn is_advert(el: ElementRef<'_>) -> bool {
+    let address = ["src", "data"]
+        .iter()
+        .filter_map(|a| a11y::attr(el, a))
+        .any(|src| {
+            let src = src.trim().to_ascii_lowercase();
+            src.starts_with("javascript:") || AD_HOSTS.iter().any(|host| host_is(&src, host))
+        });
+    address
+        || a11y::attr(el, "title").is_some_and(|t| t.trim().eq_ignore_ascii_case("advertisement"))
+        || std::iter::once(el)
+            .chain(el.ancestors().filter_map(ElementRef::wrap))
+            .take_while(|a| a.value().name() != "body")
+            .any(marked_as_ad)
+}
+
+/// Declared at most 1 pixel high or wide: a helper frame no one sees.
+pub fn is_tiny(el: ElementRef<'_>) -> bool {
+    ["width", "height"].iter().any(|name| {
+        a11y::attr(el, name)
+            .and_then(|v| v.trim().trim_end_matches("px").parse::<f64>().ok())
+            .is_some_and(|px| px <= 1.0)
+    })
+}
+
+fn host_is(src: &str, host: &str) -> bool {
+    let Some((_, rest)) = src.split_once("//") else {
+        return false;
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    authority == host || authority.ends_with(&format!(".{host}"))
+}
+
+/// A class or id with an advertising word, in a name that does not
+/// describe a state or a neighbour (`non-ad-column`, `is-below-header-ad`,
+/// `has-ads`, `no-ads`).
+fn marked_as_ad(el: ElementRef<'_>) -> bool {
+    ["class", "id"].iter().any(|name| {
+        el.value().attr(name).is_some_and(|v| {
+            v.split_ascii_whitespace()
+                .filter(|name| {
+                    let lower = name.to_ascii_lowercase();
+                    !["is-", "has-", "no-", "non-", "with-", "without-"]
+                        .iter()
+                        .any(|state| lower.starts_with(state))
+                })
+                .flat_map(word_parts)
+                .any(|p| AD_WORDS.contains(&p.as_str()))
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ad_hosts_match_whole_host_names() {
+        assert!(host_is(
+            "https://tpc.googlesyndication.com/safeframe/",
+            "googlesyndication.com"
+        ));
+        assert!(host_is("//ad.doubleclick.net/ddm/", "doubleclick.net"));
+        assert!(!host_is("https://notdoubleclick.net/", "doubleclick.net"));
+        assert!(!host_is("/embed/doubleclick.net", "doubleclick.net"));
+    }
+}
