@@ -256,6 +256,15 @@ ARTICLES = {
     "gc4/images/2023/09/19/44026-9xf92j-highres-600_384.webp": ("webp", 600, 384),
     "gc4/images/2023/09/12/43980-thumb-160_100.webp": ("webp", 160, 100),
     "gc4/images/2023/08/30/43811-thumb-160_100.webp": ("webp", 160, 100),
+    # caption-desk-wildfire.html: its news photos (its map thumbnail is a PNG)
+    "media/2025/01/08/ridge-flames.jpg": ("jpeg", 600, 400),
+    "media/2025/01/08/evacuation-centre.jpg": ("jpeg", 600, 400),
+    "media/2025/01/08/satellite.jpg": ("jpeg", 600, 400),
+    "media/2025/01/09/air-tanker.jpg": ("jpeg", 600, 400),
+    "media/2025/01/09/horses.jpg": ("jpeg", 600, 400),
+    "media/2025/01/09/ortiz.jpg": ("jpeg", 600, 400),
+    "media/2025/01/09/governor.jpg": ("jpeg", 600, 400),
+    "media/2025/01/09/ash.jpg": ("jpeg", 600, 400),
     # fr-ecole-village-cevennes.html
     "assets/img/courrier-du-gard.svg": ("svg", 210, 36),
     "medias/2025/03/17/classe-unique-saint-ambroix.jpg": ("jpeg", 1200, 800),

@@ -268,9 +268,17 @@ pub fn figures(
                 )
             });
             let links_away = images_link_away(element, &parts.image_elements);
+            let addresses: Vec<&str> = parts
+                .images
+                .iter()
+                .flat_map(|&i| &references[models[i].references.clone()])
+                .filter(|r| !r.is_data_uri())
+                .map(|r| r.url)
+                .collect();
             let seen = photo::Seen {
                 element,
                 images: &parts.image_elements,
+                addresses: &addresses,
                 caption: parts
                     .caption
                     .zip(caption.as_ref())

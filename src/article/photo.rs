@@ -19,6 +19,9 @@ pub struct Seen<'a> {
     pub element: ElementRef<'a>,
     /// Its images.
     pub images: &'a [ElementRef<'a>],
+    /// Every address its images give (`src`, `srcset`, `<picture>`
+    /// sources, lazy-loading attributes; `data:` URIs left out).
+    pub addresses: &'a [&'a str],
     /// The caption element and its text as read.
     pub caption: Option<(ElementRef<'a>, &'a str)>,
     /// Every image links to another page: a teaser card.
@@ -184,17 +187,21 @@ pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
     {
         return false;
     }
+    if seen
+        .addresses
+        .iter()
+        .any(|src| address_words(src).any(|w| NOT_PHOTO_ADDRESS.contains(&w.as_str())))
+    {
+        return false;
+    }
+    // A PNG, GIF or SVG with no JPEG, WebP or AVIF version (a lazy image's
+    // placeholder GIF does not count against its JPEG).
+    if seen.addresses.iter().any(|a| format_of(a) == Some(false))
+        && !seen.addresses.iter().any(|a| format_of(a) == Some(true))
+    {
+        return false;
+    }
     for img in seen.images {
-        let src = a11y::attr(*img, "src").unwrap_or_default();
-        if address_words(src).any(|w| NOT_PHOTO_ADDRESS.contains(&w.as_str()))
-            || src
-                .to_ascii_lowercase()
-                .split(['?', '#'])
-                .next()
-                .is_some_and(|p| p.ends_with(".svg"))
-        {
-            return false;
-        }
         if a11y::attr(*img, "alt").is_some_and(alt_names_other_picture) {
             return false;
         }
@@ -205,6 +212,23 @@ pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
     !seen
         .caption
         .is_some_and(|(_, text)| caption_names_other_picture(text))
+}
+
+/// Whether an address's file is in a photo format (JPEG, WebP, AVIF,
+/// HEIC), in one that screenshots, charts, diagrams, logos and animations
+/// come in (PNG, GIF, SVG), or neither says (no extension).
+fn format_of(src: &str) -> Option<bool> {
+    let path = src
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let ext = path.rsplit_once('.').map(|(_, e)| e)?;
+    match ext {
+        "jpg" | "jpeg" | "webp" | "avif" | "heic" | "jxl" => Some(true),
+        "png" | "gif" | "svg" => Some(false),
+        _ => None,
+    }
 }
 
 /// The element's class, id or role has one of `words` as a word part,
