@@ -415,7 +415,7 @@ mod tests {
         };
         let c = CaptionView {
             text: "Boats in Penzance <today>. [AP]".into(),
-            credit: found(26, 30),
+            credit: found(27, 31),
             date: None,
             place: found(9, 17),
             in_alt: false,
