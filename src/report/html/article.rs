@@ -32,13 +32,16 @@ pub(super) fn render(
 ) {
     let empty = Page::default();
     let page = file.page.as_deref().unwrap_or(&empty);
-    let heading = page.title.as_deref().unwrap_or(&file.path);
+    let lang = lang_attr(page);
+    let heading = match &page.title {
+        Some(title) => format!("<span{lang}>{}</span>", esc(title)),
+        None => esc(&file.path),
+    };
     let _ = writeln!(
         out,
         "<article class=\"file\" id=\"{anchor}\" aria-labelledby=\"{anchor}-h\" data-path=\"{}\">\n\
-         <h3 id=\"{anchor}-h\">{}</h3>\n<div class=\"path\"><code>{}</code> · {} · {}</div>",
+         <h3 id=\"{anchor}-h\">{heading}</h3>\n<div class=\"path\"><code>{}</code> · {} · {}</div>",
         attr(&file.path),
-        esc(heading),
         esc(&file.path),
         plural(page.cards.len(), "image"),
         plural(file.diagnostics.len(), "finding"),
@@ -71,6 +74,7 @@ pub(super) fn render(
                 card,
                 &findings,
                 &format!("{anchor}-i{}", i + 1),
+                &lang,
                 thumb_class,
             );
         }
@@ -117,6 +121,13 @@ pub(super) fn render(
     out.push_str("</article>\n");
 }
 
+/// ` lang="…"` for the article's own words, when its language is known.
+fn lang_attr(page: &Page) -> String {
+    page.lang
+        .as_deref()
+        .map_or(String::new(), |l| format!(" lang=\"{}\"", attr(l)))
+}
+
 fn contains(span: crate::diagnostic::Span, at: usize) -> bool {
     span.start <= at && (at < span.end || span.is_empty() && at == span.start)
 }
@@ -134,7 +145,7 @@ fn render_outline(out: &mut String, page: &Page) {
         let text = if h.text.is_empty() {
             "<em>(empty)</em>".to_string()
         } else {
-            esc(&h.text)
+            format!("<span{}>{}</span>", lang_attr(page), esc(&h.text))
         };
         let _ = write!(
             out,
@@ -152,6 +163,7 @@ fn render_card(
     card: &Card,
     found: &[&Diagnostic],
     id: &str,
+    lang: &str,
     thumb_class: &mut dyn FnMut(&Thumbnail) -> String,
 ) {
     let name = card
@@ -173,11 +185,11 @@ fn render_card(
         let alt = match &card.alt {
             Alt::Missing => "<em class=\"bad\">no alt attribute</em>".to_string(),
             Alt::Empty => "<em>empty: decorative, skipped by screen readers</em>".to_string(),
-            Alt::Text(text) => format!("<q>{}</q>", esc(text)),
+            Alt::Text(text) => format!("<q{lang}>{}</q>", esc(text)),
         };
         let _ = write!(out, "<dt>Alt text</dt><dd class=\"alt\">{alt}</dd>");
         let caption = match &card.caption {
-            Some(c) => caption(c),
+            Some(c) => caption(c, lang),
             None if card.in_figure => "<em class=\"bad\">none</em>".to_string(),
             None => "<em>not in a figure</em>".to_string(),
         };
@@ -318,7 +330,7 @@ fn size(bytes: u64) -> String {
 
 /// The caption with what the analysis found marked, and what it did not
 /// find named.
-fn caption(c: &CaptionView) -> String {
+fn caption(c: &CaptionView, lang: &str) -> String {
     let mut found: Vec<(usize, usize, &str)> =
         [(c.credit, "credit"), (c.date, "date"), (c.place, "place")]
             .into_iter()
@@ -326,7 +338,7 @@ fn caption(c: &CaptionView) -> String {
             .filter(|(s, e, _)| c.text.get(*s..*e).is_some())
             .collect();
     found.sort();
-    let mut out = String::new();
+    let mut out = format!("<span{lang}>");
     let mut at = 0;
     for (s, e, kind) in found {
         if s < at {
@@ -341,6 +353,7 @@ fn caption(c: &CaptionView) -> String {
         at = e;
     }
     out.push_str(&esc(&c.text[at..]));
+    out.push_str("</span>");
     let missing: Vec<&str> = [
         (c.credit.is_none(), "credit"),
         (c.date.is_none(), "date"),
@@ -421,9 +434,9 @@ mod tests {
             in_alt: false,
         };
         assert_eq!(
-            caption(&c),
-            "Boats in <mark class=\"place\" title=\"place\">Penzance<span class=\"tag\"> (place)</span></mark> \
-             &lt;today&gt;. <mark class=\"credit\" title=\"credit\">[AP]<span class=\"tag\"> (credit)</span></mark>\
+            caption(&c, ""),
+            "<span>Boats in <mark class=\"place\" title=\"place\">Penzance<span class=\"tag\"> (place)</span></mark> \
+             &lt;today&gt;. <mark class=\"credit\" title=\"credit\">[AP]<span class=\"tag\"> (credit)</span></mark></span>\
              <span class=\"missing\">No date found.</span>"
         );
     }

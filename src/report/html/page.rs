@@ -20,6 +20,9 @@ pub struct Page {
     pub cards: Vec<Card>,
     /// Exposed headings, in order.
     pub outline: Vec<OutlineItem>,
+    /// The article's language (`<html lang>`, front-matter `lang`) when it
+    /// is a valid tag: the report marks the article's own words with it.
+    pub lang: Option<String>,
 }
 
 /// A heading in the outline.
@@ -143,10 +146,18 @@ impl Page {
                 .find(|h| h.level == 1 && !h.text.is_empty())
                 .map(|h| h.text.clone())
         });
+        let lang = article
+            .document
+            .lang
+            .map(|l| l.value.trim().to_string())
+            .filter(|l| {
+                !l.is_empty() && crate::rules::document::document_lang::problem(l).is_none()
+            });
         Page {
             title,
             cards,
             outline,
+            lang,
         }
     }
 }

@@ -48,7 +48,7 @@ type Slot = Arc<OnceLock<Preview>>;
 #[derive(Default)]
 pub struct Thumbnails {
     map: Mutex<HashMap<PathBuf, Slot>>,
-    decoded: AtomicUsize,
+    next_id: AtomicUsize,
 }
 
 impl Thumbnails {
@@ -60,7 +60,7 @@ impl Thumbnails {
             map.entry(path.to_path_buf()).or_default().clone()
         };
         slot.get_or_init(|| {
-            let id = self.decoded.fetch_add(1, Ordering::Relaxed);
+            let id = self.next_id.fetch_add(1, Ordering::Relaxed);
             make(path, info).map(|(width, height, jpeg_base64)| {
                 Arc::new(Thumbnail {
                     id,
@@ -71,11 +71,6 @@ impl Thumbnails {
             })
         })
         .clone()
-    }
-
-    /// How many distinct files have been looked at.
-    pub fn count(&self) -> usize {
-        self.decoded.load(Ordering::Relaxed)
     }
 }
 
