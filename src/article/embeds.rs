@@ -43,8 +43,8 @@ const AD_HOSTS: &[&str] = &[
     "cpro.baidu.com",
 ];
 
-/// The element, or a section around it, is an advertising slot, or it
-/// loads from an ad network.
+/// The element, or an element a few levels around it, is an advertising
+/// slot, or it loads from an ad network.
 pub fn is_advert(el: ElementRef<'_>) -> bool {
     let address = ["src", "data"]
         .iter()
@@ -57,9 +57,14 @@ pub fn is_advert(el: ElementRef<'_>) -> bool {
         || a11y::attr(el, "title").is_some_and(|t| t.trim().eq_ignore_ascii_case("advertisement"))
         || std::iter::once(el)
             .chain(el.ancestors().filter_map(ElementRef::wrap))
+            .take(1 + SLOT_LEVELS)
             .take_while(|a| a.value().name() != "body")
             .any(marked_as_ad)
 }
+
+/// How far above an element its ad slot may be. Further up, an element
+/// named `ad-portal` or `fixable_ad` wraps the whole page, not an ad.
+const SLOT_LEVELS: usize = 4;
 
 /// Declared at most 1 pixel high or wide: a helper frame no one sees.
 pub fn is_tiny(el: ElementRef<'_>) -> bool {
@@ -80,22 +85,24 @@ fn host_is(src: &str, host: &str) -> bool {
 
 /// A class or id with an advertising word, in a name that does not
 /// describe a state or a neighbour (`non-ad-column`, `is-below-header-ad`,
-/// `has-ads`, `no-ads`).
+/// `styles_adNotPlaying`, `leadArtWithZuesAds`).
 fn marked_as_ad(el: ElementRef<'_>) -> bool {
     ["class", "id"].iter().any(|name| {
         el.value().attr(name).is_some_and(|v| {
-            v.split_ascii_whitespace()
-                .filter(|name| {
-                    let lower = name.to_ascii_lowercase();
-                    !["is-", "has-", "no-", "non-", "with-", "without-"]
-                        .iter()
-                        .any(|state| lower.starts_with(state))
-                })
-                .flat_map(word_parts)
-                .any(|p| AD_WORDS.contains(&p.as_str()))
+            v.split_ascii_whitespace().any(|name| {
+                let parts: Vec<String> = word_parts(name).collect();
+                parts.iter().any(|p| AD_WORDS.contains(&p.as_str()))
+                    && !parts.iter().any(|p| STATE_WORDS.contains(&p.as_str()))
+            })
         })
     })
 }
+
+/// Words that make a class name about something else than an ad slot.
+const STATE_WORDS: &[&str] = &[
+    "is", "has", "no", "not", "non", "with", "without", "free", "below", "above", "after",
+    "before", "near", "playing", "blocker", "blocked",
+];
 
 #[cfg(test)]
 mod tests {
@@ -110,5 +117,20 @@ mod tests {
         assert!(host_is("//ad.doubleclick.net/ddm/", "doubleclick.net"));
         assert!(!host_is("https://notdoubleclick.net/", "doubleclick.net"));
         assert!(!host_is("/embed/doubleclick.net", "doubleclick.net"));
+    }
+
+    #[test]
+    fn state_classes_are_not_ad_slots() {
+        let html = scraper::Html::parse_fragment(
+            r#"<div class="cnx-ad-slot"></div><div class="styles_adNotPlaying__yQRQY"></div>
+               <div class="leadArtWithZuesAds__Figure"></div><div id="non-ad-column"></div>"#,
+        );
+        let marked: Vec<bool> = html
+            .root_element()
+            .children()
+            .filter_map(ElementRef::wrap)
+            .map(marked_as_ad)
+            .collect();
+        assert_eq!(marked, [true, false, false, false]);
     }
 }

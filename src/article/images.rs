@@ -138,6 +138,9 @@ pub struct Image<'d> {
     /// Where attributes can be added to the start tag (before `>` or `/>`
     /// and the whitespace before it); `None` for an implied element.
     pub insert_at: Option<usize>,
+    /// In an advertising slot or loaded from an ad network: its markup is
+    /// the ad's, not the article's.
+    pub advert: bool,
 }
 
 impl<'d> Image<'d> {
@@ -293,6 +296,7 @@ pub fn image<'d>(
         object_fit: a11y::style(img, "object-fit"),
         styled_size: styled_size(img),
         insert_at: insertion_point(doc, img),
+        advert: super::embeds::is_advert(img),
     }
 }
 

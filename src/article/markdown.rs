@@ -281,6 +281,7 @@ fn push_image<'d>(
         object_fit: None,
         styled_size: false,
         insert_at: None,
+        advert: false,
     });
     index
 }

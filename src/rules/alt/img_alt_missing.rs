@@ -18,7 +18,10 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     ctx.article.exposed_images()
-        .filter(|img| img.alt.is_none() && !img.presentational && !img.aria_named && !img.titled)
+        // An ad's image is the ad network's markup, not the article's.
+        .filter(|img| {
+            img.alt.is_none() && !img.presentational && !img.aria_named && !img.titled && !img.advert
+        })
         .map(|img| {
             let help = match img.syntax {
                 Syntax::Html if tracking_pixel(ctx, img) => "this is a spacer or tracking pixel, not a picture: add alt=\"\" (or aria-hidden=\"true\") so screen readers skip it",

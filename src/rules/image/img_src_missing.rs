@@ -25,8 +25,12 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         // A lazy-loaded image (its address in data-src and the like, or in
         // a <noscript> fallback) is seen once its script runs.
         // A decorative one (alt="") shows nothing either way.
+        // One hidden from everyone (a closed menu, a slideshow before its
+        // script runs) or in an ad slot is not the article's blank.
         .filter(|img| {
             img.rendered
+                && img.exposed
+                && !img.advert
                 && img.lazy.is_none()
                 && !img.alt.is_some_and(|a| a.value.is_empty())
                 && blank(img.src)
