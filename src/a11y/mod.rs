@@ -2,6 +2,7 @@
 //! the accessible name computation (accname 1.2). What is hidden, not
 //! drawn or inert is decided in [`visibility`].
 
+mod stylesheet;
 mod visibility;
 
 use std::collections::HashSet;

@@ -8,6 +8,8 @@
 //! - **not drawn**: `hidden`, `display: none` or a class that sets it, on
 //!   it or an ancestor (`visibility: hidden` and `aria-hidden` leave the
 //!   box in place);
+//! - the page's own `<style>` sheets count too, for simple rules that set
+//!   `display: none` or `visibility: hidden` (see `stylesheet.rs`);
 //! - **inert**: inside `<noscript>`, `<template>` or `<head>`, whose
 //!   content is not rendered as part of the page.
 //!
@@ -18,6 +20,8 @@ use std::collections::HashSet;
 use ego_tree::NodeId;
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html};
+
+use super::stylesheet::{Effect, Styles};
 
 /// The value of a property in the inline `style`, lowercased and trimmed;
 /// the last declaration wins, as in CSS.
@@ -87,6 +91,24 @@ fn unrendered_self(el: ElementRef<'_>) -> bool {
     el.value().attr("hidden").is_some() || display_none(el)
 }
 
+/// The hiding rules of the page's `<style>` elements (not those inside
+/// `<noscript>` or `<template>`).
+fn page_styles(html: &Html) -> Styles {
+    let sheets: Vec<String> = html
+        .root_element()
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|e| e.value().name() == "style")
+        .filter(|e| {
+            !e.ancestors()
+                .filter_map(ElementRef::wrap)
+                .any(|a| matches!(a.value().name(), "noscript" | "template"))
+        })
+        .map(|e| e.text().collect())
+        .collect();
+    Styles::read(sheets.iter().map(String::as_str))
+}
+
 /// What is hidden, not drawn or inert, for every element of a document
 /// (each element inherits from its parent), so that asking about an
 /// element costs a lookup, not a walk over its ancestors.
@@ -100,6 +122,7 @@ pub struct Visibility {
 impl Visibility {
     pub fn compute(html: &Html) -> Visibility {
         let mut out = Visibility::default();
+        let styles = page_styles(html);
         // (hidden, unrendered, inert for the children) of each open node.
         let mut open: Vec<(bool, bool, bool)> = Vec::new();
         for edge in html.tree.root().traverse() {
@@ -110,8 +133,15 @@ impl Visibility {
                     let (mut own, mut drawn, mut below) = (hidden, unrendered, inert);
                     if let Some(el) = ElementRef::wrap(node) {
                         let id = node.id();
-                        own |= hidden_self(el) || aria_hidden(el);
-                        drawn |= unrendered_self(el);
+                        let sheet = if styles.is_empty() {
+                            None
+                        } else {
+                            styles.effect(el)
+                        };
+                        own |= hidden_self(el)
+                            || aria_hidden(el)
+                            || matches!(sheet, Some(Effect::NotDrawn | Effect::Invisible));
+                        drawn |= unrendered_self(el) || sheet == Some(Effect::NotDrawn);
                         if own {
                             out.hidden.insert(id);
                         }
