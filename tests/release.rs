@@ -141,7 +141,10 @@ fn the_action_never_interpolates_into_its_scripts() {
     assert!(scripts >= 3);
     let inputs = action["inputs"].as_hash().unwrap();
     for name in ["paths", "format", "args", "html-report", "sarif"] {
-        assert!(inputs.contains_key(&Yaml::String(name.into())), "input {name}");
+        assert!(
+            inputs.contains_key(&Yaml::String(name.into())),
+            "input {name}"
+        );
     }
     let install = &steps[0];
     assert_eq!(
@@ -168,9 +171,11 @@ fn the_pre_commit_hook_lints_html_and_markdown() {
     assert_eq!(types, ["html", "markdown"]);
 }
 
-/// A release laid out as GitHub serves it: every target's archive (holding
-/// this build's binary) and checksum file under
-/// `<server>/presslint/presslint/releases/download/v<VERSION>/`.
+/// A release laid out as GitHub serves it: every target's archive and
+/// checksum file under
+/// `<server>/presslint/presslint/releases/download/v<VERSION>/`. An archive
+/// holds a launcher of this build's binary rather than the binary itself (a
+/// debug build is hundreds of megabytes to pack and hash).
 struct Release {
     dir: tempfile::TempDir,
 }
@@ -178,16 +183,29 @@ struct Release {
 impl Release {
     fn new() -> Release {
         let dir = tempfile::tempdir().unwrap();
-        let assets = dir
-            .path()
-            .join(format!("server/presslint/presslint/releases/download/v{VERSION}"));
+        let assets = dir.path().join(format!(
+            "server/presslint/presslint/releases/download/v{VERSION}"
+        ));
         fs::create_dir_all(&assets).unwrap();
         for target in TARGETS {
             let stage = dir.path().join("stage").join(target);
             fs::create_dir_all(&stage).unwrap();
             let windows = target.contains("windows");
-            let exe = if windows { "presslint.exe" } else { "presslint" };
-            fs::copy(env!("CARGO_BIN_EXE_presslint"), stage.join(exe)).unwrap();
+            let exe = if windows {
+                "presslint.exe"
+            } else {
+                "presslint"
+            };
+            let launcher = stage.join(exe);
+            fs::write(
+                &launcher,
+                format!(
+                    "#!/bin/sh\nexec '{}' \"$@\"\n",
+                    env!("CARGO_BIN_EXE_presslint")
+                ),
+            )
+            .unwrap();
+            fs::set_permissions(&launcher, fs::Permissions::from_mode(0o755)).unwrap();
             let archive = if windows {
                 let name = format!("presslint-{target}.zip");
                 run_ok(
@@ -308,9 +326,16 @@ fn the_action_installs_the_runners_release_binary_after_checking_its_sum() {
         let (out, root) = release.install(os, arch, &[]);
         let log = text(&out);
         assert!(out.status.success(), "{os}/{arch}: {log}");
-        assert!(log.contains(&format!("presslint-{target}.")), "{os}/{arch}: {log}");
+        assert!(
+            log.contains(&format!("presslint-{target}.")),
+            "{os}/{arch}: {log}"
+        );
         assert!(log.contains("verified"), "{log}");
-        let exe = if os == "Windows" { "presslint.exe" } else { "presslint" };
+        let exe = if os == "Windows" {
+            "presslint.exe"
+        } else {
+            "presslint"
+        };
         let version = Command::new(root.join("bin").join(exe))
             .arg("--version")
             .output()
@@ -359,49 +384,59 @@ fn a_checksum_that_does_not_match_stops_the_install() {
     assert_eq!(out.status.code(), Some(1), "{log}");
     assert!(log.contains("checksum mismatch"), "{log}");
     assert!(!root.join("bin/presslint").exists());
-    assert_eq!(release.cargo_calls(), "", "a bad download is not papered over");
+    assert_eq!(
+        release.cargo_calls(),
+        "",
+        "a bad download is not papered over"
+    );
 
     // A checksum file that does not name the archive is no checksum.
     fs::write(&sums, format!("{}  other.tar.gz\n", &line[..64])).unwrap();
-    let (out, _) = release.install("Linux", "X64", &[]);
+    fs::remove_dir_all(root).unwrap();
+    let (out, root) = release.install("Linux", "X64", &[]);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out).contains("has no checksum for"));
+    assert!(!root.join("bin/presslint").exists());
+    fs::remove_dir_all(root).unwrap();
+}
+
+/// The installer falls back to `cargo install` from the action's checkout
+/// and the log says `why`.
+fn falls_back(os: &str, arch: &str, vars: &[(&str, &str)], why: &str) {
+    let release = Release::new();
+    let (out, root) = release.install(os, arch, vars);
+    let log = text(&out);
+    assert!(out.status.success(), "{log}");
+    assert!(log.contains(why), "{log}");
+    assert!(
+        log.contains("building presslint with cargo install"),
+        "{log}"
+    );
+    assert_eq!(
+        release.cargo_calls().trim(),
+        format!("install --locked --path {ROOT} --root {}", root.display())
+    );
     fs::remove_dir_all(root).unwrap();
 }
 
 #[test]
 fn without_a_usable_release_the_action_builds_with_cargo_and_says_why() {
-    let cases: [(&str, &str, &[(&str, &str)], &str); 3] = [
-        (
-            "Linux",
-            "X64",
-            &[("ACTION_REF", "main")],
-            "used at 'main', not a release tag",
-        ),
-        (
-            "Linux",
-            "X64",
-            &[("ACTION_REF", "v99.0.0")],
-            "could not download",
-        ),
-        (
-            "Windows",
-            "ARM64",
-            &[],
-            "no presslint binary is released for Windows on ARM64",
-        ),
-    ];
-    for (os, arch, vars, why) in cases {
-        let release = Release::new();
-        let (out, root) = release.install(os, arch, vars);
-        let log = text(&out);
-        assert!(out.status.success(), "{log}");
-        assert!(log.contains(why), "{log}");
-        assert!(log.contains("building presslint with cargo install"), "{log}");
-        assert_eq!(
-            release.cargo_calls().trim(),
-            format!("install --locked --path {ROOT} --root {}", root.display())
-        );
-        fs::remove_dir_all(root).unwrap();
-    }
+    falls_back(
+        "Linux",
+        "X64",
+        &[("ACTION_REF", "main")],
+        "used at 'main', not a release tag",
+    );
+    falls_back(
+        "Linux",
+        "X64",
+        &[("ACTION_REF", "v99.0.0")],
+        "could not download",
+    );
+    falls_back(
+        "Windows",
+        "ARM64",
+        &[],
+        "no presslint binary is released for Windows on ARM64",
+    );
 }
