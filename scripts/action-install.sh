@@ -13,7 +13,8 @@
 #   ACTION_PATH        the action's checkout (required)
 #   ACTION_REF         github.action_ref; ACTION_REPOSITORY github.action_repository
 #                      (both may be empty in composite actions: then they are
-#                      read from ACTION_PATH, .../_actions/OWNER/REPO/REF)
+#                      read from ACTION_PATH, .../_actions/OWNER/REPO/REF,
+#                      with / or \ between its parts)
 #   RUNNER_OS, RUNNER_ARCH, GITHUB_SERVER_URL   as the runner sets them
 set -euo pipefail
 
@@ -55,7 +56,8 @@ build_from_source() {
 ref=${ACTION_REF:-}
 repo=${ACTION_REPOSITORY:-}
 if [ -z "$ref" ] || [ -z "$repo" ]; then
-    path=${action_path%/}
+    path=${action_path//\\//}
+    path=${path%/}
     ref=${path##*/}
     rest=${path%/*}
     name=${rest##*/}
