@@ -68,6 +68,63 @@ pub fn is_presentational(el: ElementRef<'_>) -> bool {
 }
 
 /// The roles that make an element a link.
+/// Inside an HTML element whose children are presentational (ARIA 1.2): a
+/// `<button>`, or an element with the role of a button, image, checkbox,
+/// switch, tab, option, slider or the like. What is inside is not exposed
+/// on its own; the outer element's name is what is announced.
+pub fn in_presentational_children(el: ElementRef<'_>) -> bool {
+    // HTML ancestors only: inside an SVG, a part with its own graphics
+    // role is named on its own (a marker on a map).
+    el.ancestors()
+        .filter_map(ElementRef::wrap)
+        .filter(|a| a.value().name.ns == html5ever::ns!(html))
+        .any(|a| {
+            a.value().name() == "button"
+                || role(a).is_some_and(|r| {
+                    matches!(
+                        r.as_str(),
+                        "button"
+                            | "img"
+                            | "checkbox"
+                            | "switch"
+                            | "radio"
+                            | "tab"
+                            | "option"
+                            | "slider"
+                            | "scrollbar"
+                            | "progressbar"
+                            | "meter"
+                            | "separator"
+                            | "menuitemcheckbox"
+                            | "menuitemradio"
+                    )
+                })
+        })
+}
+
+/// The parts of a class name or path, split at punctuation and at
+/// lower-to-upper case changes, lowercased: `GoogleDfpAd-adCaption` →
+/// google, dfp, ad, ad, caption.
+pub fn word_parts(word: &str) -> impl Iterator<Item = String> + '_ {
+    let mut parts = Vec::new();
+    let mut current = String::new();
+    let mut prev_lower = false;
+    for c in word.chars() {
+        if !c.is_alphanumeric() {
+            parts.push(std::mem::take(&mut current));
+            prev_lower = false;
+            continue;
+        }
+        if c.is_uppercase() && prev_lower {
+            parts.push(std::mem::take(&mut current));
+        }
+        prev_lower = c.is_lowercase() || c.is_ascii_digit();
+        current.extend(c.to_lowercase());
+    }
+    parts.push(current);
+    parts.into_iter().filter(|p| !p.is_empty())
+}
+
 pub fn is_link(el: ElementRef<'_>) -> bool {
     let native = el.value().name() == "a" && attr(el, "href").is_some();
     match role(el).as_deref() {
@@ -265,4 +322,17 @@ pub fn svg_title(el: ElementRef<'_>) -> Option<String> {
 /// The `title` attribute, if it has text.
 pub fn title_attr(el: ElementRef<'_>) -> Option<String> {
     attr(el, "title").map(normalize).filter(|s| !s.is_empty())
+}
+
+#[cfg(test)]
+mod word_tests {
+    use super::word_parts;
+
+    #[test]
+    fn class_names_split_into_words() {
+        let parts: Vec<String> = word_parts("GoogleDfpAd-adCaption").collect();
+        assert_eq!(parts, ["google", "dfp", "ad", "ad", "caption"]);
+        let parts: Vec<String> = word_parts("c-related__caption").collect();
+        assert_eq!(parts, ["c", "related", "caption"]);
+    }
 }

@@ -5,8 +5,9 @@
 //!   `display: none` or `visibility: hidden`, a well-known utility class
 //!   that hides (see [`HIDING_CLASSES`]), or `aria-hidden="true"`, on the
 //!   element or an ancestor;
-//! - **not drawn**: `hidden`, `display: none` or a class that sets it, on
-//!   it or an ancestor (`visibility: hidden` and `aria-hidden` leave the
+//! - **not drawn**: `hidden`, `display: none` or a class that sets it, a
+//!   dialog closed at load (`<dialog>` without `open`, a `modal` or
+//!   `popup` class), on it or an ancestor (`visibility: hidden` and `aria-hidden` leave the
 //!   box in place);
 //! - the page's own `<style>` sheets count too, for simple rules that set
 //!   `display: none` or `visibility: hidden` (see `stylesheet.rs`);
@@ -68,7 +69,44 @@ fn has_class(el: ElementRef<'_>, names: &[&str]) -> bool {
 }
 
 fn display_none(el: ElementRef<'_>) -> bool {
-    style(el, "display").is_some_and(|v| keyword(&v) == "none") || has_class(el, HIDING_CLASSES)
+    style(el, "display").is_some_and(|v| keyword(&v) == "none")
+        || has_class(el, HIDING_CLASSES)
+        || closed_at_load(el)
+}
+
+/// Words that make a dialog's class name about a state, a feature or a
+/// control rather than the closed dialog itself (`modal-open`,
+/// `modal-enabled`, `social-with-popup`, `popup-trigger`).
+const DIALOG_STATE_WORDS: &[&str] = &[
+    "open", "opened", "show", "shown", "active", "visible", "in", "is", "has", "with", "enable",
+    "enabled", "trigger", "toggle", "link", "button", "btn", "icon", "close", "share",
+];
+
+/// A dialog closed when the page loads: a `<dialog>` without `open`, or an
+/// element whose class ends with modal or popup (`modal`,
+/// `ms-overlay-modal`, `exit-popup`; not `LightboxWrapper` or
+/// `ModalProvider`, which wrap the page) and has no word saying it is
+/// open, a feature or the control that opens it. Scripts open them; until
+/// then nobody sees them.
+fn closed_at_load(el: ElementRef<'_>) -> bool {
+    let name = el.value().name();
+    if name == "dialog" {
+        return el.value().attr("open").is_none();
+    }
+    if matches!(name, "html" | "body" | "a" | "button") {
+        return false;
+    }
+    el.value().attr("class").is_some_and(|classes| {
+        classes.split_ascii_whitespace().any(|class| {
+            let parts: Vec<String> = super::word_parts(class).collect();
+            parts
+                .last()
+                .is_some_and(|p| matches!(p.as_str(), "modal" | "popup"))
+                && !parts
+                    .iter()
+                    .any(|p| DIALOG_STATE_WORDS.contains(&p.as_str()))
+        })
+    })
 }
 
 /// Hidden from everyone, by itself: `hidden`, `display: none`,

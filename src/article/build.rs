@@ -99,7 +99,7 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
                     role.as_deref(),
                     Some("img" | "graphics-document" | "graphics-symbol")
                 );
-                if image_role && !vis.is_hidden(el) {
+                if image_role && !vis.is_hidden(el) && !a11y::in_presentational_children(el) {
                     article.svgs.push(Svg {
                         tag: doc.tag_span(el),
                         unnamed: a11y::svg_title(el).is_none() && unnamed(doc, el),

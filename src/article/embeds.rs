@@ -5,7 +5,6 @@
 
 use scraper::ElementRef;
 
-use super::photo::word_parts;
 use crate::a11y;
 
 /// Words in a class or id that mark an advertising slot (`ad-slot`,
@@ -90,7 +89,7 @@ fn marked_as_ad(el: ElementRef<'_>) -> bool {
     ["class", "id"].iter().any(|name| {
         el.value().attr(name).is_some_and(|v| {
             v.split_ascii_whitespace().any(|name| {
-                let parts: Vec<String> = word_parts(name).collect();
+                let parts: Vec<String> = crate::a11y::word_parts(name).collect();
                 parts.iter().any(|p| AD_WORDS.contains(&p.as_str()))
                     && !parts.iter().any(|p| STATE_WORDS.contains(&p.as_str()))
             })

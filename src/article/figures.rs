@@ -27,7 +27,9 @@ pub struct Figure {
     pub tag: Span,
     /// Whether it is a `<figure>`.
     pub kind: FigureKind,
-    /// Its exposed images (indices into `Article::images`), in order.
+    /// Its exposed images (indices into `Article::images`), in order;
+    /// none for a lazy picture whose `<img>` a script makes from a
+    /// placeholder's address.
     pub images: Vec<usize>,
     /// Its caption, if it has one with text.
     pub caption: Option<Caption>,
@@ -172,9 +174,14 @@ pub fn figures(
         if vis.is_hidden(figure) || vis.is_inert(figure) || inside_link(figure) {
             continue;
         }
-        let parts = found.parts(own_descendants(figure));
+        let mut parts = found.parts(own_descendants(figure));
         if parts.images.is_empty() {
-            continue;
+            // A lazy picture: no <img> until a script makes one from the
+            // address a placeholder carries.
+            match lazy_picture(figure) {
+                Some(address) => parts.lazy = Some(address),
+                None => continue,
+            }
         }
         by_node.insert(figure.id(), figures.len());
         figures.push((figure, parts));
@@ -189,10 +196,11 @@ pub fn figures(
             || vis.is_hidden(el)
             || vis.is_inert(el)
             || inside_link(el)
-            || el
-                .ancestors()
-                .filter_map(ElementRef::wrap)
-                .any(|a| by_node.contains_key(&a.id()) || contained.contains(&a.id()))
+            // A caption inside any <figure> is that figure's, pictured
+            // or not (a video, a chart drawn by a script).
+            || el.ancestors().filter_map(ElementRef::wrap).any(|a| {
+                a.value().name() == "figure" || contained.contains(&a.id())
+            })
         {
             continue;
         }
@@ -274,6 +282,7 @@ pub fn figures(
                 .flat_map(|&i| &references[models[i].references.clone()])
                 .filter(|r| !r.is_data_uri())
                 .map(|r| r.url)
+                .chain(parts.lazy)
                 .collect();
             let seen = photo::Seen {
                 element,
@@ -300,6 +309,49 @@ pub fn figures(
     out
 }
 
+/// Attributes in which a placeholder carries a lazy picture's address.
+const LAZY_PICTURE_ATTRIBUTES: &[&str] = &[
+    "data-src",
+    "data-original",
+    "data-lazy-src",
+    "data-srcset",
+    "data-image",
+    "data-img-src",
+    "data-platform-src",
+    "data-hi-res-src",
+    "itemid",
+];
+
+/// The address of a figure's picture when it has no `<img>` yet: an image
+/// address in a placeholder's lazy-loading attribute (`<div
+/// class="js-delayed-image-load" data-src="….jpg">`), or in an `<img>`
+/// written in a `<noscript>` fallback. Nested figures are not looked in.
+fn lazy_picture(figure: ElementRef<'_>) -> Option<&str> {
+    own_descendants(figure).find_map(|e| {
+        if e.value().name() == "noscript" {
+            return None;
+        }
+        LAZY_PICTURE_ATTRIBUTES
+            .iter()
+            .filter_map(|a| e.value().attr(a))
+            .map(|v| v.trim().split([' ', ',']).next().unwrap_or(""))
+            .find(|v| looks_like_picture(v))
+    })
+}
+
+/// An address whose path ends in an image file's extension.
+fn looks_like_picture(address: &str) -> bool {
+    let path = address
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    !address.starts_with("data:")
+        && [".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"]
+            .iter()
+            .any(|ext| path.ends_with(ext))
+}
+
 /// What the parser found, and the questions the figure search asks of it.
 struct Found<'a> {
     doc: &'a Document,
@@ -311,6 +363,9 @@ struct Found<'a> {
 struct Parts<'a> {
     images: Vec<usize>,
     image_elements: Vec<ElementRef<'a>>,
+    /// The picture's address when it has no `<img>` yet (see
+    /// [`lazy_picture`]).
+    lazy: Option<&'a str>,
     caption: Option<(ElementRef<'a>, Placement)>,
     credit_element: bool,
 }
@@ -347,6 +402,7 @@ impl<'a> Found<'a> {
         let mut parts = Parts {
             images: Vec::new(),
             image_elements: Vec::new(),
+            lazy: None,
             caption: None,
             credit_element: false,
         };
@@ -437,7 +493,7 @@ fn marks_caption(value: &str) -> bool {
             ]
             .iter()
             .any(|n| lower.contains(n))
-            && !super::photo::word_parts(word)
+            && !crate::a11y::word_parts(word)
                 .any(|p| matches!(p.as_str(), "ad" | "ads" | "advert" | "sponsor"))
     })
 }
@@ -488,41 +544,42 @@ fn elements_with_text(doc: &Document) -> HashSet<NodeId> {
 /// an anchor, to the picture itself or to the picture's own page
 /// (`/wiki/File:…`, `…/img.html`, `…/photos/123`, a gallery or lightbox).
 fn images_link_away(figure: ElementRef<'_>, images: &[ElementRef<'_>]) -> bool {
-    images.iter().all(|img| {
-        img.ancestors()
-            .take_while(|a| a.id() != figure.id())
-            .filter_map(ElementRef::wrap)
-            .any(|a| {
-                a.value().name() == "a"
-                    && a.value().attr("href").is_some_and(|h| {
-                        let h = h.trim().to_ascii_lowercase();
-                        let h = h.split(['?', '#']).next().unwrap_or("");
-                        !h.is_empty()
-                            && ![
-                                ".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif", ".svg", ".tif",
-                                ".tiff",
-                            ]
-                            .iter()
-                            .any(|ext| h.ends_with(ext))
-                            && !super::photo::word_parts(h).any(|w| {
-                                matches!(
-                                    w.as_str(),
-                                    "img"
-                                        | "image"
-                                        | "images"
-                                        | "photo"
-                                        | "photos"
-                                        | "gallery"
-                                        | "galleries"
-                                        | "lightbox"
-                                        | "slideshow"
-                                        | "file"
-                                        | "zoom"
-                                )
-                            })
-                    })
-            })
-    })
+    !images.is_empty()
+        && images.iter().all(|img| {
+            img.ancestors()
+                .take_while(|a| a.id() != figure.id())
+                .filter_map(ElementRef::wrap)
+                .any(|a| {
+                    a.value().name() == "a"
+                        && a.value().attr("href").is_some_and(|h| {
+                            let h = h.trim().to_ascii_lowercase();
+                            let h = h.split(['?', '#']).next().unwrap_or("");
+                            !h.is_empty()
+                                && ![
+                                    ".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif", ".svg",
+                                    ".tif", ".tiff",
+                                ]
+                                .iter()
+                                .any(|ext| h.ends_with(ext))
+                                && !crate::a11y::word_parts(h).any(|w| {
+                                    matches!(
+                                        w.as_str(),
+                                        "img"
+                                            | "image"
+                                            | "images"
+                                            | "photo"
+                                            | "photos"
+                                            | "gallery"
+                                            | "galleries"
+                                            | "lightbox"
+                                            | "slideshow"
+                                            | "file"
+                                            | "zoom"
+                                    )
+                                })
+                        })
+                })
+        })
 }
 
 /// Descendant elements whose nearest `<figure>` is `figure` itself, in

@@ -11,7 +11,7 @@
 
 use scraper::{ElementRef, Selector};
 
-use crate::a11y;
+use crate::a11y::{self, word_parts};
 
 /// What is known about one figure when it is classified.
 pub struct Seen<'a> {
@@ -311,40 +311,9 @@ fn tiny(img: ElementRef<'_>) -> bool {
     matches!((px("width"), px("height")), (Some(w), Some(h)) if w <= 100 && h <= 100)
 }
 
-/// The parts of a class name or path, split at punctuation and at
-/// lower-to-upper case changes, lowercased: `GoogleDfpAd-adCaption` →
-/// google, dfp, ad, ad, caption.
-pub fn word_parts(word: &str) -> impl Iterator<Item = String> + '_ {
-    let mut parts = Vec::new();
-    let mut current = String::new();
-    let mut prev_lower = false;
-    for c in word.chars() {
-        if !c.is_alphanumeric() {
-            parts.push(std::mem::take(&mut current));
-            prev_lower = false;
-            continue;
-        }
-        if c.is_uppercase() && prev_lower {
-            parts.push(std::mem::take(&mut current));
-        }
-        prev_lower = c.is_lowercase() || c.is_ascii_digit();
-        current.extend(c.to_lowercase());
-    }
-    parts.push(current);
-    parts.into_iter().filter(|p| !p.is_empty())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn class_names_split_into_words() {
-        let parts: Vec<String> = word_parts("GoogleDfpAd-adCaption").collect();
-        assert_eq!(parts, ["google", "dfp", "ad", "ad", "caption"]);
-        let parts: Vec<String> = word_parts("c-related__caption").collect();
-        assert_eq!(parts, ["c", "related", "caption"]);
-    }
 
     #[test]
     fn other_kinds_of_picture_are_named_as_words() {

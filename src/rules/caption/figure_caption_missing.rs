@@ -25,9 +25,12 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         // news caption is asked of news photos.
         .filter(|f| f.kind == FigureKind::Figure && f.photo)
         .filter_map(|f| {
-            let picture = ctx.article.images[f.images[0]].tag;
-            let diagnostic = Diagnostic::new(f.tag, "this figure has a picture but no caption")
-                .label(picture, "the picture");
+            let mut diagnostic =
+                Diagnostic::new(f.tag, "this figure has a picture but no caption");
+            // A lazy picture has no <img> to point at yet.
+            if let Some(&first) = f.images.first() {
+                diagnostic = diagnostic.label(ctx.article.images[first].tag, "the picture");
+            }
             match &f.caption {
                 None => Some(diagnostic.help(
                     "add a <figcaption> saying who and what is shown, when and where, and who took it",
