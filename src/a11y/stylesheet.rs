@@ -13,6 +13,8 @@ use cssparser::{
     AtRuleParser, CowRcStr, DeclarationParser, ParseError, Parser, ParserState,
     QualifiedRuleParser, RuleBodyItemParser, RuleBodyParser, StyleSheetParser,
 };
+use std::collections::HashMap;
+
 use scraper::{ElementRef, Selector};
 
 /// What a rule does to the elements it matches.
@@ -26,10 +28,14 @@ pub enum Effect {
     Shown,
 }
 
-/// The hiding and showing rules of a page's style sheets, in order.
+/// The hiding and showing rules of a page's style sheets, by the class or
+/// id their selector requires (so an element is matched against the rules
+/// that can match it, not all of them).
 #[derive(Default)]
 pub struct Styles {
-    rules: Vec<(Selector, Effect)>,
+    by_class: HashMap<String, Vec<(Selector, Effect)>>,
+    by_id: HashMap<String, Vec<(Selector, Effect)>>,
+    other: Vec<(Selector, Effect)>,
 }
 
 /// The most `<style>` text read from one page, and the most rules kept.
@@ -47,18 +53,34 @@ impl Styles {
             }
             budget -= css.len();
             let mut parser = Parser::new(css);
-            let mut rules = Rules(&mut styles.rules);
-            for _ in StyleSheetParser::new(&mut parser, &mut rules) {}
-            if styles.rules.len() >= MAX_RULES {
-                styles.rules.truncate(MAX_RULES);
-                break;
+            let mut rules = Vec::new();
+            for _ in StyleSheetParser::new(&mut parser, &mut Rules(&mut rules)) {}
+            for (text, selector, effect) in rules {
+                if styles.len() >= MAX_RULES {
+                    return styles;
+                }
+                let bucket = match key(&text) {
+                    Key::Class(c) => styles.by_class.entry(c).or_default(),
+                    Key::Id(i) => styles.by_id.entry(i).or_default(),
+                    Key::Other => &mut styles.other,
+                };
+                bucket.push((selector, effect));
             }
         }
         styles
     }
 
+    fn len(&self) -> usize {
+        self.by_class
+            .values()
+            .chain(self.by_id.values())
+            .map(Vec::len)
+            .sum::<usize>()
+            + self.other.len()
+    }
+
     pub fn is_empty(&self) -> bool {
-        self.rules.is_empty()
+        self.by_class.is_empty() && self.by_id.is_empty() && self.other.is_empty()
     }
 
     /// How the sheets hide `el`: `None` when no rule hides it, or some
@@ -69,8 +91,19 @@ impl Styles {
         if matches!(el.value().name(), "html" | "body") {
             return None;
         }
+        let el_value = el.value();
+        let classes = el_value
+            .attr("class")
+            .into_iter()
+            .flat_map(str::split_ascii_whitespace)
+            .filter_map(|c| self.by_class.get(c));
+        let ids = el_value.attr("id").and_then(|i| self.by_id.get(i.trim()));
+        let candidates = classes
+            .chain(ids)
+            .chain(std::iter::once(&self.other))
+            .flatten();
         let mut hidden = None;
-        for (selector, effect) in &self.rules {
+        for (selector, effect) in candidates {
             if selector.matches(&el) {
                 match effect {
                     Effect::Shown => return None,
@@ -85,8 +118,30 @@ impl Styles {
     }
 }
 
-/// Collects the rules of one sheet into the list.
-struct Rules<'s>(&'s mut Vec<(Selector, Effect)>);
+/// Collects the rules of one sheet into the list: each selector's text,
+/// the selector, and what it does.
+struct Rules<'s>(&'s mut Vec<(String, Selector, Effect)>);
+
+/// What a simple selector requires of an element first: a class, an id,
+/// or something else (a type, an attribute).
+enum Key {
+    Class(String),
+    Id(String),
+    Other,
+}
+
+fn key(selector: &str) -> Key {
+    let end = |s: &str| s.find(['.', '#', '[']).unwrap_or(s.len());
+    if let Some(i) = selector.find('.') {
+        let rest = &selector[i + 1..];
+        return Key::Class(rest[..end(rest)].to_string());
+    }
+    if let Some(i) = selector.find('#') {
+        let rest = &selector[i + 1..];
+        return Key::Id(rest[..end(rest)].to_string());
+    }
+    Key::Other
+}
 
 /// An at-rule's kind: a `@media` whose rules apply on screen, another
 /// `@media` or `@supports` (whose rules may show things), or another.
@@ -123,7 +178,7 @@ impl<'i> QualifiedRuleParser<'i> for Rules<'_> {
             if is_simple(part)
                 && let Ok(selector) = Selector::parse(part)
             {
-                self.0.push((selector, effect));
+                self.0.push((part.to_string(), selector, effect));
             }
         }
         Ok(())
@@ -167,7 +222,7 @@ impl<'i> AtRuleParser<'i> for Rules<'_> {
                 let mut inner = Vec::new();
                 for _ in StyleSheetParser::new(input, &mut Rules(&mut inner)) {}
                 self.0
-                    .extend(inner.into_iter().filter(|(_, e)| *e == Effect::Shown));
+                    .extend(inner.into_iter().filter(|(_, _, e)| *e == Effect::Shown));
             }
             AtPrelude::Other => {}
         }
