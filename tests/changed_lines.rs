@@ -2,36 +2,16 @@
 //! for the test: only findings on added or modified lines are reported,
 //! renamed files count only their edits, untracked files count whole.
 
+mod common;
+use common::git;
 use std::fs;
 use std::path::Path;
-use std::process::Command as Std;
 
 use assert_cmd::Command;
 use serde_json::Value;
 
 /// Three images without alt text, on lines 3, 5 and 7.
 const STORY: &str = "<article>\n  <h2>Harbour</h2>\n  <img src=\"data:,\">\n  <p>The wall held.</p>\n  <img src=\"data:,\">\n  <p>Boats were moored.</p>\n  <img src=\"data:,\">\n</article>\n";
-
-fn git(dir: &Path, args: &[&str]) {
-    let output = Std::new("git")
-        .current_dir(dir)
-        .args([
-            "-c",
-            "user.name=Desk",
-            "-c",
-            "user.email=desk@example.com",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-}
 
 /// `(path, rule, line)` of every finding of `presslint check --format json`.
 fn findings(dir: &Path, args: &[&str]) -> (Vec<(String, String, u64)>, Option<i32>) {

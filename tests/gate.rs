@@ -1,9 +1,10 @@
 //! CI gating through the real binary: --max-warnings, baselines,
 //! --changed-since and --shard.
 
+mod common;
+use common::git;
 use std::fs;
 use std::path::Path;
-use std::process::Command as Std;
 
 use assert_cmd::Command;
 
@@ -122,27 +123,6 @@ fn baseline_round_trip_survives_an_edit_above_the_finding() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("missing.json"));
-}
-
-fn git(dir: &Path, args: &[&str]) {
-    let status = Std::new("git")
-        .current_dir(dir)
-        .args([
-            "-c",
-            "user.name=Desk",
-            "-c",
-            "user.email=desk@example.com",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        status.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&status.stderr)
-    );
 }
 
 #[test]

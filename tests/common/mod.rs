@@ -307,3 +307,26 @@ pub fn example_diagnostics(source: &str, rules: &[ActiveRule]) -> Vec<Finding> {
 pub fn example_findings(source: &str) -> BTreeMap<(usize, String), usize> {
     counted(&example_diagnostics(source, &Selection::default().active()))
 }
+
+/// Run git in `dir` as a newsroom desk would commit, failing the test
+/// with git's own message when it fails.
+pub fn git(dir: &std::path::Path, args: &[&str]) {
+    let output = std::process::Command::new("git")
+        .current_dir(dir)
+        .args([
+            "-c",
+            "user.name=Desk",
+            "-c",
+            "user.email=desk@example.com",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
