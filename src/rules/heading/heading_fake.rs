@@ -69,6 +69,9 @@ fn reads_as_subheading(block: &Block) -> bool {
         || is_byline_or_credit(text)
         || is_page_furniture(text)
         || is_date(text)
+        || is_label_line(text)
+        || is_pull_quote(text)
+        || runs_on(text)
     {
         return false;
     }
@@ -79,6 +82,38 @@ fn reads_as_subheading(block: &Block) -> bool {
 
 /// A byline ("By Jane Doe", "By Entorno and AFP |"), a credit or a
 /// caption label: short lines that are not headings.
+/// A label and its value ("More: Huawei's next flagship", "Tested by: Jo
+/// Lee RRP: £23.99"): a short label, then a colon, then more text.
+fn is_label_line(text: &str) -> bool {
+    text.split_once(": ")
+        .is_some_and(|(label, rest)| label.split_whitespace().count() <= 2 && !rest.trim().is_empty())
+}
+
+/// A whole sentence quoted and set apart from the text ("»Der Zeitgeist
+/// ist nun wirklich kein altruistischer«"): a pull quote, not a section's
+/// title. A quoted word or phrase ("'Troubling'") is a subheading in the
+/// wire style.
+fn is_pull_quote(text: &str) -> bool {
+    let text = text.trim();
+    let open = ['"', '“', '«', '»', '„', '‘', '\''];
+    let close = ['"', '”', '»', '«', '“', '’', '\''];
+    text.split_whitespace().count() >= 5
+        && text.starts_with(open)
+        && text.trim_end_matches(['.', '!', '?']).ends_with(close)
+}
+
+/// A sentence cut off before the list or quote it leads into: it ends on a
+/// word that cannot end a title ("… your options are limited: either").
+fn runs_on(text: &str) -> bool {
+    text.split_whitespace().last().is_some_and(|last| {
+        matches!(
+            last.to_lowercase().as_str(),
+            "either" | "or" | "and" | "but" | "the" | "a" | "an" | "of" | "to" | "with" | "for"
+                | "that" | "which" | "are" | "is" | "were" | "was" | "include" | "including"
+        )
+    })
+}
+
 fn is_byline_or_credit(text: &str) -> bool {
     let lower = text.to_lowercase();
     ["by ", "photo", "credit", "caption", "source:", "image:", "video:", "watch:", "read more", "related"]
