@@ -6,6 +6,8 @@
 //! files of the same run still reported. `docs/robustness.md` maps each
 //! class to its test.
 
+#[path = "common/mod.rs"]
+mod common;
 #[path = "hostile/support.rs"]
 mod support;
 

@@ -3,6 +3,7 @@
 //! group, mode, links), leave no temporary file behind, and exit 2 when a
 //! write they were asked for failed.
 
+use crate::common::git;
 use std::fs;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::Path;
@@ -328,19 +329,6 @@ fn a_killed_run_leaves_no_temporary_file() {
     child.wait().unwrap();
     let left = names(&out);
     assert!(left.is_empty() || left == ["r.sarif"], "{left:?}");
-}
-
-fn git(dir: &Path, args: &[&str]) {
-    let output = std::process::Command::new("git")
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
 }
 
 /// A repository with one commit holding `old.html`.
