@@ -2,7 +2,8 @@
 //! pass, for every element. Every rule sees it through the article model.
 //!
 //! - **hidden**: not exposed to assistive technology: `hidden`, an inline
-//!   `display: none` or `visibility: hidden`, a well-known utility class
+//!   `display: none` or `visibility: hidden` (not on a carousel, which its
+//!   script shows once laid out), a well-known utility class
 //!   that hides (see [`HIDING_CLASSES`]), or `aria-hidden="true"`, on the
 //!   element or an ancestor;
 //! - **not drawn**: `hidden`, `display: none` or a class that sets it, a
@@ -110,12 +111,38 @@ fn closed_at_load(el: ElementRef<'_>) -> bool {
 }
 
 /// Hidden from everyone, by itself: `hidden`, `display: none`,
-/// `visibility: hidden`.
+/// `visibility: hidden` (but not a carousel's, see [`shown_by_its_script`]).
 pub(crate) fn hidden_self(el: ElementRef<'_>) -> bool {
     el.value().attr("hidden").is_some()
         || display_none(el)
         || style(el, "visibility").is_some_and(|v| keyword(&v) == "hidden")
+            && !shown_by_its_script(el)
         || has_class(el, INVISIBLE_CLASSES)
+}
+
+/// Words of a class name that make the element a carousel or slideshow
+/// (`slick-gallery-container`, `swiper`, `flexslider`, `photo-carousel`).
+const CAROUSEL_WORDS: &[&str] = &[
+    "carousel",
+    "slider",
+    "slideshow",
+    "slick",
+    "swiper",
+    "flexslider",
+    "gallery",
+];
+
+/// A carousel written with an inline `visibility: hidden`: carousel
+/// scripts (slick, swiper, flexslider) hide the slides only until they
+/// have laid them out, then show them, so readers meet its pictures and
+/// captions. (`display: none` or a hiding class still hides it: that is
+/// a lightbox or a closed panel.)
+fn shown_by_its_script(el: ElementRef<'_>) -> bool {
+    el.value().attr("class").is_some_and(|classes| {
+        classes
+            .split_ascii_whitespace()
+            .any(|class| super::word_parts(class).any(|p| CAROUSEL_WORDS.contains(&p.as_str())))
+    })
 }
 
 pub(crate) fn aria_hidden(el: ElementRef<'_>) -> bool {
@@ -153,6 +180,8 @@ fn page_styles(html: &Html) -> Styles {
 #[derive(Default)]
 pub struct Visibility {
     hidden: HashSet<NodeId>,
+    /// Hidden from the eye too: `hidden` without `aria-hidden`.
+    unseen: HashSet<NodeId>,
     unrendered: HashSet<NodeId>,
     inert: HashSet<NodeId>,
 }
@@ -161,14 +190,16 @@ impl Visibility {
     pub fn compute(html: &Html) -> Visibility {
         let mut out = Visibility::default();
         let styles = page_styles(html);
-        // (hidden, unrendered, inert for the children) of each open node.
-        let mut open: Vec<(bool, bool, bool)> = Vec::new();
+        // (hidden, unseen, unrendered, inert for the children) of each
+        // open node.
+        let mut open: Vec<(bool, bool, bool, bool)> = Vec::new();
         for edge in html.tree.root().traverse() {
             match edge {
                 Edge::Open(node) => {
-                    let (hidden, unrendered, inert) =
-                        open.last().copied().unwrap_or((false, false, false));
-                    let (mut own, mut drawn, mut below) = (hidden, unrendered, inert);
+                    let (hidden, unseen, unrendered, inert) =
+                        open.last().copied().unwrap_or((false, false, false, false));
+                    let (mut own, mut eye, mut drawn, mut below) =
+                        (hidden, unseen, unrendered, inert);
                     if let Some(el) = ElementRef::wrap(node) {
                         let id = node.id();
                         let sheet = if styles.is_empty() {
@@ -176,9 +207,12 @@ impl Visibility {
                         } else {
                             styles.effect(el)
                         };
-                        own |= hidden_self(el)
-                            || aria_hidden(el)
+                        eye |= hidden_self(el)
                             || matches!(sheet, Some(Effect::NotDrawn | Effect::Invisible));
+                        own |= eye || aria_hidden(el);
+                        if eye {
+                            out.unseen.insert(id);
+                        }
                         drawn |= unrendered_self(el) || sheet == Some(Effect::NotDrawn);
                         if own {
                             out.hidden.insert(id);
@@ -191,7 +225,7 @@ impl Visibility {
                         }
                         below |= matches!(el.value().name(), "noscript" | "template" | "head");
                     }
-                    open.push((own, drawn, below));
+                    open.push((own, eye, drawn, below));
                 }
                 Edge::Close(_) => {
                     open.pop();
@@ -204,6 +238,13 @@ impl Visibility {
     /// Excluded from the accessibility tree.
     pub fn is_hidden(&self, el: ElementRef<'_>) -> bool {
         self.hidden.contains(&el.id())
+    }
+
+    /// Not seen on the page: hidden other than by `aria-hidden` (a caption
+    /// a page hides from screen readers because the alt text says the
+    /// same is still read by the eye).
+    pub fn is_unseen(&self, el: ElementRef<'_>) -> bool {
+        self.unseen.contains(&el.id())
     }
 
     /// Inside content that is not rendered as part of the page.

@@ -78,7 +78,9 @@ pub struct Caption {
     /// Its content as written, between the tags.
     pub content: Option<Span>,
     /// Its text as read: whitespace collapsed, scripts, styles and hidden
-    /// parts left out.
+    /// parts left out; a line break (`\n`) where a credit line written as
+    /// an element of its own begins, so that words of the caption and of
+    /// the credit are not read as one name.
     pub text: String,
     /// The credit, date and place found in `text`: read on first use
     /// (see [`Caption::analysis`]), so runs without caption rules skip it.
@@ -86,6 +88,10 @@ pub struct Caption {
     agencies: Arc<[String]>,
     /// The caption is the image's alt text (see `Image::caption_in_alt`).
     pub in_alt: bool,
+    /// What a screen reader reads of it, when that is not all of `text`
+    /// (a page hides a caption that repeats the alt text with
+    /// `aria-hidden`).
+    heard: Option<String>,
 }
 
 /// What the page says about a figure's picture outside the caption text:
@@ -116,7 +122,13 @@ impl Caption {
             analysis: OnceCell::new(),
             agencies: agencies.clone(),
             in_alt,
+            heard: None,
         }
+    }
+
+    /// The caption's text as a screen reader reads it.
+    pub fn heard(&self) -> &str {
+        self.heard.as_deref().unwrap_or(&self.text)
     }
 
     /// The credit, date and place the caption's text names, with the
@@ -186,14 +198,27 @@ pub fn figures(
         by_node.insert(figure.id(), figures.len());
         figures.push((figure, parts));
     }
-    // Captions outside the figures: a `<figcaption>` left after its
-    // figure's end tag, and marked captions in other elements.
+    // Slideshows that write their pictures and captions as two lists.
     let mut containers: Vec<(ElementRef<'_>, Parts<'_>)> = Vec::new();
     let mut contained: HashSet<NodeId> = HashSet::new();
+    for (list, pairs) in found.caption_lists() {
+        contained.insert(list.id());
+        for (picture, caption) in pairs {
+            let mut parts = found.parts(picture.descendants().skip(1).filter_map(ElementRef::wrap));
+            if parts.images.is_empty() {
+                parts.lazy = picture_address(picture);
+            }
+            parts.caption = Some((caption, Placement::Marked));
+            parts.credit_element |= found.credit_line(caption).is_some();
+            containers.push((picture, parts));
+        }
+    }
+    // Captions outside the figures: a `<figcaption>` left after its
+    // figure's end tag, and marked captions in other elements.
     for el in doc.elements() {
         let name = el.value().name();
         if !(name == "figcaption" || found.marked_caption(el))
-            || vis.is_hidden(el)
+            || vis.is_unseen(el)
             || vis.is_inert(el)
             || inside_link(el)
             // A caption inside any <figure> is that figure's, pictured
@@ -266,14 +291,23 @@ pub fn figures(
                 }
             }
             let caption = parts.caption.map(|(c, placement)| {
-                Caption::new(
+                let mut caption = Caption::new(
                     doc.tag_span(c),
                     placement,
                     doc.content_span(c),
                     caption_text(doc, c),
                     agencies,
                     false,
-                )
+                );
+                let heard = if doc.visibility.is_hidden(c) {
+                    String::new()
+                } else {
+                    read_caption(doc, c, Reader::ScreenReader)
+                };
+                if heard != caption.text {
+                    caption.heard = Some(heard);
+                }
+                caption
             });
             let links_away = images_link_away(element, &parts.image_elements);
             let addresses: Vec<&str> = parts
@@ -336,6 +370,36 @@ fn lazy_picture(figure: ElementRef<'_>) -> Option<&str> {
             .filter_map(|a| e.value().attr(a))
             .map(|v| v.trim().split([' ', ',']).next().unwrap_or(""))
             .find(|v| looks_like_picture(v))
+    })
+}
+
+/// The address of the picture an element shows, in it or on it: an
+/// `<img>`'s, a lazy-loading attribute's, or a CSS background image's.
+fn picture_address(el: ElementRef<'_>) -> Option<&str> {
+    el.descendants().filter_map(ElementRef::wrap).find_map(|e| {
+        let v = e.value();
+        if v.name() == "noscript" {
+            return None;
+        }
+        let img = (v.name() == "img").then(|| v.attr("src")).flatten();
+        let background = v.attr("style").and_then(|style| {
+            let at = style.find("url(")? + 4;
+            let rest = &style[at..];
+            Some(rest[..rest.find(')')?].trim_matches(['"', '\'', ' ']))
+        });
+        img.into_iter()
+            .chain(LAZY_PICTURE_ATTRIBUTES.iter().filter_map(|a| v.attr(a)))
+            .chain(background)
+            .map(|a| a.trim().split([' ', ',']).next().unwrap_or(""))
+            .find(|a| looks_like_picture(a))
+    })
+}
+
+/// A class that marks a list of captions (`legends`, `slide-captions`).
+fn marks_caption_list(value: &str) -> bool {
+    value.split_ascii_whitespace().any(|word| {
+        crate::a11y::word_parts(word)
+            .any(|p| matches!(p.as_str(), "captions" | "legends" | "legend"))
     })
 }
 
@@ -413,9 +477,9 @@ impl<'a> Found<'a> {
                 parts.images.push(i);
                 parts.image_elements.push(e);
             }
-            // A caption hidden from screen readers (`aria-hidden`) is no
-            // caption to them: the alt text is all they get.
-            if self.doc.visibility.is_hidden(e) {
+            // A caption the page hides from screen readers (`aria-hidden`,
+            // the alt text saying the same) is read by the eye still.
+            if self.doc.visibility.is_unseen(e) {
                 continue;
             }
             if parts.caption.is_none() && e.value().name() == "figcaption" && self.has_text(e) {
@@ -431,6 +495,8 @@ impl<'a> Found<'a> {
             if !parts.credit_element
                 && (marks(e, &marks_credit) || e.value().name() == "cite")
                 && self.has_text(e)
+                // A credit line holding only "." credits no one.
+                && caption_text(self.doc, e).chars().any(char::is_alphanumeric)
             {
                 parts.credit_element = true;
                 credit = Some(e);
@@ -441,6 +507,68 @@ impl<'a> Found<'a> {
             parts.caption = marked.or(credit).map(|m| (m, Placement::Marked));
         }
         parts
+    }
+
+    /// The credit line among an element's descendants: marked by class or
+    /// itemprop, or a `<cite>`, with words in it (a credit holding only
+    /// "." credits no one).
+    fn credit_line(&self, el: ElementRef<'a>) -> Option<ElementRef<'a>> {
+        el.descendants()
+            .skip(1)
+            .filter_map(ElementRef::wrap)
+            .find(|e| {
+                (marks(*e, &marks_credit) || e.value().name() == "cite")
+                    && self.has_text(*e)
+                    && !self.doc.visibility.is_unseen(*e)
+                    && caption_text(self.doc, *e)
+                        .chars()
+                        .any(char::is_alphanumeric)
+            })
+    }
+
+    /// Slideshows that write their pictures as one list and the captions
+    /// as another (`<ul class="slides">` and `<ul class="legends">`): the
+    /// n-th caption is the n-th picture's. A list counts as the captions
+    /// when its class says so (caption, legend), it holds no picture, and
+    /// a list of as many pictures, one per item, sits near it (under an
+    /// ancestor a few levels up).
+    fn caption_lists(&self) -> Vec<(ElementRef<'a>, Vec<(ElementRef<'a>, ElementRef<'a>)>)> {
+        let vis = &self.doc.visibility;
+        let mut out = Vec::new();
+        for list in self.doc.elements() {
+            if !marks(list, &marks_caption_list)
+                || vis.is_hidden(list)
+                || vis.is_inert(list)
+                || picture_address(list).is_some()
+            {
+                continue;
+            }
+            let captions: Vec<ElementRef<'a>> =
+                list.children().filter_map(ElementRef::wrap).collect();
+            if captions.len() < 2 || !captions.iter().all(|c| self.has_text(*c)) {
+                continue;
+            }
+            let pictures = list
+                .ancestors()
+                .filter_map(ElementRef::wrap)
+                .take(CONTAINER_LEVELS)
+                .take_while(|a| !matches!(a.value().name(), "body" | "main" | "html"))
+                .find_map(|a| {
+                    a.descendants().filter_map(ElementRef::wrap).find_map(|l| {
+                        let items: Vec<ElementRef<'a>> =
+                            l.children().filter_map(ElementRef::wrap).collect();
+                        (l != list
+                            && items.len() == captions.len()
+                            && !vis.is_hidden(l)
+                            && items.iter().all(|i| picture_address(*i).is_some()))
+                        .then_some(items)
+                    })
+                });
+            if let Some(pictures) = pictures {
+                out.push((list, pictures.into_iter().zip(captions).collect()));
+            }
+        }
+        out
     }
 
     /// An element the page marks as a caption, or as a picture's credit
@@ -530,7 +658,7 @@ fn elements_with_text(doc: &Document) -> HashSet<NodeId> {
                 out.insert(node.id());
                 // The same elements `caption_text` leaves out.
                 let counts =
-                    !a11y::holds_no_text(el.value().name()) && !doc.visibility.is_hidden(el);
+                    !a11y::holds_no_text(el.value().name()) && !doc.visibility.is_unseen(el);
                 if counts && let Some(top) = open.last_mut() {
                     *top = true;
                 }
@@ -655,6 +783,18 @@ fn links_away(node: ego_tree::NodeRef<'_, Node>) -> bool {
 /// The caption's text as read: whitespace collapsed, scripts, styles and
 /// hidden parts left out.
 fn caption_text(doc: &Document, caption: ElementRef<'_>) -> String {
+    read_caption(doc, caption, Reader::Eye)
+}
+
+/// Who reads a caption: the eye skips what is not seen; a screen reader
+/// also skips what is hidden from it (`aria-hidden`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reader {
+    Eye,
+    ScreenReader,
+}
+
+fn read_caption(doc: &Document, caption: ElementRef<'_>, reader: Reader) -> String {
     let mut out = String::new();
     // The children still to read of each element entered, and whether the
     // element separates words (its space after is added when it is done).
@@ -662,7 +802,7 @@ fn caption_text(doc: &Document, caption: ElementRef<'_>) -> String {
     while let Some((children, _)) = stack.last_mut() {
         let Some(child) = children.next() else {
             if let Some((_, true)) = stack.pop() {
-                out.push(' ');
+                out.push_str(PART_BREAK);
             }
             continue;
         };
@@ -672,21 +812,52 @@ fn caption_text(doc: &Document, caption: ElementRef<'_>) -> String {
                 let Some(child) = ElementRef::wrap(child) else {
                     continue;
                 };
-                if a11y::holds_no_text(e.name()) || doc.visibility.is_hidden(child) {
+                let skipped = match reader {
+                    Reader::Eye => doc.visibility.is_unseen(child),
+                    Reader::ScreenReader => doc.visibility.is_hidden(child),
+                };
+                if a11y::holds_no_text(e.name()) || skipped {
                     continue;
                 }
-                // Block-level breaks separate words ("…Times</p><p>Credit").
-                let block = matches!(e.name(), "p" | "div" | "br" | "li");
+                // Blocks are parts of their own ("…Times</p><p>Credit").
+                let block = matches!(
+                    e.name(),
+                    "p" | "div" | "br" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+                );
                 if block {
-                    out.push(' ');
+                    out.push_str(PART_BREAK);
+                }
+                // A credit line of its own is a part of its own: "in
+                // Paris" then "Benoit Tessier/Reuters", not a place
+                // "Paris Benoit".
+                if marks(child, &marks_credit) || e.name() == "cite" {
+                    out.push_str(PART_BREAK);
                 }
                 stack.push((child.children(), block));
             }
             _ => {}
         }
     }
-    a11y::normalize(&out)
+    // Whitespace collapsed; a part break becomes a line break.
+    let mut text = String::with_capacity(out.len());
+    let mut sep = "";
+    for word in out.split_whitespace() {
+        if word == PART_BREAK.trim() {
+            if !text.is_empty() {
+                sep = "\n";
+            }
+            continue;
+        }
+        text.push_str(sep);
+        text.push_str(word);
+        sep = " ";
+    }
+    text
 }
+
+/// Marks, while a caption's text is read, where a separate part (a credit
+/// line) begins.
+const PART_BREAK: &str = " \u{1} ";
 
 /// A class or itemprop value that marks a picture's credit line
 /// (`credit-caption`, `photographer`, `image-copyright`, `attribution`),

@@ -183,10 +183,13 @@ pub fn find(text: &str) -> Option<Found> {
     })
 }
 
-/// Only whitespace (or a hyphen inside a token) lies between two tokens.
+/// Only spaces (or a hyphen inside a token) lie between two tokens: not a
+/// line break, which ends one part of a caption (see `Caption::text`).
 fn joined(text: &str, a: &Token, b: &Token) -> bool {
-    text[a.end..b.start].chars().all(char::is_whitespace) && !a.text.ends_with('.')
-        || a.is_abbreviation() && text[a.end..b.start].chars().all(char::is_whitespace)
+    let spaces = text[a.end..b.start]
+        .chars()
+        .all(|c| c.is_whitespace() && c != '\n');
+    spaces && (!a.text.ends_with('.') || a.is_abbreviation())
 }
 
 /// The run of capitalised tokens (with connectors inside) from `j`: the

@@ -21,18 +21,25 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
     // A caption read from the alt text repeats it by definition; the alt
     // rules report that alt.
     for (figure, caption) in super::captioned(ctx).filter(|(_, c)| !c.in_alt) {
+        // What screen readers hear of it: a caption hidden from them with
+        // `aria-hidden` because the alt says the same is not read twice.
+        let heard = caption.heard();
+        if heard.trim().is_empty() {
+            continue;
+        }
         // The caption without its credit, as alt text copied from it often
         // leaves the credit out.
         let without_credit = caption
             .analysis()
             .credit
+            .filter(|_| heard == caption.text)
             .and_then(|c| caption.text.get(..c.start))
             .unwrap_or_default();
         for img in ctx.article.images_of(figure) {
             let Some(alt) = img.alt_text() else {
                 continue;
             };
-            if text::repeats(alt.value, &caption.text)
+            if text::repeats(alt.value, heard)
                 || !without_credit.trim().is_empty() && text::repeats(alt.value, without_credit)
             {
                 out.push(
