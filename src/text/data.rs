@@ -40,6 +40,7 @@ pub struct DateNames {
     pub months: Vec<(&'static str, &'static str)>,
     pub weekdays: Vec<(&'static str, &'static str)>,
     pub weekday_after: Vec<(&'static str, &'static str)>,
+    pub holidays: Vec<(&'static str, &'static str)>,
 }
 
 pub static DATE_NAMES: LazyLock<DateNames> = LazyLock::new(|| {
@@ -48,6 +49,7 @@ pub static DATE_NAMES: LazyLock<DateNames> = LazyLock::new(|| {
         months: t.remove("month").unwrap_or_default(),
         weekdays: t.remove("weekday").unwrap_or_default(),
         weekday_after: t.remove("weekday-after").unwrap_or_default(),
+        holidays: t.remove("holiday").unwrap_or_default(),
     }
 });
 
@@ -63,6 +65,7 @@ pub struct CaptionWords {
     pub place_noun: Vec<&'static str>,
     pub place_part: Vec<&'static str>,
     pub landmark_part: Vec<&'static str>,
+    pub place_qualifier: Vec<&'static str>,
 }
 
 pub static CAPTION_WORDS: LazyLock<CaptionWords> = LazyLock::new(|| {
@@ -85,6 +88,7 @@ pub static CAPTION_WORDS: LazyLock<CaptionWords> = LazyLock::new(|| {
         place_noun: list("place-noun"),
         place_part: list("place-part"),
         landmark_part: list("landmark-part"),
+        place_qualifier: list("place-qualifier"),
     }
 });
 

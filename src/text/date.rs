@@ -4,7 +4,8 @@
 //! year ("December 2015"), ISO and numeric dates, Japanese and Chinese
 //! dates, weekdays in date position ("on Tuesday", "Tuesday, June 25",
 //! "Thursday."), relative phrases ("yesterday", "earlier this month", "3
-//! hours ago") and Getty's capitalised datelines ("SEPTEMBER 13:"). A year
+//! hours ago"), holidays that fall on one day ("Easter Sunday", "Anzac
+//! Day") and Getty's capitalised datelines ("SEPTEMBER 13:"). A year
 //! alone is not a date, and a month alone ("in May") is not either.
 
 use std::sync::LazyLock;
@@ -89,6 +90,14 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
             )),
             "season-year",
         ),
+        // on Easter Sunday, 1939 · an Anzac Day service · Christmas Eve
+        (
+            re(format!(
+                r"\b(?:{})\b",
+                alternation(names.holidays.iter().map(|(_, n)| *n))
+            )),
+            "holiday",
+        ),
         // 2019-03-04
         (
             re(format!(
@@ -160,9 +169,11 @@ pub fn find(text: &str) -> Option<Found> {
             before,
             "a" | "an" | "A" | "An" | "every" | "Every" | "each" | "one" | "Sundays"
         );
-        // "Joe Friday": a capitalised word with no punctuation before it.
+        // "Joe Friday": a capitalised name with no punctuation before it
+        // (not an acronym: "on the NYSE Wednesday").
         let named = before.chars().next().is_some_and(char::is_uppercase)
             && before.chars().all(char::is_alphabetic)
+            && before.chars().any(char::is_lowercase)
             && !is_weekday_lead(before);
         let placed = is_weekday_lead(before) || c.get(3).is_some();
         if placed && !leading && !named {

@@ -191,11 +191,12 @@ mod tests {
                 false,
             ),
             ("Credit", false, false, false),
+            // No credit in the slash; the mountain is the place.
             (
                 "Aoraki / Mount Cook is the highest point of the island",
                 false,
                 false,
-                false,
+                true,
             ),
             ("Gretchen Carlson.", false, false, false),
             (
@@ -239,6 +240,9 @@ mod tests {
         check(&[
             date("Hillary Clinton speaks, Dec. 8, 2016."),
             date("A rally on Sept. 28."),
+            date("She sang on Easter Sunday, 1939."),
+            date("An Anzac Day service at the National War Memorial"),
+            date("Shares jumped as they started trading on the NYSE Wednesday, valuing it"),
             date("Dorsett, photographed December 19, 2013."),
             date("Friday 25 December 2015"),
             date("Pierre Moscovici, le 7 mai."),
@@ -315,6 +319,10 @@ mod tests {
             place("The Gannet leaves Inishcarra pier"),
             place("The house in Braunau am Inn, Austria"),
             place("障害支援区分認定調査の調査票等を紛失（名古屋市）"),
+            place("Adani's coal mine in north Queensland"),
+            place("A Rātana church on a hill near Raetihi"),
+            place("A stuntman crosses the River Thames by highwire"),
+            place("The plague wiped out half of Europe in the 14th century"),
         ]);
     }
 
@@ -333,6 +341,8 @@ mod tests {
             none("Leading Brexiteers courted Australia, Canada and New Zealand"),
             none("Tom Cruise, Katie Holmes -- No Love Lost"),
             none("Marchers in March against the plan"),
+            none("South Korea is facing political turmoil"),
+            none("Elizabeth II, Queen of New Zealand"),
             (
                 "©Royal Geographical Society, London, UK/Bridgeman Images",
                 true,

@@ -3,7 +3,8 @@
 //!
 //! - a dateline opening the caption: `MOSCOW --`, `SEOUL, South Korea -`;
 //! - after a locative word ("in", "at", "near", "outside", "off", "on the
-//!   outskirts of", "the city of"…, from `rules/data/captions.txt`), a name
+//!   outskirts of", "the city of"…, from `rules/data/captions.txt`), and a
+//!   lowercase qualifier maybe ("in eastern Ukraine"), a name
 //!   the gazetteer knows, possibly followed by a landmark word ("Dubai
 //!   Airport"), or any proper name ending in a place word ("Mission
 //!   Valley", "Queen Street") or followed by a place noun ("the Chelsea
@@ -139,6 +140,30 @@ const FOLLOWERS: &[&str] = &[
     "following",
 ];
 
+/// The prepositions among [`FOLLOWERS`].
+const PREPOSITIONS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "after",
+    "before",
+    "during",
+    "where",
+    "with",
+    "while",
+    "for",
+    "near",
+    "from",
+    "when",
+    "amid",
+    "since",
+    "until",
+    "over",
+    "under",
+    "between",
+    "following",
+];
+
 fn in_list(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
@@ -172,6 +197,8 @@ pub fn find(text: &str) -> Option<Found> {
         if let Some(found) = after_locative(text, &tokens, i, gaz)
             .or_else(|| after_comma(text, &tokens, i, gaz))
             .or_else(|| before_place_noun(text, &tokens, i))
+            .or_else(|| natural_feature(text, &tokens, i))
+            .or_else(|| region_named(text, &tokens, i, gaz))
         {
             return Some(found);
         }
@@ -250,6 +277,10 @@ fn after_locative(text: &str, tokens: &[Token], i: usize, gaz: &Gazetteer) -> Op
             Some(p) => in_list(&words.locative_of, p),
             None => false,
         }
+    } else if word == "near" {
+        // "near Raetihi": whatever is near is a place, known or not.
+        any_name = true;
+        true
     } else if word == "called" || word == "named" {
         let prev = i.checked_sub(1).map(|p| tokens[p].text.to_lowercase());
         any_name = matches!(
@@ -287,6 +318,17 @@ fn after_locative(text: &str, tokens: &[Token], i: usize, gaz: &Gazetteer) -> Op
     let mut article = false;
     while j < tokens.len() && (in_list(ARTICLES, tokens[j].text) || tokens[j].is_number()) {
         article |= !tokens[j].is_number();
+        j += 1;
+    }
+    // "in eastern Ukraine", "in north Queensland": a lowercase qualifier
+    // before the name.
+    if j < tokens.len()
+        && !tokens[j].is_capitalised()
+        && words.place_qualifier.contains(&tokens[j].text)
+        && tokens
+            .get(j + 1)
+            .is_some_and(|n| n.is_capitalised() && joined(text, &tokens[j], n))
+    {
         j += 1;
     }
     if j >= tokens.len() || !joined(text, &tokens[j - 1], &tokens[j]) && j > i + 1 {
@@ -436,5 +478,62 @@ fn before_place_noun(text: &str, tokens: &[Token], i: usize) -> Option<Found> {
         start: t.start,
         end: next.end,
         kind: "place-noun",
+    })
+}
+
+/// "Mount Cook", "the River Thames", "Lake Gunn": a natural feature's
+/// name, wherever it stands.
+fn natural_feature(text: &str, tokens: &[Token], i: usize) -> Option<Found> {
+    let t = &tokens[i];
+    let next = tokens.get(i + 1)?;
+    (matches!(t.text, "Mount" | "Mt." | "River" | "Lake")
+        && next.is_capitalised()
+        && joined(text, t, next)
+        && (i == 0 || !tokens[i - 1].is_capitalised() || !joined(text, &tokens[i - 1], t)))
+    .then_some(Found {
+        start: t.start,
+        end: next.end,
+        kind: "feature",
+    })
+}
+
+/// "half of Europe in the 14th century", "South Florida, where": a
+/// country, state or region named as a place, followed by a preposition,
+/// punctuation or the end. Not as an adjective ("US president", "New York
+/// City officials"), nor as a sentence's subject ("South Korea is facing
+/// turmoil" says nothing of where the picture was taken), nor in a title
+/// or an institution's name ("Queen of New Zealand", "Bank of England").
+fn region_named(text: &str, tokens: &[Token], i: usize, gaz: &Gazetteer) -> Option<Found> {
+    let t = &tokens[i];
+    let starts_run = i == 0 || !tokens[i - 1].is_capitalised() || !joined(text, &tokens[i - 1], t);
+    let titled = i >= 2 && tokens[i - 1].text == "of" && tokens[i - 2].is_capitalised();
+    // "courted Australia, Canada and New Zealand": a list of countries.
+    let listed = i >= 1
+        && (matches!(tokens[i - 1].text, "and" | "or")
+            || text[..t.start].trim_end().ends_with(','));
+    if !t.is_capitalised() || !starts_run || titled || listed {
+        return None;
+    }
+    let k = run_end(text, tokens, i);
+    if tokens[k - 1].is_possessive() {
+        return None;
+    }
+    let kinds = gaz.lookup(&name_of(text, tokens, i, k))?;
+    if !kinds.is_container() {
+        return None;
+    }
+    let after = text[tokens[k - 1].end..tokens.get(k).map_or(text.len(), |n| n.start)].trim();
+    if after.starts_with(',') {
+        return None;
+    }
+    let ends = tokens[k - 1].text.ends_with('.')
+        || !after.is_empty()
+        || tokens
+            .get(k)
+            .is_none_or(|n| !n.is_capitalised() && in_list(PREPOSITIONS, n.text));
+    ends.then_some(Found {
+        start: t.start,
+        end: tokens[k - 1].end,
+        kind: "region",
     })
 }
