@@ -37,6 +37,9 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
                 )),
                 // A caption the CMS wrote in a <div class="caption">: shown,
                 // but not tied to the picture for assistive technology.
+                // A caption the page hides from screen readers on purpose
+                // (`aria-hidden`, the alt text saying the same) needs no tie.
+                Some(caption) if caption.heard().trim().is_empty() => None,
                 Some(caption) if caption.placement == Placement::Marked => Some(
                     diagnostic
                         .help("make the caption a <figcaption>, the first or last child of the <figure>, so that it is tied to the picture")
