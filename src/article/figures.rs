@@ -361,7 +361,8 @@ const LAZY_PICTURE_ATTRIBUTES: &[&str] = &[
 /// class="js-delayed-image-load" data-src="….jpg">`), or in an `<img>`
 /// written in a `<noscript>` fallback. Nested figures are not looked in.
 fn lazy_picture(figure: ElementRef<'_>) -> Option<&str> {
-    own_descendants(figure).find_map(|e| {
+    // The figure's own `itemid` (schema.org's ImageObject) counts too.
+    std::iter::once(figure).chain(own_descendants(figure)).find_map(|e| {
         if e.value().name() == "noscript" {
             return None;
         }
