@@ -140,7 +140,7 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
                         .and_then(|t| t.trim().parse::<i64>().ok())
                         .is_none_or(|t| t >= 0),
                 unnamed: unnamed(doc, el),
-                third_party: embeds::is_advert(el) || embeds::is_tiny(el),
+                third_party: embeds::is_third_party(el),
             }),
             "object"
                 if exposed(el) && a11y::attr(el, "data").is_some_and(|d| !d.trim().is_empty()) =>
@@ -149,7 +149,7 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
                     tag: doc.tag_span(el),
                     presentational: a11y::is_presentational(el),
                     unnamed: unnamed(doc, el),
-                    third_party: embeds::is_advert(el) || embeds::is_tiny(el),
+                    third_party: embeds::is_third_party(el),
                 })
             }
             "area" if exposed(el) && a11y::attr(el, "href").is_some() => article.areas.push(Area {
