@@ -3,7 +3,8 @@
 //!
 //! - **hidden**: not exposed to assistive technology: `hidden`, an inline
 //!   `display: none` or `visibility: hidden`, a well-known utility class
-//!   that hides (see [`HIDING_CLASSES`]), or `aria-hidden="true"`, on the
+//!   that hides (see [`HIDING_CLASSES`]), content for old versions of
+//!   Internet Explorer only (`ie8-header`), or `aria-hidden="true"`, on the
 //!   element or an ancestor;
 //! - **not drawn**: `hidden`, `display: none` or a class that sets it, a
 //!   dialog closed at load (`<dialog>` without `open`, a `modal` or
@@ -72,6 +73,32 @@ fn display_none(el: ElementRef<'_>) -> bool {
     style(el, "display").is_some_and(|v| keyword(&v) == "none")
         || has_class(el, HIDING_CLASSES)
         || closed_at_load(el)
+        || for_old_explorer(el)
+}
+
+/// Content for old versions of Internet Explorer only (`ie8-header`,
+/// `lt-ie9`, `oldie`): a class that names such a version, on an element
+/// inside the page. Sites hide it from every other browser; on `<html>` and
+/// `<body>` such classes say which browser is running, not what is shown.
+fn for_old_explorer(el: ElementRef<'_>) -> bool {
+    if matches!(el.value().name(), "html" | "body") {
+        return false;
+    }
+    el.value().attr("class").is_some_and(|classes| {
+        classes.split_ascii_whitespace().any(|class| {
+            let parts: Vec<String> = super::word_parts(class).collect();
+            let has = |words: &[&str]| parts.iter().any(|p| words.contains(&p.as_str()));
+            let version = |p: &String| {
+                p.strip_prefix("ie")
+                    .is_some_and(|v| !v.is_empty() && v.chars().all(|c| c.is_ascii_digit()))
+            };
+            (has(&["ie5", "ie6", "ie7", "ie8", "oldie"])
+                || has(&["lt", "lte"]) && parts.iter().any(version))
+                && !parts
+                    .iter()
+                    .any(|p| matches!(p.as_str(), "no" | "not" | "non" | "gt" | "gte"))
+        })
+    })
 }
 
 /// Words that make a dialog's class name about a state, a feature or a
