@@ -112,7 +112,6 @@ const NOT_YET: &[(&str, f64)] = &[
     ("img-alt-too-long", 0.90),
     ("img-file-missing", 0.90),
     ("img-unsized", 0.89),
-    ("link-name-missing", 0.94),
 ];
 
 #[test]
