@@ -66,11 +66,13 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
                 linked: false,
                 nested: false,
             });
+            let empty =
+                a11y::aria_name(doc, el).is_none() && a11y::content_name_is_empty(doc, el, false);
             article.headings.push(Heading {
                 tag: doc.tag_span(el),
                 level,
-                empty: a11y::aria_name(doc, el).is_none()
-                    && a11y::content_name_is_empty(doc, el, false),
+                empty,
+                slot: empty && script_slot(el),
             });
         }
         if a11y::is_link(el) && exposed(el) {

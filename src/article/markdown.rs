@@ -45,6 +45,7 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options) -> Article<'d> {
             tag: title.span,
             level: 1,
             empty: title.value.trim().is_empty(),
+            slot: false,
         });
     }
     for block in &md.blocks {
@@ -65,6 +66,7 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options) -> Article<'d> {
                 tag: block.span,
                 level,
                 empty: block.text.trim().is_empty(),
+                slot: false,
             });
         }
     }
