@@ -65,6 +65,8 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
                 emphasised: false,
                 linked: false,
                 nested: false,
+                media: false,
+                article: article_of(doc, el),
             });
             let empty =
                 a11y::aria_name(doc, el).is_none() && a11y::content_name_is_empty(doc, el, false);
@@ -267,6 +269,21 @@ fn paragraph(doc: &Document, p: ElementRef<'_>) -> Block {
                     | "dl"
             )
         }),
+        media: p.descendants().filter_map(ElementRef::wrap).any(|e| {
+            matches!(
+                e.value().name(),
+                "img" | "picture" | "video" | "audio" | "iframe" | "object" | "embed" | "canvas"
+            )
+        }),
+        article: article_of(doc, p),
         text,
     }
+}
+
+/// The start tag of the nearest `<article>` around an element.
+fn article_of(doc: &Document, el: ElementRef<'_>) -> Option<crate::diagnostic::Span> {
+    el.ancestors()
+        .filter_map(ElementRef::wrap)
+        .find(|a| a.value().name() == "article")
+        .map(|a| doc.tag_span(a))
 }

@@ -60,6 +60,8 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options) -> Article<'d> {
                 .iter()
                 .any(|l| l.span.start <= block.span.start + 3 && l.span.end + 3 >= block.span.end),
             nested: block.nested,
+            media: false,
+            article: None,
         });
         if let BlockKind::Heading(level) = block.kind {
             article.headings.push(Heading {

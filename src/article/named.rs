@@ -209,4 +209,11 @@ pub struct Block {
     /// Inside a list, quote, table, figure, caption, aside, navigation,
     /// header or footer: not a paragraph of the story.
     pub nested: bool,
+    /// Holds a picture, a player or a frame: its text is the title or
+    /// caption of what it shows.
+    pub media: bool,
+    /// The `<article>` it is in, the nearest (its start tag): a line outside
+    /// the article that holds the paragraph before it (a newsletter module
+    /// after the story) is not that story's subheading.
+    pub article: Option<Span>,
 }
