@@ -103,7 +103,6 @@ const ENOUGH: usize = 15;
 const NOT_YET: &[(&str, f64)] = &[
     ("caption-date-missing", 0.26),
     ("caption-place-missing", 0.37),
-    ("heading-h1-missing", 0.60),
     ("img-alt-contains-credit", 0.85),
     ("img-alt-duplicate", 0.30),
     ("img-alt-redundant-words", 0.85),

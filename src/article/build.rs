@@ -29,6 +29,7 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
             title: None,
             head_tag: None,
             body_tag: None,
+            headline_line: doc.full_document && super::headline::written(doc),
         },
         images: Vec::new(),
         references: Vec::new(),

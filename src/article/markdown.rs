@@ -38,6 +38,7 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options) -> Article<'d> {
         title: field("title").map(|t| (t.span, !t.value.trim().is_empty())),
         head_tag: None,
         body_tag: None,
+        headline_line: false,
     };
     // The front matter's title is the page's headline.
     if let Some(title) = field("title") {
