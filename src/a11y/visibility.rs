@@ -244,3 +244,28 @@ impl Visibility {
         !self.is_inert(el) && !self.unrendered.contains(&el.id())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_for_old_explorer_only_is_hidden_but_browser_classes_are_not() {
+        let html = Html::parse_document(
+            r#"<html class="lt-ie9"><body class="ie8"><div class="ie8-header">a</div>
+               <p class="lt-ie9">b</p><div class="oldie">c</div><div class="no-ie8">d</div>
+               <div class="gt-ie8">e</div><div class="ie-tabs">f</div>"#,
+        );
+        let hidden: Vec<bool> = html
+            .root_element()
+            .descendants()
+            .filter_map(ElementRef::wrap)
+            .map(for_old_explorer)
+            .collect();
+        // html, head, body, then the six blocks.
+        assert_eq!(
+            hidden,
+            [false, false, false, true, true, true, false, false, false]
+        );
+    }
+}

@@ -162,6 +162,40 @@ mod tests {
         assert!(!host_is("/embed/doubleclick.net", "doubleclick.net"));
     }
 
+    fn first(html: &str) -> bool {
+        let html = scraper::Html::parse_fragment(html);
+        let el = html
+            .root_element()
+            .descendants()
+            .filter_map(ElementRef::wrap)
+            .find(|e| matches!(e.value().name(), "iframe" | "object" | "video"))
+            .unwrap();
+        is_third_party(el)
+    }
+
+    #[test]
+    fn helpers_blank_slots_and_promotions_are_third_party() {
+        for html in [
+            r#"<object data="xhr.swf" width="10" height="10"></object>"#,
+            r#"<object data="t.swf" style="outline:none;width:1px;height:1px;"></object>"#,
+            r#"<iframe src="/a.html" style="height: 800px" width="100%" height="0"></iframe>"#,
+            r#"<object type="text/html" data="about:blank"></object>"#,
+            r#"<iframe src="http://cdn.example.com/o28/tour/0120-tour-rr-promo.html"></iframe>"#,
+            r#"<iframe src="https://stats.example.com/ad/embed/2008"></iframe>"#,
+            r#"<video src="https://nv.vi-serve.com/vis-media/1/clip_720p.mp4"></video>"#,
+        ] {
+            assert!(first(html), "{html}");
+        }
+        for html in [
+            r#"<object data="foo.swf" width="88" height="31"></object>"#,
+            r#"<iframe src="https://www.youtube.com/embed/xAdZ9kLm_3Q" width="10" height="315"></iframe>"#,
+            r#"<iframe src="https://w.soundcloud.com/player/?url=ads"></iframe>"#,
+            r#"<iframe src="about:blank"></iframe>"#,
+        ] {
+            assert!(!first(html), "{html}");
+        }
+    }
+
     #[test]
     fn state_classes_are_not_ad_slots() {
         let html = scraper::Html::parse_fragment(
