@@ -1,6 +1,6 @@
 //! Whether a page's headline is written on it without being a heading: a
-//! line of the body that repeats the page's title (or a part of it), or is
-//! set in a large font. A page with neither and no headings at all (a
+//! line of the body that repeats the page's title (or a part of it), is
+//! set in a large font, or has a class that names it the headline. A page with neither and no headings at all (a
 //! few paragraphs of placeholder text, a fragment wrapped in `<body>`) has
 //! no headline to mark up.
 
@@ -17,12 +17,13 @@ const SEPARATORS: &[&str] = &[
 /// The fewest characters a part of a title needs to be looked for.
 const MIN_CHARS: usize = 4;
 
-/// The most words a line in a large font may have to read as a headline.
+/// The most words a line in a large font, or named a headline, may have to
+/// read as one.
 const MAX_WORDS: usize = 20;
 
 /// A line of the body a reader sees that repeats the `<title>` or the
 /// `og:title`, whole or one of its parts, or a short line set in a large
-/// `<font>`.
+/// `<font>` or whose class names it the headline.
 pub fn written(doc: &Document) -> bool {
     let titles = title_parts(doc);
     let vis = &doc.visibility;
@@ -31,6 +32,7 @@ pub fn written(doc: &Document) -> bool {
         .filter(|el| !a11y::holds_no_text(el.value().name()) && el.value().name() != "title")
         .any(|el| {
             large_font(el)
+                || named_headline(el)
                 || el.children().any(|c| match c.value() {
                     Node::Text(text) => {
                         let line = key(text);
@@ -83,6 +85,30 @@ fn key(text: &str) -> String {
     a11y::normalize(text).to_lowercase()
 }
 
+/// Words of a class name that name an element the page's headline.
+const HEADLINE_CLASSES: &[&str] = &["headline", "h1", "title", "titulo", "titre", "titel"];
+
+/// A short line whose class names it the headline (`article-title`,
+/// `headline`, `titulo`).
+fn named_headline(el: ElementRef<'_>) -> bool {
+    el.value().attr("class").is_some_and(|classes| {
+        classes
+            .split_ascii_whitespace()
+            .flat_map(a11y::word_parts)
+            .any(|w| HEADLINE_CLASSES.contains(&w.as_str()))
+    }) && short_line(el)
+}
+
+/// Some text, and at most [`MAX_WORDS`] words of it.
+fn short_line(el: ElementRef<'_>) -> bool {
+    let words = el
+        .text()
+        .flat_map(str::split_whitespace)
+        .take(MAX_WORDS + 1)
+        .count();
+    words > 0 && words <= MAX_WORDS
+}
+
 /// `<font size="+2">` and larger (`5` to `7`), holding a short line.
 fn large_font(el: ElementRef<'_>) -> bool {
     el.value().name() == "font"
@@ -93,10 +119,7 @@ fn large_font(el: ElementRef<'_>) -> bool {
                 None => size.parse::<u8>().is_ok_and(|s| s >= 5),
             }
         })
-        && {
-            let words = el.text().flat_map(str::split_whitespace).count();
-            words > 0 && words <= MAX_WORDS
-        }
+        && short_line(el)
 }
 
 #[cfg(test)]
@@ -119,6 +142,10 @@ mod tests {
         assert!(page(
             "<!DOCTYPE html><title>linux video</title>\
              <p><font size=\"+3\"><b>linux usability</b></font></p><p>A rant.</p>"
+        ));
+        assert!(page(
+            "<!DOCTYPE html><title>Die Zeit</title>\
+             <p class=article-title>Was heißt <em>Sozialismus</em> für Sie?</p><p>Ein Gespräch.</p>"
         ));
     }
 
