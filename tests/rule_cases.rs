@@ -279,6 +279,21 @@ fn cases() {
         ("link-name-missing", "<a name=top></a>", 0),
         (
             "link-name-missing",
+            "<a href=/x><i class='fa fa-comments' title=Comments></i></a>",
+            0,
+        ),
+        (
+            "link-name-missing",
+            "<a href=/x><noscript class=loading-lazy><img src=a.jpg alt='Issue 8'></noscript></a>",
+            0,
+        ),
+        (
+            "link-name-missing",
+            "<a href=/x><noscript><img src=a.jpg alt='Issue 8'></noscript></a>",
+            1,
+        ),
+        (
+            "link-name-missing",
             "<a href=/x title='Back to top'></a>",
             0,
         ),
@@ -302,7 +317,26 @@ fn cases() {
             1,
         ),
         ("heading-order", "<h1>A</h1><h3 hidden>B</h3>", 0),
-        ("heading-h1-missing", &format!("{DOC}<h2>A</h2>"), 1),
+        (
+            "heading-h1-missing",
+            &format!(
+                "{DOC}<h2>Rescue efforts</h2><p>Crews rescued dozens of drivers from flooded roads overnight.</p>"
+            ),
+            1,
+        ),
+        // The headline written as a paragraph: the title repeated.
+        (
+            "heading-h1-missing",
+            "<!DOCTYPE html><title>Floods close roads | The Courier</title><p class=title>Floods close roads</p>",
+            1,
+        ),
+        // Nothing to mark up: a heading and no text, or text and no headline.
+        ("heading-h1-missing", &format!("{DOC}<h2>A</h2>"), 0),
+        (
+            "heading-h1-missing",
+            "<!DOCTYPE html><title>Document</title><p>Lorem ipsum dolor sit amet, consectetur.</p>",
+            0,
+        ),
         ("heading-h1-missing", &format!("{DOC}<h1>A</h1>"), 0),
         ("heading-h1-missing", "<h2>A fragment</h2>", 0),
         ("heading-h1-multiple", "<h1>A</h1><h1>B</h1><h1>C</h1>", 2),
@@ -320,6 +354,14 @@ fn cases() {
             0,
         ),
         ("heading-empty", "<h2 aria-label='Latest'></h2>", 0),
+        ("heading-empty", "<h2><span title='Latest'></span></h2>", 0),
+        // A slot a script fills, with its list.
+        (
+            "heading-empty",
+            "<h3 id=top-head></h3><div></div><ul id=top-list></ul>",
+            0,
+        ),
+        ("heading-empty", "<h3></h3><ul><li>Story</li></ul>", 1),
         (
             "heading-empty",
             "<h2><span aria-hidden=true>x</span></h2>",

@@ -180,6 +180,9 @@ struct NameWalk<'a> {
     stop_early: bool,
     /// A character other than whitespace was added to the name.
     found: bool,
+    /// Walking the markup of a `<noscript>`: a `<noscript>` inside it is
+    /// not unwrapped again.
+    in_noscript: bool,
 }
 
 impl<'a> NameWalk<'a> {
@@ -191,6 +194,7 @@ impl<'a> NameWalk<'a> {
             out: String::new(),
             stop_early,
             found: false,
+            in_noscript: false,
         }
     }
 
@@ -269,6 +273,16 @@ impl<'a> NameWalk<'a> {
                     if !root && (hidden_self(child) || aria_hidden(child)) {
                         continue;
                     }
+                    if e.name() == "noscript"
+                        && !self.in_noscript
+                        && unwrapped_by_lazy_loader(child)
+                    {
+                        let name = noscript_content_name(child);
+                        self.out.push(' ');
+                        self.push(&name);
+                        self.out.push(' ');
+                        continue;
+                    }
                     if holds_no_text(e.name()) {
                         continue;
                     }
@@ -295,6 +309,13 @@ impl<'a> NameWalk<'a> {
                                 self.push(attr(child, "alt").unwrap_or(""))
                             }
                             "svg" => self.push(&svg_title(child).unwrap_or_default()),
+                            // An element with no content is named by its
+                            // title, as a tooltip (accname's step 2I).
+                            _ if let Some(title) = title_attr(child)
+                                && content_name_is_empty(self.doc, child, false) =>
+                            {
+                                self.push(&title)
+                            }
                             _ => {
                                 // The space after it is added when it is done.
                                 stack.push((child.children(), false));
@@ -308,6 +329,34 @@ impl<'a> NameWalk<'a> {
             }
         }
     }
+}
+
+/// A `<noscript>` that a lazy-loading script unwraps when the page runs
+/// (`<noscript class="loading-lazy">`, or inside a `lazyload` wrapper):
+/// its content is what readers get.
+fn unwrapped_by_lazy_loader(noscript: ElementRef<'_>) -> bool {
+    std::iter::once(noscript)
+        .chain(noscript.parent().and_then(ElementRef::wrap))
+        .filter_map(|e| e.value().attr("class"))
+        .flat_map(str::split_ascii_whitespace)
+        .any(|class| word_parts(class).any(|w| w.starts_with("lazy")))
+}
+
+/// The name from content of a `<noscript>`'s markup, which the parser keeps
+/// as text while scripts run, so it is parsed on its own.
+fn noscript_content_name(noscript: ElementRef<'_>) -> String {
+    let text: String = noscript.text().collect();
+    if !text.contains('<') {
+        return text;
+    }
+    let fragment = Document::parse(text);
+    let Some(body) = fragment.elements_named("body").next() else {
+        return String::new();
+    };
+    let mut walk = NameWalk::new(&fragment, body, false);
+    walk.in_noscript = true;
+    walk.collect(body, false);
+    normalize(&walk.out)
 }
 
 /// The text of an SVG element's own `<title>` child.

@@ -3,8 +3,9 @@
 //!
 //! - **hidden**: not exposed to assistive technology: `hidden`, an inline
 //!   `display: none` or `visibility: hidden` (not on a carousel, which its
-//!   script shows once laid out), a well-known utility class
-//!   that hides (see [`HIDING_CLASSES`]), or `aria-hidden="true"`, on the
+//!   script shows once laid out), a well-known utility class that hides
+//!   (see [`HIDING_CLASSES`]), content for old versions of Internet
+//!   Explorer only (`ie8-header`), or `aria-hidden="true"`, on the
 //!   element or an ancestor;
 //! - **not drawn**: `hidden`, `display: none` or a class that sets it, a
 //!   dialog closed at load (`<dialog>` without `open`, a `modal` or
@@ -73,6 +74,32 @@ fn display_none(el: ElementRef<'_>) -> bool {
     style(el, "display").is_some_and(|v| keyword(&v) == "none")
         || has_class(el, HIDING_CLASSES)
         || closed_at_load(el)
+        || for_old_explorer(el)
+}
+
+/// Content for old versions of Internet Explorer only (`ie8-header`,
+/// `lt-ie9`, `oldie`): a class that names such a version, on an element
+/// inside the page. Sites hide it from every other browser; on `<html>` and
+/// `<body>` such classes say which browser is running, not what is shown.
+fn for_old_explorer(el: ElementRef<'_>) -> bool {
+    if matches!(el.value().name(), "html" | "body") {
+        return false;
+    }
+    el.value().attr("class").is_some_and(|classes| {
+        classes.split_ascii_whitespace().any(|class| {
+            let parts: Vec<String> = super::word_parts(class).collect();
+            let has = |words: &[&str]| parts.iter().any(|p| words.contains(&p.as_str()));
+            let version = |p: &String| {
+                p.strip_prefix("ie")
+                    .is_some_and(|v| !v.is_empty() && v.chars().all(|c| c.is_ascii_digit()))
+            };
+            (has(&["ie5", "ie6", "ie7", "ie8", "oldie"])
+                || has(&["lt", "lte"]) && parts.iter().any(version))
+                && !parts
+                    .iter()
+                    .any(|p| matches!(p.as_str(), "no" | "not" | "non" | "gt" | "gte"))
+        })
+    })
 }
 
 /// Words that make a dialog's class name about a state, a feature or a
@@ -256,5 +283,30 @@ impl Visibility {
     /// `display: none`.
     pub fn is_rendered(&self, el: ElementRef<'_>) -> bool {
         !self.is_inert(el) && !self.unrendered.contains(&el.id())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_for_old_explorer_only_is_hidden_but_browser_classes_are_not() {
+        let html = Html::parse_document(
+            r#"<html class="lt-ie9"><body class="ie8"><div class="ie8-header">a</div>
+               <p class="lt-ie9">b</p><div class="oldie">c</div><div class="no-ie8">d</div>
+               <div class="gt-ie8">e</div><div class="ie-tabs">f</div>"#,
+        );
+        let hidden: Vec<bool> = html
+            .root_element()
+            .descendants()
+            .filter_map(ElementRef::wrap)
+            .map(for_old_explorer)
+            .collect();
+        // html, head, body, then the six blocks.
+        assert_eq!(
+            hidden,
+            [false, false, false, true, true, true, false, false, false]
+        );
     }
 }

@@ -29,6 +29,7 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
             title: None,
             head_tag: None,
             body_tag: None,
+            headline_line: doc.full_document && super::headline::written(doc),
         },
         images: Vec::new(),
         references: Vec::new(),
@@ -65,12 +66,16 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
                 emphasised: false,
                 linked: false,
                 nested: false,
+                media: false,
+                article: article_of(doc, el),
             });
+            let empty =
+                a11y::aria_name(doc, el).is_none() && a11y::content_name_is_empty(doc, el, false);
             article.headings.push(Heading {
                 tag: doc.tag_span(el),
                 level,
-                empty: a11y::aria_name(doc, el).is_none()
-                    && a11y::content_name_is_empty(doc, el, false),
+                empty,
+                slot: empty && script_slot(el),
             });
         }
         if a11y::is_link(el) && exposed(el) {
@@ -140,7 +145,7 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
                         .and_then(|t| t.trim().parse::<i64>().ok())
                         .is_none_or(|t| t >= 0),
                 unnamed: unnamed(doc, el),
-                third_party: embeds::is_advert(el) || embeds::is_tiny(el),
+                third_party: embeds::is_third_party(el),
             }),
             "object"
                 if exposed(el) && a11y::attr(el, "data").is_some_and(|d| !d.trim().is_empty()) =>
@@ -149,7 +154,7 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
                     tag: doc.tag_span(el),
                     presentational: a11y::is_presentational(el),
                     unnamed: unnamed(doc, el),
-                    third_party: embeds::is_advert(el) || embeds::is_tiny(el),
+                    third_party: embeds::is_third_party(el),
                 })
             }
             "area" if exposed(el) && a11y::attr(el, "href").is_some() => article.areas.push(Area {
@@ -265,6 +270,21 @@ fn paragraph(doc: &Document, p: ElementRef<'_>) -> Block {
                     | "dl"
             )
         }),
+        media: p.descendants().filter_map(ElementRef::wrap).any(|e| {
+            matches!(
+                e.value().name(),
+                "img" | "picture" | "video" | "audio" | "iframe" | "object" | "embed" | "canvas"
+            )
+        }),
+        article: article_of(doc, p),
         text,
     }
+}
+
+/// The start tag of the nearest `<article>` around an element.
+fn article_of(doc: &Document, el: ElementRef<'_>) -> Option<crate::diagnostic::Span> {
+    el.ancestors()
+        .filter_map(ElementRef::wrap)
+        .find(|a| a.value().name() == "article")
+        .map(|a| doc.tag_span(a))
 }

@@ -40,6 +40,7 @@ const AD_HOSTS: &[&str] = &[
     "outbrain.com",
     "pos.baidu.com",
     "cpro.baidu.com",
+    "vi-serve.com",
 ];
 
 /// The element, or an element a few levels around it, is an advertising
@@ -65,13 +66,56 @@ pub fn is_advert(el: ElementRef<'_>) -> bool {
 /// named `ad-portal` or `fixable_ad` wraps the whole page, not an ad.
 const SLOT_LEVELS: usize = 4;
 
-/// Declared at most 1 pixel high or wide: a helper frame no one sees.
+/// A frame or object the article does not own: an advertising slot's, a
+/// helper no one sees, one that shows nothing until a script fills it
+/// (`about:blank`), or a promotion the page's template loads (its address
+/// names it an ad or a promo: `…/0120-tour-rr-promo.html`, `…/ad/embed/`).
+pub fn is_third_party(el: ElementRef<'_>) -> bool {
+    is_advert(el) || is_tiny(el) || is_blank(el) || promotes(el)
+}
+
+/// The most pixels a box may have on both sides and still be a helper no
+/// one sees (Flash probes and script bridges are 1×1 or 10×10).
+const HELPER_PX: f64 = 10.0;
+
+/// Declared at most 1 pixel high or wide, or at most [`HELPER_PX`] on both
+/// sides, by its attributes or its inline style: a helper no one sees.
 pub fn is_tiny(el: ElementRef<'_>) -> bool {
-    ["width", "height"].iter().any(|name| {
-        a11y::attr(el, name)
-            .and_then(|v| v.trim().trim_end_matches("px").parse::<f64>().ok())
-            .is_some_and(|px| px <= 1.0)
-    })
+    let small = |name: &str, most: f64| {
+        [
+            a11y::attr(el, name).map(str::to_string),
+            a11y::style(el, name),
+        ]
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v.trim().trim_end_matches("px").trim().parse::<f64>().ok())
+        .any(|px| px <= most)
+    };
+    small("width", 1.0)
+        || small("height", 1.0)
+        || (small("width", HELPER_PX) && small("height", HELPER_PX))
+}
+
+/// An `<object>` whose data is `about:blank`: an empty slot a script fills.
+fn is_blank(el: ElementRef<'_>) -> bool {
+    el.value().name() == "object"
+        && a11y::attr(el, "data").is_some_and(|d| d.trim().eq_ignore_ascii_case("about:blank"))
+}
+
+/// The address of a frame names it an ad or a promotion: a word of its
+/// path (`ad`, `ads`, `promo`, …) says so.
+fn promotes(el: ElementRef<'_>) -> bool {
+    el.value().name() == "iframe"
+        && a11y::attr(el, "src").is_some_and(|src| {
+            let path = src
+                .split_once("//")
+                .map_or(src, |(_, rest)| rest.split_once('/').map_or("", |(_, p)| p));
+            let path = path.split(['?', '#']).next().unwrap_or("");
+            // Split at punctuation only: ids in paths mix cases at random.
+            path.split(|c: char| !c.is_alphanumeric())
+                .map(str::to_ascii_lowercase)
+                .any(|w| w == "promo" || AD_WORDS.contains(&w.as_str()))
+        })
 }
 
 fn host_is(src: &str, host: &str) -> bool {
@@ -116,6 +160,40 @@ mod tests {
         assert!(host_is("//ad.doubleclick.net/ddm/", "doubleclick.net"));
         assert!(!host_is("https://notdoubleclick.net/", "doubleclick.net"));
         assert!(!host_is("/embed/doubleclick.net", "doubleclick.net"));
+    }
+
+    fn first(html: &str) -> bool {
+        let html = scraper::Html::parse_fragment(html);
+        let el = html
+            .root_element()
+            .descendants()
+            .filter_map(ElementRef::wrap)
+            .find(|e| matches!(e.value().name(), "iframe" | "object" | "video"))
+            .unwrap();
+        is_third_party(el)
+    }
+
+    #[test]
+    fn helpers_blank_slots_and_promotions_are_third_party() {
+        for html in [
+            r#"<object data="xhr.swf" width="10" height="10"></object>"#,
+            r#"<object data="t.swf" style="outline:none;width:1px;height:1px;"></object>"#,
+            r#"<iframe src="/a.html" style="height: 800px" width="100%" height="0"></iframe>"#,
+            r#"<object type="text/html" data="about:blank"></object>"#,
+            r#"<iframe src="http://cdn.example.com/o28/tour/0120-tour-rr-promo.html"></iframe>"#,
+            r#"<iframe src="https://stats.example.com/ad/embed/2008"></iframe>"#,
+            r#"<video src="https://nv.vi-serve.com/vis-media/1/clip_720p.mp4"></video>"#,
+        ] {
+            assert!(first(html), "{html}");
+        }
+        for html in [
+            r#"<object data="foo.swf" width="88" height="31"></object>"#,
+            r#"<iframe src="https://www.youtube.com/embed/xAdZ9kLm_3Q" width="10" height="315"></iframe>"#,
+            r#"<iframe src="https://w.soundcloud.com/player/?url=ads"></iframe>"#,
+            r#"<iframe src="about:blank"></iframe>"#,
+        ] {
+            assert!(!first(html), "{html}");
+        }
     }
 
     #[test]

@@ -38,6 +38,7 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options) -> Article<'d> {
         title: field("title").map(|t| (t.span, !t.value.trim().is_empty())),
         head_tag: None,
         body_tag: None,
+        headline_line: false,
     };
     // The front matter's title is the page's headline.
     if let Some(title) = field("title") {
@@ -45,6 +46,7 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options) -> Article<'d> {
             tag: title.span,
             level: 1,
             empty: title.value.trim().is_empty(),
+            slot: false,
         });
     }
     for block in &md.blocks {
@@ -59,12 +61,15 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options) -> Article<'d> {
                 .iter()
                 .any(|l| l.span.start <= block.span.start + 3 && l.span.end + 3 >= block.span.end),
             nested: block.nested,
+            media: false,
+            article: None,
         });
         if let BlockKind::Heading(level) = block.kind {
             article.headings.push(Heading {
                 tag: block.span,
                 level,
                 empty: block.text.trim().is_empty(),
+                slot: false,
             });
         }
     }

@@ -11,6 +11,7 @@ mod attr;
 mod build;
 mod embeds;
 mod figures;
+mod headline;
 mod images;
 mod jsonld;
 mod markdown;
@@ -98,6 +99,10 @@ pub struct DocumentFacts<'d> {
     /// The `<head>` and `<body>` start tags.
     pub head_tag: Option<Span>,
     pub body_tag: Option<Span>,
+    /// A line of the body a reader sees is the headline without being a
+    /// heading: it repeats the `<title>` or `og:title` (or a part of either
+    /// between separators), or is a short line in a large `<font>`.
+    pub headline_line: bool,
 }
 
 impl<'d> Article<'d> {

@@ -17,6 +17,10 @@ pub struct Heading {
     pub level: u8,
     /// No name from ARIA and no text content.
     pub empty: bool,
+    /// Empty, and followed by an empty list, template or custom element:
+    /// a slot the page's script fills (a rail's "Top stories" title and its
+    /// list, a navigation bar's headline shown on scroll).
+    pub slot: bool,
 }
 
 /// An exposed link (`<a href>` or a link role).
@@ -147,6 +151,26 @@ pub fn heading_level(el: ElementRef<'_>) -> Option<u8> {
     }
 }
 
+/// An empty heading followed by an empty list, template or custom
+/// element (empty dividers between them aside): both wait for a script.
+pub fn script_slot(heading: ElementRef<'_>) -> bool {
+    for sibling in heading.next_siblings().filter_map(ElementRef::wrap) {
+        let empty = sibling.children().all(|c| match c.value() {
+            scraper::Node::Text(t) => t.trim().is_empty(),
+            scraper::Node::Element(_) => false,
+            _ => true,
+        });
+        if !empty {
+            return false;
+        }
+        let name = sibling.value().name();
+        if matches!(name, "ul" | "ol" | "dl" | "template") || name.contains('-') {
+            return true;
+        }
+    }
+    false
+}
+
 /// No name from aria-labelledby, aria-label or title.
 pub fn unnamed(doc: &Document, el: ElementRef<'_>) -> bool {
     a11y::aria_name(doc, el).is_none() && a11y::title_attr(el).is_none()
@@ -185,4 +209,11 @@ pub struct Block {
     /// Inside a list, quote, table, figure, caption, aside, navigation,
     /// header or footer: not a paragraph of the story.
     pub nested: bool,
+    /// Holds a picture, a player or a frame: its text is the title or
+    /// caption of what it shows.
+    pub media: bool,
+    /// The `<article>` it is in, the nearest (its start tag): a line outside
+    /// the article that holds the paragraph before it (a newsletter module
+    /// after the story) is not that story's subheading.
+    pub article: Option<Span>,
 }

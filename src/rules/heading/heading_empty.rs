@@ -1,5 +1,7 @@
 //! A heading with no text and no alt or aria name inside. Screen readers
-//! list it as an empty heading, which looks like a broken page.
+//! list it as an empty heading, which looks like a broken page. A heading
+//! left empty beside an empty list or widget is a slot the page's script
+//! fills, and is left alone.
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Context, Rule};
@@ -18,7 +20,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
     ctx.article
         .headings
         .iter()
-        .filter(|h| h.empty)
+        .filter(|h| h.empty && !h.slot)
         .map(|h| {
             Diagnostic::new(h.tag, "this heading is empty")
                 .help("give the heading text, or remove it if it only adds spacing")

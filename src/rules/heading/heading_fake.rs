@@ -36,7 +36,11 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         let (Some(before), Some(after)) = (i.checked_sub(1).and_then(|p| blocks.get(p)), blocks.get(i + 1)) else {
             continue;
         };
-        if !reads_as_subheading(block) || !is_prose(before) || !is_prose(after) {
+        if !reads_as_subheading(block)
+            || !is_prose(before)
+            || !is_prose(after)
+            || block.article != before.article
+        {
             continue;
         }
         let help = if markdown {
@@ -60,6 +64,7 @@ fn reads_as_subheading(block: &Block) -> bool {
     if block.heading
         || block.nested
         || block.linked
+        || block.media
         || words == 0
         || words > MAX_WORDS
         || text.chars().count() > MAX_CHARS
@@ -72,6 +77,7 @@ fn reads_as_subheading(block: &Block) -> bool {
         || is_label_line(text)
         || is_pull_quote(text)
         || runs_on(text)
+        || is_ornamented(text)
     {
         return false;
     }
@@ -100,6 +106,21 @@ fn is_pull_quote(text: &str) -> bool {
     text.split_whitespace().count() >= 5
         && text.starts_with(open)
         && text.trim_end_matches(['.', '!', '?']).ends_with(close)
+}
+
+/// A label framed by runs of typed symbols (`*****Notes*****`,
+/// `~~~ Update ~~~`): a decoration, like a `***` scene break, not a
+/// section's title. (Markdown's own emphasis markers are not in the text.)
+fn is_ornamented(text: &str) -> bool {
+    const ORNAMENTS: &[char] = &['*', '=', '~', '#', '+', '-', '_'];
+    let text = text.trim();
+    let run = |first: Option<char>, chars: &mut dyn Iterator<Item = char>| {
+        first
+            .filter(|c| ORNAMENTS.contains(c))
+            .map_or(0, |c| chars.take_while(|&d| d == c).count())
+    };
+    run(text.chars().next(), &mut text.chars()) >= 3
+        && run(text.chars().next_back(), &mut text.chars().rev()) >= 3
 }
 
 /// A sentence cut off before the list or quote it leads into: it ends on a
@@ -198,6 +219,8 @@ mod tests {
             emphasised: false,
             linked: false,
             nested: false,
+            media: false,
+            article: None,
         }
     }
 
@@ -220,6 +243,8 @@ mod tests {
             "90 more replies",
             "Sept. 15, 2016",
             "Connect with me @EllynJShook1",
+            "*****Notes*****",
+            "~~~ Update ~~~",
         ] {
             assert!(!reads_as_subheading(&block(text)), "{text}");
         }

@@ -1,0 +1,170 @@
+//! Whether a page's headline is written on it without being a heading: a
+//! line of the body that repeats the page's title (or a part of it), is
+//! set in a large font, or has a class that names it the headline. A page with neither and no headings at all (a
+//! few paragraphs of placeholder text, a fragment wrapped in `<body>`) has
+//! no headline to mark up.
+
+use scraper::{ElementRef, Node};
+
+use crate::a11y;
+use crate::html::Document;
+
+/// What separates a title's parts: the headline, the section, the site.
+const SEPARATORS: &[&str] = &[
+    " - ", " – ", " — ", " | ", " · ", " :: ", " « ", " » ", " / ", "_", "\u{3000}",
+];
+
+/// The fewest characters a part of a title needs to be looked for.
+const MIN_CHARS: usize = 4;
+
+/// The most words a line in a large font, or named a headline, may have to
+/// read as one.
+const MAX_WORDS: usize = 20;
+
+/// A line of the body a reader sees that repeats the `<title>` or the
+/// `og:title`, whole or one of its parts, or a short line set in a large
+/// `<font>` or whose class names it the headline.
+pub fn written(doc: &Document) -> bool {
+    let titles = title_parts(doc);
+    let vis = &doc.visibility;
+    doc.elements()
+        .filter(|el| !vis.is_hidden(*el) && !vis.is_inert(*el))
+        .filter(|el| !a11y::holds_no_text(el.value().name()) && el.value().name() != "title")
+        .any(|el| {
+            large_font(el)
+                || named_headline(el)
+                || el.children().any(|c| match c.value() {
+                    Node::Text(text) => {
+                        let line = key(text);
+                        !line.is_empty() && titles.contains(&line)
+                    }
+                    _ => false,
+                })
+        })
+}
+
+/// The title and `og:title`, whole and split at their separators, each
+/// normalised for comparison.
+fn title_parts(doc: &Document) -> Vec<String> {
+    let title = doc
+        .elements_named("title")
+        .next()
+        .map(|t| t.text().collect::<String>());
+    let og = doc
+        .elements_named("meta")
+        .find(|m| {
+            m.value()
+                .attr("property")
+                .is_some_and(|p| p.eq_ignore_ascii_case("og:title"))
+        })
+        .and_then(|m| m.value().attr("content"))
+        .map(str::to_string);
+    let mut parts = Vec::new();
+    for whole in title.into_iter().chain(og) {
+        let whole = a11y::normalize(&whole);
+        let mut pieces = vec![whole.clone()];
+        for sep in SEPARATORS {
+            pieces = pieces
+                .iter()
+                .flat_map(|p| p.split(sep))
+                .map(str::to_string)
+                .collect();
+        }
+        parts.extend(
+            std::iter::once(whole)
+                .chain(pieces)
+                .map(|p| key(&p))
+                .filter(|p| p.chars().count() >= MIN_CHARS),
+        );
+    }
+    parts
+}
+
+/// Text as compared: whitespace collapsed, lowercased.
+fn key(text: &str) -> String {
+    a11y::normalize(text).to_lowercase()
+}
+
+/// Words of a class name that name an element the page's headline.
+const HEADLINE_CLASSES: &[&str] = &["headline", "h1", "title", "titulo", "titre", "titel"];
+
+/// A short line whose class names it the headline (`article-title`,
+/// `headline`, `titulo`).
+fn named_headline(el: ElementRef<'_>) -> bool {
+    el.value().attr("class").is_some_and(|classes| {
+        classes
+            .split_ascii_whitespace()
+            .flat_map(a11y::word_parts)
+            .any(|w| HEADLINE_CLASSES.contains(&w.as_str()))
+    }) && short_line(el)
+}
+
+/// Some text, and at most [`MAX_WORDS`] words of it.
+fn short_line(el: ElementRef<'_>) -> bool {
+    let words = el
+        .text()
+        .flat_map(str::split_whitespace)
+        .take(MAX_WORDS + 1)
+        .count();
+    words > 0 && words <= MAX_WORDS
+}
+
+/// `<font size="+2">` and larger (`5` to `7`), holding a short line.
+fn large_font(el: ElementRef<'_>) -> bool {
+    el.value().name() == "font"
+        && el.value().attr("size").is_some_and(|size| {
+            let size = size.trim();
+            match size.strip_prefix('+') {
+                Some(step) => step.parse::<u8>().is_ok_and(|s| s >= 2),
+                None => size.parse::<u8>().is_ok_and(|s| s >= 5),
+            }
+        })
+        && short_line(el)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(html: &str) -> bool {
+        written(&Document::parse(html.to_string()))
+    }
+
+    #[test]
+    fn the_title_written_as_a_line_is_a_headline() {
+        assert!(page(
+            "<!DOCTYPE html><title>Floods close roads – The Courier</title>\
+             <p class=title>Floods close roads</p><p>Emergency services rescued dozens.</p>"
+        ));
+        assert!(page(
+            "<!DOCTYPE html><title>海外留学生看两会_教育频道_中国青年网</title><div>海外留学生看两会</div>"
+        ));
+        assert!(page(
+            "<!DOCTYPE html><title>linux video</title>\
+             <p><font size=\"+3\"><b>linux usability</b></font></p><p>A rant.</p>"
+        ));
+        assert!(page(
+            "<!DOCTYPE html><title>Die Zeit</title>\
+             <p class=article-title>Was heißt <em>Sozialismus</em> für Sie?</p><p>Ein Gespräch.</p>"
+        ));
+    }
+
+    #[test]
+    fn placeholder_pages_have_no_headline() {
+        assert!(!page(
+            "<!DOCTYPE html><title>Lorem ipsum dolor sit amet – My website</title>\
+             <div>Lorem ipsum dolor sit amet, consectetur adipisicing elit.</div>"
+        ));
+        assert!(!page(
+            "<!DOCTYPE html><title>Document</title><p>Lorem ipsum dolor.</p>"
+        ));
+        // The title itself is not a line of the body.
+        assert!(!page(
+            "<!DOCTYPE html><title>Floods close roads</title><p>Rain.</p>"
+        ));
+        // Nor is a hidden line.
+        assert!(!page(
+            "<!DOCTYPE html><title>Floods close roads</title><p hidden>Floods close roads</p>"
+        ));
+    }
+}
