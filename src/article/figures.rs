@@ -260,6 +260,50 @@ pub fn figures(
             containers.push((container, parts));
         }
     }
+    // Captions written just after their picture, outside any marked
+    // element: after a <figure> that has none, or after a picture standing
+    // alone (see `Found::caption_after`).
+    for (figure, parts) in &mut figures {
+        if parts.caption.is_none() && !parts.images.is_empty() {
+            let alts: Vec<&str> = parts
+                .images
+                .iter()
+                .filter_map(|&i| alt_of(models, i))
+                .collect();
+            if let Some(next) = found.caption_after(*figure, &alts) {
+                parts.caption = Some((next, Placement::Marked));
+            }
+        }
+    }
+    let mut pictured: HashSet<NodeId> = figures
+        .iter()
+        .map(|(f, _)| f.id())
+        .chain(contained.iter().copied())
+        .collect();
+    for img in doc.elements_named("img") {
+        let Some(index) = found.image(img) else {
+            continue;
+        };
+        if vis.is_inert(img)
+            || inside_link(img)
+            || img
+                .ancestors()
+                .filter_map(ElementRef::wrap)
+                .any(|a| a.value().name() == "figure" || pictured.contains(&a.id()))
+        {
+            continue;
+        }
+        let block = standing_block(img);
+        let alts: Vec<&str> = alt_of(models, index).into_iter().collect();
+        if let Some(next) = found.caption_after(block, &alts)
+            && pictured.insert(block.id())
+        {
+            let mut parts = found.parts(block.descendants().filter_map(ElementRef::wrap));
+            parts.caption = Some((next, Placement::Marked));
+            parts.credit_element |= found.credit_line(next).is_some();
+            containers.push((block, parts));
+        }
+    }
     let mut out: Vec<Figure> = figures
         .into_iter()
         .map(|(figure, parts)| (figure, FigureKind::Figure, parts))
@@ -362,16 +406,18 @@ const LAZY_PICTURE_ATTRIBUTES: &[&str] = &[
 /// written in a `<noscript>` fallback. Nested figures are not looked in.
 fn lazy_picture(figure: ElementRef<'_>) -> Option<&str> {
     // The figure's own `itemid` (schema.org's ImageObject) counts too.
-    std::iter::once(figure).chain(own_descendants(figure)).find_map(|e| {
-        if e.value().name() == "noscript" {
-            return None;
-        }
-        LAZY_PICTURE_ATTRIBUTES
-            .iter()
-            .filter_map(|a| e.value().attr(a))
-            .map(|v| v.trim().split([' ', ',']).next().unwrap_or(""))
-            .find(|v| looks_like_picture(v))
-    })
+    std::iter::once(figure)
+        .chain(own_descendants(figure))
+        .find_map(|e| {
+            if e.value().name() == "noscript" {
+                return None;
+            }
+            LAZY_PICTURE_ATTRIBUTES
+                .iter()
+                .filter_map(|a| e.value().attr(a))
+                .map(|v| v.trim().split([' ', ',']).next().unwrap_or(""))
+                .find(|v| looks_like_picture(v))
+        })
 }
 
 /// The address of the picture an element shows, in it or on it: an
@@ -394,6 +440,71 @@ fn picture_address(el: ElementRef<'_>) -> Option<&str> {
             .map(|a| a.trim().split([' ', ',']).next().unwrap_or(""))
             .find(|a| looks_like_picture(a))
     })
+}
+
+/// The longest text taken for a caption written after its picture: more
+/// is a paragraph of the story.
+const MAX_CAPTION_AFTER: usize = 400;
+
+/// A picture's alt text, when it has one.
+fn alt_of<'m>(models: &'m [Image<'_>], index: usize) -> Option<&'m str> {
+    models.get(index)?.alt_text().map(|a| a.value)
+}
+
+/// The picture and the elements around it that hold nothing else (a
+/// `<p>`, `<div>` or `<picture>` wrapping only it), a few levels up.
+fn standing_block(img: ElementRef<'_>) -> ElementRef<'_> {
+    let mut block = img;
+    for _ in 0..CONTAINER_LEVELS {
+        let Some(parent) = block.parent().and_then(ElementRef::wrap) else {
+            break;
+        };
+        let alone = matches!(
+            parent.value().name(),
+            "p" | "div" | "span" | "center" | "picture"
+        ) && parent.children().all(|c| {
+            c.id() == block.id()
+                || match c.value() {
+                    Node::Text(t) => t.trim().is_empty(),
+                    Node::Element(e) => matches!(e.name(), "br" | "source"),
+                    _ => true,
+                }
+        });
+        if !alone {
+            break;
+        }
+        block = parent;
+    }
+    block
+}
+
+/// Wholly emphasised: an `<i>` or `<em>`, or a block holding only one.
+fn emphasised(el: ElementRef<'_>) -> bool {
+    let italic = |name: &str| matches!(name, "i" | "em");
+    italic(el.value().name())
+        || el
+            .children()
+            .any(|c| c.value().as_element().is_some_and(|e| italic(e.name())))
+            && el.children().all(|c| match c.value() {
+                Node::Text(t) => t.trim().is_empty(),
+                Node::Element(e) => italic(e.name()) || e.name() == "br",
+                _ => true,
+            })
+}
+
+/// Labels that open a caption written as a paragraph ("Caption: …",
+/// "Photo: …", "图注：…").
+const CAPTION_LABELS: &[&str] = &[
+    "caption", "pictured", "photo", "foto", "image", "bild", "légende", "leyenda", "图注", "图为",
+    "写真",
+];
+
+fn opens_with_caption_label(text: &str) -> bool {
+    let text = text.trim_start();
+    text.char_indices()
+        .take(12)
+        .find(|(_, c)| matches!(c, ':' | '：'))
+        .is_some_and(|(i, _)| CAPTION_LABELS.contains(&text[..i].trim().to_lowercase().as_str()))
 }
 
 /// A class that marks a list of captions (`legends`, `slide-captions`).
@@ -525,6 +636,58 @@ impl<'a> Found<'a> {
                         .chars()
                         .any(char::is_alphanumeric)
             })
+    }
+
+    /// The caption a page writes just after a picture (`block`: a
+    /// `<figure>` without one, or a picture standing alone), outside any
+    /// element marked as a caption: the next element, past line breaks,
+    /// when it repeats the picture's alt text, is wholly emphasised
+    /// (`<i>`, `<em>`), opens with a caption label ("Caption:",
+    /// "Photo:", "图注："), or is classed as a caption or legend; not a
+    /// headline or a link. A picture inside running text has none.
+    fn caption_after(&self, block: ElementRef<'a>, alts: &[&str]) -> Option<ElementRef<'a>> {
+        let mut node = block.next_sibling();
+        while let Some(n) = node {
+            match n.value() {
+                Node::Text(t) if t.trim().is_empty() => {}
+                Node::Comment(_) => {}
+                Node::Element(e) if e.name() == "br" => {}
+                Node::Element(_) => break,
+                _ => return None,
+            }
+            node = n.next_sibling();
+        }
+        let next = ElementRef::wrap(node?)?;
+        if self.doc.visibility.is_unseen(next)
+            || !self.has_text(next)
+            || self.holds_image(next)
+            || picture_address(next).is_some()
+            || !matches!(
+                next.value().name(),
+                "p" | "div" | "span" | "i" | "em" | "small" | "cite" | "ul" | "font" | "center"
+            )
+        {
+            return None;
+        }
+        // A headline, or a line that is mostly a link, is a teaser's or a
+        // section's, not the picture's caption.
+        let headline = next
+            .descendants()
+            .filter_map(ElementRef::wrap)
+            .any(|d| matches!(d.value().name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"));
+        if headline || caption_is_link(next) {
+            return None;
+        }
+        let text = caption_text(self.doc, next);
+        if text.chars().count() > MAX_CAPTION_AFTER {
+            return None;
+        }
+        let says = alts.iter().any(|a| text::repeats(a, &text))
+            || emphasised(next)
+            || opens_with_caption_label(&text)
+            || marks(next, &marks_caption)
+            || marks(next, &marks_caption_list);
+        says.then_some(next)
     }
 
     /// Slideshows that write their pictures as one list and the captions

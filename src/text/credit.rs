@@ -543,8 +543,8 @@ const PROSE_WORDS: &[&str] = &[
 ];
 
 /// Where credits end: a credit that starts at `start` runs to the end of
-/// the text, or to the end of its sentence when a long sentence (more than
-/// four words) follows. The sentence ends that qualify are found once for
+/// the text or of its part (a line break), or to the end of its sentence
+/// when a long sentence (more than four words) follows. The sentence ends that qualify are found once for
 /// the whole text, so each credit costs a binary search, not a scan of the
 /// rest of the text.
 struct CreditEnds {
@@ -581,7 +581,7 @@ impl CreditEnds {
         // A sentence end found from a credit's start is one of those found
         // in the whole text: the matches never start with the quote,
         // space or capital that a match running over `start` ends with.
-        let ends = PATTERNS
+        let mut ends: Vec<(usize, usize)> = PATTERNS
             .sentence_end
             .find_iter(text)
             .filter(|m| words_after(m.end()) > 4)
@@ -589,7 +589,11 @@ impl CreditEnds {
                 let mark = text[m.start()..].chars().next().map_or(1, char::len_utf8);
                 (m.start(), m.start() + mark)
             })
+            // A line break ends a part of the caption (a credit line of
+            // its own, a paragraph): the credit ends with its part.
+            .chain(text.match_indices('\n').map(|(i, _)| (i, i)))
             .collect();
+        ends.sort_unstable();
         CreditEnds { ends }
     }
 
