@@ -107,7 +107,6 @@ const NOT_YET: &[(&str, f64)] = &[
     ("heading-fake", 0.80),
     ("heading-h1-missing", 0.60),
     ("img-alt-contains-credit", 0.85),
-    ("img-alt-duplicate", 0.30),
     ("img-alt-redundant-words", 0.85),
     ("img-alt-too-long", 0.90),
     ("img-file-missing", 0.90),

@@ -11,6 +11,7 @@ mod attr;
 mod build;
 mod embeds;
 mod figures;
+mod identity;
 mod images;
 mod jsonld;
 mod markdown;
@@ -139,9 +140,11 @@ impl<'d> Article<'d> {
         self.images.iter().filter(|img| img.exposed)
     }
 
-    /// Exposed images with an alt that is not blank, and the alt.
+    /// Exposed images with an alt that is not blank, and the alt; not an
+    /// unfilled script template.
     pub fn images_with_alt(&self) -> impl Iterator<Item = (&Image<'d>, &Attr<'d>)> {
         self.exposed_images()
+            .filter(|img| !img.unfilled)
             .filter_map(|img| Some((img, img.alt_text()?)))
     }
 

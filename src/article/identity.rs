@@ -1,0 +1,244 @@
+//! Which images show the same picture. A picture is stored at many
+//! addresses (sizes, densities, CDN signatures, a thumbnail folder), and a
+//! brand's mark comes in variants (`logo.svg`, `logo-header.svg`,
+//! `twitter_bw.svg`); a reader meets the same thing in each.
+
+use std::collections::HashSet;
+
+use super::images::MARK_WORDS;
+use super::{Article, Image};
+
+impl Article<'_> {
+    /// `a` and `b` show the same picture: one of their files is the same
+    /// picture (see [`identity`]), or neither has a file; they link to the
+    /// same address (a logo in the header and the footer, a story's teaser
+    /// at two sizes); or both are marks (logos, icons, avatars) whose file
+    /// names do not name different things.
+    pub fn same_picture(&self, a: &Image<'_>, b: &Image<'_>) -> bool {
+        let (ids_a, ids_b) = (self.identities(a), self.identities(b));
+        if (ids_a.is_empty() && ids_b.is_empty()) || !ids_a.is_disjoint(&ids_b) {
+            return true;
+        }
+        if a.link.is_some_and(|l| Some(l) == b.link) {
+            return true;
+        }
+        a.mark && b.mark && self.names_agree(a, b)
+    }
+
+    /// What identifies the picture behind each of an image's addresses
+    /// (`data:` URIs aside).
+    fn identities(&self, img: &Image<'_>) -> HashSet<String> {
+        self.references_of(img)
+            .filter(|r| !r.is_data_uri())
+            .flat_map(|r| identity(r.url))
+            .collect()
+    }
+
+    /// The words of two marks' file names agree: one's words are among the
+    /// other's (`logo` and `logo-header`, `twitter` and `twitter_bw`,
+    /// `ico_sp_tw` and `btn_tw`), and they say something: words, or a mark
+    /// word in both (two bare numbers or sizes say nothing).
+    fn names_agree(&self, a: &Image<'_>, b: &Image<'_>) -> bool {
+        // The file names' words, and whether they say "logo", "icon"….
+        let words = |img: &Image<'_>| -> (HashSet<String>, bool) {
+            let mut marked = false;
+            let words = self
+                .references_of(img)
+                .filter(|r| !r.is_data_uri())
+                .flat_map(|r| {
+                    let (words, mark) = name_words(r.url);
+                    marked |= mark;
+                    words
+                })
+                .collect();
+            (words, marked)
+        };
+        let ((wa, ma), (wb, mb)) = (words(a), words(b));
+        let said = !(wa.is_empty() && wb.is_empty()) || (ma && mb);
+        said && (wa.is_subset(&wb) || wb.is_subset(&wa))
+    }
+}
+
+/// The path of an address: no scheme, host, query or fragment; lowercased.
+fn path_of(url: &str) -> String {
+    let url = url.split(['?', '#']).next().unwrap_or_default().to_lowercase();
+    match url.find("//") {
+        Some(i) if url[..i].chars().all(|c| c.is_ascii_alphanumeric() || c == ':') => {
+            let rest = &url[i + 2..];
+            rest.find('/').map_or("", |j| &rest[j..]).to_string()
+        }
+        _ => url,
+    }
+}
+
+/// An address reduced to the picture it names, in up to two forms:
+///
+/// - the path without scheme, host, query and fragment; without a size or
+///   density variant in the file name (`-300x200`, `@2x`, `_2x`,
+///   `-scaled`, `-800w`); without path segments that are only a size
+///   (`/96/`, `/w_300,h_200/`, `/600x400/`); lowercased;
+/// - when the file name is distinctive (at least five characters with a
+///   digit: `38966.jpg`, `gzonxhes6bl4p9k4gzpl.jpg`), the file name under
+///   its date folders alone, so that size folders (`std_m/`, `sq_m/`) and
+///   signature segments (`/s--LikxhIZs--/`) do not make another picture.
+pub fn identity(url: &str) -> Vec<String> {
+    let path = path_of(url);
+    let mut segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let Some(file) = segments.pop() else {
+        return Vec::new();
+    };
+    segments.retain(|s| !is_size(s));
+    // Number folders right above the file, too big for a day or month and
+    // not a year, are a rendition size (`/96/`, `/160/160/`).
+    while segments.last().is_some_and(|s| {
+        s.parse::<u32>()
+            .is_ok_and(|n| n > 31 && !(1900..=2100).contains(&n))
+    }) {
+        segments.pop();
+    }
+    let (stem, ext) = file.rsplit_once('.').unwrap_or((file, ""));
+    let stem = strip_variants(stem);
+    let mut out = vec![format!("{}/{stem}.{ext}", segments.join("/"))];
+    if stem.chars().count() >= 5 && stem.contains(|c: char| c.is_ascii_digit()) && !is_size(&stem)
+    {
+        let dates: Vec<&str> = segments.iter().copied().filter(|s| is_date(s)).collect();
+        out.push(format!("#{}/{stem}.{ext}", dates.join("/")));
+    }
+    out
+}
+
+/// A file stem without its size and density variants.
+fn strip_variants(stem: &str) -> String {
+    let mut stem = stem.to_string();
+    loop {
+        let before = stem.len();
+        for suffix in ["@2x", "@3x", "_2x", "-2x", "-scaled"] {
+            if let Some(s) = stem.strip_suffix(suffix) {
+                stem = s.to_string();
+            }
+        }
+        if let Some((head, tail)) = stem.rsplit_once(['-', '_'])
+            && is_size(tail)
+        {
+            stem = head.to_string();
+        }
+        if stem.len() == before {
+            return stem;
+        }
+    }
+}
+
+/// A year, month or day folder.
+fn is_date(s: &str) -> bool {
+    s.parse::<u32>()
+        .is_ok_and(|n| (1900..=2100).contains(&n) || (s.len() == 2 && (1..=31).contains(&n)))
+}
+
+/// `300x200`, `800w`, `w_300,h_200`, `c_fill,w_600`: a size, not a name.
+fn is_size(s: &str) -> bool {
+    let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
+    s.split_once('x').is_some_and(|(w, h)| digits(w) && digits(h))
+        || s.strip_suffix('w').is_some_and(digits)
+        || (s.contains('_')
+            && s.split(',').all(|p| {
+                p.split_once('_')
+                    .is_some_and(|(k, _)| k.len() <= 2 && k.chars().all(|c| c.is_ascii_lowercase()))
+            }))
+}
+
+/// Words of a mark's file name that name a variant of the same mark: where
+/// it is shown, its size, its colours.
+const VARIANT_WORDS: &[&str] = &[
+    "header", "footer", "nav", "mobile", "desktop", "sp", "pc", "sm", "md", "lg", "xl", "xs",
+    "small", "big", "large", "dark", "light", "white", "black", "color", "colour", "mono", "bw",
+    "inverse", "reverse", "reversed",
+];
+
+/// The words of a file name that say what it shows: letters only, two or
+/// more of them, not a mark word (`logo`, `icon`…) or a variant word
+/// (`header`, `dark`, `sm`…): `roomie_logo.svg` → roomie;
+/// `logo-header.6e34c8.svg` → nothing; `tw-icon-circle.svg` → tw, circle;
+/// `AA8esnO.img` → nothing. And whether the name has a mark word.
+fn name_words(url: &str) -> (Vec<String>, bool) {
+    let path = path_of(url);
+    let file = path.rsplit('/').next().unwrap_or_default();
+    let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
+    let parts: Vec<String> = crate::a11y::word_parts(stem).collect();
+    let marked = parts.iter().any(|w| MARK_WORDS.contains(&w.as_str()));
+    let words = parts
+        .into_iter()
+        .filter(|w| {
+            w.chars().count() >= 2
+                && w.chars().all(char::is_alphabetic)
+                && !MARK_WORDS.contains(&w.as_str())
+                && !VARIANT_WORDS.contains(&w.as_str())
+        })
+        .collect();
+    (words, marked)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{identity, name_words};
+
+    fn same(a: &str, b: &str) -> bool {
+        let b = identity(b);
+        identity(a).iter().any(|i| b.contains(i))
+    }
+
+    #[test]
+    fn sizes_and_hosts_do_not_make_another_picture() {
+        assert!(same(
+            "https://cdn.example.com/uploads/2024/05/flood-300x200.jpg?v=2",
+            "/uploads/2024/05/flood.jpg"
+        ));
+        assert!(same("/img/96/author.png", "/img/160/author.png"));
+        assert!(same(
+            "https://miro.medium.com/fit/c/160/160/1*v.jpeg",
+            "https://miro.medium.com/fit/c/96/96/1*v.jpeg"
+        ));
+        assert!(same("/a/logo@2x.png", "/a/logo.png"));
+        assert!(same(
+            "https://res.example.com/image/upload/w_300,h_200/boat.jpg",
+            "https://res.example.com/image/upload/c_fill,w_800/boat.jpg"
+        ));
+        assert!(!same("/img/flood-1.jpg", "/img/flood-2.jpg"));
+        assert!(!same("/2024/05/a.jpg", "/2024/06/a.jpg"));
+    }
+
+    #[test]
+    fn a_distinctive_file_name_is_one_picture_in_any_folder() {
+        assert!(same("/imgs/std_m/38966.jpg", "/imgs/sq_m/38966.jpg"));
+        assert!(same(
+            "http://i.example-img.com/image/upload/s--LikxhIZs--/c_fill,w_120/gzonxhes6bl4p9k4gzpl.jpg",
+            "http://i.example-img.com/image/upload/c_fill,w_120/gzonxhes6bl4p9k4gzpl.jpg"
+        ));
+        // Camera names repeat from one month's folder to the next.
+        assert!(!same(
+            "/uploads/2019/05/DSC01234.jpg",
+            "/uploads/2019/06/DSC01234.jpg"
+        ));
+        assert!(!same("/imgs/std_m/38966.jpg", "/imgs/std_m/38967.jpg"));
+        // A size is no name: avatars stored as `<user>/50x50.jpg`.
+        assert!(!same(
+            "http://s8.example.tw/avatar/blogbackup/0/0/zoomcrop/50x50.jpg",
+            "http://s6.example.tw/avatar/letyoung/0/0/zoomcrop/50x50.jpg"
+        ));
+    }
+
+    #[test]
+    fn name_words_leave_out_marks_ids_and_sizes() {
+        let words = |url| name_words(url).0;
+        assert_eq!(words("/assets/roomie_logo.svg"), ["roomie"]);
+        assert_eq!(
+            name_words("/assets/logo-header.6e34c81346bc43475ffd572e6c2eb3e1.svg"),
+            (vec![], true)
+        );
+        assert_eq!(words("/icons/tw-icon-circle-tw.svg"), ["tw", "circle", "tw"]);
+        assert_eq!(
+            name_words("https://img.example.com/entityid/AA8esnO.img?h=100"),
+            (vec![], false)
+        );
+        assert_eq!(words("/uploads/ICONE-Cesf-250px-e1410889748631.png"), ["cesf"]);
+    }
+}
