@@ -106,7 +106,6 @@ const NOT_YET: &[(&str, f64)] = &[
     ("heading-empty", 0.86),
     ("heading-fake", 0.80),
     ("heading-h1-missing", 0.60),
-    ("img-alt-contains-credit", 0.85),
     ("img-alt-redundant-words", 0.85),
     ("img-alt-too-long", 0.90),
     ("img-file-missing", 0.90),
