@@ -107,7 +107,6 @@ const NOT_YET: &[(&str, f64)] = &[
     ("heading-fake", 0.80),
     ("heading-h1-missing", 0.60),
     ("img-file-missing", 0.90),
-    ("img-unsized", 0.89),
     ("link-name-missing", 0.94),
 ];
 
