@@ -106,7 +106,6 @@ const NOT_YET: &[(&str, f64)] = &[
     ("heading-empty", 0.86),
     ("heading-fake", 0.80),
     ("heading-h1-missing", 0.60),
-    ("img-file-missing", 0.90),
     ("link-name-missing", 0.94),
 ];
 
