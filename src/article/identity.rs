@@ -8,43 +8,26 @@ use std::collections::HashSet;
 use super::images::MARK_WORDS;
 use super::{Article, Image};
 
-impl Article<'_> {
-    /// `a` and `b` show the same picture: one of their files is the same
-    /// picture (see [`identity`]), or neither has a file; they link to the
-    /// same address (a logo in the header and the footer, a story's teaser
-    /// at two sizes); or both are marks (logos, icons, avatars) whose file
-    /// names do not name different things.
-    pub fn same_picture(&self, a: &Image<'_>, b: &Image<'_>) -> bool {
-        let (ids_a, ids_b) = (self.identities(a), self.identities(b));
-        if (ids_a.is_empty() && ids_b.is_empty()) || !ids_a.is_disjoint(&ids_b) {
-            return true;
-        }
-        if a.link.is_some_and(|l| Some(l) == b.link) {
-            return true;
-        }
-        a.mark && b.mark && self.names_agree(a, b)
-    }
+/// What tells one picture from another, worked out once per image.
+#[derive(Debug)]
+pub struct Picture<'d> {
+    /// What identifies the picture behind each of its addresses (`data:`
+    /// URIs aside), see [`identity`].
+    ids: HashSet<String>,
+    /// The address of the link it is in.
+    link: Option<&'d str>,
+    /// For a mark (logo, icon, avatar, button): its file names' words,
+    /// and whether they say "logo", "icon"…, see [`name_words`].
+    mark: Option<(HashSet<String>, bool)>,
+}
 
-    /// What identifies the picture behind each of an image's addresses
-    /// (`data:` URIs aside).
-    fn identities(&self, img: &Image<'_>) -> HashSet<String> {
-        self.references_of(img)
-            .filter(|r| !r.is_data_uri())
-            .flat_map(|r| identity(r.url))
-            .collect()
-    }
-
-    /// The words of two marks' file names agree: one's words are among the
-    /// other's (`logo` and `logo-header`, `twitter` and `twitter_bw`,
-    /// `ico_sp_tw` and `btn_tw`), and they say something: words, or a mark
-    /// word in both (two bare numbers or sizes say nothing).
-    fn names_agree(&self, a: &Image<'_>, b: &Image<'_>) -> bool {
-        // The file names' words, and whether they say "logo", "icon"….
-        let words = |img: &Image<'_>| -> (HashSet<String>, bool) {
+impl<'d> Article<'d> {
+    /// What tells the picture of `img` from others.
+    pub fn picture(&self, img: &Image<'d>) -> Picture<'d> {
+        let addresses = || self.references_of(img).filter(|r| !r.is_data_uri());
+        let mark = img.mark.then(|| {
             let mut marked = false;
-            let words = self
-                .references_of(img)
-                .filter(|r| !r.is_data_uri())
+            let words = addresses()
                 .flat_map(|r| {
                     let (words, mark) = name_words(r.url);
                     marked |= mark;
@@ -52,18 +35,91 @@ impl Article<'_> {
                 })
                 .collect();
             (words, marked)
-        };
-        let ((wa, ma), (wb, mb)) = (words(a), words(b));
-        let said = !(wa.is_empty() && wb.is_empty()) || (ma && mb);
-        said && (wa.is_subset(&wb) || wb.is_subset(&wa))
+        });
+        Picture {
+            ids: addresses().flat_map(|r| identity(r.url)).collect(),
+            link: img.link,
+            mark,
+        }
     }
+}
+
+/// How many marks with one alt text are compared by their names; a page
+/// with more (a hostile one) compares the later ones with these.
+const MARKS_COMPARED: usize = 256;
+
+/// Pictures seen so far, to ask whether another image shows one of them.
+/// Two images show the same picture when one of their files is the same
+/// picture (see [`identity`]), or neither has a file; when they link to
+/// the same address (a logo in the header and the footer, a story's
+/// teaser at two sizes); or when both are marks (logos, icons, avatars,
+/// buttons) whose file names do not name different things.
+#[derive(Debug, Default)]
+pub struct Pictures<'d> {
+    ids: HashSet<String>,
+    fileless: bool,
+    links: HashSet<&'d str>,
+    marks: Vec<(HashSet<String>, bool)>,
+}
+
+impl<'d> Pictures<'d> {
+    /// `picture` shows one of the pictures seen.
+    pub fn shows(&self, picture: &Picture<'d>) -> bool {
+        if picture.ids.is_empty() {
+            if self.fileless {
+                return true;
+            }
+        } else if !self.ids.is_disjoint(&picture.ids) {
+            return true;
+        }
+        if picture.link.is_some_and(|l| self.links.contains(l)) {
+            return true;
+        }
+        picture.mark.as_ref().is_some_and(|(words, marked)| {
+            self.marks
+                .iter()
+                .any(|(seen, seen_marked)| names_agree((seen, *seen_marked), (words, *marked)))
+        })
+    }
+
+    /// Remember `picture` as seen.
+    pub fn add(&mut self, picture: Picture<'d>) {
+        self.fileless |= picture.ids.is_empty();
+        self.ids.extend(picture.ids);
+        self.links.extend(picture.link);
+        if let Some(mark) = picture.mark
+            && self.marks.len() < MARKS_COMPARED
+        {
+            self.marks.push(mark);
+        }
+    }
+}
+
+/// The words of two marks' file names agree: one's words are among the
+/// other's (`logo` and `logo-header`, `twitter` and `twitter_bw`,
+/// `ico_sp_tw` and `btn_tw`), and they say something: words, or a mark
+/// word in both (two bare numbers or sizes say nothing).
+fn names_agree(
+    (a, a_marked): (&HashSet<String>, bool),
+    (b, b_marked): (&HashSet<String>, bool),
+) -> bool {
+    let said = !(a.is_empty() && b.is_empty()) || (a_marked && b_marked);
+    said && (a.is_subset(b) || b.is_subset(a))
 }
 
 /// The path of an address: no scheme, host, query or fragment; lowercased.
 fn path_of(url: &str) -> String {
-    let url = url.split(['?', '#']).next().unwrap_or_default().to_lowercase();
+    let url = url
+        .split(['?', '#'])
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
     match url.find("//") {
-        Some(i) if url[..i].chars().all(|c| c.is_ascii_alphanumeric() || c == ':') => {
+        Some(i)
+            if url[..i]
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == ':') =>
+        {
             let rest = &url[i + 2..];
             rest.find('/').map_or("", |j| &rest[j..]).to_string()
         }
@@ -99,8 +155,7 @@ pub fn identity(url: &str) -> Vec<String> {
     let (stem, ext) = file.rsplit_once('.').unwrap_or((file, ""));
     let stem = strip_variants(stem);
     let mut out = vec![format!("{}/{stem}.{ext}", segments.join("/"))];
-    if stem.chars().count() >= 5 && stem.contains(|c: char| c.is_ascii_digit()) && !is_size(&stem)
-    {
+    if stem.chars().count() >= 5 && stem.contains(|c: char| c.is_ascii_digit()) && !is_size(&stem) {
         let dates: Vec<&str> = segments.iter().copied().filter(|s| is_date(s)).collect();
         out.push(format!("#{}/{stem}.{ext}", dates.join("/")));
     }
@@ -137,7 +192,8 @@ fn is_date(s: &str) -> bool {
 /// `300x200`, `800w`, `w_300,h_200`, `c_fill,w_600`: a size, not a name.
 fn is_size(s: &str) -> bool {
     let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
-    s.split_once('x').is_some_and(|(w, h)| digits(w) && digits(h))
+    s.split_once('x')
+        .is_some_and(|(w, h)| digits(w) && digits(h))
         || s.strip_suffix('w').is_some_and(digits)
         || (s.contains('_')
             && s.split(',').all(|p| {
@@ -234,11 +290,17 @@ mod tests {
             name_words("/assets/logo-header.6e34c81346bc43475ffd572e6c2eb3e1.svg"),
             (vec![], true)
         );
-        assert_eq!(words("/icons/tw-icon-circle-tw.svg"), ["tw", "circle", "tw"]);
+        assert_eq!(
+            words("/icons/tw-icon-circle-tw.svg"),
+            ["tw", "circle", "tw"]
+        );
         assert_eq!(
             name_words("https://img.example.com/entityid/AA8esnO.img?h=100"),
             (vec![], false)
         );
-        assert_eq!(words("/uploads/ICONE-Cesf-250px-e1410889748631.png"), ["cesf"]);
+        assert_eq!(
+            words("/uploads/ICONE-Cesf-250px-e1410889748631.png"),
+            ["cesf"]
+        );
     }
 }

@@ -217,27 +217,9 @@ impl<'d> Image<'d> {
 /// Words of class names, ids, alt texts and file paths that make an image
 /// a mark: a logo, an icon, an avatar, a button.
 pub const MARK_WORDS: &[&str] = &[
-    "logo",
-    "logos",
-    "logotype",
-    "logotipo",
-    "icon",
-    "icons",
-    "ico",
-    "icone",
-    "icono",
-    "favicon",
-    "avatar",
-    "avatars",
-    "gravatar",
-    "userpic",
-    "badge",
-    "emblem",
-    "brand",
-    "btn",
-    "button",
-    "social",
-    "sns",
+    "logo", "logos", "logotype", "logotipo", "icon", "icons", "ico", "icone", "icono", "favicon",
+    "avatar", "avatars", "gravatar", "userpic", "badge", "emblem", "brand", "btn", "button",
+    "social", "sns",
 ];
 
 /// How far above an image the link or container that makes it a mark
@@ -257,7 +239,9 @@ fn is_mark(img: ElementRef<'_>, width: Option<f64>, height: Option<f64>) -> bool
             .filter_map(|a| el.value().attr(a))
             .any(|v| has_mark_word(v.split_ascii_whitespace().flat_map(a11y::word_parts)))
     };
-    let small = width.zip(height).is_some_and(|(w, h)| w <= 100.0 && h <= 100.0);
+    let small = width
+        .zip(height)
+        .is_some_and(|(w, h)| w <= 100.0 && h <= 100.0);
     small
         || named(img)
         || img.value().attr("alt").is_some_and(|alt| {
@@ -281,9 +265,9 @@ fn is_mark(img: ElementRef<'_>, width: Option<f64>, height: Option<f64>) -> bool
 /// site, logo, 2x, png).
 fn path_words(src: &str) -> impl Iterator<Item = String> + '_ {
     let path = src.split(['?', '#']).next().unwrap_or("");
-    let path = path
-        .split_once("://")
-        .map_or(path, |(_, rest)| rest.split_once('/').map_or("", |(_, p)| p));
+    let path = path.split_once("://").map_or(path, |(_, rest)| {
+        rest.split_once('/').map_or("", |(_, p)| p)
+    });
     a11y::word_parts(path)
 }
 
@@ -652,8 +636,8 @@ fn noscript_fallback<'d>(
                     .descendants()
                     .filter_map(ElementRef::wrap)
                     .filter(|d| d.value().name() == "img")
-                    .count()
-                    == 1
+                    .nth(1)
+                    .is_none()
         })
         .find_map(|el| {
             el.next_siblings()

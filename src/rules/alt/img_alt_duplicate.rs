@@ -2,10 +2,11 @@
 //! who cannot see them cannot tell them apart.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use crate::a11y::normalize;
-use crate::article::{Attr, Image};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::article::Pictures;
+use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::rules::{Context, Rule};
 
 pub static RULE: Rule = Rule {
@@ -19,8 +20,8 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
-    // Alt text → the images that had it so far, first one first.
-    let mut seen: HashMap<String, Vec<(&Image, &Attr)>> = HashMap::new();
+    // Alt text → where it was first used, and the pictures it was used for.
+    let mut seen: HashMap<String, (Span, Pictures)> = HashMap::new();
     let mut out = Vec::new();
     for (img, alt) in ctx.article.images_with_alt() {
         // A generic word says nothing of any picture (img-alt-placeholder
@@ -28,20 +29,25 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         if super::img_alt_placeholder::is_placeholder(alt.value) || is_host_name(alt.value) {
             continue;
         }
-        let earlier = seen.entry(normalize(alt.value).to_lowercase()).or_default();
-        let repeated = earlier
-            .iter()
-            .any(|(other, _)| ctx.article.same_picture(other, img));
-        if let Some((_, first)) = earlier.first()
-            && !repeated
-        {
-            out.push(
-                Diagnostic::new(alt.span, "this alt text is the same as another image's")
-                    .help("say what is different about this picture")
-                    .label(first.span, "first used here"),
-            );
+        let picture = ctx.article.picture(img);
+        match seen.entry(normalize(alt.value).to_lowercase()) {
+            Entry::Vacant(entry) => {
+                let mut pictures = Pictures::default();
+                pictures.add(picture);
+                entry.insert((alt.span, pictures));
+            }
+            Entry::Occupied(mut entry) => {
+                let (first, pictures) = entry.get_mut();
+                if !pictures.shows(&picture) {
+                    out.push(
+                        Diagnostic::new(alt.span, "this alt text is the same as another image's")
+                            .help("say what is different about this picture")
+                            .label(*first, "first used here"),
+                    );
+                }
+                pictures.add(picture);
+            }
         }
-        earlier.push((img, alt));
     }
     out
 }
