@@ -19,6 +19,9 @@ pub struct Picture<'d> {
     /// For a mark (logo, icon, avatar, button): its file names' words,
     /// and whether they say "logo", "icon"…, see [`name_words`].
     mark: Option<(HashSet<String>, bool)>,
+    /// Its files named as a variant (`…_desktop.png`, `…-mobile.jpg`): the
+    /// folder and the name without the variant words.
+    variants: Vec<String>,
 }
 
 impl<'d> Article<'d> {
@@ -40,6 +43,7 @@ impl<'d> Article<'d> {
             ids: addresses().flat_map(|r| identity(r.url)).collect(),
             link: img.link,
             mark,
+            variants: addresses().filter_map(|r| variant_of(r.url)).collect(),
         }
     }
 }
@@ -52,7 +56,8 @@ const MARKS_COMPARED: usize = 256;
 /// Two images show the same picture when one of their files is the same
 /// picture (see [`identity`]), or neither has a file; when they link to
 /// the same address (a logo in the header and the footer, a story's
-/// teaser at two sizes); or when both are marks (logos, icons, avatars,
+/// teaser at two sizes); when their files are one name's variants in one
+/// folder (`thanks_desktop.png`, `thanks_tablet.png`); or when both are marks (logos, icons, avatars,
 /// buttons) whose file names do not name different things.
 #[derive(Debug, Default)]
 pub struct Pictures<'d> {
@@ -60,6 +65,7 @@ pub struct Pictures<'d> {
     fileless: bool,
     links: HashSet<&'d str>,
     marks: Vec<(HashSet<String>, bool)>,
+    variants: HashSet<String>,
 }
 
 impl<'d> Pictures<'d> {
@@ -72,7 +78,9 @@ impl<'d> Pictures<'d> {
         } else if !self.ids.is_disjoint(&picture.ids) {
             return true;
         }
-        if picture.link.is_some_and(|l| self.links.contains(l)) {
+        if picture.link.is_some_and(|l| self.links.contains(l))
+            || picture.variants.iter().any(|v| self.variants.contains(v))
+        {
             return true;
         }
         picture.mark.as_ref().is_some_and(|(words, marked)| {
@@ -87,6 +95,7 @@ impl<'d> Pictures<'d> {
         self.fileless |= picture.ids.is_empty();
         self.ids.extend(picture.ids);
         self.links.extend(picture.link);
+        self.variants.extend(picture.variants);
         if let Some(mark) = picture.mark
             && self.marks.len() < MARKS_COMPARED
         {
@@ -189,6 +198,42 @@ fn is_date(s: &str) -> bool {
         .is_ok_and(|n| (1900..=2100).contains(&n) || (s.len() == 2 && (1..=31).contains(&n)))
 }
 
+/// The folders and the file stem of an address, as written (not
+/// lowercased, so that `icon__keyGold` splits into its words).
+fn folders_and_stem(url: &str) -> (&str, &str) {
+    let path = url.split(['?', '#']).next().unwrap_or_default();
+    let path = match path.split_once("//") {
+        Some((scheme, rest))
+            if scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == ':') =>
+        {
+            rest.find('/').map_or("", |j| &rest[j..])
+        }
+        _ => path,
+    };
+    let (folders, file) = path.rsplit_once('/').unwrap_or(("", path));
+    (
+        folders,
+        file.rsplit_once('.').map_or(file, |(stem, _)| stem),
+    )
+}
+
+/// A file named as a variant (a variant word in its name:
+/// `thanksforsubscribing_tablet.png`): its folder and its name without the
+/// variant words, which its other variants share.
+fn variant_of(url: &str) -> Option<String> {
+    let (folders, stem) = folders_and_stem(url);
+    let parts: Vec<String> = crate::a11y::word_parts(stem).collect();
+    let rest: Vec<&str> = parts
+        .iter()
+        .map(String::as_str)
+        .filter(|w| !VARIANT_WORDS.contains(w))
+        .collect();
+    (rest.len() < parts.len() && !rest.is_empty())
+        .then(|| format!("{}/{}", folders.to_lowercase(), rest.join("-")))
+}
+
 /// `300x200`, `800w`, `w_300,h_200`, `c_fill,w_600`: a size, not a name.
 fn is_size(s: &str) -> bool {
     let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
@@ -207,20 +252,21 @@ fn is_size(s: &str) -> bool {
 const VARIANT_WORDS: &[&str] = &[
     "header", "footer", "nav", "mobile", "desktop", "sp", "pc", "sm", "md", "lg", "xl", "xs",
     "small", "big", "large", "dark", "light", "white", "black", "color", "colour", "mono", "bw",
-    "inverse", "reverse", "reversed",
+    "inverse", "reverse", "reversed", "tablet", "default", "neutral", "generic",
 ];
 
 /// The words of a file name that say what it shows: letters only, two or
 /// more of them, not a mark word (`logo`, `icon`…) or a variant word
 /// (`header`, `dark`, `sm`…): `roomie_logo.svg` → roomie;
 /// `logo-header.6e34c8.svg` → nothing; `tw-icon-circle.svg` → tw, circle;
-/// `AA8esnO.img` → nothing. And whether the name has a mark word.
+/// `AA8esnO.img` → nothing. And whether its path has a mark word
+/// (`/avatar/jane/50x50.jpg`, `icon_key.gif`).
 fn name_words(url: &str) -> (Vec<String>, bool) {
-    let path = path_of(url);
-    let file = path.rsplit('/').next().unwrap_or_default();
-    let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
+    let (folders, stem) = folders_and_stem(url);
+    let marked = crate::a11y::word_parts(folders)
+        .chain(crate::a11y::word_parts(stem))
+        .any(|w| MARK_WORDS.contains(&w.as_str()));
     let parts: Vec<String> = crate::a11y::word_parts(stem).collect();
-    let marked = parts.iter().any(|w| MARK_WORDS.contains(&w.as_str()));
     let words = parts
         .into_iter()
         .filter(|w| {
@@ -235,7 +281,7 @@ fn name_words(url: &str) -> (Vec<String>, bool) {
 
 #[cfg(test)]
 mod tests {
-    use super::{identity, name_words};
+    use super::{identity, name_words, variant_of};
 
     fn same(a: &str, b: &str) -> bool {
         let b = identity(b);
@@ -302,5 +348,25 @@ mod tests {
             words("/uploads/ICONE-Cesf-250px-e1410889748631.png"),
             ["cesf"]
         );
+        assert_eq!(
+            words("//www.example.jp/images/icon/top/icon__keyGold.svg"),
+            ["key", "gold"]
+        );
+        assert!(name_words("http://s9.example.tw/avatar/jane/0/0/zoomcrop/50x50.jpg").1);
+    }
+
+    #[test]
+    fn device_variants_share_a_name() {
+        let a = variant_of("/dam/subscribe/thanksforsubscribing_tablet.png");
+        assert!(a.is_some());
+        assert_eq!(
+            a,
+            variant_of("/dam/subscribe/thanksforsubscribing_desktop.png")
+        );
+        assert_ne!(
+            variant_of("/img/flood-1-mobile.jpg"),
+            variant_of("/img/flood-2-desktop.jpg")
+        );
+        assert_eq!(variant_of("/img/flood.jpg"), None);
     }
 }

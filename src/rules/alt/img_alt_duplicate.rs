@@ -26,7 +26,13 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
     for (img, alt) in ctx.article.images_with_alt() {
         // A generic word says nothing of any picture (img-alt-placeholder
         // reports it), and a site's address names the site, not a picture.
-        if super::img_alt_placeholder::is_placeholder(alt.value) || is_host_name(alt.value) {
+        // An alt a link's or button's aria-label overrides is not heard,
+        // and a spacer or tracking pixel shows nothing.
+        if super::img_alt_placeholder::is_placeholder(alt.value)
+            || is_host_name(alt.value)
+            || img.alt_overridden
+            || img.is_pixel()
+        {
             continue;
         }
         let picture = ctx.article.picture(img);
