@@ -37,6 +37,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
                 && !img.advert
                 && !img.unfilled
                 && img.lazy.is_none()
+                && !img.alt.is_some_and(|a| a.value.is_empty())
                 && (img.alt_text().is_some()
                     || img.width.is_some()
                     || img.height.is_some()
