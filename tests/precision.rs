@@ -103,12 +103,6 @@ const ENOUGH: usize = 15;
 const NOT_YET: &[(&str, f64)] = &[
     ("caption-date-missing", 0.26),
     ("caption-place-missing", 0.37),
-    ("img-alt-contains-credit", 0.85),
-    ("img-alt-duplicate", 0.30),
-    ("img-alt-redundant-words", 0.85),
-    ("img-alt-too-long", 0.90),
-    ("img-file-missing", 0.90),
-    ("img-unsized", 0.89),
 ];
 
 #[test]

@@ -59,6 +59,9 @@ pub const HIDING_CLASSES: &[&str] = &[
     "visible-print-inline",
     "visible-print-inline-block",
     "show-for-print",
+    "print-header",
+    "print-footer",
+    "print-logo",
 ];
 
 /// Classes that set `visibility: hidden` (Bootstrap's `invisible`).

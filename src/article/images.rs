@@ -1,7 +1,9 @@
 //! Images and the references they make.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
+use regex::Regex;
 use scraper::ElementRef;
 
 use super::attr::{Attr, trim_url};
@@ -141,6 +143,27 @@ pub struct Image<'d> {
     /// In an advertising slot or loaded from an ad network: its markup is
     /// the ad's, not the article's.
     pub advert: bool,
+    /// A mark rather than a picture of its own: a logo, an icon, an avatar
+    /// or a button (a mark word in its class, id, alt, file path or the
+    /// class of its link or container, see [`MARK_WORDS`]; or declared at
+    /// most 100 × 100 pixels).
+    pub mark: bool,
+    /// The `href` of the link it is in.
+    pub link: Option<&'d str>,
+    /// A script template not filled in yet: its address is a template
+    /// placeholder (`{other_image}`, `{{src}}`, `%s`), or it has no address
+    /// and a script is to give it one (it sits in a `javascript:` link, or
+    /// has an empty address attribute of its own: `data-src=""`,
+    /// `placeholdersrc=""`). Readers never meet it as it is written.
+    pub unfilled: bool,
+    /// Its alt is not announced: it is inside a link or button named by
+    /// its own `aria-label` or `aria-labelledby`, which screen readers
+    /// read instead of the content.
+    pub alt_overridden: bool,
+    /// A container within a few levels keeps its box: an aspect-ratio
+    /// class (`aspect-ratio-4x3`, `RatioFrame`, `ratio-16x9`) or an inline
+    /// `aspect-ratio` or `padding-bottom` percentage.
+    pub boxed: bool,
 }
 
 impl<'d> Image<'d> {
@@ -176,6 +199,177 @@ impl<'d> Image<'d> {
     pub fn height_px(&self) -> Option<f64> {
         Self::dimension(self.height.as_ref())
     }
+
+    /// Declared at most 2 × 2 pixels: a spacer or a tracking pixel, which
+    /// shows nothing whether its file loads or not.
+    pub fn is_pixel(&self) -> bool {
+        self.width_px().is_some_and(|w| w <= 2.0) && self.height_px().is_some_and(|h| h <= 2.0)
+    }
+
+    /// Its alt text is a file name or a URL (`DSC_1234.jpg`, `https://…`,
+    /// or the `src` file's machine-made name).
+    pub fn alt_is_file_name(&self) -> bool {
+        self.alt_text()
+            .is_some_and(|alt| is_file_name(alt.value, self.src.map(|s| s.value)))
+    }
+}
+
+/// Words of class names, ids, alt texts and file paths that make an image
+/// a mark: a logo, an icon, an avatar, a button.
+pub const MARK_WORDS: &[&str] = &[
+    "logo", "logos", "logotype", "logotipo", "icon", "icons", "ico", "icone", "icono", "favicon",
+    "avatar", "avatars", "gravatar", "userpic", "badge", "emblem", "brand", "btn", "button",
+    "social", "sns",
+];
+
+/// How far above an image the link or container that makes it a mark
+/// may be (`<a class="footer__socialIcon"><img>`).
+const MARK_LEVELS: usize = 2;
+
+/// A text's words with a mark word among them.
+fn has_mark_word(words: impl IntoIterator<Item = String>) -> bool {
+    words.into_iter().any(|w| MARK_WORDS.contains(&w.as_str()))
+}
+
+/// A logo, icon, avatar or button (see [`Image::mark`]).
+fn is_mark(img: ElementRef<'_>, width: Option<f64>, height: Option<f64>) -> bool {
+    let named = |el: ElementRef<'_>| {
+        ["class", "id"]
+            .iter()
+            .filter_map(|a| el.value().attr(a))
+            .any(|v| has_mark_word(v.split_ascii_whitespace().flat_map(a11y::word_parts)))
+    };
+    let small = width
+        .zip(height)
+        .is_some_and(|(w, h)| w <= 100.0 && h <= 100.0);
+    small
+        || named(img)
+        || img.value().attr("alt").is_some_and(|alt| {
+            has_mark_word(alt.split_whitespace().map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            }))
+        })
+        || img
+            .value()
+            .attr("src")
+            .is_some_and(|src| has_mark_word(path_words(src)))
+        || img
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .take(MARK_LEVELS)
+            .any(named)
+}
+
+/// The words of an address's path (`/assets/site-logo_2x.png` → assets,
+/// site, logo, 2x, png).
+fn path_words(src: &str) -> impl Iterator<Item = String> + '_ {
+    let path = src.split(['?', '#']).next().unwrap_or("");
+    let path = path.split_once("://").map_or(path, |(_, rest)| {
+        rest.split_once('/').map_or("", |(_, p)| p)
+    });
+    a11y::word_parts(path)
+}
+
+/// Alt text that is a file name: a URL, a name with an image file
+/// extension, a camera's or a timestamp's name.
+static FILE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)^(?:
+            (?:https?:)?//\S+                                  # a URL
+          | .*\.(?:jpe?g|png|gif|webp|avif|heic|heif|svg|bmp|tiff?|jxl)   # ends with an image file extension
+          | (?:DSC[NF]?|IMG|PXL|DCIM|GOPR|_MG|P)[_-]?\d{3,}\S*   # camera file names
+          | \d{8}[_-]\d{6}\S*                                  # timestamp names
+        )$",
+    )
+    .expect("valid regex")
+});
+
+/// The file name of `src` without its extension, for comparison with the
+/// alt; only names that look machine-made (digits, `_` or `-`), so that
+/// `alt="Reuters"` on `Reuters.svg` is not one.
+fn src_stem(src: &str) -> Option<&str> {
+    let path = src.split(['?', '#']).next()?;
+    let name = path.rsplit('/').next()?;
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    (stem.chars().count() > 3
+        && stem.contains(|c: char| c.is_ascii_digit() || c == '_' || c == '-'))
+    .then_some(stem)
+}
+
+/// `alt` is a file name or a URL, or the machine-made name of `src`.
+pub fn is_file_name(alt: &str, src: Option<&str>) -> bool {
+    let alt = alt.trim();
+    FILE_NAME.is_match(alt)
+        || src
+            .and_then(src_stem)
+            .is_some_and(|stem| stem.eq_ignore_ascii_case(alt))
+}
+
+/// A sharing plugin's picture for Pinterest alone, hidden on the page by
+/// the plugin's own class (`swp_hidden_pin_image`,
+/// `tasty-pins-hidden-image`).
+fn pin_only(img: ElementRef<'_>) -> bool {
+    img.value().attr("class").is_some_and(|classes| {
+        classes.split_ascii_whitespace().any(|class| {
+            let parts: Vec<String> = a11y::word_parts(class).collect();
+            parts.iter().any(|p| p == "pin" || p == "pins")
+                && parts.iter().any(|p| p == "hidden" || p == "hide")
+        })
+    })
+}
+
+/// A template placeholder where an address should be: `{other_image}`,
+/// `{{ image.src }}`, `${url}`, `<%= src %>`, `%s`.
+fn is_template(url: &str) -> bool {
+    (url.contains('{') && url.contains('}')) || url.contains("<%") || url.contains("%s")
+}
+
+/// How far above an image the container that keeps its box may be.
+const BOX_LEVELS: usize = 3;
+
+/// A container that keeps the box of the image in it (see
+/// [`Image::boxed`]).
+fn boxed(img: ElementRef<'_>) -> bool {
+    img.ancestors()
+        .filter_map(ElementRef::wrap)
+        .take(BOX_LEVELS)
+        .any(|el| {
+            let ratio_class = el.value().attr("class").is_some_and(|classes| {
+                classes
+                    .split_ascii_whitespace()
+                    .flat_map(a11y::word_parts)
+                    .any(|p| p.starts_with("ratio") || p == "aspect")
+            });
+            ratio_class
+                || a11y::style(el, "aspect-ratio").is_some_and(|v| v != "auto")
+                || ["padding-bottom", "padding-top"]
+                    .iter()
+                    .any(|p| a11y::style(el, p).is_some_and(|v| v.ends_with('%')))
+        })
+}
+
+/// The link an element is in, and whether the nearest link or button
+/// around it is named by its own `aria-label` or `aria-labelledby`.
+fn control_around<'d>(doc: &'d Document, img: ElementRef<'d>) -> (Option<&'d str>, bool) {
+    let mut link = None;
+    let mut overridden = None;
+    for el in img.ancestors().filter_map(ElementRef::wrap) {
+        let is_link = a11y::is_link(el);
+        if is_link && link.is_none() {
+            link = el.value().attr("href").map(trim_url);
+        }
+        let control = is_link
+            || el.value().name() == "button"
+            || matches!(a11y::role(el).as_deref(), Some("button" | "link"));
+        if control && overridden.is_none() {
+            overridden = Some(a11y::aria_name(doc, el).is_some());
+        }
+        if link.is_some() && overridden.is_some() {
+            break;
+        }
+    }
+    (link, overridden.unwrap_or(false))
 }
 
 /// The model of one `<img>`, its references appended to `refs`.
@@ -270,19 +464,39 @@ pub fn image<'d>(
     for r in &mut refs[lazy_first..] {
         r.shown = placeholder;
     }
+    // A template's placeholder is no picture's address.
+    let mut templated = false;
+    for r in &mut refs[first..] {
+        if r.shown && is_template(r.url) {
+            r.shown = false;
+            templated = true;
+        }
+    }
+    let (link, alt_overridden) = control_around(doc, img);
+    // No address at all, and a script is to give it one: its link does
+    // nothing until then, or it has an empty address attribute of its own.
+    let awaits_script = refs.len() == first
+        && (link.is_some_and(|l| l.to_ascii_lowercase().starts_with("javascript:"))
+            || img.value().attrs().any(|(name, value)| {
+                name != "src"
+                    && (name.ends_with("src") || name.ends_with("srcset"))
+                    && value.trim().is_empty()
+            }));
     let vis = &doc.visibility;
     let presentational = a11y::is_presentational(img);
+    let (width, height) = (read("width"), read("height"));
+    let pin_only = pin_only(img);
     Image {
         syntax: Syntax::Html,
         tag: doc.tag_span(img),
         alt: read("alt"),
         src,
         srcset,
-        width: read("width"),
-        height: read("height"),
+        width,
+        height,
         references: first..refs.len(),
-        exposed: !vis.is_hidden(img) && !vis.is_inert(img),
-        rendered: vis.is_rendered(img),
+        exposed: !vis.is_hidden(img) && !vis.is_inert(img) && !pin_only,
+        rendered: vis.is_rendered(img) && !pin_only,
         presentational,
         aria_named: a11y::aria_name(doc, img).is_some(),
         titled: a11y::title_attr(img).is_some(),
@@ -297,6 +511,15 @@ pub fn image<'d>(
         styled_size: styled_size(img),
         insert_at: insertion_point(doc, img),
         advert: super::embeds::is_advert(img),
+        mark: is_mark(
+            img,
+            Image::dimension(width.as_ref()),
+            Image::dimension(height.as_ref()),
+        ),
+        link,
+        unfilled: templated || awaits_script,
+        alt_overridden,
+        boxed: boxed(img),
     }
 }
 
@@ -368,8 +591,9 @@ pub fn og_image<'d>(doc: &'d Document, meta: ElementRef<'d>, refs: &mut Vec<Refe
     }
 }
 
-/// A value that is an image file's address: one URL (no spaces) whose path
-/// ends with an image file extension.
+/// A value that is an image file's address: one URL (no spaces) with a
+/// path segment that ends with an image file extension (`/a/photo.jpg`, or
+/// a resizer's `/a/photo.jpg/iapp`).
 fn is_image_address(value: &str) -> bool {
     let value = trim_url(value);
     let path = value
@@ -379,14 +603,19 @@ fn is_image_address(value: &str) -> bool {
         .to_ascii_lowercase();
     !value.is_empty()
         && !value.contains(char::is_whitespace)
-        && [
-            ".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".jxl",
-        ]
-        .iter()
-        .any(|ext| path.ends_with(ext))
+        && path.split('/').any(|segment| {
+            [
+                ".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".jxl",
+            ]
+            .iter()
+            .any(|ext| segment.ends_with(ext))
+        })
 }
 
-/// The `<img src>` of a `<noscript>` right after `img` (the fallback
+/// How many wrappers above an image its `<noscript>` fallback may follow.
+const NOSCRIPT_LEVELS: usize = 3;
+
+/// The `<img src>` of a `<noscript>` right after `img` or its wrapper (the fallback
 /// lazy-loading scripts leave for readers without them), as references of
 /// `img`. `<noscript>` holds text while scripts run, so its text is parsed
 /// on its own; its spans are exact, as the text is the source itself.
@@ -396,10 +625,25 @@ fn noscript_fallback<'d>(
     index: usize,
     refs: &mut Vec<Reference<'d>>,
 ) -> bool {
-    let Some(noscript) = img
-        .next_siblings()
-        .find_map(ElementRef::wrap)
-        .filter(|e| e.value().name() == "noscript")
+    // The `<noscript>` follows the image, or the wrapper that holds it and
+    // no other image.
+    let Some(noscript) = std::iter::once(img)
+        .chain(img.ancestors().filter_map(ElementRef::wrap))
+        .take(1 + NOSCRIPT_LEVELS)
+        .take_while(|el| {
+            el.id() == img.id()
+                || el
+                    .descendants()
+                    .filter_map(ElementRef::wrap)
+                    .filter(|d| d.value().name() == "img")
+                    .nth(1)
+                    .is_none()
+        })
+        .find_map(|el| {
+            el.next_siblings()
+                .find_map(ElementRef::wrap)
+                .filter(|e| e.value().name() == "noscript")
+        })
     else {
         return false;
     };
@@ -476,4 +720,40 @@ fn insertion_point(doc: &Document, el: ElementRef<'_>) -> Option<usize> {
         at -= 1;
     }
     Some(at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_file_name;
+
+    #[test]
+    fn file_names_in_alt_text() {
+        for alt in [
+            "DSC_1234.jpg",
+            "IMG_20240101_101010",
+            "photo.png",
+            "https://example.com/a.jpg",
+            "//cdn.example.com/x",
+            "DSCN0042",
+            "20240101_101010",
+        ] {
+            assert!(is_file_name(alt, None), "{alt}");
+        }
+        assert!(is_file_name(
+            "44025-33uy6ca-highres",
+            Some("/gc4/44025-33uy6ca-highres.webp")
+        ));
+    }
+
+    #[test]
+    fn descriptions_are_not_file_names() {
+        for alt in [
+            "Putin and Kim at the cosmodrome",
+            "A woman watches a screen in Seoul.",
+            "Pi 3.14",
+            "P.S. I love you",
+        ] {
+            assert!(!is_file_name(alt, Some("/img/photo.jpg")), "{alt}");
+        }
+    }
 }

@@ -287,6 +287,11 @@ fn push_image<'d>(
         styled_size: false,
         insert_at: None,
         advert: false,
+        mark: false,
+        link: None,
+        unfilled: false,
+        alt_overridden: false,
+        boxed: false,
     });
     index
 }

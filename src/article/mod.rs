@@ -12,6 +12,7 @@ mod build;
 mod embeds;
 mod figures;
 mod headline;
+mod identity;
 mod images;
 mod jsonld;
 mod markdown;
@@ -23,6 +24,7 @@ use crate::html::Document;
 
 pub use attr::Attr;
 pub use figures::{Caption, Figure, FigureKind, Placement, Provided, marks_credit};
+pub use identity::{Picture, Pictures};
 pub use images::{Image, Reference, Slot, Syntax};
 pub use jsonld::ImageObjects;
 pub use named::{
@@ -144,9 +146,11 @@ impl<'d> Article<'d> {
         self.images.iter().filter(|img| img.exposed)
     }
 
-    /// Exposed images with an alt that is not blank, and the alt.
+    /// Exposed images with an alt that is not blank, and the alt; not an
+    /// unfilled script template.
     pub fn images_with_alt(&self) -> impl Iterator<Item = (&Image<'d>, &Attr<'d>)> {
         self.exposed_images()
+            .filter(|img| !img.unfilled)
             .filter_map(|img| Some((img, img.alt_text()?)))
     }
 

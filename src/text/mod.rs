@@ -52,10 +52,18 @@ pub fn analyze(text: &str, agencies: &[&str]) -> Analysis {
 }
 
 /// A credit in text that should have none (alt text): only the
-/// unmistakable forms, not a bare name or agency at the end.
+/// unmistakable forms, not a bare name or agency at the end. In alt text
+/// German "Foto von Name" is a photo of Name, not by Name.
 pub fn strong_credit(text: &str) -> Option<Found> {
     credit::find_all(text, &[])
         .into_iter()
+        .filter(|(f, _)| {
+            f.kind != "by"
+                || !text[f.start..]
+                    .split_whitespace()
+                    .nth(1)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("von"))
+        })
         .find(|(_, s)| *s == Strength::Strong)
         .map(|(f, _)| f)
 }

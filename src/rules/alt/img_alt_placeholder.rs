@@ -48,14 +48,35 @@ const PLACEHOLDERS: &[&str] = &[
     "insert alt text",
     "add alt text",
     "no description",
+    "thumbnail photo",
+    "thumbnail image",
+    "image for post",
+    // The same words in the corpus's other languages.
+    "bild",
+    "foto",
+    "imagen",
+    "imagem",
+    "immagine",
+    "画像",
+    "写真",
+    "写真・図版",
+    "サムネイル",
+    "サムネイル写真",
+    "图片",
+    "圖片",
 ];
 
-/// The alt lowercased, without surrounding punctuation and whitespace.
+/// The alt, lowercased, without surrounding punctuation and whitespace and
+/// without a leading article ("An image"), is a generic word.
 pub fn is_placeholder(alt: &str) -> bool {
     let key = crate::a11y::normalize(alt)
         .trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace())
         .to_lowercase();
-    PLACEHOLDERS.contains(&key.as_str())
+    let key = ["a ", "an ", "the "]
+        .iter()
+        .find_map(|article| key.strip_prefix(article))
+        .unwrap_or(&key);
+    PLACEHOLDERS.contains(&key)
 }
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {

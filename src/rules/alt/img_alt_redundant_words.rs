@@ -29,6 +29,9 @@ static REDUNDANT: LazyLock<Regex> = LazyLock::new(|| {
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     ctx.article
         .images_with_alt()
+        // Inside a link or button named by its own aria-label, the alt is
+        // not read out, so its words are not heard twice.
+        .filter(|(img, _)| !img.alt_overridden)
         .filter(|(_, alt)| !super::img_alt_placeholder::is_placeholder(alt.value))
         .filter_map(|(_, alt)| {
             let found = REDUNDANT.find(alt.value)?;

@@ -44,11 +44,17 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
     let Limits { max } = ctx.options();
     ctx.article.images_with_alt()
         .filter_map(|(img, alt)| {
-            let len = crate::a11y::normalize(alt.value).chars().count();
-            (len > max).then(|| {
+            let text = crate::a11y::normalize(alt.value);
+            let len = text.chars().count();
+            let limit = if is_complex(&text) { 2 * max } else { max };
+            (len > limit).then(|| {
                 Diagnostic::new(
                     alt.span,
-                    format!("this alt text is {len} characters long, over the limit of {max}"),
+                    if limit == max {
+                        format!("this alt text is {len} characters long, over the limit of {max}")
+                    } else {
+                        format!("this alt text is {len} characters long, over twice the limit of {max} that maps, charts and diagrams get")
+                    },
                 )
                 .help(if img.caption_in_alt {
                     crate::rules::files::CAPTION_IN_ALT
@@ -58,4 +64,35 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
             })
         })
         .collect()
+}
+
+/// Words that open the alt of an image that carries data: a map, a
+/// chart, a diagram. Such an alt has to name more than a photo's.
+const COMPLEX: &[&str] = &[
+    "map",
+    "chart",
+    "graph",
+    "diagram",
+    "infographic",
+    "timeline",
+    "table",
+    "plot",
+    "flowchart",
+];
+
+/// The alt opens by saying the image is a map, chart or diagram ("Map
+/// with the islands highlighted", "A chart of…").
+fn is_complex(alt: &str) -> bool {
+    let mut words = alt
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+    let first = match words.next() {
+        Some(w) if matches!(w.as_str(), "a" | "an" | "the") => words.next(),
+        other => other,
+    };
+    first.is_some_and(|w| {
+        COMPLEX
+            .iter()
+            .any(|c| w == *c || w.strip_suffix('s') == Some(c))
+    })
 }

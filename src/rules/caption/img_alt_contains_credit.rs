@@ -19,8 +19,14 @@ pub static RULE: Rule = Rule {
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     ctx.article
         .images_with_alt()
+        // An alt that is a file name is img-alt-filename's finding.
+        .filter(|(img, _)| !img.alt_is_file_name())
         .filter_map(|(img, alt)| {
             let found = text::strong_credit(alt.value)?;
+            // "© Quanta Magazine" on a logo names the logo.
+            if img.mark && found.kind == "copyright" {
+                return None;
+            }
             // Sites prefix alt text with "Image:" to label the description
             // that follows; in a caption it would introduce a credit.
             let label = alt.value[found.start..].split_once(':').map(|(l, _)| l.trim());

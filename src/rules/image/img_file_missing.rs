@@ -22,6 +22,8 @@ pub static RULE: Rule = Rule {
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     references(ctx)
         .filter(|r| matches!(r.slot, Slot::Src | Slot::OgImage))
+        // A spacer or tracking pixel shows nothing, loaded or not.
+        .filter(|r| !r.image.is_some_and(|i| ctx.article.images[i].is_pixel()))
         .filter_map(|r| {
             let message = unreachable_message(r.url, ctx.assets.image(r.url))?;
             Some(Diagnostic::new(r.span, message).help(

@@ -26,13 +26,22 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         // a <noscript> fallback) is seen once its script runs.
         // A decorative one (alt="") shows nothing either way.
         // One hidden from everyone (a closed menu, a slideshow before its
-        // script runs) or in an ad slot is not the article's blank.
+        // script runs) or in an ad slot is not the article's blank, nor is
+        // a script's template that is not filled in yet.
+        // Without alt text or a size it takes no room: browsers draw
+        // nothing, so a reader sees no blank (a style sheet may draw an
+        // icon in its place).
         .filter(|img| {
             img.rendered
                 && img.exposed
                 && !img.advert
+                && !img.unfilled
                 && img.lazy.is_none()
                 && !img.alt.is_some_and(|a| a.value.is_empty())
+                && (img.alt_text().is_some()
+                    || img.width.is_some()
+                    || img.height.is_some()
+                    || img.styled_size)
                 && blank(img.src)
                 && blank(img.srcset)
         })

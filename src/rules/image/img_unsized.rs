@@ -30,7 +30,10 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         // Markdown images cannot say their size: the renderer does.
         .filter(|img| img.rendered && img.sizable())
         .filter_map(|img| {
-            if (img.width_px().is_some() && img.height_px().is_some()) || img.styled_size {
+            if (img.width_px().is_some() && img.height_px().is_some())
+                || img.styled_size
+                || img.boxed
+            {
                 return None;
             }
             let size = picture_of(ctx, img).and_then(|i| i.display_size());

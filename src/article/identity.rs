@@ -1,0 +1,372 @@
+//! Which images show the same picture. A picture is stored at many
+//! addresses (sizes, densities, CDN signatures, a thumbnail folder), and a
+//! brand's mark comes in variants (`logo.svg`, `logo-header.svg`,
+//! `twitter_bw.svg`); a reader meets the same thing in each.
+
+use std::collections::HashSet;
+
+use super::images::MARK_WORDS;
+use super::{Article, Image};
+
+/// What tells one picture from another, worked out once per image.
+#[derive(Debug)]
+pub struct Picture<'d> {
+    /// What identifies the picture behind each of its addresses (`data:`
+    /// URIs aside), see [`identity`].
+    ids: HashSet<String>,
+    /// The address of the link it is in.
+    link: Option<&'d str>,
+    /// For a mark (logo, icon, avatar, button): its file names' words,
+    /// and whether they say "logo", "icon"…, see [`name_words`].
+    mark: Option<(HashSet<String>, bool)>,
+    /// Its files named as a variant (`…_desktop.png`, `…-mobile.jpg`): the
+    /// folder and the name without the variant words.
+    variants: Vec<String>,
+}
+
+impl<'d> Article<'d> {
+    /// What tells the picture of `img` from others.
+    pub fn picture(&self, img: &Image<'d>) -> Picture<'d> {
+        let addresses = || self.references_of(img).filter(|r| !r.is_data_uri());
+        let mark = img.mark.then(|| {
+            let mut marked = false;
+            let words = addresses()
+                .flat_map(|r| {
+                    let (words, mark) = name_words(r.url);
+                    marked |= mark;
+                    words
+                })
+                .collect();
+            (words, marked)
+        });
+        Picture {
+            ids: addresses().flat_map(|r| identity(r.url)).collect(),
+            link: img.link,
+            mark,
+            variants: addresses().filter_map(|r| variant_of(r.url)).collect(),
+        }
+    }
+}
+
+/// How many marks with one alt text are compared by their names; a page
+/// with more (a hostile one) compares the later ones with these.
+const MARKS_COMPARED: usize = 256;
+
+/// Pictures seen so far, to ask whether another image shows one of them.
+/// Two images show the same picture when one of their files is the same
+/// picture (see [`identity`]), or neither has a file; when they link to
+/// the same address (a logo in the header and the footer, a story's
+/// teaser at two sizes); when their files are one name's variants in one
+/// folder (`thanks_desktop.png`, `thanks_tablet.png`); or when both are marks (logos, icons, avatars,
+/// buttons) whose file names do not name different things.
+#[derive(Debug, Default)]
+pub struct Pictures<'d> {
+    ids: HashSet<String>,
+    fileless: bool,
+    links: HashSet<&'d str>,
+    marks: Vec<(HashSet<String>, bool)>,
+    variants: HashSet<String>,
+}
+
+impl<'d> Pictures<'d> {
+    /// `picture` shows one of the pictures seen.
+    pub fn shows(&self, picture: &Picture<'d>) -> bool {
+        if picture.ids.is_empty() {
+            if self.fileless {
+                return true;
+            }
+        } else if !self.ids.is_disjoint(&picture.ids) {
+            return true;
+        }
+        if picture.link.is_some_and(|l| self.links.contains(l))
+            || picture.variants.iter().any(|v| self.variants.contains(v))
+        {
+            return true;
+        }
+        picture.mark.as_ref().is_some_and(|(words, marked)| {
+            self.marks
+                .iter()
+                .any(|(seen, seen_marked)| names_agree((seen, *seen_marked), (words, *marked)))
+        })
+    }
+
+    /// Remember `picture` as seen.
+    pub fn add(&mut self, picture: Picture<'d>) {
+        self.fileless |= picture.ids.is_empty();
+        self.ids.extend(picture.ids);
+        self.links.extend(picture.link);
+        self.variants.extend(picture.variants);
+        if let Some(mark) = picture.mark
+            && self.marks.len() < MARKS_COMPARED
+        {
+            self.marks.push(mark);
+        }
+    }
+}
+
+/// The words of two marks' file names agree: one's words are among the
+/// other's (`logo` and `logo-header`, `twitter` and `twitter_bw`,
+/// `ico_sp_tw` and `btn_tw`), and they say something: words, or a mark
+/// word in both (two bare numbers or sizes say nothing).
+fn names_agree(
+    (a, a_marked): (&HashSet<String>, bool),
+    (b, b_marked): (&HashSet<String>, bool),
+) -> bool {
+    let said = !(a.is_empty() && b.is_empty()) || (a_marked && b_marked);
+    said && (a.is_subset(b) || b.is_subset(a))
+}
+
+/// The path of an address: no scheme, host, query or fragment; lowercased.
+fn path_of(url: &str) -> String {
+    let url = url
+        .split(['?', '#'])
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    match url.find("//") {
+        Some(i)
+            if url[..i]
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == ':') =>
+        {
+            let rest = &url[i + 2..];
+            rest.find('/').map_or("", |j| &rest[j..]).to_string()
+        }
+        _ => url,
+    }
+}
+
+/// An address reduced to the picture it names, in up to two forms:
+///
+/// - the path without scheme, host, query and fragment; without a size or
+///   density variant in the file name (`-300x200`, `@2x`, `_2x`,
+///   `-scaled`, `-800w`); without path segments that are only a size
+///   (`/96/`, `/w_300,h_200/`, `/600x400/`); lowercased;
+/// - when the file name is distinctive (at least five characters with a
+///   digit: `38966.jpg`, `gzonxhes6bl4p9k4gzpl.jpg`), the file name under
+///   its date folders alone, so that size folders (`std_m/`, `sq_m/`) and
+///   signature segments (`/s--LikxhIZs--/`) do not make another picture.
+pub fn identity(url: &str) -> Vec<String> {
+    let path = path_of(url);
+    let mut segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let Some(file) = segments.pop() else {
+        return Vec::new();
+    };
+    segments.retain(|s| !is_size(s));
+    // Number folders right above the file, too big for a day or month and
+    // not a year, are a rendition size (`/96/`, `/160/160/`).
+    while segments.last().is_some_and(|s| {
+        s.parse::<u32>()
+            .is_ok_and(|n| n > 31 && !(1900..=2100).contains(&n))
+    }) {
+        segments.pop();
+    }
+    let (stem, ext) = file.rsplit_once('.').unwrap_or((file, ""));
+    let stem = strip_variants(stem);
+    let mut out = vec![format!("{}/{stem}.{ext}", segments.join("/"))];
+    if stem.chars().count() >= 5 && stem.contains(|c: char| c.is_ascii_digit()) && !is_size(&stem) {
+        let dates: Vec<&str> = segments.iter().copied().filter(|s| is_date(s)).collect();
+        out.push(format!("#{}/{stem}.{ext}", dates.join("/")));
+    }
+    out
+}
+
+/// A file stem without its size and density variants.
+fn strip_variants(stem: &str) -> String {
+    let mut stem = stem.to_string();
+    loop {
+        let before = stem.len();
+        for suffix in ["@2x", "@3x", "_2x", "-2x", "-scaled"] {
+            if let Some(s) = stem.strip_suffix(suffix) {
+                stem = s.to_string();
+            }
+        }
+        if let Some((head, tail)) = stem.rsplit_once(['-', '_'])
+            && is_size(tail)
+        {
+            stem = head.to_string();
+        }
+        if stem.len() == before {
+            return stem;
+        }
+    }
+}
+
+/// A year, month or day folder.
+fn is_date(s: &str) -> bool {
+    s.parse::<u32>()
+        .is_ok_and(|n| (1900..=2100).contains(&n) || (s.len() == 2 && (1..=31).contains(&n)))
+}
+
+/// The folders and the file stem of an address, as written (not
+/// lowercased, so that `icon__keyGold` splits into its words).
+fn folders_and_stem(url: &str) -> (&str, &str) {
+    let path = url.split(['?', '#']).next().unwrap_or_default();
+    let path = match path.split_once("//") {
+        Some((scheme, rest))
+            if scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == ':') =>
+        {
+            rest.find('/').map_or("", |j| &rest[j..])
+        }
+        _ => path,
+    };
+    let (folders, file) = path.rsplit_once('/').unwrap_or(("", path));
+    (
+        folders,
+        file.rsplit_once('.').map_or(file, |(stem, _)| stem),
+    )
+}
+
+/// A file named as a variant (a variant word in its name:
+/// `thanksforsubscribing_tablet.png`): its folder and its name without the
+/// variant words, which its other variants share.
+fn variant_of(url: &str) -> Option<String> {
+    let (folders, stem) = folders_and_stem(url);
+    let parts: Vec<String> = crate::a11y::word_parts(stem).collect();
+    let rest: Vec<&str> = parts
+        .iter()
+        .map(String::as_str)
+        .filter(|w| !VARIANT_WORDS.contains(w))
+        .collect();
+    (rest.len() < parts.len() && !rest.is_empty())
+        .then(|| format!("{}/{}", folders.to_lowercase(), rest.join("-")))
+}
+
+/// `300x200`, `800w`, `w_300,h_200`, `c_fill,w_600`: a size, not a name.
+fn is_size(s: &str) -> bool {
+    let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
+    s.split_once('x')
+        .is_some_and(|(w, h)| digits(w) && digits(h))
+        || s.strip_suffix('w').is_some_and(digits)
+        || (s.contains('_')
+            && s.split(',').all(|p| {
+                p.split_once('_')
+                    .is_some_and(|(k, _)| k.len() <= 2 && k.chars().all(|c| c.is_ascii_lowercase()))
+            }))
+}
+
+/// Words of a mark's file name that name a variant of the same mark: where
+/// it is shown, its size, its colours.
+const VARIANT_WORDS: &[&str] = &[
+    "header", "footer", "nav", "mobile", "desktop", "sp", "pc", "sm", "md", "lg", "xl", "xs",
+    "small", "big", "large", "dark", "light", "white", "black", "color", "colour", "mono", "bw",
+    "inverse", "reverse", "reversed", "tablet", "default", "neutral", "generic",
+];
+
+/// The words of a file name that say what it shows: letters only, two or
+/// more of them, not a mark word (`logo`, `icon`…) or a variant word
+/// (`header`, `dark`, `sm`…): `roomie_logo.svg` → roomie;
+/// `logo-header.6e34c8.svg` → nothing; `tw-icon-circle.svg` → tw, circle;
+/// `AA8esnO.img` → nothing. And whether its path has a mark word
+/// (`/avatar/jane/50x50.jpg`, `icon_key.gif`).
+fn name_words(url: &str) -> (Vec<String>, bool) {
+    let (folders, stem) = folders_and_stem(url);
+    let marked = crate::a11y::word_parts(folders)
+        .chain(crate::a11y::word_parts(stem))
+        .any(|w| MARK_WORDS.contains(&w.as_str()));
+    let parts: Vec<String> = crate::a11y::word_parts(stem).collect();
+    let words = parts
+        .into_iter()
+        .filter(|w| {
+            w.chars().count() >= 2
+                && w.chars().all(char::is_alphabetic)
+                && !MARK_WORDS.contains(&w.as_str())
+                && !VARIANT_WORDS.contains(&w.as_str())
+        })
+        .collect();
+    (words, marked)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{identity, name_words, variant_of};
+
+    fn same(a: &str, b: &str) -> bool {
+        let b = identity(b);
+        identity(a).iter().any(|i| b.contains(i))
+    }
+
+    #[test]
+    fn sizes_and_hosts_do_not_make_another_picture() {
+        assert!(same(
+            "https://cdn.example.com/uploads/2024/05/flood-300x200.jpg?v=2",
+            "/uploads/2024/05/flood.jpg"
+        ));
+        assert!(same("/img/96/author.png", "/img/160/author.png"));
+        assert!(same(
+            "https://miro.medium.com/fit/c/160/160/1*v.jpeg",
+            "https://miro.medium.com/fit/c/96/96/1*v.jpeg"
+        ));
+        assert!(same("/a/logo@2x.png", "/a/logo.png"));
+        assert!(same(
+            "https://res.example.com/image/upload/w_300,h_200/boat.jpg",
+            "https://res.example.com/image/upload/c_fill,w_800/boat.jpg"
+        ));
+        assert!(!same("/img/flood-1.jpg", "/img/flood-2.jpg"));
+        assert!(!same("/2024/05/a.jpg", "/2024/06/a.jpg"));
+    }
+
+    #[test]
+    fn a_distinctive_file_name_is_one_picture_in_any_folder() {
+        assert!(same("/imgs/std_m/38966.jpg", "/imgs/sq_m/38966.jpg"));
+        assert!(same(
+            "http://i.example-img.com/image/upload/s--LikxhIZs--/c_fill,w_120/gzonxhes6bl4p9k4gzpl.jpg",
+            "http://i.example-img.com/image/upload/c_fill,w_120/gzonxhes6bl4p9k4gzpl.jpg"
+        ));
+        // Camera names repeat from one month's folder to the next.
+        assert!(!same(
+            "/uploads/2019/05/DSC01234.jpg",
+            "/uploads/2019/06/DSC01234.jpg"
+        ));
+        assert!(!same("/imgs/std_m/38966.jpg", "/imgs/std_m/38967.jpg"));
+        // A size is no name: avatars stored as `<user>/50x50.jpg`.
+        assert!(!same(
+            "http://s8.example.tw/avatar/blogbackup/0/0/zoomcrop/50x50.jpg",
+            "http://s6.example.tw/avatar/letyoung/0/0/zoomcrop/50x50.jpg"
+        ));
+    }
+
+    #[test]
+    fn name_words_leave_out_marks_ids_and_sizes() {
+        let words = |url| name_words(url).0;
+        assert_eq!(words("/assets/roomie_logo.svg"), ["roomie"]);
+        assert_eq!(
+            name_words("/assets/logo-header.6e34c81346bc43475ffd572e6c2eb3e1.svg"),
+            (vec![], true)
+        );
+        assert_eq!(
+            words("/icons/tw-icon-circle-tw.svg"),
+            ["tw", "circle", "tw"]
+        );
+        assert_eq!(
+            name_words("https://img.example.com/entityid/AA8esnO.img?h=100"),
+            (vec![], false)
+        );
+        assert_eq!(
+            words("/uploads/ICONE-Cesf-250px-e1410889748631.png"),
+            ["cesf"]
+        );
+        assert_eq!(
+            words("//www.example.jp/images/icon/top/icon__keyGold.svg"),
+            ["key", "gold"]
+        );
+        assert!(name_words("http://s9.example.tw/avatar/jane/0/0/zoomcrop/50x50.jpg").1);
+    }
+
+    #[test]
+    fn device_variants_share_a_name() {
+        let a = variant_of("/dam/subscribe/thanksforsubscribing_tablet.png");
+        assert!(a.is_some());
+        assert_eq!(
+            a,
+            variant_of("/dam/subscribe/thanksforsubscribing_desktop.png")
+        );
+        assert_ne!(
+            variant_of("/img/flood-1-mobile.jpg"),
+            variant_of("/img/flood-2-desktop.jpg")
+        );
+        assert_eq!(variant_of("/img/flood.jpg"), None);
+    }
+}
