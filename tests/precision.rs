@@ -3,8 +3,10 @@
 //!
 //! - `tests/data/corpus-judgments.tsv`: findings drawn at random per rule
 //!   from the corpus (`scripts/sample-findings.py`), each judged TRUE,
-//!   FALSE or NOISE. A rule's precision is its TRUE share among the judged
-//!   findings it still reports.
+//!   FALSE or NOISE: a `before` sample drawn before the real-pages work,
+//!   and `after` and `final` samples drawn from later builds with other
+//!   seeds. A rule's precision is its TRUE share among the findings of the
+//!   later samples that it still reports.
 //! - `tests/data/caption-coverage.tsv`: the real news-photo captions of
 //!   corpus pages, labelled for credit, date and place. The caption rules
 //!   are scored on them by balanced accuracy.
@@ -101,8 +103,20 @@ const ENOUGH: usize = 15;
 /// what their false findings are. A rule that reaches [`PRECISION`] must
 /// leave this list.
 const NOT_YET: &[(&str, f64)] = &[
+    ("assets-unresolved", 0.94),
     ("caption-date-missing", 0.26),
     ("caption-place-missing", 0.37),
+    ("heading-empty", 0.92),
+    ("heading-fake", 0.88),
+    ("iframe-title-missing", 0.81),
+    ("img-alt-contains-credit", 0.93),
+    ("img-alt-duplicate", 0.84),
+    ("img-alt-duplicates-caption", 0.94),
+    ("img-alt-missing", 0.94),
+    ("img-alt-placeholder", 0.80),
+    ("img-alt-too-long", 0.91),
+    ("img-file-missing", 0.75),
+    ("img-unsized", 0.94),
 ];
 
 #[test]
@@ -113,6 +127,7 @@ fn every_rule_is_precise_on_judged_corpus_findings() {
     let mut table: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
     let mut lost = Vec::new();
     let mut seen = HashSet::new();
+    let mut counted = HashSet::new();
     for (n, line) in data.lines().enumerate().skip(1) {
         let cols: Vec<&str> = line.split('\t').collect();
         assert!(
@@ -133,7 +148,9 @@ fn every_rule_is_precise_on_judged_corpus_findings() {
             cols[4].parse().unwrap(),
         );
         let reported = corpus.findings.contains(&key);
-        if sample == "after" {
+        // Every sample drawn after the changes counts, each finding once
+        // (a later sample may draw one an earlier sample judged).
+        if sample != "before" && counted.insert(key.clone()) {
             let row = table.entry(rule).or_default();
             if reported {
                 row.0 += 1;
@@ -142,7 +159,7 @@ fn every_rule_is_precise_on_judged_corpus_findings() {
                 row.2 += 1;
             }
         }
-        // A true finding either sample judged, no longer reported.
+        // A true finding any sample judged, no longer reported.
         if verdict == "TRUE" && !reported && seen.insert(key.clone()) {
             lost.push(format!("{sample}: {rule} {file}:{} ({})", cols[5], cols[8]));
         }
@@ -182,7 +199,7 @@ fn every_rule_is_precise_on_judged_corpus_findings() {
     );
     let lost_now: Vec<&String> = lost
         .iter()
-        .filter(|l| l.starts_with("after"))
+        .filter(|l| !l.starts_with("before"))
         .filter(|l| !ACCEPTED_LOSSES.iter().any(|a| l.contains(a)))
         .collect();
     assert!(
