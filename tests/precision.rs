@@ -226,7 +226,7 @@ const ACCEPTED_LOSSES: &[&str] = &[
 /// captions (see docs/precision.md for the target and what is missed).
 /// The target is 0.92 for each; these floors are where they stand, so
 /// they can only rise.
-const BALANCED_ACCURACY: [(&str, f64); 3] = [("credit", 0.90), ("date", 0.90), ("place", 0.86)];
+const BALANCED_ACCURACY: [(&str, f64); 3] = [("credit", 0.92), ("date", 0.90), ("place", 0.87)];
 
 #[test]
 fn caption_rules_find_real_captions_and_judge_them() {
