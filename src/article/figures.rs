@@ -190,7 +190,7 @@ pub fn figures(
         if parts.images.is_empty() {
             // A lazy picture: no <img> until a script makes one from the
             // address a placeholder carries.
-            match lazy_picture(figure) {
+            match lazy_picture(doc, figure) {
                 Some(address) => parts.lazy = Some(address),
                 None => continue,
             }
@@ -410,13 +410,13 @@ const LAZY_PICTURE_ATTRIBUTES: &[&str] = &[
 /// address in a placeholder's lazy-loading attribute (`<div
 /// class="js-delayed-image-load" data-src="….jpg">`), or in an `<img>`
 /// written in a `<noscript>` fallback. Nested figures are not looked in.
-fn lazy_picture(figure: ElementRef<'_>) -> Option<&str> {
+fn lazy_picture<'a>(doc: &'a Document, figure: ElementRef<'a>) -> Option<&'a str> {
     // The figure's own `itemid` (schema.org's ImageObject) counts too.
     std::iter::once(figure)
         .chain(own_descendants(figure))
         .find_map(|e| {
             if e.value().name() == "noscript" {
-                return None;
+                return noscript_picture(doc, e);
             }
             LAZY_PICTURE_ATTRIBUTES
                 .iter()
@@ -424,6 +424,26 @@ fn lazy_picture(figure: ElementRef<'_>) -> Option<&str> {
                 .map(|v| v.trim().split([' ', ',']).next().unwrap_or(""))
                 .find(|v| looks_like_picture(v))
         })
+}
+
+/// The picture address of the `<img src>` a `<noscript>` holds (the
+/// fallback a lazy loader unwraps at runtime). `<noscript>` holds text
+/// while scripts run, so the address is read from its source text.
+fn noscript_picture<'a>(doc: &'a Document, noscript: ElementRef<'_>) -> Option<&'a str> {
+    let text = doc.source_text(doc.content_span(noscript)?)?;
+    let img = text.find("<img")?;
+    let rest = &text[img..];
+    let tag = &rest[..rest.find('>').unwrap_or(rest.len())];
+    let at = tag.find(" src=")? + 5;
+    let value = &tag[at..];
+    let (quote, value) = match value.chars().next()? {
+        q @ ('"' | '\'') => (Some(q), &value[1..]),
+        _ => (None, value),
+    };
+    let end = value
+        .find(|c: char| quote.map_or(c.is_whitespace(), |q| c == q))
+        .unwrap_or(value.len());
+    Some(value[..end].trim()).filter(|v| looks_like_picture(v))
 }
 
 /// The address of the picture an element shows, in it or on it: an
