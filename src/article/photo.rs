@@ -393,4 +393,33 @@ mod tests {
             "Residents watch the water rise in Paiporta"
         ));
     }
+
+    #[test]
+    fn phrases_with_apostrophes_and_japanese_words_are_found() {
+        assert!(caption_names_other_picture(
+            "An artist’s impression of the probe's descent (ESA/ATG medialab)"
+        ));
+        assert!(caption_names_other_picture("「WinRAR」の操作画面"));
+        // The phone's screen in a product photo is not a screenshot.
+        assert!(!caption_names_other_picture(
+            "画面は小さくても解像度は高いので実用性は十分"
+        ));
+        assert!(!caption_names_other_picture(
+            "The artist poses with her impression of the city"
+        ));
+    }
+
+    #[test]
+    fn a_caption_linking_to_a_shop_is_a_product_shot() {
+        let html = scraper::Html::parse_fragment(
+            r#"<figcaption>Image: <a href="https://www.amazon.co.jp/dp/B077S361DY/">Amazon.co.jp</a></figcaption>
+            <figcaption>Photo: <a href="https://www.reuters.com/photographers/">Reuters</a></figcaption>
+            <figcaption>From <a href="/2019/03/amazon-warehouse-strike">our report</a></figcaption>"#,
+        );
+        let captions: Vec<bool> = html
+            .select(&Selector::parse("figcaption").unwrap())
+            .map(links_to_shop)
+            .collect();
+        assert_eq!(captions, [true, false, false]);
+    }
 }
