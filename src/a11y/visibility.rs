@@ -103,7 +103,7 @@ fn closed_widget(el: ElementRef<'_>) -> bool {
     CLOSED_WIDGETS.iter().any(|&(attr, closed, open)| {
         has(attr, closed)
             && !open.is_some_and(|open| has("class", open))
-            && !style(el, "display").is_some_and(|v| keyword(&v) != "none")
+            && style(el, "display").is_none_or(|v| keyword(&v) == "none")
     })
 }
 
