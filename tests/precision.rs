@@ -104,8 +104,8 @@ const ENOUGH: usize = 15;
 /// leave this list.
 const NOT_YET: &[(&str, f64)] = &[
     ("assets-unresolved", 0.94),
-    ("caption-date-missing", 0.26),
-    ("caption-place-missing", 0.37),
+    ("caption-date-missing", 0.28),
+    ("caption-place-missing", 0.42),
     ("img-alt-contains-credit", 0.93),
     ("img-alt-duplicate", 0.84),
     ("img-alt-duplicates-caption", 0.94),
@@ -223,7 +223,7 @@ const ACCEPTED_LOSSES: &[&str] = &[
 /// captions (see docs/precision.md for the target and what is missed).
 /// The target is 0.92 for each; these floors are where they stand, so
 /// they can only rise.
-const BALANCED_ACCURACY: [(&str, f64); 3] = [("credit", 0.90), ("date", 0.90), ("place", 0.86)];
+const BALANCED_ACCURACY: [(&str, f64); 3] = [("credit", 0.92), ("date", 0.90), ("place", 0.87)];
 
 #[test]
 fn caption_rules_find_real_captions_and_judge_them() {

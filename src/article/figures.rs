@@ -190,7 +190,7 @@ pub fn figures(
         if parts.images.is_empty() {
             // A lazy picture: no <img> until a script makes one from the
             // address a placeholder carries.
-            match lazy_picture(figure) {
+            match lazy_picture(doc, figure) {
                 Some(address) => parts.lazy = Some(address),
                 None => continue,
             }
@@ -284,8 +284,14 @@ pub fn figures(
         let Some(index) = found.image(img) else {
             continue;
         };
+        // A picture in a link is a teaser's or an icon's, unless the link
+        // opens the picture's file.
         if vis.is_inert(img)
-            || inside_link(img)
+            || img.ancestors().filter_map(ElementRef::wrap).any(|a| {
+                a.value().name() == "a"
+                    && a.value().attr("href").is_some()
+                    && !opens_picture_file(a)
+            })
             || img
                 .ancestors()
                 .filter_map(ElementRef::wrap)
@@ -404,13 +410,13 @@ const LAZY_PICTURE_ATTRIBUTES: &[&str] = &[
 /// address in a placeholder's lazy-loading attribute (`<div
 /// class="js-delayed-image-load" data-src="….jpg">`), or in an `<img>`
 /// written in a `<noscript>` fallback. Nested figures are not looked in.
-fn lazy_picture(figure: ElementRef<'_>) -> Option<&str> {
+fn lazy_picture<'a>(doc: &'a Document, figure: ElementRef<'a>) -> Option<&'a str> {
     // The figure's own `itemid` (schema.org's ImageObject) counts too.
     std::iter::once(figure)
         .chain(own_descendants(figure))
         .find_map(|e| {
             if e.value().name() == "noscript" {
-                return None;
+                return noscript_picture(doc, e);
             }
             LAZY_PICTURE_ATTRIBUTES
                 .iter()
@@ -418,6 +424,26 @@ fn lazy_picture(figure: ElementRef<'_>) -> Option<&str> {
                 .map(|v| v.trim().split([' ', ',']).next().unwrap_or(""))
                 .find(|v| looks_like_picture(v))
         })
+}
+
+/// The picture address of the `<img src>` a `<noscript>` holds (the
+/// fallback a lazy loader unwraps at runtime). `<noscript>` holds text
+/// while scripts run, so the address is read from its source text.
+fn noscript_picture<'a>(doc: &'a Document, noscript: ElementRef<'_>) -> Option<&'a str> {
+    let text = doc.source_text(doc.content_span(noscript)?)?;
+    let img = text.find("<img")?;
+    let rest = &text[img..];
+    let tag = &rest[..rest.find('>').unwrap_or(rest.len())];
+    let at = tag.find(" src=")? + 5;
+    let value = &tag[at..];
+    let (quote, value) = match value.chars().next()? {
+        q @ ('"' | '\'') => (Some(q), &value[1..]),
+        _ => (None, value),
+    };
+    let end = value
+        .find(|c: char| quote.map_or(c.is_whitespace(), |q| c == q))
+        .unwrap_or(value.len());
+    Some(value[..end].trim()).filter(|v| looks_like_picture(v))
 }
 
 /// The address of the picture an element shows, in it or on it: an
@@ -452,24 +478,28 @@ fn alt_of<'m>(models: &'m [Image<'_>], index: usize) -> Option<&'m str> {
 }
 
 /// The picture and the elements around it that hold nothing else (a
-/// `<p>`, `<div>` or `<picture>` wrapping only it), a few levels up.
+/// `<p>`, `<div>` or `<picture>` wrapping only it, a link to its larger
+/// version), a few levels up.
 fn standing_block(img: ElementRef<'_>) -> ElementRef<'_> {
     let mut block = img;
     for _ in 0..CONTAINER_LEVELS {
         let Some(parent) = block.parent().and_then(ElementRef::wrap) else {
             break;
         };
-        let alone = matches!(
+        // A link to the picture's larger version wraps it too.
+        let wrapper = matches!(
             parent.value().name(),
             "p" | "div" | "span" | "center" | "picture"
-        ) && parent.children().all(|c| {
-            c.id() == block.id()
-                || match c.value() {
-                    Node::Text(t) => t.trim().is_empty(),
-                    Node::Element(e) => matches!(e.name(), "br" | "source"),
-                    _ => true,
-                }
-        });
+        ) || opens_picture_file(parent);
+        let alone = wrapper
+            && parent.children().all(|c| {
+                c.id() == block.id()
+                    || match c.value() {
+                        Node::Text(t) => t.trim().is_empty(),
+                        Node::Element(e) => matches!(e.name(), "br" | "source"),
+                        _ => true,
+                    }
+            });
         if !alone {
             break;
         }
@@ -478,9 +508,10 @@ fn standing_block(img: ElementRef<'_>) -> ElementRef<'_> {
     block
 }
 
-/// Wholly emphasised: an `<i>` or `<em>`, or a block holding only one.
+/// Set apart as a caption is: an `<i>`, `<em>`, `<small>` or `<cite>`,
+/// or a block holding only one.
 fn emphasised(el: ElementRef<'_>) -> bool {
-    let italic = |name: &str| matches!(name, "i" | "em");
+    let italic = |name: &str| matches!(name, "i" | "em" | "small" | "cite");
     italic(el.value().name())
         || el
             .children()
@@ -641,8 +672,8 @@ impl<'a> Found<'a> {
     /// The caption a page writes just after a picture (`block`: a
     /// `<figure>` without one, or a picture standing alone), outside any
     /// element marked as a caption: the next element, past line breaks,
-    /// when it repeats the picture's alt text, is wholly emphasised
-    /// (`<i>`, `<em>`), opens with a caption label ("Caption:",
+    /// when it repeats the picture's alt text, is set apart (`<i>`,
+    /// `<em>`, `<small>`), opens with a caption label ("Caption:",
     /// "Photo:", "图注："), or is classed as a caption or legend; not a
     /// headline or a link. A picture inside running text has none.
     fn caption_after(&self, block: ElementRef<'a>, alts: &[&str]) -> Option<ElementRef<'a>> {
@@ -841,35 +872,49 @@ fn images_link_away(figure: ElementRef<'_>, images: &[ElementRef<'_>]) -> bool {
             img.ancestors()
                 .take_while(|a| a.id() != figure.id())
                 .filter_map(ElementRef::wrap)
-                .any(|a| {
-                    a.value().name() == "a"
-                        && a.value().attr("href").is_some_and(|h| {
-                            let h = h.trim().to_ascii_lowercase();
-                            let h = h.split(['?', '#']).next().unwrap_or("");
-                            !h.is_empty()
-                                && ![
-                                    ".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif", ".svg",
-                                    ".tif", ".tiff",
-                                ]
-                                .iter()
-                                .any(|ext| h.ends_with(ext))
-                                && !crate::a11y::word_parts(h).any(|w| {
-                                    matches!(
-                                        w.as_str(),
-                                        "img"
-                                            | "image"
-                                            | "images"
-                                            | "photo"
-                                            | "photos"
-                                            | "gallery"
-                                            | "galleries"
-                                            | "lightbox"
-                                            | "slideshow"
-                                            | "file"
-                                            | "zoom"
-                                    )
-                                })
-                        })
+                .any(link_goes_away)
+        })
+}
+
+/// A link (`<a href>`) to an image file: the picture's larger version.
+fn opens_picture_file(a: ElementRef<'_>) -> bool {
+    a.value().name() == "a" && a.value().attr("href").is_some_and(is_picture_file)
+}
+
+fn is_picture_file(href: &str) -> bool {
+    let h = href.trim().to_ascii_lowercase();
+    let h = h.split(['?', '#']).next().unwrap_or("");
+    [
+        ".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif", ".svg", ".tif", ".tiff",
+    ]
+    .iter()
+    .any(|ext| h.ends_with(ext))
+}
+
+/// A link (`<a href>`) to another page: not to the picture itself, its
+/// larger version or its gallery page.
+fn link_goes_away(a: ElementRef<'_>) -> bool {
+    a.value().name() == "a"
+        && a.value().attr("href").is_some_and(|h| {
+            let h = h.trim().to_ascii_lowercase();
+            let h = h.split(['?', '#']).next().unwrap_or("");
+            !h.is_empty()
+                && !is_picture_file(h)
+                && !crate::a11y::word_parts(h).any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "img"
+                            | "image"
+                            | "images"
+                            | "photo"
+                            | "photos"
+                            | "gallery"
+                            | "galleries"
+                            | "lightbox"
+                            | "slideshow"
+                            | "file"
+                            | "zoom"
+                    )
                 })
         })
 }

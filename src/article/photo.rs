@@ -86,6 +86,8 @@ const NOT_PHOTO_WORDS: &[&str] = &[
     "nav",
     "navigation",
     "menu",
+    "latest",
+    "deals",
 ];
 
 /// Words in an image's address that say what kind of picture it is
@@ -110,6 +112,8 @@ const NOT_PHOTO_ADDRESS: &[&str] = &[
     "emoji",
     "badge",
     "placeholder",
+    "map",
+    "maps",
 ];
 
 /// Words in the class, id or role of a section around the figure that say
@@ -127,6 +131,8 @@ const NOT_STORY_WORDS: &[&str] = &[
     "taboola",
     "sponsored",
     "playlist",
+    "latest",
+    "deals",
 ];
 
 /// Words and phrases that name a kind of picture other than a photograph,
@@ -145,6 +151,21 @@ const NOT_PHOTO_TEXT: &[&str] = &[
     "rendering",
     "logo",
     "cartoon",
+    "artist's impression",
+    "artist's concept",
+    "artist impression",
+    "artist concept",
+    "product shot",
+    "press image",
+];
+
+/// Screenshot, illustration and figure words of languages written without
+/// spaces, found inside a caption's text.
+const NOT_PHOTO_CJK: &[&str] = &[
+    "操作画面",
+    "画面キャプチャ",
+    "スクリーンショット",
+    "イラスト",
 ];
 
 /// Words that name the kind of picture when they start a caption or an
@@ -209,9 +230,41 @@ pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
             return false;
         }
     }
-    !seen
+    if seen
         .caption
-        .is_some_and(|(_, text)| caption_names_other_picture(text))
+        .is_some_and(|(caption, text)| caption_names_other_picture(text) || links_to_shop(caption))
+    {
+        return false;
+    }
+    // A thumbnail that opens a PNG, GIF or SVG original: a screenshot.
+    !seen.images.iter().any(|img| {
+        img.ancestors()
+            .filter_map(ElementRef::wrap)
+            .take_while(|a| a.id() != seen.element.id())
+            .find(|a| a.value().name() == "a")
+            .and_then(|a| a.value().attr("href"))
+            .is_some_and(|href| format_of(href) == Some(false))
+    })
+}
+
+/// The caption links to an online shop: the picture is the product's.
+fn links_to_shop(caption: ElementRef<'_>) -> bool {
+    caption
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .filter_map(|a| a.value().attr("href"))
+        .filter_map(|href| href.split_once("://").map(|(_, rest)| rest))
+        .map(|rest| {
+            rest.split(['/', '?'])
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase()
+        })
+        .any(|host| {
+            host.split('.')
+                .any(|label| matches!(label, "amazon" | "rakuten" | "ebay" | "etsy"))
+                || host.starts_with("amzn.")
+        })
 }
 
 /// Whether an address's file is in a photo format (JPEG, WebP, AVIF,
@@ -263,11 +316,11 @@ fn address_words(src: &str) -> impl Iterator<Item = String> + '_ {
 /// Text that says the picture is a screenshot, chart, map, logo,
 /// illustration or video, as a whole word or phrase.
 fn names_other_picture(text: &str) -> bool {
-    let words = words(text);
+    let found = words(text);
     NOT_PHOTO_TEXT.iter().any(|phrase| {
-        let want: Vec<&str> = phrase.split(' ').collect();
-        words.windows(want.len()).any(|w| w.iter().eq(want.iter()))
-    })
+        let want = words(phrase);
+        found.windows(want.len()).any(|w| w == want.as_slice())
+    }) || NOT_PHOTO_CJK.iter().any(|w| text.contains(w))
 }
 
 /// What an alt text and a caption alone say: not a screenshot, chart, map,
@@ -339,5 +392,34 @@ mod tests {
         assert!(!caption_names_other_picture(
             "Residents watch the water rise in Paiporta"
         ));
+    }
+
+    #[test]
+    fn phrases_with_apostrophes_and_japanese_words_are_found() {
+        assert!(caption_names_other_picture(
+            "An artist’s impression of the probe's descent (ESA/ATG medialab)"
+        ));
+        assert!(caption_names_other_picture("「WinRAR」の操作画面"));
+        // The phone's screen in a product photo is not a screenshot.
+        assert!(!caption_names_other_picture(
+            "画面は小さくても解像度は高いので実用性は十分"
+        ));
+        assert!(!caption_names_other_picture(
+            "The artist poses with her impression of the city"
+        ));
+    }
+
+    #[test]
+    fn a_caption_linking_to_a_shop_is_a_product_shot() {
+        let html = scraper::Html::parse_fragment(
+            r#"<figcaption>Image: <a href="https://www.amazon.co.jp/dp/B077S361DY/">Amazon.co.jp</a></figcaption>
+            <figcaption>Photo: <a href="https://www.reuters.com/photographers/">Reuters</a></figcaption>
+            <figcaption>From <a href="/2019/03/amazon-warehouse-strike">our report</a></figcaption>"#,
+        );
+        let captions: Vec<bool> = html
+            .select(&Selector::parse("figcaption").unwrap())
+            .map(links_to_shop)
+            .collect();
+        assert_eq!(captions, [true, false, false]);
     }
 }
