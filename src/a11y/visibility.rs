@@ -9,7 +9,9 @@
 //!   element or an ancestor;
 //! - **not drawn**: `hidden`, `display: none` or a class that sets it, a
 //!   dialog closed at load (`<dialog>` without `open`, a `modal` or
-//!   `popup` class), on it or an ancestor (`visibility: hidden` and `aria-hidden` leave the
+//!   `popup` class), a widget its library hides until opened (a blueimp
+//!   or PhotoSwipe lightbox, Google Translate's tooltip), on it or an
+//!   ancestor (`visibility: hidden` and `aria-hidden` leave the
 //!   box in place);
 //! - the page's own `<style>` sheets count too, for simple rules that set
 //!   `display: none` or `visibility: hidden` (see `stylesheet.rs`);
@@ -39,7 +41,7 @@ pub fn style(el: ElementRef<'_>, property: &str) -> Option<String> {
 }
 
 /// The keyword of a property value, without `!important`.
-fn keyword(value: &str) -> &str {
+pub fn keyword(value: &str) -> &str {
     value.split('!').next().unwrap_or_default().trim()
 }
 
@@ -77,7 +79,32 @@ fn display_none(el: ElementRef<'_>) -> bool {
     style(el, "display").is_some_and(|v| keyword(&v) == "none")
         || has_class(el, HIDING_CLASSES)
         || closed_at_load(el)
+        || closed_widget(el)
         || for_old_explorer(el)
+}
+
+/// Widgets that their library's stylesheet hides until its script opens
+/// them, as (attribute, value when closed, class its script adds to open
+/// it): the blueimp Gallery lightbox, the PhotoSwipe lightbox, and the
+/// tooltip Google Translate adds to show a sentence's original text on
+/// hover (shown by its script's inline style).
+const CLOSED_WIDGETS: &[(&str, &str, Option<&str>)] = &[
+    ("class", "blueimp-gallery", Some("blueimp-gallery-display")),
+    ("class", "pswp", Some("pswp--open")),
+    ("id", "goog-gt-tt", None),
+];
+
+fn closed_widget(el: ElementRef<'_>) -> bool {
+    let has = |attr: &str, name: &str| {
+        el.value()
+            .attr(attr)
+            .is_some_and(|v| v.split_ascii_whitespace().any(|n| n == name))
+    };
+    CLOSED_WIDGETS.iter().any(|&(attr, closed, open)| {
+        has(attr, closed)
+            && !open.is_some_and(|open| has("class", open))
+            && style(el, "display").is_none_or(|v| keyword(&v) == "none")
+    })
 }
 
 /// Content for old versions of Internet Explorer only (`ie8-header`,

@@ -88,6 +88,7 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
                 unnamed: unnamed(doc, el) && a11y::content_name_is_empty(doc, el, false),
                 copy,
                 nested: false,
+                advert: embeds::in_ad_slot(el),
             });
             link_hrefs.push(el.value().attr("href"));
         }
@@ -270,15 +271,34 @@ fn paragraph(doc: &Document, p: ElementRef<'_>) -> Block {
                     | "dl"
             )
         }),
-        media: p.descendants().filter_map(ElementRef::wrap).any(|e| {
-            matches!(
-                e.value().name(),
-                "img" | "picture" | "video" | "audio" | "iframe" | "object" | "embed" | "canvas"
-            )
-        }),
+        media: holds_media(p) || titles_next(p, &text),
         article: article_of(doc, p),
         text,
     }
+}
+
+fn holds_media(el: ElementRef<'_>) -> bool {
+    el.descendants().filter_map(ElementRef::wrap).any(|e| {
+        matches!(
+            e.value().name(),
+            "img" | "picture" | "video" | "audio" | "iframe" | "object" | "embed" | "canvas"
+        )
+    })
+}
+
+/// The paragraph's text is the title of the picture or player right after
+/// it: the next element holds media and repeats the text (its title or
+/// caption).
+fn titles_next(p: ElementRef<'_>, text: &str) -> bool {
+    !text.is_empty()
+        && p.next_siblings()
+            .find_map(ElementRef::wrap)
+            .is_some_and(|next| {
+                holds_media(next)
+                    && a11y::normalize(&next.text().collect::<String>())
+                        .to_lowercase()
+                        .contains(&text.to_lowercase())
+            })
 }
 
 /// The start tag of the nearest `<article>` around an element.

@@ -8,7 +8,9 @@ use scraper::ElementRef;
 use crate::a11y;
 
 /// Words in a class or id that mark an advertising slot (`ad-slot`,
-/// `GoogleDfpAd`, `cnx-ad-slot`, `adsbygoogle`, `sponsored-video`).
+/// `GoogleDfpAd`, `cnx-ad-slot`, `adsbygoogle`, `sponsored-video`), and
+/// the ad networks whose name sites give their slots (`medianet`,
+/// `ligatus`, `module__nativo`, Alibaba's `tanxssp`).
 const AD_WORDS: &[&str] = &[
     "ad",
     "ads",
@@ -25,6 +27,11 @@ const AD_WORDS: &[&str] = &[
     "preroll",
     "outbrain",
     "taboola",
+    "openx",
+    "medianet",
+    "ligatus",
+    "nativo",
+    "tanxssp",
 ];
 
 /// Hosts that serve advertising, and frames that only run scripts.
@@ -62,14 +69,25 @@ pub fn is_advert(el: ElementRef<'_>) -> bool {
             .any(marked_as_ad)
 }
 
+/// The element or its parent is named as an advertising slot: a title or
+/// link the ad network writes into its slot (`ad--sponsor-content__title`,
+/// the links of a `tanxssp` unit). Closer than [`is_advert`]: a rail with
+/// an ad word in its name also holds the site's own headings and links.
+pub fn in_ad_slot(el: ElementRef<'_>) -> bool {
+    std::iter::once(el)
+        .chain(el.parent().and_then(ElementRef::wrap))
+        .any(marked_as_ad)
+}
+
 /// How far above an element its ad slot may be. Further up, an element
 /// named `ad-portal` or `fixable_ad` wraps the whole page, not an ad.
 const SLOT_LEVELS: usize = 4;
 
 /// A frame or object the article does not own: an advertising slot's, a
 /// helper no one sees, one that shows nothing until a script fills it
-/// (`about:blank`), or a promotion the page's template loads (its address
-/// names it an ad or a promo: `…/0120-tour-rr-promo.html`, `…/ad/embed/`).
+/// (`about:blank`, or a frame with no address at all), or a promotion the
+/// page's template loads (its address names it an ad or a promo:
+/// `…/0120-tour-rr-promo.html`, `…/ad/embed/`).
 pub fn is_third_party(el: ElementRef<'_>) -> bool {
     is_advert(el) || is_tiny(el) || is_blank(el) || promotes(el)
 }
@@ -88,7 +106,13 @@ pub fn is_tiny(el: ElementRef<'_>) -> bool {
         ]
         .into_iter()
         .flatten()
-        .filter_map(|v| v.trim().trim_end_matches("px").trim().parse::<f64>().ok())
+        .filter_map(|v| {
+            a11y::keyword(&v)
+                .trim_end_matches("px")
+                .trim()
+                .parse::<f64>()
+                .ok()
+        })
         .any(|px| px <= most)
     };
     small("width", 1.0)
@@ -96,10 +120,28 @@ pub fn is_tiny(el: ElementRef<'_>) -> bool {
         || (small("width", HELPER_PX) && small("height", HELPER_PX))
 }
 
-/// An `<object>` whose data is `about:blank`: an empty slot a script fills.
+/// An `<object>` whose data is `about:blank`, or an `<iframe>` that loads
+/// nothing written in the page: no `src` (or an empty one, or
+/// `about:blank`), no `srcdoc`, and no `data-` attribute holding an address
+/// for a lazy loader. Only a script fills it (an ad network writes its ad
+/// into it); what the markup holds is fallback text no browser shows.
 fn is_blank(el: ElementRef<'_>) -> bool {
-    el.value().name() == "object"
-        && a11y::attr(el, "data").is_some_and(|d| d.trim().eq_ignore_ascii_case("about:blank"))
+    let blank = |v: &str| {
+        let v = v.trim();
+        v.is_empty() || v.eq_ignore_ascii_case("about:blank")
+    };
+    match el.value().name() {
+        "object" => a11y::attr(el, "data").is_some_and(blank),
+        "iframe" => {
+            a11y::attr(el, "src").is_none_or(blank)
+                && a11y::attr(el, "srcdoc").is_none_or(|d| d.trim().is_empty())
+                && !el
+                    .value()
+                    .attrs()
+                    .any(|(name, value)| name.starts_with("data-") && value.contains('/'))
+        }
+        _ => false,
+    }
 }
 
 /// The address of a frame names it an ad or a promotion: a word of its
@@ -129,7 +171,7 @@ fn host_is(src: &str, host: &str) -> bool {
 /// A class or id with an advertising word, in a name that does not
 /// describe a state or a neighbour (`non-ad-column`, `is-below-header-ad`,
 /// `styles_adNotPlaying`, `leadArtWithZuesAds`).
-fn marked_as_ad(el: ElementRef<'_>) -> bool {
+pub(crate) fn marked_as_ad(el: ElementRef<'_>) -> bool {
     ["class", "id"].iter().any(|name| {
         el.value().attr(name).is_some_and(|v| {
             v.split_ascii_whitespace().any(|name| {
@@ -144,7 +186,7 @@ fn marked_as_ad(el: ElementRef<'_>) -> bool {
 /// Words that make a class name about something else than an ad slot.
 const STATE_WORDS: &[&str] = &[
     "is", "has", "no", "not", "non", "with", "without", "free", "below", "above", "after",
-    "before", "near", "playing", "blocker", "blocked",
+    "before", "near", "playing", "blocker", "blocked", "refresh",
 ];
 
 #[cfg(test)]
@@ -183,6 +225,9 @@ mod tests {
             r#"<iframe src="http://cdn.example.com/o28/tour/0120-tour-rr-promo.html"></iframe>"#,
             r#"<iframe src="https://stats.example.com/ad/embed/2008"></iframe>"#,
             r#"<video src="https://nv.vi-serve.com/vis-media/1/clip_720p.mp4"></video>"#,
+            r#"<iframe src="about:blank">Your browser does not show frames</iframe>"#,
+            r#"<iframe id="_mN_dy_461374455" width="100%" height="218" frameborder="0"></iframe>"#,
+            r#"<iframe src="about:blank" style="width: 0px !important; height: 0px !important"></iframe>"#,
         ] {
             assert!(first(html), "{html}");
         }
@@ -190,7 +235,8 @@ mod tests {
             r#"<object data="foo.swf" width="88" height="31"></object>"#,
             r#"<iframe src="https://www.youtube.com/embed/xAdZ9kLm_3Q" width="10" height="315"></iframe>"#,
             r#"<iframe src="https://w.soundcloud.com/player/?url=ads"></iframe>"#,
-            r#"<iframe src="about:blank"></iframe>"#,
+            r#"<iframe data-src="https://www.example.com/embed/inset/iframe?id=youtube-video-Ll" width="800" height="450"></iframe>"#,
+            r#"<iframe srcdoc="<p>Poll results</p>" width="600" height="300"></iframe>"#,
         ] {
             assert!(!first(html), "{html}");
         }

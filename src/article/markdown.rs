@@ -79,6 +79,7 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options) -> Article<'d> {
             unnamed: link.text.trim().is_empty() && link.title.trim().is_empty(),
             copy: false,
             nested: false,
+            advert: false,
         });
     }
 

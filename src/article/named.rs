@@ -35,6 +35,9 @@ pub struct Link {
     /// Another link was written inside it, so browsers split it (the
     /// parser made copies of it).
     pub nested: bool,
+    /// It or its parent is an advertising slot: the ad network writes it
+    /// at load time.
+    pub advert: bool,
 }
 
 /// An exposed `<iframe>`.
@@ -151,9 +154,16 @@ pub fn heading_level(el: ElementRef<'_>) -> Option<u8> {
     }
 }
 
-/// An empty heading followed by an empty list, template or custom
-/// element (empty dividers between them aside): both wait for a script.
+/// An empty heading that is an advertising slot's title, by its class or
+/// its parent's (`ad--sponsor-content__title`: the ad network writes it),
+/// or followed by an empty list, template, custom element or ad
+/// network's mount (`<div class="module__nativo">`, `<div
+/// id="taboola-below-article">`), empty dividers between them aside: both
+/// wait for a script.
 pub fn script_slot(heading: ElementRef<'_>) -> bool {
+    if super::embeds::in_ad_slot(heading) {
+        return true;
+    }
     for sibling in heading.next_siblings().filter_map(ElementRef::wrap) {
         let empty = sibling.children().all(|c| match c.value() {
             scraper::Node::Text(t) => t.trim().is_empty(),
@@ -164,7 +174,10 @@ pub fn script_slot(heading: ElementRef<'_>) -> bool {
             return false;
         }
         let name = sibling.value().name();
-        if matches!(name, "ul" | "ol" | "dl" | "template") || name.contains('-') {
+        if matches!(name, "ul" | "ol" | "dl" | "template")
+            || name.contains('-')
+            || super::embeds::marked_as_ad(sibling)
+        {
             return true;
         }
     }
@@ -209,7 +222,8 @@ pub struct Block {
     /// Inside a list, quote, table, figure, caption, aside, navigation,
     /// header or footer: not a paragraph of the story.
     pub nested: bool,
-    /// Holds a picture, a player or a frame: its text is the title or
+    /// Holds a picture, a player or a frame, or stands just before one
+    /// whose title or caption repeats its text: its text is the title or
     /// caption of what it shows.
     pub media: bool,
     /// The `<article>` it is in, the nearest (its start tag): a line outside

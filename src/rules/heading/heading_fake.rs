@@ -82,8 +82,16 @@ fn reads_as_subheading(block: &Block) -> bool {
         return false;
     }
     // A bold or emphasised question still reads as a subheading
-    // ("**What happens next?**").
-    !ends_sentence(text) || (block.emphasised && text.trim_end_matches(['*', '_']).ends_with('?'))
+    // ("**What happens next?**"); a run of marks ("thinking???", "Really?!")
+    // is an outburst in the text, not a title.
+    !ends_sentence(text) || (block.emphasised && is_plain_question(text))
+}
+
+/// Ends with one question mark and no other mark before it.
+fn is_plain_question(text: &str) -> bool {
+    text.trim_end_matches(['*', '_'])
+        .strip_suffix('?')
+        .is_some_and(|rest| !rest.ends_with(['?', '!', '.']))
 }
 
 /// A byline ("By Jane Doe", "By Entorno and AFP |"), a credit or a
@@ -141,6 +149,31 @@ fn is_byline_or_credit(text: &str) -> bool {
         .iter()
         .any(|p| lower.starts_with(p))
         || text.ends_with('|')
+        || is_foreign_byline(text)
+}
+
+/// A byline in another language: "Un texte de Frédéric Zalac", "Texto de
+/// …", or a short word for "by" followed by a name only ("Par Jean
+/// Dupont", "Von Anna Müller", "Por María López", "Di Marco Rossi"). "Von
+/// der Leyen unter Druck" and "Di Maio attacca" go on with words that are
+/// not a name.
+fn is_foreign_byline(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    if ["un texte de ", "texte de ", "texto de ", "un texto de ", "text von ", "testo di "]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
+        return true;
+    }
+    let mut words = text.split_whitespace();
+    let by = words.next().unwrap_or_default().to_lowercase();
+    let name: Vec<&str> = words.collect();
+    matches!(by.as_str(), "par" | "von" | "por" | "di" | "door" | "av" | "af")
+        && (1..=5).contains(&name.len())
+        && name.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || matches!(*w, "de" | "da" | "di" | "del" | "van" | "von" | "der" | "la" | "le" | "y" | "et" | "und" | "e" | "and")
+        })
 }
 
 /// Starts with a capital, a digit or an opening quote: "and add" is a
@@ -226,9 +259,18 @@ mod tests {
 
     #[test]
     fn subheadings_and_not() {
-        for text in ["'Troubling'", "International isolation, desperation", "Eager for ammunition"] {
+        for text in [
+            "'Troubling'",
+            "International isolation, desperation",
+            "Eager for ammunition",
+            "Von der Leyen unter Druck",
+            "Di Maio attacca",
+        ] {
             assert!(reads_as_subheading(&block(text)), "{text}");
         }
+        let emphasised = |text: &str| Block { emphasised: true, ..block(text) };
+        assert!(reads_as_subheading(&emphasised("What happens next?")));
+        assert!(!reads_as_subheading(&emphasised("What are these fucktards thinking???")));
         for text in [
             "By Entorno and AFP |",
             "He said no.",
@@ -245,6 +287,10 @@ mod tests {
             "Connect with me @EllynJShook1",
             "*****Notes*****",
             "~~~ Update ~~~",
+            "Un texte de Frédéric Zalac d'Enquête",
+            "Par Jean Dupont et Marie Martin",
+            "Von Anna Müller",
+            "What are these fucktards thinking???",
         ] {
             assert!(!reads_as_subheading(&block(text)), "{text}");
         }

@@ -1,6 +1,8 @@
 //! A heading more than one level deeper than the one before it (an `<h2>`
 //! followed by an `<h4>`). Readers who jump between headings lose track of
-//! the outline. Going back up any number of levels is fine.
+//! the outline. Going back up any number of levels is fine. An empty
+//! heading takes no place in the outline: `heading-empty` reports it, and
+//! removing it is the usual fix.
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Context, Rule};
@@ -18,7 +20,7 @@ pub static RULE: Rule = Rule {
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut previous: Option<&crate::article::Heading> = None;
-    for h in &ctx.article.headings {
+    for h in ctx.article.headings.iter().filter(|h| !h.empty) {
         let level = h.level;
         if let Some(prev) = previous
             && level > prev.level + 1

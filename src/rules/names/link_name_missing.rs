@@ -20,7 +20,8 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         .iter()
         // The parser's copies of a split link are reported once, at the
         // link as written.
-        .filter(|link| link.unnamed && !link.copy)
+        // A link in an advertising slot is the ad network's to name.
+        .filter(|link| link.unnamed && !link.copy && !link.advert)
         .map(|link| {
             if link.nested {
                 Diagnostic::new(
