@@ -561,3 +561,33 @@ fn corpus_images_wrapped_in_pages_get_the_expected_diagnostics() {
         assert_eq!(got, expected, "{}", row.name);
     }
 }
+
+#[test]
+fn a_tracking_pixel_or_an_ad_stand_in_is_not_an_unresolved_reference() {
+    let (_dir, site) = site();
+    write(
+        &site.join("news/story.html"),
+        b"<p>Body.</p><img src=\"/logger/p.gif?a=1.4690347&amp;d=/2.628\" alt=\"\">
+<div class=\"native-rail\"><span>From our sponsor</span><img data-native-ad-id=\"sponsored_logo\" alt=\"Sponsor logo\" src=\"/icons/native-ad-placeholder.png\"></div>",
+    );
+    let unresolved = |site: &std::path::Path| {
+        let output = presslint()
+            .args(["check", "--format", "json", "--select", "assets-unresolved"])
+            .arg(site)
+            .output()
+            .unwrap();
+        by_line(&output)
+    };
+    assert!(unresolved(&site).is_empty(), "{:?}", unresolved(&site));
+    // A picture readers need, beside them, is still counted.
+    write(
+        &site.join("news/story.html"),
+        b"<img src=\"/logger/p.gif\" alt=\"\"><img src=\"/gc4/images/storm.jpg\" alt=\"Waves\">",
+    );
+    let found = unresolved(&site);
+    assert!(
+        messages(&found, 1, "assets-unresolved")[0]
+            .contains("`/gc4/images/storm.jpg` was not checked"),
+        "{found:?}"
+    );
+}

@@ -214,6 +214,38 @@ impl<'d> Image<'d> {
     }
 }
 
+/// An address that only tells an analytics service a page was read: a
+/// beacon path (`/pixel…`, `…beacon…`, `/logger/`, Adobe's `/b/ss/`,
+/// `facebook.com/tr`) or an analytics host (`b.scorecardresearch.com/p?…`).
+pub fn is_beacon(url: &str) -> bool {
+    let url = url.to_ascii_lowercase();
+    let (host, path) = match url.find("//") {
+        Some(i) => {
+            let rest = &url[i + 2..];
+            rest.find('/')
+                .map_or((rest, ""), |j| (&rest[..j], &rest[j..]))
+        }
+        None => ("", url.as_str()),
+    };
+    ["/pixel", "beacon", "/b/ss/", "/logger/"]
+        .iter()
+        .any(|m| path.contains(m))
+        || url.contains("facebook.com/tr")
+        || BEACON_HOSTS
+            .iter()
+            .any(|h| host == *h || host.ends_with(&format!(".{h}")))
+}
+
+/// Hosts that serve only analytics beacons.
+const BEACON_HOSTS: &[&str] = &[
+    "scorecardresearch.com",
+    "google-analytics.com",
+    "quantserve.com",
+    "pixel.wp.com",
+    "bat.bing.com",
+    "analytics.twitter.com",
+];
+
 /// Words of class names, ids, alt texts and file paths that make an image
 /// a mark: a logo, an icon, an avatar, a button.
 pub const MARK_WORDS: &[&str] = &[
