@@ -140,8 +140,9 @@ pub struct Image<'d> {
     /// Where attributes can be added to the start tag (before `>` or `/>`
     /// and the whitespace before it); `None` for an implied element.
     pub insert_at: Option<usize>,
-    /// In an advertising slot or loaded from an ad network: its markup is
-    /// the ad's, not the article's.
+    /// In an advertising slot, or loaded from an ad network or a video
+    /// player network (a thumbnail of its widget): its markup is the
+    /// network's, not the article's.
     pub advert: bool,
     /// A mark rather than a picture of its own: a logo, an icon, an avatar
     /// or a button (a mark word in its class, id, alt, file path or the
@@ -542,7 +543,7 @@ pub fn image<'d>(
         object_fit: a11y::style(img, "object-fit"),
         styled_size: styled_size(img),
         insert_at: insertion_point(doc, img),
-        advert: super::embeds::is_advert(img),
+        advert: super::embeds::is_advert(img) || super::embeds::from_player_network(img),
         mark: is_mark(
             img,
             Image::dimension(width.as_ref()),
