@@ -139,8 +139,8 @@ fn references_resolve_and_escapes_are_refused() {
     );
     for line in [7, 8] {
         assert!(
-            missing(line)[0].contains("leads outside the article's directory tree"),
-            "{line}: {:?}",
+            missing(line).is_empty(),
+            "above the tree, with no asset root: nowhere known to look, and not read: {:?}",
             missing(line)
         );
     }
@@ -169,9 +169,11 @@ fn references_resolve_and_escapes_are_refused() {
         .output()
         .unwrap();
     let found = by_line(&output);
-    let unresolved = messages(&found, 15, "assets-unresolved");
+    let unresolved = messages(&found, 7, "assets-unresolved");
     assert!(
-        unresolved.len() == 1 && unresolved[0].contains("`/etc/passwd` was not checked"),
+        unresolved.len() == 1
+            && unresolved[0].contains("3 image and caption file references")
+            && unresolved[0].contains("`../../outside/secret.png`"),
         "{unresolved:?}"
     );
 
@@ -192,6 +194,14 @@ fn references_resolve_and_escapes_are_refused() {
     let found = by_line(&output);
     assert!(messages(&found, 5, "img-file-missing").is_empty());
     assert!(messages(&found, 4, "img-file-missing")[0].contains("public/img/root.png"));
+    // With the site's roots known, leaving them is an error, still not read.
+    for line in [7, 8] {
+        assert!(
+            messages(&found, line, "img-file-missing")[0]
+                .contains("leads outside the article's directory tree"),
+            "{line}: {found:?}"
+        );
+    }
 
     // `assets` in presslint.toml, relative to the config file.
     write(
@@ -550,4 +560,34 @@ fn corpus_images_wrapped_in_pages_get_the_expected_diagnostics() {
         }
         assert_eq!(got, expected, "{}", row.name);
     }
+}
+
+#[test]
+fn a_tracking_pixel_or_an_ad_stand_in_is_not_an_unresolved_reference() {
+    let (_dir, site) = site();
+    write(
+        &site.join("news/story.html"),
+        b"<p>Body.</p><img src=\"/logger/p.gif?a=1.4690347&amp;d=/2.628\" alt=\"\">
+<div class=\"native-rail\"><span>From our sponsor</span><img data-native-ad-id=\"sponsored_logo\" alt=\"Sponsor logo\" src=\"/icons/native-ad-placeholder.png\"></div>",
+    );
+    let unresolved = |site: &std::path::Path| {
+        let output = presslint()
+            .args(["check", "--format", "json", "--select", "assets-unresolved"])
+            .arg(site)
+            .output()
+            .unwrap();
+        by_line(&output)
+    };
+    assert!(unresolved(&site).is_empty(), "{:?}", unresolved(&site));
+    // A picture readers need, beside them, is still counted.
+    write(
+        &site.join("news/story.html"),
+        b"<img src=\"/logger/p.gif\" alt=\"\"><img src=\"/gc4/images/storm.jpg\" alt=\"Waves\">",
+    );
+    let found = unresolved(&site);
+    assert!(
+        messages(&found, 1, "assets-unresolved")[0]
+            .contains("`/gc4/images/storm.jpg` was not checked"),
+        "{found:?}"
+    );
 }

@@ -79,6 +79,24 @@ pub fn in_ad_slot(el: ElementRef<'_>) -> bool {
         .any(marked_as_ad)
 }
 
+/// Hosts of video player networks whose widgets bring their own markup
+/// (thumbnails, carousels) at load time.
+const PLAYER_HOSTS: &[&str] = &["newsinc.com"];
+
+/// An image loaded from a video player network: a thumbnail of its
+/// widget's carousel, which the network writes, not the article.
+pub fn from_player_network(el: ElementRef<'_>) -> bool {
+    a11y::attr(el, "src").is_some_and(|src| {
+        let src = src.trim().to_ascii_lowercase();
+        let src = if src.starts_with("//") {
+            format!("http:{src}")
+        } else {
+            src
+        };
+        PLAYER_HOSTS.iter().any(|host| host_is(&src, host))
+    })
+}
+
 /// How far above an element its ad slot may be. Further up, an element
 /// named `ad-portal` or `fixable_ad` wraps the whole page, not an ad.
 const SLOT_LEVELS: usize = 4;

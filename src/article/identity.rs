@@ -10,12 +10,15 @@ use super::{Article, Image};
 
 /// What tells one picture from another, worked out once per image.
 #[derive(Debug)]
-pub struct Picture<'d> {
+pub struct Picture {
     /// What identifies the picture behind each of its addresses (`data:`
     /// URIs aside), see [`identity`].
     ids: HashSet<String>,
-    /// The address of the link it is in.
-    link: Option<&'d str>,
+    /// The page the link it is in leads to, see [`link_target`].
+    link: Option<String>,
+    /// A mark whose alt calls it a logo (`Snopes Logo`): the brand's mark,
+    /// whichever of its files shows it.
+    logo: bool,
     /// For a mark (logo, icon, avatar, button): its file names' words,
     /// and whether they say "logo", "icon"…, see [`name_words`].
     mark: Option<(HashSet<String>, bool)>,
@@ -26,7 +29,7 @@ pub struct Picture<'d> {
 
 impl<'d> Article<'d> {
     /// What tells the picture of `img` from others.
-    pub fn picture(&self, img: &Image<'d>) -> Picture<'d> {
+    pub fn picture(&self, img: &Image<'d>) -> Picture {
         let addresses = || self.references_of(img).filter(|r| !r.is_data_uri());
         let mark = img.mark.then(|| {
             let mut marked = false;
@@ -41,10 +44,22 @@ impl<'d> Article<'d> {
         });
         Picture {
             ids: addresses().flat_map(|r| identity(r.url)).collect(),
-            link: img.link,
+            link: img.link.map(link_target),
+            logo: mark.is_some()
+                && img.alt_text().is_some_and(|alt| {
+                    crate::a11y::word_parts(alt.value)
+                        .any(|w| matches!(w.as_str(), "logo" | "logotype" | "logotipo"))
+                }),
             mark,
             variants: addresses().filter_map(|r| variant_of(r.url)).collect(),
         }
+    }
+}
+
+impl Picture {
+    /// One of `other`'s files is one of this picture's (see [`identity`]).
+    pub fn shares_a_file(&self, other: &Picture) -> bool {
+        !self.ids.is_disjoint(&other.ids)
     }
 }
 
@@ -55,22 +70,24 @@ const MARKS_COMPARED: usize = 256;
 /// Pictures seen so far, to ask whether another image shows one of them.
 /// Two images show the same picture when one of their files is the same
 /// picture (see [`identity`]), or neither has a file; when they link to
-/// the same address (a logo in the header and the footer, a story's
-/// teaser at two sizes); when their files are one name's variants in one
+/// the same page (a logo in the header and the footer, a story's
+/// teaser at two sizes; see [`link_target`]); when both are marks whose
+/// alt calls them a logo (one brand's mark in two files); when their files are one name's variants in one
 /// folder (`thanks_desktop.png`, `thanks_tablet.png`); or when both are marks (logos, icons, avatars,
 /// buttons) whose file names do not name different things.
 #[derive(Debug, Default)]
-pub struct Pictures<'d> {
+pub struct Pictures {
     ids: HashSet<String>,
     fileless: bool,
-    links: HashSet<&'d str>,
+    links: HashSet<String>,
+    logos: bool,
     marks: Vec<(HashSet<String>, bool)>,
     variants: HashSet<String>,
 }
 
-impl<'d> Pictures<'d> {
+impl Pictures {
     /// `picture` shows one of the pictures seen.
-    pub fn shows(&self, picture: &Picture<'d>) -> bool {
+    pub fn shows(&self, picture: &Picture) -> bool {
         if picture.ids.is_empty() {
             if self.fileless {
                 return true;
@@ -78,7 +95,11 @@ impl<'d> Pictures<'d> {
         } else if !self.ids.is_disjoint(&picture.ids) {
             return true;
         }
-        if picture.link.is_some_and(|l| self.links.contains(l))
+        if picture
+            .link
+            .as_ref()
+            .is_some_and(|l| self.links.contains(l))
+            || (picture.logo && self.logos)
             || picture.variants.iter().any(|v| self.variants.contains(v))
         {
             return true;
@@ -91,10 +112,11 @@ impl<'d> Pictures<'d> {
     }
 
     /// Remember `picture` as seen.
-    pub fn add(&mut self, picture: Picture<'d>) {
+    pub fn add(&mut self, picture: Picture) {
         self.fileless |= picture.ids.is_empty();
         self.ids.extend(picture.ids);
         self.links.extend(picture.link);
+        self.logos |= picture.logo;
         self.variants.extend(picture.variants);
         if let Some(mark) = picture.mark
             && self.marks.len() < MARKS_COMPARED
@@ -115,6 +137,34 @@ fn names_agree(
     let said = !(a.is_empty() && b.is_empty()) || (a_marked && b_marked);
     said && (a.is_subset(b) || b.is_subset(a))
 }
+
+/// The page a link leads to: its `href` without the fragment and without
+/// the query parameters that only say where the click came from
+/// (`?source=follow_footer`, `utm_medium=…`), which make no other page.
+fn link_target(href: &str) -> String {
+    let href = href.split('#').next().unwrap_or_default();
+    let Some((page, query)) = href.split_once('?') else {
+        return href.to_string();
+    };
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|p| {
+            let key = p.split('=').next().unwrap_or_default().to_ascii_lowercase();
+            !(p.is_empty() || key.starts_with("utm_") || TRACKING_PARAMS.contains(&key.as_str()))
+        })
+        .collect();
+    if kept.is_empty() {
+        page.to_string()
+    } else {
+        format!("{page}?{}", kept.join("&"))
+    }
+}
+
+/// Query parameters that say where a click came from, not which page.
+const TRACKING_PARAMS: &[&str] = &[
+    "source", "ref", "ref_src", "referrer", "fbclid", "gclid", "cmp", "cmpid", "ocid", "mc_cid",
+    "mc_eid", "share",
+];
 
 /// The path of an address: no scheme, host, query or fragment; lowercased.
 fn path_of(url: &str) -> String {
@@ -281,7 +331,20 @@ fn name_words(url: &str) -> (Vec<String>, bool) {
 
 #[cfg(test)]
 mod tests {
-    use super::{identity, name_words, variant_of};
+    use super::{identity, link_target, name_words, variant_of};
+
+    #[test]
+    fn a_link_leads_to_its_page_wherever_the_click_came_from() {
+        assert_eq!(
+            link_target("/voodoo-engineering?source=follow_footer-----follow_footer-"),
+            link_target("/voodoo-engineering?source=post_page-----d6e62af173e2-----")
+        );
+        assert_eq!(
+            link_target("/story?id=4&utm_source=tw#comments"),
+            "/story?id=4"
+        );
+        assert_ne!(link_target("/story?id=4"), link_target("/story?id=5"));
+    }
 
     fn same(a: &str, b: &str) -> bool {
         let b = identity(b);

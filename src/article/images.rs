@@ -140,8 +140,9 @@ pub struct Image<'d> {
     /// Where attributes can be added to the start tag (before `>` or `/>`
     /// and the whitespace before it); `None` for an implied element.
     pub insert_at: Option<usize>,
-    /// In an advertising slot or loaded from an ad network: its markup is
-    /// the ad's, not the article's.
+    /// In an advertising slot, or loaded from an ad network or a video
+    /// player network (a thumbnail of its widget): its markup is the
+    /// network's, not the article's.
     pub advert: bool,
     /// A mark rather than a picture of its own: a logo, an icon, an avatar
     /// or a button (a mark word in its class, id, alt, file path or the
@@ -213,6 +214,38 @@ impl<'d> Image<'d> {
             .is_some_and(|alt| is_file_name(alt.value, self.src.map(|s| s.value)))
     }
 }
+
+/// An address that only tells an analytics service a page was read: a
+/// beacon path (`/pixel…`, `…beacon…`, `/logger/`, Adobe's `/b/ss/`,
+/// `facebook.com/tr`) or an analytics host (`b.scorecardresearch.com/p?…`).
+pub fn is_beacon(url: &str) -> bool {
+    let url = url.to_ascii_lowercase();
+    let (host, path) = match url.find("//") {
+        Some(i) => {
+            let rest = &url[i + 2..];
+            rest.find('/')
+                .map_or((rest, ""), |j| (&rest[..j], &rest[j..]))
+        }
+        None => ("", url.as_str()),
+    };
+    ["/pixel", "beacon", "/b/ss/", "/logger/"]
+        .iter()
+        .any(|m| path.contains(m))
+        || url.contains("facebook.com/tr")
+        || BEACON_HOSTS
+            .iter()
+            .any(|h| host == *h || host.ends_with(&format!(".{h}")))
+}
+
+/// Hosts that serve only analytics beacons.
+const BEACON_HOSTS: &[&str] = &[
+    "scorecardresearch.com",
+    "google-analytics.com",
+    "quantserve.com",
+    "pixel.wp.com",
+    "bat.bing.com",
+    "analytics.twitter.com",
+];
 
 /// Words of class names, ids, alt texts and file paths that make an image
 /// a mark: a logo, an icon, an avatar, a button.
@@ -510,7 +543,7 @@ pub fn image<'d>(
         object_fit: a11y::style(img, "object-fit"),
         styled_size: styled_size(img),
         insert_at: insertion_point(doc, img),
-        advert: super::embeds::is_advert(img),
+        advert: super::embeds::is_advert(img) || super::embeds::from_player_network(img),
         mark: is_mark(
             img,
             Image::dimension(width.as_ref()),

@@ -136,6 +136,17 @@ impl<'d> Article<'d> {
         self.references[image.references.clone()].iter()
     }
 
+    /// A spacer or tracking pixel: declared at most 2 × 2, or not declared
+    /// larger and loaded from a beacon address (see [`images::is_beacon`]).
+    pub fn is_tracking_pixel(&self, img: &Image<'_>) -> bool {
+        let small = |d: Option<f64>| d.is_some_and(|d| d <= 2.0);
+        let large = |d: Option<f64>| d.is_some_and(|d| d > 2.0);
+        (small(img.width_px()) && small(img.height_px()))
+            || (!large(img.width_px())
+                && !large(img.height_px())
+                && self.references_of(img).any(|r| images::is_beacon(r.url)))
+    }
+
     /// The images of a figure.
     pub fn images_of<'a>(&'a self, figure: &'a Figure) -> impl Iterator<Item = &'a Image<'d>> {
         figure.images.iter().map(|&i| &self.images[i])

@@ -102,9 +102,10 @@ pub enum Target {
     Other,
     /// Not read, and why.
     Refused(String),
-    /// A local path with no place to look: no asset root was given, no
-    /// folder above the article holds its first segment (a saved page
-    /// without the site around it). Not checked, and counted.
+    /// A local path with no place to look: no asset root was given, and no
+    /// folder above the article holds its first segment, or the relative
+    /// path leads into a folder that is not there or above the tree (a
+    /// saved page without the site around it). Not checked, and counted.
     Unresolved,
 }
 
@@ -170,6 +171,13 @@ pub fn resolve(url: &str, roots: Option<&Roots>) -> Target {
         None => vec![join(&roots.article_dir, &path)],
     };
     if candidates.iter().any(|c| !roots.allows(c)) {
+        // Without asset roots, the tree named on the command line is all
+        // presslint knows of the site: a relative path climbing above it
+        // (`../../../gazou/a.gif` in a page saved alone) has nowhere known
+        // to be looked for. Either way, nothing outside is read.
+        if !roots.configured && !path.starts_with('/') {
+            return Target::Unresolved;
+        }
         return Target::Refused(
             "leads outside the article's directory tree and the asset roots".into(),
         );
@@ -367,6 +375,16 @@ mod tests {
             resolve("/../../etc/passwd", Some(&r)),
             Target::Refused(_)
         ));
+        // A relative path above the tree: the site is not known that far,
+        // so there is nowhere to look (and nothing there is read).
+        assert_eq!(
+            resolve("../../../gazou/a.gif", Some(&r)),
+            Target::Unresolved
+        );
+        assert_eq!(
+            resolve("../../../../etc/passwd", Some(&r)),
+            Target::Unresolved
+        );
     }
 
     #[test]

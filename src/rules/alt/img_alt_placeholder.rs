@@ -1,7 +1,8 @@
 //! Alt text that is only a generic word such as "image" or "photo". It
 //! tells the reader that there is a picture, not what it shows.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::article::Picture;
+use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::rules::{Context, Rule};
 
 pub static RULE: Rule = Rule {
@@ -80,10 +81,26 @@ pub fn is_placeholder(alt: &str) -> bool {
 }
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
-    ctx.article
-        .images_with_alt()
-        .filter(|(_, alt)| is_placeholder(alt.value))
-        .map(|(_, alt)| {
+    // A picture drawn twice in a row, a blurred preview and then the full
+    // image in its place (`…/max/60/a.png?q=20`, then `…/max/1400/a.png`),
+    // is one picture to the reader: reported once, at the last (the full
+    // image).
+    let mut previous: Option<(Span, Picture)> = None;
+    let mut out = Vec::new();
+    for (img, alt) in ctx.article.images_with_alt() {
+        if !is_placeholder(alt.value) {
+            previous = None;
+            continue;
+        }
+        let picture = ctx.article.picture(img);
+        let again = previous.as_ref().is_some_and(|(tag, p)| {
+            p.shares_a_file(&picture) && in_a_row(ctx, *tag, img.tag)
+        });
+        previous = Some((img.tag, picture));
+        if again {
+            out.pop();
+        }
+        out.push(
             Diagnostic::new(
                 alt.span,
                 format!(
@@ -91,7 +108,35 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
                     alt.value.trim()
                 ),
             )
-            .help("describe who or what is in the picture, or use alt=\"\" if it is decorative")
-        })
-        .collect()
+            .help("describe who or what is in the picture, or use alt=\"\" if it is decorative"),
+        );
+    }
+    out
+}
+
+/// Nothing comes between two images but wrappers closing and opening: no
+/// text, and no link, list item or figure starting another item.
+fn in_a_row(ctx: &Context, first: Span, second: Span) -> bool {
+    let Some(between) = ctx.article.source_text(Span {
+        start: first.end,
+        end: second.start,
+    }) else {
+        return false;
+    };
+    let mut rest = between;
+    while let Some(open) = rest.find('<') {
+        if !rest[..open].trim().is_empty() {
+            return false;
+        }
+        let Some(close) = rest[open..].find('>') else {
+            return false;
+        };
+        let tag = rest[open + 1..open + close].to_ascii_lowercase();
+        let name = tag.split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or("");
+        if matches!(name, "a" | "li" | "figure" | "article" | "img" | "p") {
+            return false;
+        }
+        rest = &rest[open + close + 1..];
+    }
+    rest.trim().is_empty()
 }

@@ -4,6 +4,7 @@
 //! once per file, at the first such reference, rather than as a missing
 //! file per image: the files may well exist, presslint cannot tell.
 
+use crate::article::Image;
 use crate::assets::Asset;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::files::shown;
@@ -22,6 +23,9 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     let images = super::references(ctx)
+        .filter(|r| {
+            !(is_stand_in(r.url) || r.image.is_some_and(|i| unneeded(ctx, &ctx.article.images[i])))
+        })
         .filter(|r| matches!(ctx.assets.image(r.url), Asset::Unresolved))
         .map(|r| (r.span, r.url));
     let tracks = ctx
@@ -46,4 +50,17 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         Diagnostic::new(first, format!("{what}: no asset root is known and no folder around the article holds the path"))
             .help("point presslint at the site's files: `assets = [\"public\"]` in presslint.toml (the folder that holds the paths' first segment), or --assets DIR"),
     ]
+}
+
+/// Nothing a reader needs, whether its file is there or not: a tracking
+/// pixel (`/logger/p.gif`) or an ad's image.
+fn unneeded(ctx: &Context, img: &Image) -> bool {
+    ctx.article.is_tracking_pixel(img) || img.advert
+}
+
+/// A stand-in a script replaces, named so (`/icons/native-ad-placeholder.png`).
+fn is_stand_in(url: &str) -> bool {
+    let path = url.split(['?', '#']).next().unwrap_or_default();
+    let file = path.rsplit('/').next().unwrap_or_default();
+    crate::a11y::word_parts(file).any(|w| w == "placeholder")
 }
