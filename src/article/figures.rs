@@ -538,6 +538,10 @@ fn opens_with_caption_label(text: &str) -> bool {
         .is_some_and(|(i, _)| CAPTION_LABELS.contains(&text[..i].trim().to_lowercase().as_str()))
 }
 
+/// How many elements near a list of captions are looked at for its list
+/// of pictures.
+const NEAR_LISTS: usize = 64;
+
 /// A class that marks a list of captions (`legends`, `slide-captions`).
 fn marks_caption_list(value: &str) -> bool {
     value.split_ascii_whitespace().any(|word| {
@@ -730,6 +734,7 @@ impl<'a> Found<'a> {
     fn caption_lists(&self) -> Vec<(ElementRef<'a>, Vec<(ElementRef<'a>, ElementRef<'a>)>)> {
         let vis = &self.doc.visibility;
         let mut out = Vec::new();
+        let mut paired: HashSet<NodeId> = HashSet::new();
         for list in self.doc.elements() {
             if !marks(list, &marks_caption_list)
                 || vis.is_hidden(list)
@@ -749,17 +754,33 @@ impl<'a> Found<'a> {
                 .take(CONTAINER_LEVELS)
                 .take_while(|a| !matches!(a.value().name(), "body" | "main" | "html"))
                 .find_map(|a| {
-                    a.descendants().filter_map(ElementRef::wrap).find_map(|l| {
-                        let items: Vec<ElementRef<'a>> =
-                            l.children().filter_map(ElementRef::wrap).collect();
-                        (l != list
-                            && items.len() == captions.len()
-                            && !vis.is_hidden(l)
-                            && items.iter().all(|i| picture_address(*i).is_some()))
-                        .then_some(items)
-                    })
+                    // The lists near it: an ancestor's children and
+                    // grandchildren, a bounded number of them, so that a
+                    // page of thousands of lists costs linear time.
+                    a.children()
+                        .filter_map(ElementRef::wrap)
+                        .flat_map(|c| {
+                            std::iter::once(c).chain(c.children().filter_map(ElementRef::wrap))
+                        })
+                        .take(NEAR_LISTS)
+                        .find_map(|l| {
+                            if l == list || paired.contains(&l.id()) {
+                                return None;
+                            }
+                            let mut items = l.children().filter_map(ElementRef::wrap);
+                            let items: Vec<ElementRef<'a>> =
+                                items.by_ref().take(captions.len() + 1).collect();
+                            (items.len() == captions.len()
+                                && !vis.is_hidden(l)
+                                && items.iter().all(|i| picture_address(*i).is_some()))
+                            .then_some(items)
+                        })
                 });
             if let Some(pictures) = pictures {
+                // Each list of slides has one list of captions.
+                if let Some(parent) = pictures[0].parent() {
+                    paired.insert(parent.id());
+                }
                 out.push((list, pictures.into_iter().zip(captions).collect()));
             }
         }
