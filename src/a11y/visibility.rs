@@ -116,19 +116,24 @@ fn for_old_explorer(el: ElementRef<'_>) -> bool {
         return false;
     }
     el.value().attr("class").is_some_and(|classes| {
-        classes.split_ascii_whitespace().any(|class| {
-            let parts: Vec<String> = super::word_parts(class).collect();
-            let has = |words: &[&str]| parts.iter().any(|p| words.contains(&p.as_str()));
-            let version = |p: &String| {
-                p.strip_prefix("ie")
-                    .is_some_and(|v| !v.is_empty() && v.chars().all(|c| c.is_ascii_digit()))
-            };
-            (has(&["ie5", "ie6", "ie7", "ie8", "oldie"])
-                || has(&["lt", "lte"]) && parts.iter().any(version))
-                && !parts
-                    .iter()
-                    .any(|p| matches!(p.as_str(), "no" | "not" | "non" | "gt" | "gte"))
-        })
+        // Every word part is a piece of the class: most classes are ruled
+        // out without splitting them.
+        classes
+            .split_ascii_whitespace()
+            .filter(|c| has_piece(c, "ie"))
+            .any(|class| {
+                let parts: Vec<String> = super::word_parts(class).collect();
+                let has = |words: &[&str]| parts.iter().any(|p| words.contains(&p.as_str()));
+                let version = |p: &String| {
+                    p.strip_prefix("ie")
+                        .is_some_and(|v| !v.is_empty() && v.chars().all(|c| c.is_ascii_digit()))
+                };
+                (has(&["ie5", "ie6", "ie7", "ie8", "oldie"])
+                    || has(&["lt", "lte"]) && parts.iter().any(version))
+                    && !parts
+                        .iter()
+                        .any(|p| matches!(p.as_str(), "no" | "not" | "non" | "gt" | "gte"))
+            })
     })
 }
 
@@ -155,15 +160,18 @@ fn closed_at_load(el: ElementRef<'_>) -> bool {
         return false;
     }
     el.value().attr("class").is_some_and(|classes| {
-        classes.split_ascii_whitespace().any(|class| {
-            let parts: Vec<String> = super::word_parts(class).collect();
-            parts
-                .last()
-                .is_some_and(|p| matches!(p.as_str(), "modal" | "popup"))
-                && !parts
-                    .iter()
-                    .any(|p| DIALOG_STATE_WORDS.contains(&p.as_str()))
-        })
+        classes
+            .split_ascii_whitespace()
+            .filter(|c| has_piece(c, "modal") || has_piece(c, "popup"))
+            .any(|class| {
+                let parts: Vec<String> = super::word_parts(class).collect();
+                parts
+                    .last()
+                    .is_some_and(|p| matches!(p.as_str(), "modal" | "popup"))
+                    && !parts
+                        .iter()
+                        .any(|p| DIALOG_STATE_WORDS.contains(&p.as_str()))
+            })
     })
 }
 
@@ -314,6 +322,15 @@ impl Visibility {
     pub fn is_rendered(&self, el: ElementRef<'_>) -> bool {
         !self.is_inert(el) && !self.unrendered.contains(&el.id())
     }
+}
+
+/// `piece` occurs in `class`, ignoring ASCII case: a cheap test before a
+/// class is split into its word parts.
+fn has_piece(class: &str, piece: &str) -> bool {
+    class
+        .as_bytes()
+        .windows(piece.len())
+        .any(|w| w.eq_ignore_ascii_case(piece.as_bytes()))
 }
 
 #[cfg(test)]

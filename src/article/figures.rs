@@ -544,10 +544,12 @@ const NEAR_LISTS: usize = 64;
 
 /// A class that marks a list of captions (`legends`, `slide-captions`).
 fn marks_caption_list(value: &str) -> bool {
-    value.split_ascii_whitespace().any(|word| {
-        crate::a11y::word_parts(word)
-            .any(|p| matches!(p.as_str(), "captions" | "legends" | "legend"))
-    })
+    let lower = value.to_ascii_lowercase();
+    (lower.contains("caption") || lower.contains("legend"))
+        && value.split_ascii_whitespace().any(|word| {
+            crate::a11y::word_parts(word)
+                .any(|p| matches!(p.as_str(), "captions" | "legends" | "legend"))
+        })
 }
 
 /// An address whose path ends in an image file's extension.
