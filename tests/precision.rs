@@ -103,9 +103,9 @@ const ENOUGH: usize = 15;
 /// what their false findings are. A rule that reaches [`PRECISION`] must
 /// leave this list.
 const NOT_YET: &[(&str, f64)] = &[
-    ("caption-credit-missing", 0.65),
-    ("caption-date-missing", 0.24),
-    ("caption-place-missing", 0.30),
+    ("caption-credit-missing", 0.70),
+    ("caption-date-missing", 0.33),
+    ("caption-place-missing", 0.34),
     ("figure-caption-missing", 0.30),
     ("img-alt-contains-credit", 0.93),
     ("img-alt-duplicates-caption", 0.94),
@@ -244,8 +244,10 @@ const ACCEPTED_LOSSES: &[&str] = &[
 /// The balanced accuracy each caption element must reach on the labelled
 /// captions (see docs/precision.md for the target and what is missed).
 /// The target is 0.92 for each; these floors are where they stand, so
-/// they can only rise.
-const BALANCED_ACCURACY: [(&str, f64); 3] = [("credit", 0.92), ("date", 0.90), ("place", 0.87)];
+/// they can only rise. (They were set again when the labels' `kind` was
+/// corrected to count news photographs only: stock, product, handed-in
+/// and encyclopedia pictures had been scored as news photos.)
+const BALANCED_ACCURACY: [(&str, f64); 3] = [("credit", 0.88), ("date", 0.89), ("place", 0.85)];
 
 #[test]
 fn caption_rules_find_real_captions_and_judge_them() {

@@ -88,6 +88,9 @@ const NOT_PHOTO_WORDS: &[&str] = &[
     "menu",
     "latest",
     "deals",
+    "step",
+    "steps",
+    "howto",
 ];
 
 /// Words in an image's address that say what kind of picture it is
@@ -133,6 +136,9 @@ const NOT_STORY_WORDS: &[&str] = &[
     "playlist",
     "latest",
     "deals",
+    "step",
+    "steps",
+    "howto",
 ];
 
 /// Words and phrases that name a kind of picture other than a photograph,
@@ -157,6 +163,41 @@ const NOT_PHOTO_TEXT: &[&str] = &[
     "artist concept",
     "product shot",
     "press image",
+];
+
+/// Credits that say the picture was not taken to report the story: a
+/// stock library (or one of Getty's creative and archive collections), or
+/// a picture handed in by its subject, a company or a reader. A photo desk
+/// does not ask those when and where they were taken.
+const NOT_NEWS_SOURCES: &[&str] = &[
+    "istock",
+    "istockphoto",
+    "photodisc",
+    "digital vision",
+    "moodboard",
+    "the image bank",
+    "creatas",
+    "jupiterimages",
+    "stockbyte",
+    "thinkstock",
+    "adobe stock",
+    "stock adobe com",
+    "unsplash",
+    "pexels",
+    "pixabay",
+    "twenty20",
+    "classicstock",
+    "dreamstime",
+    "depositphotos",
+    "123rf",
+    "archive photos",
+    "moviepix",
+    "submitted photo",
+    "submitted by",
+    "photo submitted",
+    "contributed photo",
+    "courtesy",
+    "handout",
 ];
 
 /// Screenshot, illustration and figure words of languages written without
@@ -230,10 +271,14 @@ pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
             return false;
         }
     }
-    if seen
-        .caption
-        .is_some_and(|(caption, text)| caption_names_other_picture(text) || links_to_shop(caption))
-    {
+    if seen.caption.is_some_and(|(caption, text)| {
+        caption_names_other_picture(text)
+            || links_to_shop(caption)
+            || has_phrase(text, NOT_NEWS_SOURCES)
+    }) {
+        return false;
+    }
+    if seen.images.iter().any(|img| links_to_file_page(*img)) {
         return false;
     }
     // A thumbnail that opens a PNG, GIF or SVG original: a screenshot.
@@ -266,6 +311,41 @@ fn links_to_shop(caption: ElementRef<'_>) -> bool {
                 || host.starts_with("amzn.")
         })
 }
+
+/// The picture links to its own description page on a wiki
+/// (`/wiki/File:Milford_Sound.jpg`): an encyclopedia's picture, whose
+/// author, date and place are kept on that page.
+fn links_to_file_page(img: ElementRef<'_>) -> bool {
+    img.ancestors()
+        .filter_map(ElementRef::wrap)
+        .find(|a| a.value().name() == "a")
+        .and_then(|a| a.value().attr("href"))
+        .is_some_and(|href| {
+            let path = href.split(['?', '#']).next().unwrap_or("");
+            let last = path.rsplit('/').next().unwrap_or("");
+            let last = crate::assets::resolve::percent_decode(last);
+            last.split_once(':').is_some_and(|(namespace, name)| {
+                !name.is_empty() && FILE_NAMESPACES.contains(&namespace.to_lowercase().as_str())
+            })
+        })
+}
+
+/// The names MediaWiki gives its file namespace in the larger languages.
+const FILE_NAMESPACES: &[&str] = &[
+    "file",
+    "image",
+    "datei",
+    "bild",
+    "fichier",
+    "archivo",
+    "ficheiro",
+    "bestand",
+    "plik",
+    "файл",
+    "ファイル",
+    "文件",
+    "파일",
+];
 
 /// Whether an address's file is in a photo format (JPEG, WebP, AVIF,
 /// HEIC), in one that screenshots, charts, diagrams, logos and animations
@@ -316,11 +396,16 @@ fn address_words(src: &str) -> impl Iterator<Item = String> + '_ {
 /// Text that says the picture is a screenshot, chart, map, logo,
 /// illustration or video, as a whole word or phrase.
 fn names_other_picture(text: &str) -> bool {
+    has_phrase(text, NOT_PHOTO_TEXT) || NOT_PHOTO_CJK.iter().any(|w| text.contains(w))
+}
+
+/// The text has one of `phrases` as whole words.
+fn has_phrase(text: &str, phrases: &[&str]) -> bool {
     let found = words(text);
-    NOT_PHOTO_TEXT.iter().any(|phrase| {
+    phrases.iter().any(|phrase| {
         let want = words(phrase);
         found.windows(want.len()).any(|w| w == want.as_slice())
-    }) || NOT_PHOTO_CJK.iter().any(|w| text.contains(w))
+    })
 }
 
 /// What an alt text and a caption alone say: not a screenshot, chart, map,
