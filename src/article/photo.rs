@@ -119,6 +119,10 @@ const NOT_PHOTO_ADDRESS: &[&str] = &[
     "maps",
 ];
 
+/// Words in an image's address that say it is a lazy image's stand-in,
+/// shown until a script loads the picture from another address.
+const STAND_IN_ADDRESS: &[&str] = &["placeholder", "lazyload", "blank", "spacer", "transparent"];
+
 /// Words in the class, id or role of a section around the figure that say
 /// it is not the story but a list of other stories.
 const NOT_STORY_WORDS: &[&str] = &[
@@ -249,8 +253,19 @@ pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
     {
         return false;
     }
-    if seen
+    // A lazy image's stand-in (`/img/placeholder.png`) says nothing about
+    // the picture a script puts in its place.
+    let stand_in = |src: &&str| address_words(src).any(|w| STAND_IN_ADDRESS.contains(&w.as_str()));
+    let mut addresses: Vec<&str> = seen
         .addresses
+        .iter()
+        .copied()
+        .filter(|a| !stand_in(a))
+        .collect();
+    if addresses.is_empty() {
+        addresses = seen.addresses.to_vec();
+    }
+    if addresses
         .iter()
         .any(|src| address_words(src).any(|w| NOT_PHOTO_ADDRESS.contains(&w.as_str())))
     {
@@ -258,8 +273,8 @@ pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
     }
     // A PNG, GIF or SVG with no JPEG, WebP or AVIF version (a lazy image's
     // placeholder GIF does not count against its JPEG).
-    if seen.addresses.iter().any(|a| format_of(a) == Some(false))
-        && !seen.addresses.iter().any(|a| format_of(a) == Some(true))
+    if addresses.iter().any(|a| format_of(a) == Some(false))
+        && !addresses.iter().any(|a| format_of(a) == Some(true))
     {
         return false;
     }
