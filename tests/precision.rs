@@ -103,10 +103,10 @@ const ENOUGH: usize = 15;
 /// what their false findings are. A rule that reaches [`PRECISION`] must
 /// leave this list.
 const NOT_YET: &[(&str, f64)] = &[
-    ("caption-credit-missing", 0.70),
-    ("caption-date-missing", 0.33),
-    ("caption-place-missing", 0.34),
-    ("figure-caption-missing", 0.30),
+    ("caption-credit-missing", 0.78),
+    ("caption-date-missing", 0.34),
+    ("caption-place-missing", 0.38),
+    ("figure-caption-missing", 0.32),
     ("img-alt-contains-credit", 0.93),
     ("img-alt-duplicates-caption", 0.94),
     ("img-alt-duplicate", 0.91),
@@ -207,8 +207,13 @@ fn every_rule_is_precise_on_judged_corpus_findings() {
 /// True findings of the judged sample given up on purpose, each with why
 /// (`rule file:line`).
 const ACCEPTED_LOSSES: &[&str] = &[
-    // A figure inside a link is a teaser card: its caption is not checked.
+    // A teaser card whose `<figcaption>` is left after its figure, both
+    // inside the story's link: a caption outside its figure is only
+    // paired with it outside links.
     "img-alt-duplicates-caption readability-cnn.html:2512",
+    // A picture from a stock library is not a news photo: its caption,
+    // a name linked to the library, is not asked for a credit.
+    "caption-credit-missing postlight-thoughtcatalog.com.html:369",
     // Inside an element with a hiding utility class (`hidden`, `hide`):
     // hidden at load, shown by the page's script.
     "link-name-missing readability-ietf-1.html:814",

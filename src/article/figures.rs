@@ -183,7 +183,7 @@ pub fn figures(
     let mut figures: Vec<(ElementRef<'_>, Parts<'_>)> = Vec::new();
     let mut by_node: HashMap<NodeId, usize> = HashMap::new();
     for figure in doc.elements_named("figure") {
-        if vis.is_hidden(figure) || vis.is_inert(figure) || inside_link(figure) {
+        if vis.is_hidden(figure) || vis.is_inert(figure) {
             continue;
         }
         let mut parts = found.parts(own_descendants(figure));
@@ -318,13 +318,6 @@ pub fn figures(
                 .into_iter()
                 .map(|(container, parts)| (container, FigureKind::Container, parts)),
         )
-        // A teaser card: the picture and its "caption" both link to another
-        // story. (An encyclopedia's caption full of links, under a picture
-        // that links to its own page, is a caption.)
-        .filter(|(element, _, parts)| {
-            !(parts.caption.is_some_and(|(c, _)| caption_is_link(c))
-                && images_link_away(*element, &parts.image_elements))
-        })
         .map(|(element, kind, parts)| {
             let mut provided = Provided {
                 credit: parts.credit_element,
@@ -888,15 +881,27 @@ fn elements_with_text(doc: &Document) -> HashSet<NodeId> {
 
 /// Every image is inside a link to another page below the figure: not to
 /// an anchor, to the picture itself or to the picture's own page
-/// (`/wiki/File:…`, `…/img.html`, `…/photos/123`, a gallery or lightbox).
+/// (`/wiki/File:…`, `…/img.html`, `…/photos/123`, a gallery or lightbox);
+/// or the whole figure is inside a link that does not open its picture.
 fn images_link_away(figure: ElementRef<'_>, images: &[ElementRef<'_>]) -> bool {
+    // A whole figure inside a link is a card for the page it opens, unless
+    // the link opens the picture's own file.
+    let figure_links_away = || {
+        figure.ancestors().filter_map(ElementRef::wrap).any(|a| {
+            a.value().name() == "a"
+                && a.value().attr("href").is_some_and(|h| {
+                    let h = h.trim();
+                    !h.is_empty() && !h.starts_with('#') && !is_picture_file(h)
+                })
+        })
+    };
     !images.is_empty()
-        && images.iter().all(|img| {
+        && (images.iter().all(|img| {
             img.ancestors()
                 .take_while(|a| a.id() != figure.id())
                 .filter_map(ElementRef::wrap)
                 .any(link_goes_away)
-        })
+        }) || figure_links_away())
 }
 
 /// A link (`<a href>`) to an image file: the picture's larger version.
@@ -921,24 +926,30 @@ fn link_goes_away(a: ElementRef<'_>) -> bool {
         && a.value().attr("href").is_some_and(|h| {
             let h = h.trim().to_ascii_lowercase();
             let h = h.split(['?', '#']).next().unwrap_or("");
+            // A segment that starts with a picture word (`/photos/123`,
+            // `/gallery-2/`, `images.example.com`); inside a story's slug
+            // (`/kylie-jenner-bathing-suit-photo/`) the word is the story's.
             !h.is_empty()
                 && !is_picture_file(h)
-                && !crate::a11y::word_parts(h).any(|w| {
-                    matches!(
-                        w.as_str(),
-                        "img"
-                            | "image"
-                            | "images"
-                            | "photo"
-                            | "photos"
-                            | "gallery"
-                            | "galleries"
-                            | "lightbox"
-                            | "slideshow"
-                            | "file"
-                            | "zoom"
-                    )
-                })
+                && !h
+                    .split('/')
+                    .filter_map(|segment| crate::a11y::word_parts(segment).next())
+                    .any(|w| {
+                        matches!(
+                            w.as_str(),
+                            "img"
+                                | "image"
+                                | "images"
+                                | "photo"
+                                | "photos"
+                                | "gallery"
+                                | "galleries"
+                                | "lightbox"
+                                | "slideshow"
+                                | "file"
+                                | "zoom"
+                        )
+                    })
         })
 }
 

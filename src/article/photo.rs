@@ -91,6 +91,12 @@ const NOT_PHOTO_WORDS: &[&str] = &[
     "step",
     "steps",
     "howto",
+    "tease",
+    "teases",
+    "cartoon",
+    "cartoons",
+    "comic",
+    "comics",
 ];
 
 /// Words in an image's address that say what kind of picture it is
@@ -143,6 +149,8 @@ const NOT_STORY_WORDS: &[&str] = &[
     "step",
     "steps",
     "howto",
+    "tease",
+    "teases",
 ];
 
 /// Words and phrases that name a kind of picture other than a photograph,
@@ -167,6 +175,7 @@ const NOT_PHOTO_TEXT: &[&str] = &[
     "artist concept",
     "product shot",
     "press image",
+    "composite",
 ];
 
 /// Credits that say the picture was not taken to report the story: a
@@ -307,7 +316,8 @@ pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
     })
 }
 
-/// The caption links to an online shop: the picture is the product's.
+/// The caption links to an online shop (the picture is the product's) or
+/// to a stock library.
 fn links_to_shop(caption: ElementRef<'_>) -> bool {
     caption
         .descendants()
@@ -321,9 +331,20 @@ fn links_to_shop(caption: ElementRef<'_>) -> bool {
                 .to_ascii_lowercase()
         })
         .any(|host| {
-            host.split('.')
-                .any(|label| matches!(label, "amazon" | "rakuten" | "ebay" | "etsy"))
-                || host.starts_with("amzn.")
+            host.split('.').any(|label| {
+                matches!(
+                    label,
+                    "amazon"
+                        | "rakuten"
+                        | "ebay"
+                        | "etsy"
+                        | "twenty20"
+                        | "unsplash"
+                        | "pexels"
+                        | "pixabay"
+                        | "istockphoto"
+                )
+            }) || host.starts_with("amzn.")
         })
 }
 

@@ -47,7 +47,12 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
                         alt.span,
                         "this alt text repeats the caption, so screen readers read it twice",
                     )
-                    .help("say in the alt text what the picture shows; leave the story to the caption")
+                    .help(if figure.links_away {
+                        // A teaser card: picture and headline link to one story.
+                        "the picture links to the story its caption names: give it alt=\"\" so the story is announced once"
+                    } else {
+                        "say in the alt text what the picture shows; leave the story to the caption"
+                    })
                     .label(caption.content.unwrap_or(caption.tag), "the caption says the same"),
                 );
             }
