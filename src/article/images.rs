@@ -165,6 +165,15 @@ pub struct Image<'d> {
     /// class (`aspect-ratio-4x3`, `RatioFrame`, `ratio-16x9`) or an inline
     /// `aspect-ratio` or `padding-bottom` percentage.
     pub boxed: bool,
+    /// A drawing that carries data, as its file says: an SVG (or a
+    /// rendering of one, as MediaWiki's `…/Map.svg/290px-Map.svg.png`), or
+    /// a file other than a JPEG named for a map, chart or diagram
+    /// (`flood-map.png`). Logos
+    /// and icons are SVGs too: see [`Image::mark`].
+    pub drawing: bool,
+    /// A picture of text, as its file's name says: a screenshot, a tweet, a
+    /// copyright line (`screenshot-2022-10-10.jpg`, `copyright.png`).
+    pub of_text: bool,
 }
 
 impl<'d> Image<'d> {
@@ -405,6 +414,69 @@ fn control_around<'d>(doc: &'d Document, img: ElementRef<'d>) -> (Option<&'d str
     (link, overridden.unwrap_or(false))
 }
 
+/// Words of a file name that say the picture is a drawing carrying data.
+const DRAWING_NAMES: &[&str] = &[
+    "map",
+    "maps",
+    "chart",
+    "charts",
+    "graph",
+    "graphs",
+    "diagram",
+    "diagrams",
+    "infographic",
+];
+
+/// Words of a file name that say the picture is of text.
+const TEXT_NAMES: &[&str] = &[
+    "screenshot",
+    "screenshots",
+    "screengrab",
+    "screencap",
+    "tweet",
+    "copyright",
+];
+
+/// What the names of a picture's files say it is: a drawing that carries
+/// data, a picture of text (see [`Image::drawing`], [`Image::of_text`]).
+/// A resizer's address names the file in its query
+/// (`/resize/762x/?url=https%3A%2F%2F…%2Fscreenshot-2022.jpg`), so the
+/// name is the last segment of the decoded address. A link to the
+/// image's file counts too (a thumbnail opening `File:Migration.svg`).
+pub fn file_says<'a>(addresses: impl IntoIterator<Item = &'a str>) -> (bool, bool) {
+    let (mut drawing, mut of_text) = (false, false);
+    for address in addresses {
+        if address
+            .get(..5)
+            .is_some_and(|s| s.eq_ignore_ascii_case("data:"))
+        {
+            continue;
+        }
+        let decoded = crate::assets::resolve::percent_decode(address).to_lowercase();
+        let svg = decoded.split('/').any(|segment| {
+            let segment = segment.split(['?', '#', '&']).next().unwrap_or("");
+            segment.ends_with(".svg") || segment.contains(".svg.")
+        });
+        let name = decoded.rsplit('/').next().unwrap_or("");
+        let name = name
+            .split(['?', '#'])
+            .next()
+            .and_then(|n| n.split_whitespace().next())
+            .unwrap_or("");
+        let words: Vec<String> = a11y::word_parts(name).collect();
+        let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+        let screen_shot = words
+            .windows(2)
+            .any(|w| w[0] == "screen" && matches!(w[1].as_str(), "shot" | "grab"));
+        // A JPEG is a photograph's format: `…-2016-map-electors.jpg` is a
+        // photo with a story's words in its name.
+        let jpeg = name.ends_with(".jpg") || name.ends_with(".jpeg");
+        drawing |= svg || (has(DRAWING_NAMES) && !jpeg);
+        of_text |= screen_shot || has(TEXT_NAMES);
+    }
+    (drawing, of_text)
+}
+
 /// The model of one `<img>`, its references appended to `refs`.
 pub fn image<'d>(
     doc: &'d Document,
@@ -506,6 +578,13 @@ pub fn image<'d>(
         }
     }
     let (link, alt_overridden) = control_around(doc, img);
+    let (drawing, of_text) = file_says(
+        refs[first..]
+            .iter()
+            .filter(|r| r.shown)
+            .map(|r| r.url)
+            .chain(link.filter(|l| is_image_address(l))),
+    );
     // No address at all, and a script is to give it one: its link does
     // nothing until then, or it has an empty address attribute of its own.
     let awaits_script = refs.len() == first
@@ -553,6 +632,8 @@ pub fn image<'d>(
         unfilled: templated || awaits_script,
         alt_overridden,
         boxed: boxed(img),
+        drawing,
+        of_text,
     }
 }
 
