@@ -110,7 +110,6 @@ const NOT_YET: &[(&str, f64)] = &[
     ("img-alt-duplicates-caption", 0.94),
     ("img-alt-duplicate", 0.91),
     ("img-alt-placeholder", 0.94),
-    ("img-unsized", 0.94),
 ];
 
 #[test]
