@@ -458,19 +458,18 @@ pub fn file_says<'a>(addresses: impl IntoIterator<Item = &'a str>) -> (bool, boo
             segment.ends_with(".svg") || segment.contains(".svg.")
         });
         let name = decoded.rsplit('/').next().unwrap_or("");
-        let name = name
-            .split(['?', '#'])
-            .next()
-            .and_then(|n| n.split_whitespace().next())
-            .unwrap_or("");
+        let name = name.split(['?', '#']).next().unwrap_or("");
         let words: Vec<String> = a11y::word_parts(name).collect();
         let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
         let screen_shot = words
             .windows(2)
             .any(|w| w[0] == "screen" && matches!(w[1].as_str(), "shot" | "grab"));
         // A JPEG is a photograph's format: `…-2016-map-electors.jpg` is a
-        // photo with a story's words in its name.
-        let jpeg = name.ends_with(".jpg") || name.ends_with(".jpeg");
+        // photo with a story's words in its name. (A `srcset` written into
+        // `src` leaves its descriptor after the name: `….jpg 940w`.)
+        let jpeg = name
+            .split_whitespace()
+            .any(|n| n.ends_with(".jpg") || n.ends_with(".jpeg"));
         drawing |= svg || (has(DRAWING_NAMES) && !jpeg);
         of_text |= screen_shot || has(TEXT_NAMES);
     }
@@ -838,7 +837,38 @@ fn insertion_point(doc: &Document, el: ElementRef<'_>) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::is_file_name;
+    use super::{file_says, is_file_name};
+
+    #[test]
+    fn file_names_say_drawings_and_pictures_of_text() {
+        let says = |url| file_says([url]);
+        // (drawing, of text)
+        assert_eq!(
+            says("//upload.wikimedia.org/thumb/4/4b/Migration.svg/290px-Migration.svg.png"),
+            (true, false)
+        );
+        assert_eq!(says("/wiki/File:Polynesian_Migration.svg"), (true, false));
+        assert_eq!(says("/media/flood-map.png"), (true, false));
+        // A JPEG named with a story's words is a photo.
+        assert_eq!(
+            says("/uploads/2016/popular-vote-map-electors.jpg"),
+            (false, false)
+        );
+        // A resizer names the file in its query.
+        assert_eq!(
+            says(
+                "https://www.politico.com/dims4/default/7f311ea/resize/762x/?url=https%3A%2F%2Fstatic.politico.com%2Fe8%2Fscreenshot-2022-10-10-194039.jpg"
+            ),
+            (false, true)
+        );
+        assert_eq!(
+            says("/Screen%20Shot%202016-12-01%20at%201.15.51%20PM.png"),
+            (false, true)
+        );
+        assert_eq!(says("/images/obj/copyright.png"), (false, true));
+        assert_eq!(says("/media/2024/05/02/rally.jpg"), (false, false));
+        assert_eq!(says("data:image/svg+xml,%3Csvg%3E"), (false, false));
+    }
 
     #[test]
     fn file_names_in_alt_text() {
