@@ -107,12 +107,9 @@ const NOT_YET: &[(&str, f64)] = &[
     ("caption-date-missing", 0.34),
     ("caption-place-missing", 0.38),
     ("figure-caption-missing", 0.32),
-    ("img-alt-contains-credit", 0.93),
     ("img-alt-duplicates-caption", 0.94),
     ("img-alt-duplicate", 0.91),
     ("img-alt-placeholder", 0.94),
-    ("img-alt-too-long", 0.91),
-    ("img-unsized", 0.94),
 ];
 
 #[test]

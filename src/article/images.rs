@@ -165,6 +165,15 @@ pub struct Image<'d> {
     /// class (`aspect-ratio-4x3`, `RatioFrame`, `ratio-16x9`) or an inline
     /// `aspect-ratio` or `padding-bottom` percentage.
     pub boxed: bool,
+    /// A drawing that carries data, as its file says: an SVG (or a
+    /// rendering of one, as MediaWiki's `…/Map.svg/290px-Map.svg.png`), or
+    /// a file other than a JPEG named for a map, chart or diagram
+    /// (`flood-map.png`). Logos
+    /// and icons are SVGs too: see [`Image::mark`].
+    pub drawing: bool,
+    /// A picture of text, as its file's name says: a screenshot, a tweet, a
+    /// copyright line (`screenshot-2022-10-10.jpg`, `copyright.png`).
+    pub of_text: bool,
 }
 
 impl<'d> Image<'d> {
@@ -405,6 +414,68 @@ fn control_around<'d>(doc: &'d Document, img: ElementRef<'d>) -> (Option<&'d str
     (link, overridden.unwrap_or(false))
 }
 
+/// Words of a file name that say the picture is a drawing carrying data.
+const DRAWING_NAMES: &[&str] = &[
+    "map",
+    "maps",
+    "chart",
+    "charts",
+    "graph",
+    "graphs",
+    "diagram",
+    "diagrams",
+    "infographic",
+];
+
+/// Words of a file name that say the picture is of text.
+const TEXT_NAMES: &[&str] = &[
+    "screenshot",
+    "screenshots",
+    "screengrab",
+    "screencap",
+    "tweet",
+    "copyright",
+];
+
+/// What the names of a picture's files say it is: a drawing that carries
+/// data, a picture of text (see [`Image::drawing`], [`Image::of_text`]).
+/// A resizer's address names the file in its query
+/// (`/resize/762x/?url=https%3A%2F%2F…%2Fscreenshot-2022.jpg`), so the
+/// name is the last segment of the decoded address. A link to the
+/// image's file counts too (a thumbnail opening `File:Migration.svg`).
+pub fn file_says<'a>(addresses: impl IntoIterator<Item = &'a str>) -> (bool, bool) {
+    let (mut drawing, mut of_text) = (false, false);
+    for address in addresses {
+        if address
+            .get(..5)
+            .is_some_and(|s| s.eq_ignore_ascii_case("data:"))
+        {
+            continue;
+        }
+        let decoded = crate::assets::resolve::percent_decode(address).to_lowercase();
+        let svg = decoded.split('/').any(|segment| {
+            let segment = segment.split(['?', '#', '&']).next().unwrap_or("");
+            segment.ends_with(".svg") || segment.contains(".svg.")
+        });
+        let name = decoded.rsplit('/').next().unwrap_or("");
+        let name = name.split(['?', '#']).next().unwrap_or("");
+        let words: Vec<String> = a11y::word_parts(name).collect();
+        let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+        let screen_shot = words
+            .windows(2)
+            .any(|w| w[0] == "screen" && matches!(w[1].as_str(), "shot" | "grab"));
+        // A JPEG is a photograph's format: `…-2016-map-electors.jpg` is a
+        // photo with a story's words in its name. (A `srcset` written into
+        // `src` leaves its descriptor after the name: `….jpg 940w`.)
+        let jpeg = name
+            .split_whitespace()
+            .any(|n| n.ends_with(".jpg") || n.ends_with(".jpeg"));
+        drawing |= svg || (has(DRAWING_NAMES) && !jpeg);
+        of_text |= screen_shot || has(TEXT_NAMES);
+    }
+    (drawing, of_text)
+}
+
 /// The model of one `<img>`, its references appended to `refs`.
 pub fn image<'d>(
     doc: &'d Document,
@@ -506,6 +577,13 @@ pub fn image<'d>(
         }
     }
     let (link, alt_overridden) = control_around(doc, img);
+    let (drawing, of_text) = file_says(
+        refs[first..]
+            .iter()
+            .filter(|r| r.shown)
+            .map(|r| r.url)
+            .chain(link.filter(|l| is_image_address(l))),
+    );
     // No address at all, and a script is to give it one: its link does
     // nothing until then, or it has an empty address attribute of its own.
     let awaits_script = refs.len() == first
@@ -553,6 +631,8 @@ pub fn image<'d>(
         unfilled: templated || awaits_script,
         alt_overridden,
         boxed: boxed(img),
+        drawing,
+        of_text,
     }
 }
 
@@ -757,7 +837,38 @@ fn insertion_point(doc: &Document, el: ElementRef<'_>) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::is_file_name;
+    use super::{file_says, is_file_name};
+
+    #[test]
+    fn file_names_say_drawings_and_pictures_of_text() {
+        let says = |url| file_says([url]);
+        // (drawing, of text)
+        assert_eq!(
+            says("//upload.wikimedia.org/thumb/4/4b/Migration.svg/290px-Migration.svg.png"),
+            (true, false)
+        );
+        assert_eq!(says("/wiki/File:Polynesian_Migration.svg"), (true, false));
+        assert_eq!(says("/media/flood-map.png"), (true, false));
+        // A JPEG named with a story's words is a photo.
+        assert_eq!(
+            says("/uploads/2016/popular-vote-map-electors.jpg"),
+            (false, false)
+        );
+        // A resizer names the file in its query.
+        assert_eq!(
+            says(
+                "https://www.politico.com/dims4/default/7f311ea/resize/762x/?url=https%3A%2F%2Fstatic.politico.com%2Fe8%2Fscreenshot-2022-10-10-194039.jpg"
+            ),
+            (false, true)
+        );
+        assert_eq!(
+            says("/Screen%20Shot%202016-12-01%20at%201.15.51%20PM.png"),
+            (false, true)
+        );
+        assert_eq!(says("/images/obj/copyright.png"), (false, true));
+        assert_eq!(says("/media/2024/05/02/rally.jpg"), (false, false));
+        assert_eq!(says("data:image/svg+xml,%3Csvg%3E"), (false, false));
+    }
 
     #[test]
     fn file_names_in_alt_text() {

@@ -257,6 +257,7 @@ fn push_image<'d>(
 ) -> usize {
     let index = article.images.len();
     let first = article.references.len();
+    let (drawing, of_text) = super::images::file_says(src.map(|s| s.url()));
     if let Some(src) = src.filter(|s| !s.url().is_empty()) {
         article.references.push(Reference {
             image: Some(index),
@@ -293,6 +294,8 @@ fn push_image<'d>(
         unfilled: false,
         alt_overridden: false,
         boxed: false,
+        drawing,
+        of_text,
     });
     index
 }

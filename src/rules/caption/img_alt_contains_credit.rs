@@ -33,6 +33,27 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
             if found.start == 0 && label.is_some_and(|l| matches!(l.to_lowercase().as_str(), "image" | "picture")) {
                 return None;
             }
+            // A picture of a copyright line (a footer's `copyright.png`)
+            // whose alt is the notice it shows: the alt transcribes it.
+            let rest = alt.value.get(found.end..).unwrap_or("");
+            if img.of_text
+                && found.kind == "copyright"
+                && alt.value[..found.start].trim().is_empty()
+                && rest.trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation()).is_empty()
+            {
+                return None;
+            }
+            // "Image from Channel 1 TV showing Varvara Karaulova": where the
+            // picture comes from opens the description of what it shows (a
+            // still of a broadcast), not a credit line.
+            if found.kind == "from"
+                && found.start == 0
+                && rest.split_whitespace().any(|w| {
+                    matches!(w.to_lowercase().as_str(), "showing" | "shows" | "depicting" | "depicts")
+                })
+            {
+                return None;
+            }
             Some(
                 Diagnostic::new(
                     alt.span,

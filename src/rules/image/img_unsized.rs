@@ -29,6 +29,10 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         .iter()
         // Markdown images cannot say their size: the renderer does.
         .filter(|img| img.rendered && img.sizable())
+        // A script template with no address at all yet (`src=""` in a
+        // `javascript:` link) has no picture to size; one whose address
+        // is a pattern (`photo-{{size}}.jpg`) has, and it shifts the page.
+        .filter(|img| !(img.unfilled && img.references.is_empty()))
         .filter_map(|img| {
             if (img.width_px().is_some() && img.height_px().is_some())
                 || img.styled_size
