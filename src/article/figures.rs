@@ -229,11 +229,23 @@ pub fn figures(
         {
             continue;
         }
+        // Its figure is the element just before it, or the one figure
+        // inside that element (a wrapper the layout put around it).
+        let figure_before = || {
+            let prev = el.prev_siblings().find_map(ElementRef::wrap)?;
+            if let Some(figure) = by_node.get(&prev.id()) {
+                return Some(figure);
+            }
+            let mut inside = prev
+                .descendants()
+                .filter_map(ElementRef::wrap)
+                .filter(|d| d.value().name() == "figure")
+                .filter_map(|d| by_node.get(&d.id()));
+            let figure = inside.next()?;
+            inside.next().is_none().then_some(figure)
+        };
         if name == "figcaption"
-            && let Some(figure) = el
-                .prev_siblings()
-                .find_map(ElementRef::wrap)
-                .and_then(|prev| by_node.get(&prev.id()))
+            && let Some(figure) = figure_before()
         {
             let parts = &mut figures[*figure].1;
             if parts
