@@ -165,7 +165,7 @@ const NOT_PHOTO_TEXT: &[&str] = &[
     "infographic",
     "diagram",
     "illustration",
-    "illustrated by",
+    "illustrated",
     "rendering",
     "logo",
     "cartoon",
@@ -253,6 +253,9 @@ pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
     {
         return false;
     }
+    if in_story_card(seen.element) {
+        return false;
+    }
     // A player or an embed in the figure.
     if seen
         .element
@@ -314,6 +317,37 @@ pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
             .and_then(|a| a.value().attr("href"))
             .is_some_and(|href| format_of(href) == Some(false))
     })
+}
+
+/// The figure is the picture of an item in a list of stories: the item
+/// (`<li>`, `role="listitem"`) has a headline of its own and a link to
+/// another page.
+fn in_story_card(figure: ElementRef<'_>) -> bool {
+    let Some(item) = figure
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .take(6)
+        .find(|a| a.value().name() == "li" || a.value().attr("role") == Some("listitem"))
+    else {
+        return false;
+    };
+    let outside = |d: &ElementRef<'_>| !d.ancestors().any(|a| a.id() == figure.id());
+    let mut inside = item
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(outside);
+    let headline = inside.clone().any(|d| {
+        matches!(d.value().name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+            || d.value().attr("role") == Some("heading")
+    });
+    headline
+        && inside.any(|d| {
+            d.value().name() == "a"
+                && d.value().attr("href").is_some_and(|h| {
+                    let h = h.trim();
+                    !h.is_empty() && !h.starts_with('#')
+                })
+        })
 }
 
 /// The caption links to an online shop (the picture is the product's) or
