@@ -47,12 +47,13 @@ pub fn keyword(value: &str) -> &str {
 
 /// Utility classes of the common CSS frameworks and CMS themes that set
 /// `display: none` on screen (Bootstrap's `d-none`, Foundation's `hide`,
-/// `hidden`, print-only blocks). Visually hidden text (`sr-only`,
+/// `hidden`, `dis-none`, print-only blocks). Visually hidden text (`sr-only`,
 /// `visually-hidden`) is announced by screen readers and is not here.
 pub const HIDING_CLASSES: &[&str] = &[
     "hidden",
     "hide",
     "d-none",
+    "dis-none",
     "is-hidden",
     "u-hidden",
     "print-only",
