@@ -108,7 +108,6 @@ const NOT_YET: &[(&str, f64)] = &[
     ("caption-place-missing", 0.30),
     ("figure-caption-missing", 0.30),
     ("img-alt-contains-credit", 0.93),
-    ("img-alt-duplicate", 0.91),
     ("img-alt-placeholder", 0.94),
     ("img-alt-too-long", 0.91),
     ("img-unsized", 0.94),
