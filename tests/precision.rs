@@ -107,8 +107,6 @@ const NOT_YET: &[(&str, f64)] = &[
     ("caption-date-missing", 0.34),
     ("caption-place-missing", 0.38),
     ("figure-caption-missing", 0.32),
-    ("img-alt-duplicates-caption", 0.94),
-    ("img-alt-duplicate", 0.91),
     ("img-alt-placeholder", 0.94),
 ];
 

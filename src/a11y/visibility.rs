@@ -8,8 +8,8 @@
 //!   Explorer only (`ie8-header`), or `aria-hidden="true"`, on the
 //!   element or an ancestor;
 //! - **not drawn**: `hidden`, `display: none` or a class that sets it, a
-//!   dialog closed at load (`<dialog>` without `open`, a `modal` or
-//!   `popup` class), a widget its library hides until opened (a blueimp
+//!   dialog closed at load (`<dialog>` without `open`, a `modal`,
+//!   `popup` or `dialog` class or id), a widget its library hides until opened (a blueimp
 //!   or PhotoSwipe lightbox, Google Translate's tooltip), on it or an
 //!   ancestor (`visibility: hidden` and `aria-hidden` leave the
 //!   box in place);
@@ -47,12 +47,13 @@ pub fn keyword(value: &str) -> &str {
 
 /// Utility classes of the common CSS frameworks and CMS themes that set
 /// `display: none` on screen (Bootstrap's `d-none`, Foundation's `hide`,
-/// `hidden`, print-only blocks). Visually hidden text (`sr-only`,
+/// `hidden`, `dis-none`, print-only blocks). Visually hidden text (`sr-only`,
 /// `visually-hidden`) is announced by screen readers and is not here.
 pub const HIDING_CLASSES: &[&str] = &[
     "hidden",
     "hide",
     "d-none",
+    "dis-none",
     "is-hidden",
     "u-hidden",
     "print-only",
@@ -146,11 +147,11 @@ const DIALOG_STATE_WORDS: &[&str] = &[
 ];
 
 /// A dialog closed when the page loads: a `<dialog>` without `open`, or an
-/// element whose class ends with modal or popup (`modal`,
-/// `ms-overlay-modal`, `exit-popup`; not `LightboxWrapper` or
-/// `ModalProvider`, which wrap the page) and has no word saying it is
-/// open, a feature or the control that opens it. Scripts open them; until
-/// then nobody sees them.
+/// element whose class or id ends with modal, popup or dialog (`modal`,
+/// `ms-overlay-modal`, `exit-popup`, `remodal`, `makehomepagedialog`; not
+/// `LightboxWrapper` or `ModalProvider`, which wrap the page) and has no
+/// word saying it is open, a feature or the control that opens it.
+/// Scripts open them; until then nobody sees them.
 fn closed_at_load(el: ElementRef<'_>) -> bool {
     let name = el.value().name();
     if name == "dialog" {
@@ -159,21 +160,27 @@ fn closed_at_load(el: ElementRef<'_>) -> bool {
     if matches!(name, "html" | "body" | "a" | "button") {
         return false;
     }
-    el.value().attr("class").is_some_and(|classes| {
-        classes
-            .split_ascii_whitespace()
-            .filter(|c| has_piece(c, "modal") || has_piece(c, "popup"))
-            .any(|class| {
-                let parts: Vec<String> = super::word_parts(class).collect();
-                parts
-                    .last()
-                    .is_some_and(|p| matches!(p.as_str(), "modal" | "popup"))
-                    && !parts
-                        .iter()
-                        .any(|p| DIALOG_STATE_WORDS.contains(&p.as_str()))
-            })
-    })
+    let classes = el.value().attr("class").unwrap_or_default();
+    let id = el.value().attr("id").unwrap_or_default();
+    classes
+        .split_ascii_whitespace()
+        .chain(Some(id.trim()).filter(|id| !id.is_empty()))
+        .filter(|c| DIALOG_WORDS.iter().any(|w| has_piece(c, w)))
+        .any(|class| {
+            let parts: Vec<String> = super::word_parts(class).collect();
+            // The last word, or the end of one written as one word
+            // (`mcloginpopup`).
+            parts
+                .last()
+                .is_some_and(|p| DIALOG_WORDS.iter().any(|w| p.ends_with(w)))
+                && !parts
+                    .iter()
+                    .any(|p| DIALOG_STATE_WORDS.contains(&p.as_str()))
+        })
 }
+
+/// What a closed dialog's class or id ends with.
+const DIALOG_WORDS: &[&str] = &["modal", "popup", "dialog"];
 
 /// Hidden from everyone, by itself: `hidden`, `display: none`,
 /// `visibility: hidden` (but not a carousel's, see [`shown_by_its_script`]).
@@ -355,5 +362,23 @@ mod tests {
             hidden,
             [false, false, false, true, true, true, false, false, false]
         );
+    }
+
+    #[test]
+    fn dialogs_are_known_by_the_end_of_their_class_or_id() {
+        let html = Html::parse_document(
+            r#"<div id="makehomepagedialog">a</div><div class="remodal">b</div>
+               <div id="mcLoginPopup">c</div><div class="modal-dialog">d</div>
+               <div class="ModalProvider">e</div><div id="closeModal">f</div>
+               <div class="popup-trigger">g</div><div id="dialogMessage">h</div>"#,
+        );
+        let closed: Vec<bool> = html
+            .root_element()
+            .descendants()
+            .filter_map(ElementRef::wrap)
+            .filter(|e| e.value().name() == "div")
+            .map(closed_at_load)
+            .collect();
+        assert_eq!(closed, [true, true, true, true, false, false, false, false]);
     }
 }

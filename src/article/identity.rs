@@ -57,6 +57,11 @@ impl<'d> Article<'d> {
 }
 
 impl Picture {
+    /// What identifies each of its files (see [`identity`]).
+    pub fn files(&self) -> impl Iterator<Item = &str> {
+        self.ids.iter().map(String::as_str)
+    }
+
     /// One of `other`'s files is one of this picture's (see [`identity`]).
     pub fn shares_a_file(&self, other: &Picture) -> bool {
         !self.ids.is_disjoint(&other.ids)

@@ -1,7 +1,7 @@
 //! Two different images in one article with the same alt text. A reader
 //! who cannot see them cannot tell them apart.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::collections::hash_map::Entry;
 
 use crate::a11y::normalize;
@@ -20,22 +20,53 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
+    // A generic word says nothing of any picture (img-alt-placeholder
+    // reports it), and a site's address names the site, not a picture.
+    // An alt a link's or button's aria-label overrides is not heard, and a
+    // spacer or tracking pixel shows nothing.
+    let images: Vec<_> = ctx
+        .article
+        .images_with_alt()
+        .filter(|(img, alt)| {
+            !(super::img_alt_placeholder::is_placeholder(alt.value)
+                || is_host_name(alt.value)
+                || img.alt_overridden
+                || img.is_pixel())
+        })
+        .map(|(img, alt)| (img, alt, ctx.article.picture(img)))
+        .collect();
+    // The alt texts each file of a linked mark is shown with.
+    let mut alts_of_file: HashMap<&str, HashSet<String>> = HashMap::new();
+    for (img, alt, picture) in &images {
+        if img.mark && img.link.is_some() {
+            for file in picture.files() {
+                alts_of_file
+                    .entry(file)
+                    .or_default()
+                    .insert(normalize(alt.value).to_lowercase());
+            }
+        }
+    }
+    // A linked mark whose file the page shows under other alt texts too (a
+    // comment's website icon, alted with each commenter's name) is a
+    // glyph: its alt names where the link leads, not the picture.
+    let glyphs: Vec<bool> = images
+        .iter()
+        .map(|(img, _, picture)| {
+            img.mark
+                && img.link.is_some()
+                && picture
+                    .files()
+                    .any(|f| alts_of_file.get(f).is_some_and(|alts| alts.len() > 1))
+        })
+        .collect();
     // Alt text → where it was first used, and the pictures it was used for.
     let mut seen: HashMap<String, (Span, Pictures)> = HashMap::new();
     let mut out = Vec::new();
-    for (img, alt) in ctx.article.images_with_alt() {
-        // A generic word says nothing of any picture (img-alt-placeholder
-        // reports it), and a site's address names the site, not a picture.
-        // An alt a link's or button's aria-label overrides is not heard,
-        // and a spacer or tracking pixel shows nothing.
-        if super::img_alt_placeholder::is_placeholder(alt.value)
-            || is_host_name(alt.value)
-            || img.alt_overridden
-            || img.is_pixel()
-        {
+    for ((_, alt, picture), glyph) in images.into_iter().zip(glyphs) {
+        if glyph {
             continue;
         }
-        let picture = ctx.article.picture(img);
         match seen.entry(normalize(alt.value).to_lowercase()) {
             Entry::Vacant(entry) => {
                 let mut pictures = Pictures::default();
