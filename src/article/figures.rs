@@ -646,7 +646,10 @@ impl<'a> Found<'a> {
             {
                 marked = Some(e);
             }
+            // A <figcaption> classed as the attribution is the caption:
+            // its text says whether it credits anyone.
             if !parts.credit_element
+                && e.value().name() != "figcaption"
                 && (marks(e, &marks_credit) || e.value().name() == "cite")
                 && self.has_text(e)
                 // A credit line holding only "." credits no one.
