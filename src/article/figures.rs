@@ -529,16 +529,36 @@ fn emphasised(el: ElementRef<'_>) -> bool {
 }
 
 /// Labels that open a caption written as a paragraph ("Caption: …",
-/// "Photo: …", "图注：…").
+/// "Photo: …", "图注：…"), and the positions a caption for several
+/// pictures names them by ("Clockwise from top: …", "Above: …").
 const CAPTION_LABELS: &[&str] = &[
-    "caption", "pictured", "photo", "foto", "image", "bild", "légende", "leyenda", "图注", "图为",
+    "caption",
+    "pictured",
+    "photo",
+    "foto",
+    "image",
+    "bild",
+    "légende",
+    "leyenda",
+    "图注",
+    "图为",
     "写真",
+    "main image",
+    "above",
+    "below",
+    "top",
+    "from left",
+    "from top",
+    "left to right",
+    "clockwise from top",
+    "clockwise from left",
+    "clockwise from top left",
 ];
 
 fn opens_with_caption_label(text: &str) -> bool {
     let text = text.trim_start();
     text.char_indices()
-        .take(12)
+        .take(28)
         .find(|(_, c)| matches!(c, ':' | '：'))
         .is_some_and(|(i, _)| CAPTION_LABELS.contains(&text[..i].trim().to_lowercase().as_str()))
 }

@@ -95,8 +95,17 @@ impl Gazetteer {
             return Some(k);
         }
         let lower = name.to_lowercase();
-        self.find(&lower)
-            .or_else(|| lower.strip_prefix("the ").and_then(|rest| self.find(rest)))
+        let found = |key: &str| {
+            self.find(key)
+                .or_else(|| key.strip_prefix("the ").and_then(|rest| self.find(rest)))
+        };
+        found(&lower).or_else(|| {
+            // Accents as a writer may add them ("Whangārei", "Kraków"):
+            // the gazetteer holds every name folded as well.
+            (!lower.is_ascii())
+                .then(|| fold(&lower))
+                .and_then(|folded| found(&folded))
+        })
     }
 
     pub fn len(&self) -> usize {
@@ -105,5 +114,26 @@ impl Gazetteer {
 
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+}
+
+/// A name without its accents (`"whangārei"` → `"whangarei"`), as
+/// `scripts/build_gazetteer.py` folds the names it adds.
+fn fold(name: &str) -> String {
+    use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
+    name.nfkd().filter(|c| !is_combining_mark(*c)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_found_with_or_without_their_accents() {
+        let g = Gazetteer::get();
+        assert!(g.lookup("Whangārei").is_some_and(Kinds::is_place));
+        assert!(g.lookup("Whangarei").is_some_and(Kinds::is_place));
+        assert!(g.lookup("Kraków").is_some_and(Kinds::is_place));
+        assert!(g.lookup("Pātaua farm").is_none());
     }
 }
