@@ -706,7 +706,7 @@ impl<'a> Found<'a> {
     /// The caption a page writes just after a picture (`block`: a
     /// `<figure>` without one, or a picture standing alone), outside any
     /// element marked as a caption: the next element, past line breaks,
-    /// when it repeats the picture's alt text, is set apart (`<i>`,
+    /// when it repeats the picture's alt text or mostly its words, is set apart (`<i>`,
     /// `<em>`, `<small>`), opens with a caption label ("Caption:",
     /// "Photo:", "图注："), or is classed as a caption or legend; not a
     /// headline or a link. A picture inside running text has none.
@@ -747,7 +747,9 @@ impl<'a> Found<'a> {
         if text.chars().count() > MAX_CAPTION_AFTER {
             return None;
         }
-        let says = alts.iter().any(|a| text::repeats(a, &text))
+        let says = alts
+            .iter()
+            .any(|a| text::repeats(a, &text) || text::mostly_in(&text, a))
             || emphasised(next)
             || opens_with_caption_label(&text)
             || marks(next, &marks_caption)

@@ -481,21 +481,60 @@ fn before_place_noun(text: &str, tokens: &[Token], i: usize) -> Option<Found> {
     })
 }
 
-/// "Mount Cook", "the River Thames", "Lake Gunn": a natural feature's
-/// name, wherever it stands.
+/// "Mount Cook", "the River Thames", "Lake Gunn", "Whangārei Harbour": a
+/// natural feature's name, wherever it stands. A name ending in the
+/// feature's word is the whole capitalised run ("Silver Lake Partners" is
+/// not a lake).
 fn natural_feature(text: &str, tokens: &[Token], i: usize) -> Option<Found> {
     let t = &tokens[i];
     let next = tokens.get(i + 1)?;
-    (matches!(t.text, "Mount" | "Mt." | "River" | "Lake")
+    let starts_run = i == 0 || !tokens[i - 1].is_capitalised() || !joined(text, &tokens[i - 1], t);
+    if !starts_run {
+        return None;
+    }
+    if matches!(t.text, "Mount" | "Mt." | "River" | "Lake")
         && next.is_capitalised()
         && joined(text, t, next)
-        && (i == 0 || !tokens[i - 1].is_capitalised() || !joined(text, &tokens[i - 1], t)))
-    .then_some(Found {
+    {
+        return Some(Found {
+            start: t.start,
+            end: next.end,
+            kind: "feature",
+        });
+    }
+    let k = run_end(text, tokens, i);
+    (k >= i + 2 && k <= i + 4 && FEATURE_ENDS.contains(&tokens[k - 1].text)).then(|| Found {
         start: t.start,
-        end: next.end,
+        end: tokens[k - 1].end,
         kind: "feature",
     })
 }
+
+/// The words that end a natural feature's name ("… Harbour", "… Falls").
+const FEATURE_ENDS: &[&str] = &[
+    "Harbour",
+    "Harbor",
+    "Bay",
+    "River",
+    "Lake",
+    "Island",
+    "Islands",
+    "Beach",
+    "Valley",
+    "Canyon",
+    "Falls",
+    "Creek",
+    "Glacier",
+    "Peninsula",
+    "Desert",
+    "Forest",
+    "Sound",
+    "Strait",
+    "Mountains",
+    "Hills",
+    "Gorge",
+    "Reef",
+];
 
 /// "half of Europe in the 14th century", "South Florida, where": a
 /// country, state or region named as a place, followed by a preposition,
