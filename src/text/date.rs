@@ -121,10 +121,11 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         // 2019年7月11日 · 9月13日
         (re(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日".into()), "cjk"),
-        // yesterday · earlier this month · 3 hours ago
+        // yesterday · earlier this month · 3 hours ago (not "three years
+        // ago", which dates what the caption recalls, not the picture)
         (
             re(format!(
-                r"\b(?:{relative})\b(?:[^'’]|$)|\b(?:\d+|an?|one|two|three|four|five|six|several|few)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b"
+                r"\b(?:{relative})\b(?:[^'’]|$)|\b(?:\d+|an?|one|two|three|four|five|six|several|few)\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b"
             )),
             "relative",
         ),
@@ -153,7 +154,14 @@ pub fn find(text: &str) -> Option<Found> {
         }
     };
     for (re, kind) in &p.dates {
-        if let Some(m) = re.find(text) {
+        // A season inside a range names a collection or a season of
+        // sport ("the Fall-Winter 2015-2016 range"), not a time.
+        let ranged = |m: &regex::Match<'_>| {
+            *kind == "season-year"
+                && (text[..m.start()].ends_with(['-', '–'])
+                    || text[m.end()..].starts_with(['-', '–', '/']))
+        };
+        if let Some(m) = re.find_iter(text).find(|m| !ranged(m)) {
             keep(Found {
                 start: m.start(),
                 end: m.end(),

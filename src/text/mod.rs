@@ -301,6 +301,8 @@ mod tests {
             date("Police use a water cannon last week."),
             date("The city was closed earlier this month."),
             date("A shelf of extension cords 3 hours ago"),
+            date("Fans queue outside the stadium two days ago"),
+            date("The chapel in the winter of 1943"),
             date("GETTY: LOS ANGELES - JANUARY 8: smoke rises."),
         ]);
     }
@@ -310,6 +312,8 @@ mod tests {
         let none = |t: &'static str| (t, false, false, false);
         check(&[
             none("Lachlan, Rupert and James Murdoch in 2014."),
+            none("Taking limited time away, as I did with my son three years ago"),
+            none("Gucci unveiled its Fall-Winter 2015-2016 women's range"),
             none("A crossing in May, before the cut."),
             none("Theresa May's right-hand man"),
             none("Try repurposing them on a Sunday afternoon."),
