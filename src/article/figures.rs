@@ -529,8 +529,7 @@ fn emphasised(el: ElementRef<'_>) -> bool {
 }
 
 /// Labels that open a caption written as a paragraph ("Caption: …",
-/// "Photo: …", "图注：…"), and the positions a caption for several
-/// pictures names them by ("Clockwise from top: …", "Above: …").
+/// "Photo: …", "图注：…").
 const CAPTION_LABELS: &[&str] = &[
     "caption",
     "pictured",
@@ -544,6 +543,11 @@ const CAPTION_LABELS: &[&str] = &[
     "图为",
     "写真",
     "main image",
+];
+
+/// The positions a caption for several pictures names them by, followed
+/// by a colon or a comma ("Clockwise from top: …", "Above, the skull …").
+const POSITION_LABELS: &[&str] = &[
     "above",
     "below",
     "top",
@@ -559,8 +563,12 @@ fn opens_with_caption_label(text: &str) -> bool {
     let text = text.trim_start();
     text.char_indices()
         .take(28)
-        .find(|(_, c)| matches!(c, ':' | '：'))
-        .is_some_and(|(i, _)| CAPTION_LABELS.contains(&text[..i].trim().to_lowercase().as_str()))
+        .find(|(_, c)| matches!(c, ':' | '：' | ','))
+        .is_some_and(|(i, c)| {
+            let label = text[..i].trim().to_lowercase();
+            POSITION_LABELS.contains(&label.as_str())
+                || c != ',' && CAPTION_LABELS.contains(&label.as_str())
+        })
 }
 
 /// How many elements near a list of captions are looked at for its list
