@@ -543,6 +543,10 @@ const CAPTION_LABELS: &[&str] = &[
     "图为",
     "写真",
     "main image",
+    "credit",
+    "credits",
+    "image credit",
+    "photo credit",
 ];
 
 /// The positions a caption for several pictures names them by, followed

@@ -167,7 +167,6 @@ const NOT_PHOTO_TEXT: &[&str] = &[
     "illustration",
     "illustrated",
     "rendering",
-    "logo",
     "cartoon",
     "artist's impression",
     "artist's concept",
@@ -466,7 +465,11 @@ fn address_words(src: &str) -> impl Iterator<Item = String> + '_ {
 /// Text that says the picture is a screenshot, chart, map, logo,
 /// illustration or video, as a whole word or phrase.
 fn names_other_picture(text: &str) -> bool {
-    has_phrase(text, NOT_PHOTO_TEXT) || NOT_PHOTO_CJK.iter().any(|w| text.contains(w))
+    has_phrase(text, NOT_PHOTO_TEXT)
+        || NOT_PHOTO_CJK.iter().any(|w| text.contains(w))
+        // "Firefox logo" is the logo; "The WeWork logo is displayed outside
+        // a co-working space" is a photo of a street.
+        || words(text).len() <= 6 && has_phrase(text, &["logo"])
 }
 
 /// The text has one of `phrases` as whole words.

@@ -3,7 +3,7 @@
 //! 28"), day and month ("25 December 2015", "le 7 mai", "7. Mai"), month and
 //! year ("December 2015"), ISO and numeric dates, Japanese and Chinese
 //! dates, weekdays in date position ("on Tuesday", "Tuesday, June 25",
-//! "Thursday."), relative phrases ("yesterday", "earlier this month", "3
+//! "Thursday."), relative phrases ("yesterday", "earlier this week", "3
 //! hours ago"), holidays that fall on one day ("Easter Sunday", "Anzac
 //! Day") and Getty's capitalised datelines ("SEPTEMBER 13:"). A year
 //! alone is not a date, and a month alone ("in May") is not either.
@@ -121,7 +121,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         // 2019年7月11日 · 9月13日
         (re(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日".into()), "cjk"),
-        // yesterday · earlier this month · 3 hours ago (not "three years
+        // yesterday · earlier this week · 3 hours ago (not "three years
         // ago", which dates what the caption recalls, not the picture)
         (
             re(format!(

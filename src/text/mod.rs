@@ -299,7 +299,7 @@ mod tests {
             date("La classe, lundi matin."),
             date("Protesters gathered yesterday."),
             date("Police use a water cannon last week."),
-            date("The city was closed earlier this month."),
+            date("The city was closed earlier this week."),
             date("A shelf of extension cords 3 hours ago"),
             date("Fans queue outside the stadium two days ago"),
             date("The chapel in the winter of 1943"),
@@ -313,6 +313,8 @@ mod tests {
         check(&[
             none("Lachlan, Rupert and James Murdoch in 2014."),
             none("Taking limited time away, as I did with my son three years ago"),
+            none("A Con Edison worker repairing underground cables this month in Flushing"),
+            none("The plant was closed earlier this year"),
             none("Gucci unveiled its Fall-Winter 2015-2016 women's range"),
             none("A crossing in May, before the cut."),
             none("Theresa May's right-hand man"),
