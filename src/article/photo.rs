@@ -318,6 +318,9 @@ pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
     })
 }
 
+/// The most nodes a story card holds.
+const CARD_NODES: usize = 400;
+
 /// The figure is the picture of an item in a list of stories: the item
 /// (`<li>`, `role="listitem"`) has a headline of its own and a link to
 /// another page.
@@ -330,6 +333,11 @@ fn in_story_card(figure: ElementRef<'_>) -> bool {
     else {
         return false;
     };
+    // A card is small: an item with more in it is a section of the page
+    // (and the work stays bounded however many figures it holds).
+    if item.descendants().nth(CARD_NODES).is_some() {
+        return false;
+    }
     let outside = |d: &ElementRef<'_>| !d.ancestors().any(|a| a.id() == figure.id());
     let mut inside = item
         .descendants()

@@ -230,6 +230,20 @@ fn many_caption_lists() {
     assert_eq!(findings(&output, "caption-date-missing"), 2);
 }
 
+/// 20,000 captioned figures in one list item with a headline took over
+/// two minutes: each figure looked through the whole item to ask whether
+/// it is a story card.
+#[test]
+fn many_figures_in_one_list_item() {
+    let figures = (0..20_000)
+        .map(|i| format!("<figure><img src=\"/p/{i}.jpg\" alt=\"Boat {i}\"><figcaption>Boat {i} in the harbour.</figcaption></figure>"))
+        .collect::<String>();
+    let text = format!("<ul><li>{figures}<h2><a href=\"/boats\">Boats</a></h2></li></ul>");
+    let output = lint_beside_clean(&text, false, secs(20));
+    // Too big to be a card: every figure is a news photo with no credit.
+    assert_eq!(findings(&output, "caption-credit-missing"), 20_000);
+}
+
 /// 10,000 nested `<b>` in a `<figcaption>` took 31 s.
 #[test]
 fn deep_nesting_in_a_figcaption() {
