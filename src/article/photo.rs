@@ -29,7 +29,7 @@ pub struct Seen<'a> {
 }
 
 /// Words in the class, id or role of a figure, its caption or its image
-/// that say the picture is not a news photo.
+/// that say the picture is not a news photo (with [`NOT_STORY_WORDS`]).
 const NOT_PHOTO_WORDS: &[&str] = &[
     "video",
     "videos",
@@ -64,12 +64,6 @@ const NOT_PHOTO_WORDS: &[&str] = &[
     "bio",
     "advertisement",
     "sponsor",
-    "sponsored",
-    "promo",
-    "related",
-    "recommended",
-    "teaser",
-    "trending",
     "product",
     "products",
     "shop",
@@ -86,13 +80,6 @@ const NOT_PHOTO_WORDS: &[&str] = &[
     "nav",
     "navigation",
     "menu",
-    "latest",
-    "deals",
-    "step",
-    "steps",
-    "howto",
-    "tease",
-    "teases",
     "cartoon",
     "cartoons",
     "comic",
@@ -238,7 +225,11 @@ pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
     let own_marks = std::iter::once(seen.element)
         .chain(seen.caption.map(|(c, _)| c))
         .chain(seen.images.iter().copied());
-    if own_marks.clone().any(|e| marked(e, NOT_PHOTO_WORDS)) {
+    if own_marks.clone().any(|e| {
+        marked(e, |w| {
+            NOT_PHOTO_WORDS.contains(&w) || NOT_STORY_WORDS.contains(&w)
+        })
+    }) {
         return false;
     }
     if seen
@@ -247,7 +238,8 @@ pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
         .filter_map(ElementRef::wrap)
         .take_while(|a| a.value().name() != "body")
         .any(|a| {
-            matches!(a.value().name(), "nav" | "footer" | "aside") || marked(a, NOT_STORY_WORDS)
+            matches!(a.value().name(), "nav" | "footer" | "aside")
+                || marked(a, |w| NOT_STORY_WORDS.contains(&w))
         })
     {
         return false;
@@ -441,10 +433,10 @@ fn format_of(src: &str) -> Option<bool> {
     }
 }
 
-/// The element's class, id or role has one of `words` as a word part,
+/// The element's class, id or role has a word part `words` accepts,
 /// in a name that does not describe a state (`has-related`, `is-promo`,
 /// `no-author`, `non-ad-column`).
-fn marked(el: ElementRef<'_>, words: &[&str]) -> bool {
+fn marked(el: ElementRef<'_>, words: impl Fn(&str) -> bool) -> bool {
     ["class", "id", "role"].iter().any(|name| {
         el.value().attr(name).is_some_and(|v| {
             v.split_ascii_whitespace()
@@ -455,7 +447,7 @@ fn marked(el: ElementRef<'_>, words: &[&str]) -> bool {
                         .any(|state| lower.starts_with(state))
                 })
                 .flat_map(word_parts)
-                .any(|p| words.contains(&p.as_str()))
+                .any(|p| words(&p))
         })
     })
 }
