@@ -291,7 +291,7 @@ pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
     }
     if seen.caption.is_some_and(|(caption, text)| {
         caption_names_other_picture(text)
-            || links_to_shop(caption)
+            || links_to_shop_or_stock(caption)
             || has_phrase(text, NOT_NEWS_SOURCES)
     }) {
         return false;
@@ -351,7 +351,7 @@ fn in_story_card(figure: ElementRef<'_>) -> bool {
 
 /// The caption links to an online shop (the picture is the product's) or
 /// to a stock library.
-fn links_to_shop(caption: ElementRef<'_>) -> bool {
+fn links_to_shop_or_stock(caption: ElementRef<'_>) -> bool {
     caption
         .descendants()
         .filter_map(ElementRef::wrap)
@@ -576,7 +576,7 @@ mod tests {
         );
         let captions: Vec<bool> = html
             .select(&Selector::parse("figcaption").unwrap())
-            .map(links_to_shop)
+            .map(links_to_shop_or_stock)
             .collect();
         assert_eq!(captions, [true, false, false]);
     }
