@@ -936,12 +936,13 @@ fn images_link_away(figure: ElementRef<'_>, images: &[ElementRef<'_>]) -> bool {
     // A whole figure inside a link is a card for the page it opens, unless
     // the link opens the picture's own file.
     let figure_links_away = || {
-        figure.ancestors().filter_map(ElementRef::wrap).any(|a| {
-            a.value().name() == "a"
-                && a.value().attr("href").is_some_and(|h| {
-                    let h = h.trim();
-                    !h.is_empty() && !h.starts_with('#') && !is_picture_file(h)
-                })
+        figure.ancestors().any(|a| {
+            links_away(a)
+                && !a
+                    .value()
+                    .as_element()
+                    .and_then(|e| e.attr("href"))
+                    .is_some_and(is_picture_file)
         })
     };
     !images.is_empty()
