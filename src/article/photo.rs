@@ -275,9 +275,14 @@ pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
         return false;
     }
     // A PNG, GIF or SVG with no JPEG, WebP or AVIF version (a lazy image's
-    // placeholder GIF does not count against its JPEG).
+    // placeholder GIF does not count against its JPEG), unless the
+    // figure's own caption credits a photographer.
     if addresses.iter().any(|a| format_of(a) == Some(false))
         && !addresses.iter().any(|a| format_of(a) == Some(true))
+        && !seen.caption.is_some_and(|(caption, text)| {
+            caption.ancestors().any(|a| a.id() == seen.element.id())
+                && credits_photographer(text)
+        })
     {
         return false;
     }
@@ -308,6 +313,36 @@ pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
             .and_then(|a| a.value().attr("href"))
             .is_some_and(|href| format_of(href) == Some(false))
     })
+}
+
+/// Words that open a photographer's credit ("Photo: Jane Doe",
+/// "Photograph by Jane Doe", "Foto: Reuters").
+const PHOTO_CREDIT_WORDS: &[&str] = &[
+    "photo",
+    "photos",
+    "photograph",
+    "photographs",
+    "photography",
+    "photographed",
+    "foto",
+    "fotos",
+];
+
+/// The caption credits the picture to a photographer: a site that serves
+/// its pictures as PNG still says which are photographs. ("Photo
+/// composite by …" names another kind of picture and is caught by the
+/// caption's words; a line after the figure, "Top photo by …", may
+/// credit another picture, so only a caption inside the figure counts.)
+fn credits_photographer(caption: &str) -> bool {
+    crate::text::credit::find_all(caption, &[])
+        .iter()
+        .filter(|(f, _)| matches!(f.kind, "label" | "by"))
+        .filter_map(|(f, _)| caption.get(f.start..f.end))
+        .any(|credit| {
+            words(credit)
+                .first()
+                .is_some_and(|w| PHOTO_CREDIT_WORDS.contains(&w.as_str()))
+        })
 }
 
 /// The most nodes a story card holds.
