@@ -347,6 +347,8 @@ mod tests {
             place("A tent in Khan Younis"),
             place("The Bardo museum in Tunis, the capital"),
             place("A house for sale in Toronto's Beaches neighbourhood"),
+            place("A student works at the Neonworks of Cincinnati workshop"),
+            place("Hori Parata at his Pātaua farm, where he was born"),
             place("An explosion in Manhattan's Chelsea neighborhood"),
             place("Putin visits the cosmodrome in Amur province"),
             place("Trump speaks in Sioux Center, Iowa"),
@@ -375,6 +377,8 @@ mod tests {
     fn place_traps() {
         let none = |t: &'static str| (t, false, false, false);
         check(&[
+            none("16/50 High street shops hit by exodus"),
+            none("Kenya is getting ready to welcome the US president"),
             none("Silver Lake Partners bought the company"),
             none("Tenders for the East Coast and West Coast mainlines"),
             none("Chelsea Clinton speaks to supporters"),

@@ -386,6 +386,14 @@ fn after_locative(text: &str, tokens: &[Token], i: usize, gaz: &Gazetteer) -> Op
     if place_noun_follows {
         return found("locative");
     }
+    // "at the Neonworks of Cincinnati workshop", "in the University of
+    // Chicago library": a venue named for the known place it stands in.
+    if matches!(word.as_str(), "at" | "in" | "inside" | "outside") {
+        let of = (j + 1..k.saturating_sub(1)).find(|&m| tokens[m].text == "of");
+        if of.is_some_and(|of| known_prefix(text, tokens, of + 1, k, gaz) == Some(k)) {
+            return found("locative");
+        }
+    }
     None
 }
 
@@ -471,14 +479,30 @@ fn before_place_noun(text: &str, tokens: &[Token], i: usize) -> Option<Found> {
         return None;
     }
     // Not the first word of a sentence ("Police officers", "Border guards").
-    let sentence_start = i == 0
-        || text[tokens[i - 1].end..t.start].contains(['.', ':', '!', '?'])
-        || tokens[i - 1].text.ends_with('.') && !tokens[i - 1].is_abbreviation();
-    (!sentence_start).then_some(Found {
+    (!starts_sentence(text, tokens, i)).then_some(Found {
         start: t.start,
         end: next.end,
         kind: "place-noun",
     })
+}
+
+/// The token opens a sentence or a line: it comes first, after a full
+/// stop, a colon or a line break, or after nothing but numbers on its line
+/// (a slide's counter: "16/50 High street shops hit by exodus").
+fn starts_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    if i == 0
+        || text[tokens[i - 1].end..t.start].contains(['.', ':', '!', '?'])
+        || tokens[i - 1].text.ends_with('.') && !tokens[i - 1].is_abbreviation()
+    {
+        return true;
+    }
+    let line = text[..t.start].rfind('\n').map_or(0, |n| n + 1);
+    tokens[..i]
+        .iter()
+        .rev()
+        .take_while(|p| p.start >= line)
+        .all(Token::is_number)
 }
 
 /// "Mount Cook", "the River Thames", "Lake Gunn", "Whangārei Harbour": a
