@@ -221,6 +221,7 @@ pub fn figures(
             || vis.is_unseen(el)
             || vis.is_inert(el)
             || inside_link(el)
+            || in_byline(el)
             // A caption inside any <figure> is that figure's, pictured
             // or not (a video, a chart drawn by a script).
             || el.ancestors().filter_map(ElementRef::wrap).any(|a| {
@@ -468,9 +469,20 @@ fn picture_address(el: ElementRef<'_>) -> Option<&str> {
         img.into_iter()
             .chain(LAZY_PICTURE_ATTRIBUTES.iter().filter_map(|a| v.attr(a)))
             .chain(background)
-            .map(|a| a.trim().split([' ', ',']).next().unwrap_or(""))
+            .map(whole_or_first_address)
             .find(|a| looks_like_picture(a))
     })
+}
+
+/// An attribute's address: the whole value when it names a picture (a
+/// file name with spaces, `…/A JD Wetherspoon pub.jpg`), else its first
+/// candidate (`a.jpg 1x, b.jpg 2x`).
+fn whole_or_first_address(value: &str) -> &str {
+    let value = value.trim();
+    if looks_like_picture(value) {
+        return value;
+    }
+    value.split([' ', ',']).next().unwrap_or("")
 }
 
 /// The longest text taken for a caption written after its picture: more
@@ -1026,6 +1038,29 @@ fn own_descendants<'a>(figure: ElementRef<'a>) -> impl Iterator<Item = ElementRe
             }
         }
     })
+}
+
+/// The element is part of the story's byline (`<div class="byline-section">
+/// <div class="attribution">`): its credit is the writer's, not a
+/// picture's. A picture's own byline (`photo-byline`) names the picture.
+fn in_byline(el: ElementRef<'_>) -> bool {
+    el.ancestors()
+        .filter_map(ElementRef::wrap)
+        .take(3)
+        .filter_map(|a| a.value().attr("class"))
+        .any(|class| {
+            let parts: Vec<String> = class
+                .split_ascii_whitespace()
+                .flat_map(crate::a11y::word_parts)
+                .collect();
+            parts.iter().any(|p| p == "byline")
+                && !parts.iter().any(|p| {
+                    matches!(
+                        p.as_str(),
+                        "photo" | "image" | "img" | "picture" | "media" | "caption" | "figure"
+                    )
+                })
+        })
 }
 
 fn inside_link(el: ElementRef<'_>) -> bool {
