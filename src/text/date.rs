@@ -122,10 +122,12 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         // 2019年7月11日 · 9月13日
         (re(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日".into()), "cjk"),
         // yesterday · earlier this week · 3 hours ago (not "three years
-        // ago", which dates what the caption recalls, not the picture)
+        // ago", which dates what the caption recalls, not the picture) ·
+        // today, in lowercase only: "Florida Today" and "USA TODAY" are
+        // papers
         (
             re(format!(
-                r"\b(?:{relative})\b(?:[^'’]|$)|\b(?:\d+|an?|one|two|three|four|five|six|several|few)\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b"
+                r"\b(?:{relative}|today)\b(?:[^'’]|$)|\b(?:\d+|an?|one|two|three|four|five|six|several|few)\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b"
             )),
             "relative",
         ),

@@ -298,6 +298,7 @@ mod tests {
             date("Das ist ab Mittwoch wieder erlaubt"),
             date("La classe, lundi matin."),
             date("Protesters gathered yesterday."),
+            date("Rules announced to mark Community Pubs Day today"),
             date("Police use a water cannon last week."),
             date("The city was closed earlier this week."),
             date("A shelf of extension cords 3 hours ago"),
@@ -320,6 +321,7 @@ mod tests {
             none("Theresa May's right-hand man"),
             none("Try repurposing them on a Sunday afternoon."),
             none("Joe Friday walks the beat"),
+            none("Elliot Brownstein Florida Today"),
             none("Line Outline, 19/20 Graphic"),
             ("© 2016 Simplyfound.com", true, false, false),
             (
