@@ -144,6 +144,9 @@ fn for_old_explorer(el: ElementRef<'_>) -> bool {
 const DIALOG_STATE_WORDS: &[&str] = &[
     "open", "opened", "show", "shown", "active", "visible", "in", "is", "has", "with", "enable",
     "enabled", "trigger", "toggle", "link", "button", "btn", "icon", "close", "share",
+    // "with" in Spanish, Italian, Portuguese, French and German
+    // (`conModal`: a picture that opens in a modal when clicked).
+    "con", "com", "avec", "mit",
 ];
 
 /// A dialog closed when the page loads: a `<dialog>` without `open`, or an
@@ -370,7 +373,8 @@ mod tests {
             r#"<div id="makehomepagedialog">a</div><div class="remodal">b</div>
                <div id="mcLoginPopup">c</div><div class="modal-dialog">d</div>
                <div class="ModalProvider">e</div><div id="closeModal">f</div>
-               <div class="popup-trigger">g</div><div id="dialogMessage">h</div>"#,
+               <div class="popup-trigger">g</div><div id="dialogMessage">h</div>
+               <div class="conModal f-imagenRelacionada">i</div>"#,
         );
         let closed: Vec<bool> = html
             .root_element()
@@ -379,6 +383,9 @@ mod tests {
             .filter(|e| e.value().name() == "div")
             .map(closed_at_load)
             .collect();
-        assert_eq!(closed, [true, true, true, true, false, false, false, false]);
+        assert_eq!(
+            closed,
+            [true, true, true, true, false, false, false, false, false]
+        );
     }
 }
