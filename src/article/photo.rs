@@ -280,8 +280,7 @@ pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
     if addresses.iter().any(|a| format_of(a) == Some(false))
         && !addresses.iter().any(|a| format_of(a) == Some(true))
         && !seen.caption.is_some_and(|(caption, text)| {
-            caption.ancestors().any(|a| a.id() == seen.element.id())
-                && credits_photographer(text)
+            caption.ancestors().any(|a| a.id() == seen.element.id()) && credits_photographer(text)
         })
     {
         return false;
