@@ -268,6 +268,8 @@ pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
     if addresses.is_empty() {
         addresses = seen.addresses.to_vec();
     }
+    let served: Vec<String> = addresses.iter().filter_map(|a| served_address(a)).collect();
+    addresses.extend(served.iter().map(String::as_str));
     if addresses
         .iter()
         .any(|src| address_words(src).any(|w| NOT_PHOTO_ADDRESS.contains(&w.as_str())))
@@ -416,6 +418,27 @@ const FILE_NAMESPACES: &[&str] = &[
     "파일",
 ];
 
+/// The address of the picture an image proxy serves, given in its query
+/// (`/images/dims?image_uri=https%3A%2F%2F…%2Fgallery-screenshot-1.jpg`,
+/// `/_next/image?url=%2Fuploads%2Fsales-chart.png`): the proxy's own path
+/// says nothing about the picture, that address does. Only an address of
+/// a picture file counts: a page's address passed along is not the picture.
+fn served_address(src: &str) -> Option<String> {
+    let (_, query) = src.split_once('?')?;
+    let query = query.split('#').next().unwrap_or("");
+    query
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .map(|(_, value)| crate::assets::resolve::percent_decode(value))
+        .find(|value| {
+            let lower = value.to_ascii_lowercase();
+            (lower.starts_with("http://")
+                || lower.starts_with("https://")
+                || lower.starts_with('/'))
+                && format_of(&lower).is_some()
+        })
+}
+
 /// Whether an address's file is in a photo format (JPEG, WebP, AVIF,
 /// HEIC), in one that screenshots, charts, diagrams, logos and animations
 /// come in (PNG, GIF, SVG), or neither says (no extension).
@@ -426,6 +449,9 @@ fn format_of(src: &str) -> Option<bool> {
         .unwrap_or("")
         .to_ascii_lowercase();
     let ext = path.rsplit_once('.').map(|(_, e)| e)?;
+    // An image service's style after the extension (`.png-w600`,
+    // `.jpg!thumb`, `.jpeg@2x`) leaves the format as it was.
+    let ext = ext.split(['-', '!', '@']).next().unwrap_or(ext);
     match ext {
         "jpg" | "jpeg" | "webp" | "avif" | "heic" | "jxl" => Some(true),
         "png" | "gif" | "svg" => Some(false),
@@ -565,6 +591,33 @@ mod tests {
         assert!(!caption_names_other_picture(
             "The artist poses with her impression of the city"
         ));
+    }
+
+    #[test]
+    fn a_proxy_serves_the_picture_its_query_names() {
+        assert_eq!(
+            served_address(
+                "https://o.example.com/images/dims?quality=85&image_uri=http%3A%2F%2Fo.example.com%2Fx%2FXbox%2Bscreenshot%2B1.jpg&client=a1"
+            )
+            .as_deref(),
+            Some("http://o.example.com/x/Xbox+screenshot+1.jpg")
+        );
+        // A page's address passed along is not the picture.
+        assert_eq!(
+            served_address(
+                "https://example.com/img/123.jpg?ref=https%3A%2F%2Fexample.com%2Fmaps-of-the-flood"
+            ),
+            None
+        );
+        assert_eq!(
+            format_of("http://img.example.cn/uploads/a.png-w600"),
+            Some(false)
+        );
+        assert_eq!(format_of("https://example.com/a.jpg!thumb"), Some(true));
+        assert_eq!(
+            format_of("https://example.com/dims4/resize/630x342!/quality/90/"),
+            None
+        );
     }
 
     #[test]
