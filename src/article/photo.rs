@@ -12,6 +12,7 @@
 use scraper::{ElementRef, Selector};
 
 use crate::a11y::{self, word_parts};
+use crate::html::Document;
 
 /// What is known about one figure when it is classified.
 pub struct Seen<'a> {
@@ -26,6 +27,9 @@ pub struct Seen<'a> {
     pub caption: Option<(ElementRef<'a>, &'a str)>,
     /// Every image links to another page: a teaser card.
     pub links_away: bool,
+    /// The page's byline credits an artist for its pictures (see
+    /// [`byline_credits_artist`]).
+    pub artist_in_byline: bool,
 }
 
 /// Words in the class, id or role of a figure, its caption or its image
@@ -222,6 +226,11 @@ pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
     if seen.links_away {
         return false;
     }
+    // With no caption of its own to say otherwise, the picture is the
+    // artist's the byline names.
+    if seen.artist_in_byline && seen.caption.is_none() {
+        return false;
+    }
     let own_marks = std::iter::once(seen.element)
         .chain(seen.caption.map(|(c, _)| c))
         .chain(seen.images.iter().copied());
@@ -310,6 +319,35 @@ pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
             .and_then(|a| a.value().attr("href"))
             .is_some_and(|href| format_of(href) == Some(false))
     })
+}
+
+/// How a byline credits the artist who made a story's pictures.
+const ARTIST_BYLINES: &[&str] = &[
+    "illustration by",
+    "illustrations by",
+    "illustrated by",
+    "photo illustration by",
+    "photo illustrations by",
+    "artwork by",
+    "art by",
+    "drawings by",
+    "animation by",
+];
+
+/// The page's byline (an element whose class, id or role names it one)
+/// opens by crediting an illustrator: "Illustration by Claire Lordon" under
+/// the headline says whose work the story's pictures are. A picture with
+/// no caption of its own on that page is the artist's, not a news photo.
+pub fn byline_credits_artist(doc: &Document) -> bool {
+    doc.elements()
+        .filter(|el| marked(*el, |w| matches!(w, "byline" | "bylines")))
+        .any(|el| {
+            let text: String = el.text().take(8).collect();
+            let text = words(&text).join(" ");
+            ARTIST_BYLINES
+                .iter()
+                .any(|phrase| text.starts_with(&format!("{phrase} ")))
+        })
 }
 
 /// The most nodes a story card holds.
@@ -618,6 +656,24 @@ mod tests {
             format_of("https://example.com/dims4/resize/630x342!/quality/90/"),
             None
         );
+    }
+
+    #[test]
+    fn a_byline_crediting_an_illustrator_is_found() {
+        let credits = |html: &str| byline_credits_artist(&Document::parse(html.to_string()));
+        assert!(credits(
+            r#"<p class="byline"><span class="byline__preamble">Illustration by </span><a href="/c/claire-lordon">Claire Lordon</a></p>"#
+        ));
+        assert!(credits(
+            r#"<div class="article-byline">Photo illustration by Mark Graves</div>"#
+        ));
+        // The writer's byline, and an illustrator named elsewhere.
+        assert!(!credits(
+            r#"<p class="byline">By Jane Doe</p><p>Illustration by Claire Lordon</p>"#
+        ));
+        assert!(!credits(
+            r#"<p class="byline">By Jane Doe, who wrote about the art by Banksy</p>"#
+        ));
     }
 
     #[test]
