@@ -18,6 +18,9 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
+    if captions_nothing(ctx) {
+        return Vec::new();
+    }
     ctx.article
         .figures
         .iter()
@@ -51,4 +54,13 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
             }
         })
         .collect()
+}
+
+/// The page captions and credits none of its several photos: a blog's or
+/// a listicle's pictures (stock pictures, product shots, portraits), not
+/// news photos, which a publisher always credits.
+fn captions_nothing(ctx: &Context) -> bool {
+    let mut photos = ctx.article.figures.iter().filter(|f| f.photo);
+    photos.clone().nth(1).is_some()
+        && photos.all(|f| f.caption.is_none() && !f.provided.credit)
 }
