@@ -296,7 +296,7 @@ pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
         if a11y::attr(*img, "alt").is_some_and(alt_names_other_picture) {
             return false;
         }
-        if tiny(*img) {
+        if tiny(*img) || rule_line(*img) {
             return false;
         }
     }
@@ -584,6 +584,21 @@ fn tiny(img: ElementRef<'_>) -> bool {
         a11y::attr(img, name).and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
     };
     matches!((px("width"), px("height")), (Some(w), Some(h)) if w <= 100 && h <= 100)
+}
+
+/// An image declared as a thin strip, twenty times or more as wide as it
+/// is high (`width="464" height="2"`, `data-width="1200" data-height="24"`):
+/// a rule between sections of the story, drawn as a picture.
+fn rule_line(img: ElementRef<'_>) -> bool {
+    let px = |names: [&str; 2]| {
+        names.iter().find_map(|name| {
+            a11y::attr(img, name).and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
+        })
+    };
+    matches!(
+        (px(["width", "data-width"]), px(["height", "data-height"])),
+        (Some(w), Some(h)) if h > 0 && w >= h * 20
+    )
 }
 
 #[cfg(test)]
