@@ -106,7 +106,7 @@ const NOT_YET: &[(&str, f64)] = &[
     ("caption-credit-missing", 0.78),
     ("caption-date-missing", 0.34),
     ("caption-place-missing", 0.38),
-    ("figure-caption-missing", 0.40),
+    ("figure-caption-missing", 0.57),
     ("img-alt-placeholder", 0.94),
 ];
 

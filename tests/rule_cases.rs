@@ -471,3 +471,31 @@ fn cases_from_review() {
         assert_eq!(count(rule, html), *expected, "{rule}: {html}");
     }
 }
+
+/// A page that captions and credits none of its photos is not reported,
+/// but a Markdown draft is: its captions may all still be to write.
+#[test]
+fn a_page_without_any_caption_is_left_alone_but_not_a_draft() {
+    let selection = Selection {
+        select: vec!["figure-caption-missing".to_string()],
+        ignore: Vec::new(),
+    };
+    let lint = |name: &str, source: &str| {
+        presslint::lint_source(name.into(), source.to_string(), &selection.active())
+            .diagnostics
+            .len()
+    };
+    let markdown = "# Valencia floods\n\n![Residents wade through waist-deep water](/images/2024/10/30/street.webp)\n\nThe water rose overnight.\n\n![Cars piled against a bridge](/images/2024/10/30/paiporta-cars.webp)\n";
+    assert_eq!(lint("draft.md", markdown), 2);
+    let html = format!(
+        "{DOC}<h1>Valencia floods</h1><figure><img src=\"/images/2024/10/30/street.webp\" alt=\"Residents wade through waist-deep water\"></figure><p>The water rose overnight.</p><figure><img src=\"/images/2024/10/30/paiporta-cars.webp\" alt=\"Cars piled against a bridge\"></figure>"
+    );
+    assert_eq!(lint("page.html", &html), 0);
+    // One credited photo is enough to show the page captions its photos.
+    let credited = html.replacen(
+        "</figure>",
+        "<figcaption>Residents wade through a street in Paiporta. (Jorge Ferrer/AFP)</figcaption></figure>",
+        1,
+    );
+    assert_eq!(lint("page.html", &credited), 1);
+}

@@ -323,6 +323,7 @@ pub fn figures(
             containers.push((block, parts));
         }
     }
+    let artist_in_byline = photo::byline_credits_artist(doc);
     let mut out: Vec<Figure> = figures
         .into_iter()
         .map(|(figure, parts)| (figure, FigureKind::Figure, parts))
@@ -383,6 +384,7 @@ pub fn figures(
                     .zip(caption.as_ref())
                     .map(|((c, _), read)| (c, read.text.as_str())),
                 links_away,
+                artist_in_byline,
             };
             Figure {
                 tag: doc.tag_span(element),

@@ -12,6 +12,7 @@
 use scraper::{ElementRef, Selector};
 
 use crate::a11y::{self, word_parts};
+use crate::html::Document;
 
 /// What is known about one figure when it is classified.
 pub struct Seen<'a> {
@@ -26,6 +27,9 @@ pub struct Seen<'a> {
     pub caption: Option<(ElementRef<'a>, &'a str)>,
     /// Every image links to another page: a teaser card.
     pub links_away: bool,
+    /// The page's byline credits an artist for its pictures (see
+    /// [`byline_credits_artist`]).
+    pub artist_in_byline: bool,
 }
 
 /// Words in the class, id or role of a figure, its caption or its image
@@ -222,6 +226,11 @@ pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
     if seen.links_away {
         return false;
     }
+    // With no caption of its own to say otherwise, the picture is the
+    // artist's the byline names.
+    if seen.artist_in_byline && seen.caption.is_none() {
+        return false;
+    }
     let own_marks = std::iter::once(seen.element)
         .chain(seen.caption.map(|(c, _)| c))
         .chain(seen.images.iter().copied());
@@ -268,6 +277,8 @@ pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
     if addresses.is_empty() {
         addresses = seen.addresses.to_vec();
     }
+    let served: Vec<String> = addresses.iter().filter_map(|a| served_address(a)).collect();
+    addresses.extend(served.iter().map(String::as_str));
     if addresses
         .iter()
         .any(|src| address_words(src).any(|w| NOT_PHOTO_ADDRESS.contains(&w.as_str())))
@@ -289,7 +300,7 @@ pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
         if a11y::attr(*img, "alt").is_some_and(alt_names_other_picture) {
             return false;
         }
-        if tiny(*img) {
+        if tiny(*img) || rule_line(*img) {
             return false;
         }
     }
@@ -341,6 +352,35 @@ fn credits_photographer(caption: &str) -> bool {
             words(credit)
                 .first()
                 .is_some_and(|w| PHOTO_CREDIT_WORDS.contains(&w.as_str()))
+        })
+}
+
+/// How a byline credits the artist who made a story's pictures.
+const ARTIST_BYLINES: &[&str] = &[
+    "illustration by",
+    "illustrations by",
+    "illustrated by",
+    "photo illustration by",
+    "photo illustrations by",
+    "artwork by",
+    "art by",
+    "drawings by",
+    "animation by",
+];
+
+/// The page's byline (an element whose class, id or role names it one)
+/// opens by crediting an illustrator: "Illustration by Claire Lordon" under
+/// the headline says whose work the story's pictures are. A picture with
+/// no caption of its own on that page is the artist's, not a news photo.
+pub fn byline_credits_artist(doc: &Document) -> bool {
+    doc.elements()
+        .filter(|el| marked(*el, |w| matches!(w, "byline" | "bylines")))
+        .any(|el| {
+            let text: String = el.text().take(8).collect();
+            let text = words(&text).join(" ");
+            ARTIST_BYLINES
+                .iter()
+                .any(|phrase| text.starts_with(&format!("{phrase} ")))
         })
 }
 
@@ -450,6 +490,27 @@ const FILE_NAMESPACES: &[&str] = &[
     "파일",
 ];
 
+/// The address of the picture an image proxy serves, given in its query
+/// (`/images/dims?image_uri=https%3A%2F%2F…%2Fgallery-screenshot-1.jpg`,
+/// `/_next/image?url=%2Fuploads%2Fsales-chart.png`): the proxy's own path
+/// says nothing about the picture, that address does. Only an address of
+/// a picture file counts: a page's address passed along is not the picture.
+fn served_address(src: &str) -> Option<String> {
+    let (_, query) = src.split_once('?')?;
+    let query = query.split('#').next().unwrap_or("");
+    query
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .map(|(_, value)| crate::assets::resolve::percent_decode(value))
+        .find(|value| {
+            let lower = value.to_ascii_lowercase();
+            (lower.starts_with("http://")
+                || lower.starts_with("https://")
+                || lower.starts_with('/'))
+                && format_of(&lower).is_some()
+        })
+}
+
 /// Whether an address's file is in a photo format (JPEG, WebP, AVIF,
 /// HEIC), in one that screenshots, charts, diagrams, logos and animations
 /// come in (PNG, GIF, SVG), or neither says (no extension).
@@ -460,6 +521,9 @@ fn format_of(src: &str) -> Option<bool> {
         .unwrap_or("")
         .to_ascii_lowercase();
     let ext = path.rsplit_once('.').map(|(_, e)| e)?;
+    // An image service's style after the extension (`.png-w600`,
+    // `.jpg!thumb`, `.jpeg@2x`) leaves the format as it was.
+    let ext = ext.split(['-', '!', '@']).next().unwrap_or(ext);
     match ext {
         "jpg" | "jpeg" | "webp" | "avif" | "heic" | "jxl" => Some(true),
         "png" | "gif" | "svg" => Some(false),
@@ -556,6 +620,21 @@ fn tiny(img: ElementRef<'_>) -> bool {
     matches!((px("width"), px("height")), (Some(w), Some(h)) if w <= 100 && h <= 100)
 }
 
+/// An image declared as a thin strip, twenty times or more as wide as it
+/// is high (`width="464" height="2"`, `data-width="1200" data-height="24"`):
+/// a rule between sections of the story, drawn as a picture.
+fn rule_line(img: ElementRef<'_>) -> bool {
+    let px = |names: [&str; 2]| {
+        names.iter().find_map(|name| {
+            a11y::attr(img, name).and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
+        })
+    };
+    matches!(
+        (px(["width", "data-width"]), px(["height", "data-height"])),
+        (Some(w), Some(h)) if h > 0 && w >= h * 20
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -598,6 +677,51 @@ mod tests {
         ));
         assert!(!caption_names_other_picture(
             "The artist poses with her impression of the city"
+        ));
+    }
+
+    #[test]
+    fn a_proxy_serves_the_picture_its_query_names() {
+        assert_eq!(
+            served_address(
+                "https://o.example.com/images/dims?quality=85&image_uri=http%3A%2F%2Fo.example.com%2Fx%2FXbox%2Bscreenshot%2B1.jpg&client=a1"
+            )
+            .as_deref(),
+            Some("http://o.example.com/x/Xbox+screenshot+1.jpg")
+        );
+        // A page's address passed along is not the picture.
+        assert_eq!(
+            served_address(
+                "https://example.com/img/123.jpg?ref=https%3A%2F%2Fexample.com%2Fmaps-of-the-flood"
+            ),
+            None
+        );
+        assert_eq!(
+            format_of("http://img.example.cn/uploads/a.png-w600"),
+            Some(false)
+        );
+        assert_eq!(format_of("https://example.com/a.jpg!thumb"), Some(true));
+        assert_eq!(
+            format_of("https://example.com/dims4/resize/630x342!/quality/90/"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_byline_crediting_an_illustrator_is_found() {
+        let credits = |html: &str| byline_credits_artist(&Document::parse(html.to_string()));
+        assert!(credits(
+            r#"<p class="byline"><span class="byline__preamble">Illustration by </span><a href="/c/claire-lordon">Claire Lordon</a></p>"#
+        ));
+        assert!(credits(
+            r#"<div class="article-byline">Photo illustration by Mark Graves</div>"#
+        ));
+        // The writer's byline, and an illustrator named elsewhere.
+        assert!(!credits(
+            r#"<p class="byline">By Jane Doe</p><p>Illustration by Claire Lordon</p>"#
+        ));
+        assert!(!credits(
+            r#"<p class="byline">By Jane Doe, who wrote about the art by Banksy</p>"#
         ));
     }
 
