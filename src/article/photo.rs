@@ -220,7 +220,7 @@ const NOT_PHOTO_CJK: &[&str] = &[
 /// Words that name the kind of picture when they start a caption or an
 /// alt text.
 const LEADING_WORDS: &[&str] = &[
-    "map", "chart", "graph", "graphic", "video", "watch", "icon", "artwork",
+    "map", "chart", "graph", "graphic", "video", "watch", "icon", "artwork", "list",
 ];
 
 /// Whether the figure holds a news photo.
@@ -238,6 +238,18 @@ pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
         marked(e, |w| {
             NOT_PHOTO_WORDS.contains(&w) || NOT_STORY_WORDS.contains(&w)
         })
+    }) {
+        return false;
+    }
+    // The elements between the figure and its picture: a video block's
+    // fallback image (`<div class="g-asset g-video"><img>`) is the video's.
+    if seen.images.iter().any(|img| {
+        img.ancestors().any(|a| a.id() == seen.element.id())
+            && img
+                .ancestors()
+                .filter_map(ElementRef::wrap)
+                .take_while(|a| a.id() != seen.element.id())
+                .any(|a| marked(a, |w| matches!(w, "video" | "videos" | "player")))
     }) {
         return false;
     }
