@@ -596,6 +596,7 @@ impl Story {
             || platform(text.trim().trim_end_matches('.'))
             || parts.iter().any(|p| platform(p))
             || historical(text)
+            || bio_line(text)
             || credit.is_some_and(|(start, credit)| {
                 let rest = format!("{} {}", &text[..start], &text[start + credit.len()..]);
                 self.handout(&parts, &rest)
@@ -837,13 +838,58 @@ fn taken_from_elsewhere(text: &str) -> bool {
     SOURCED.is_match(text)
 }
 
+/// The caption is a portrait's bio line: a person's name, then the post
+/// they hold ("JOHN TANZELLA is president/CEO of…", "Ana Ruiz has been
+/// named director of…"): a headshot handed in for a business or people
+/// column, not a picture taken at an event.
+fn bio_line(text: &str) -> bool {
+    static NAME_IS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^\s*\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){1,3},?\s+(?:is|has\s+been\s+(?:named|appointed|promoted\s+to)|was\s+(?:named|appointed|promoted\s+to)|joins|has\s+joined)\s",
+        )
+        .expect("bio pattern")
+    });
+    let Some(found) = NAME_IS.find(text) else {
+        return false;
+    };
+    let rest = text[found.end()..].to_lowercase();
+    rest.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| matches!(*w, "the" | "a" | "an" | "its" | "new"))
+        .take(3)
+        .any(|w| POSTS.contains(&w))
+}
+
+/// Posts a bio line gives ("regional director", "president/CEO").
+const POSTS: &[&str] = &[
+    "president",
+    "director",
+    "ceo",
+    "cfo",
+    "coo",
+    "chief",
+    "manager",
+    "partner",
+    "founder",
+    "co-founder",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "owner",
+    "principal",
+    "executive",
+    "officer",
+    "attorney",
+];
+
 /// The caption places its subject centuries back: an object or a picture
 /// of the past ("A 14th century plague doctor", "pottery from the late 6th
-/// century BC"), not a photo of the news.
+/// century BC"), not a photo of the news. (A cathedral "which dates from
+/// the 12th century" may be burning today.)
 fn historical(text: &str) -> bool {
     static PAST: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)\b\d+(?:st|nd|rd|th)?[\s-]*(?:century\s+|millennium\s+)?(?:BC|B\.C\.|BCE|B\.C\.E\.)(?:\W|$)|^\W*(?:(?:a|an|the)\s+)?(?:(?:early|mid|late)[\s-]+)?\d{1,2}(?:st|nd|rd|th)[\s-]century\b|\bfrom\s+the\s+(?:(?:early|mid|late)[\s-]+)?\d{1,2}(?:st|nd|rd|th)[\s-]century\b",
+            r"(?i)\b\d+(?:st|nd|rd|th)?[\s-]*(?:century\s+|millennium\s+)?(?:BC|B\.C\.|BCE|B\.C\.E\.)(?:\W|$)|^\W*(?:(?:a|an|the)\s+)?(?:(?:early|mid|late)[\s-]+)?\d{1,2}(?:st|nd|rd|th)[\s-]century\b",
         )
         .expect("past pattern")
     });
@@ -893,6 +939,45 @@ mod tests {
         assert!(!caption_names_other_picture(
             "The artist poses with her impression of the city"
         ));
+    }
+
+    #[test]
+    fn supplied_pictures_are_told_by_their_credit_and_caption() {
+        assert!(bio_line(
+            " JOHN TANZELLA is president/CEO of the International Travel Association."
+        ));
+        assert!(bio_line(
+            "Ana Ruiz has been named director of sales at Cobalt Hotels."
+        ));
+        assert!(!bio_line(
+            "Ana Ruiz speaks to reporters in Miami on Tuesday."
+        ));
+        assert!(historical("A 14th century plague doctor (Image: GETTY)"));
+        assert!(historical(
+            "Fragment of red-figure pottery from the late 6th century BC. SIA/EFAK"
+        ));
+        assert!(!historical(
+            "Firefighters battle the blaze at the cathedral, which dates from the 12th century."
+        ));
+        assert!(taken_from_elsewhere(
+            "Europa above Jupiter's clouds. (Source: NASA)"
+        ));
+        assert!(taken_from_elsewhere(
+            "Разве этой красотке дашь 53 года? Фото @paulinaporizkov"
+        ));
+        assert!(!taken_from_elsewhere(
+            "Interest payments. Jeon Heon-Kyun/EPA, via Shutterstock"
+        ));
+        assert_eq!(credit_parts("(Walt Disney Co.)"), ["Walt Disney Co"]);
+        assert_eq!(
+            credit_parts("Credit: ESA/ATG medialab"),
+            ["ESA", "ATG medialab"]
+        );
+        assert!(looks_like_person("Brendan McDermid"));
+        assert!(looks_like_person("lili sams"));
+        assert!(!looks_like_person("Walt Disney Co"));
+        assert!(!looks_like_person("The White House"));
+        assert!(!looks_like_person("Tyvak"));
     }
 
     #[test]
