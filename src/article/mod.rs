@@ -30,6 +30,7 @@ pub use jsonld::ImageObjects;
 pub use named::{
     Area, Block, Frame, Heading, ImageButton, Link, Object, RoleImage, Svg, Track, Video,
 };
+pub use photo::Story;
 
 /// What the article's configuration contributes to the model.
 #[derive(Clone, Debug, Default)]
