@@ -103,6 +103,10 @@ pub struct Provided {
     pub credit: bool,
     pub date: bool,
     pub place: bool,
+    /// The story's credits line names the photographer of all its
+    /// pictures (`photo::page_credits_photographs`): a credit for the
+    /// caption, not a credit line of the figure.
+    pub page_credit: bool,
 }
 
 impl Caption {
@@ -324,6 +328,7 @@ pub fn figures(
         }
     }
     let artist_in_byline = photo::byline_credits_artist(doc);
+    let page_credit = photo::page_credits_photographs(doc);
     let mut out: Vec<Figure> = figures
         .into_iter()
         .map(|(figure, parts)| (figure, FigureKind::Figure, parts))
@@ -335,6 +340,7 @@ pub fn figures(
         .map(|(element, kind, parts)| {
             let mut provided = Provided {
                 credit: parts.credit_element,
+                page_credit,
                 ..Provided::default()
             };
             // Each image's own references: the work is linear in the page.

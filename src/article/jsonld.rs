@@ -53,6 +53,7 @@ impl ImageObjects {
             credit: has(&["creditText", "copyrightHolder", "creator", "author"]),
             date: has(&["dateCreated"]),
             place: has(&["contentLocation", "locationCreated"]),
+            ..Provided::default()
         };
         for key in ["url", "contentUrl"] {
             if let Some(path) = object.get(key).and_then(Value::as_str).map(url_path)

@@ -405,6 +405,47 @@ pub fn byline_credits_artist(doc: &Document) -> bool {
         })
 }
 
+/// How a story's credits line names the photographer of all its pictures.
+const PAGE_PHOTO_CREDITS: &[&str] = &["photographs by", "photos by", "photography by"];
+
+/// The longest credits line read for a photographer (a story's paragraph
+/// that happens to say "photos by" is not a credits line).
+const CREDITS_LINE: usize = 300;
+
+/// The page credits its pictures as a whole, in a short line outside any
+/// figure ("Produced by …, Photographs by Lexey Swall, Written by …"; "Photos
+/// by Jane Doe" under the story): a caption there need not repeat the
+/// photographer's name. Singular credits ("Photo by …") name one picture
+/// and are read with that picture.
+pub fn page_credits_photographs(doc: &Document) -> bool {
+    doc.elements()
+        .filter(|el| {
+            !el.ancestors()
+                .filter_map(ElementRef::wrap)
+                .any(|a| a.value().name() == "figure")
+        })
+        .any(|el| {
+            let own: String = el
+                .children()
+                .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
+                .collect();
+            let own = own
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+            own.chars().count() <= CREDITS_LINE
+                && !doc.visibility.is_hidden(el)
+                && PAGE_PHOTO_CREDITS.iter().any(|phrase| {
+                    own.match_indices(phrase).any(|(at, _)| {
+                        let before = &own[..at];
+                        before.is_empty()
+                            || [", ", "; ", "and "].iter().any(|s| before.ends_with(s))
+                    })
+                })
+        })
+}
+
 /// The most nodes a story card holds.
 const CARD_NODES: usize = 400;
 
@@ -1096,6 +1137,24 @@ mod tests {
         ));
         assert!(!credits(
             r#"<p class="byline">By Jane Doe, who wrote about the art by Banksy</p>"#
+        ));
+    }
+
+    #[test]
+    fn a_credits_line_naming_the_photographer_is_found() {
+        let credits = |html: &str| page_credits_photographs(&Document::parse(html.to_string()));
+        assert!(credits(
+            r#"<p class="story-producer">Produced by Ana Ruiz and Josh Lee, Photographs by Lexey Swall, Written by Graham Bowley</p>"#
+        ));
+        assert!(credits(r#"<p><em>Photography by Dan Seifert.</em></p>"#));
+        // One picture's credit, or a credit inside a figure, is that picture's.
+        assert!(!credits(r#"<p><em>Photo by Dan Seifert.</em></p>"#));
+        assert!(!credits(
+            r#"<figure><img src="a.jpg" alt=""><figcaption>Photographs by Jane Doe</figcaption></figure>"#
+        ));
+        // A story's sentence that mentions photos by someone is no credits line.
+        assert!(!credits(
+            r#"<p>The museum shows photos by local students alongside the paintings.</p>"#
         ));
     }
 

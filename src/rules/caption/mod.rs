@@ -33,7 +33,10 @@ pub fn lacking(ctx: &Context<'_>, element: Element, message: &str, help: &str) -
         })
         .filter(|(figure, caption)| {
             let (found, provided) = match element {
-                Element::Credit => (caption.analysis().credit, figure.provided.credit),
+                Element::Credit => (
+                    caption.analysis().credit,
+                    figure.provided.credit || figure.provided.page_credit,
+                ),
                 Element::Date => (caption.analysis().date, figure.provided.date),
                 Element::Place => (caption.analysis().place, figure.provided.place),
             };
