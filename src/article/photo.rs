@@ -9,6 +9,7 @@
 //! words decide: the class, id and role of the figure and of the page
 //! sections around it, the image's address and alt text, and the caption.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -702,6 +703,10 @@ fn rule_line(img: ElementRef<'_>) -> bool {
 /// name as the page's title gives it. Read once per rule run.
 pub struct Story {
     text: String,
+    /// The words of `text`: a name with a word the story never uses is
+    /// not named there, found without reading the story again for each
+    /// caption.
+    words: HashSet<String>,
     site: String,
 }
 
@@ -725,7 +730,25 @@ impl Story {
             })
             .map(site_of_title)
             .unwrap_or_default();
-        Story { text, site }
+        let words = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(String::from)
+            .collect();
+        Story { text, words, site }
+    }
+
+    /// The story names `name` (lowercased) as [`names`] reads it.
+    fn names(&self, name: &str) -> bool {
+        let spaced = name.is_ascii() || !name.chars().any(is_unspaced_script);
+        if spaced
+            && name
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| !w.is_empty() && !self.words.contains(w))
+        {
+            return false;
+        }
+        names(&self.text, name)
     }
 
     /// Whether a news photo's caption is asked when and where the picture
@@ -773,7 +796,7 @@ impl Story {
         parts.iter().any(|p| {
             let name = organisation_name(p);
             SPACE_AGENCIES.iter().any(|a| a.eq_ignore_ascii_case(&name))
-                || name.chars().count() >= 3 && (names(&self.text, &name) || names(&rest, &name))
+                || name.chars().count() >= 3 && (self.names(&name) || names(&rest, &name))
         })
     }
 
