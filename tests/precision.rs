@@ -103,8 +103,8 @@ const ENOUGH: usize = 15;
 /// what their false findings are. A rule that reaches [`PRECISION`] must
 /// leave this list.
 const NOT_YET: &[(&str, f64)] = &[
-    ("caption-credit-missing", 0.90),
-    ("caption-date-missing", 0.42),
+    ("caption-credit-missing", 0.94),
+    ("caption-date-missing", 0.44),
     ("caption-place-missing", 0.58),
     ("figure-caption-missing", 0.57),
     ("img-alt-placeholder", 0.94),
@@ -164,7 +164,9 @@ fn every_rule_is_precise_on_judged_corpus_findings() {
         } else {
             String::new()
         };
-        println!("| {rule} | {judged} | {true_} | {precision:.2}{gone} |");
+        // Shown rounded down: 18 of 19 (0.947) is not shown as 0.95.
+        let shown = (precision * 100.0).floor() / 100.0;
+        println!("| {rule} | {judged} | {true_} | {shown:.2}{gone} |");
         let floor = NOT_YET.iter().find(|(r, _)| r == rule).map(|(_, f)| *f);
         match floor {
             Some(_) if precision >= PRECISION => failing.push(format!(
@@ -309,11 +311,13 @@ fn caption_rules_find_real_captions_and_judge_them() {
         let kept = c[0][0] as f64 / (c[0][0] + c[0][1]).max(1) as f64;
         let accuracy = (caught + kept) / 2.0;
         println!(
-            "| {element} | {} of {} | {} of {} | {accuracy:.3} |",
+            "| {element} | {} of {} | {} of {} | {:.3} |",
             c[1][1],
             c[1][0] + c[1][1],
             c[0][0],
-            c[0][0] + c[0][1]
+            c[0][0] + c[0][1],
+            // Shown rounded down, as the target is a floor.
+            (accuracy * 1000.0).floor() / 1000.0
         );
         if accuracy < floor {
             failing.push(format!("{element}: {accuracy:.3} < {floor}"));

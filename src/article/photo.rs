@@ -275,7 +275,7 @@ pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
     {
         return false;
     }
-    if in_story_card(seen.element) {
+    if in_story_card(seen.element) || in_shop_card(seen.element) {
         return false;
     }
     // A player or an embed in the figure.
@@ -493,28 +493,61 @@ fn links_to_shop_or_stock(caption: ElementRef<'_>) -> bool {
         .descendants()
         .filter_map(ElementRef::wrap)
         .filter_map(|a| a.value().attr("href"))
-        .filter_map(|href| href.split_once("://").map(|(_, rest)| rest))
-        .map(|rest| {
-            rest.split(['/', '?'])
-                .next()
-                .unwrap_or("")
-                .to_ascii_lowercase()
-        })
-        .any(|host| {
-            host.split('.').any(|label| {
-                matches!(
-                    label,
-                    "amazon"
-                        | "rakuten"
-                        | "ebay"
-                        | "etsy"
-                        | "twenty20"
-                        | "unsplash"
-                        | "pexels"
-                        | "pixabay"
-                        | "istockphoto"
-                )
-            }) || host.starts_with("amzn.")
+        .any(shop_or_stock_address)
+}
+
+/// The address is an online shop's or a stock library's.
+fn shop_or_stock_address(href: &str) -> bool {
+    let Some((_, rest)) = href.split_once("://") else {
+        return false;
+    };
+    let host = rest
+        .split(['/', '?'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    host.split('.').any(|label| {
+        matches!(
+            label,
+            "amazon"
+                | "rakuten"
+                | "ebay"
+                | "etsy"
+                | "twenty20"
+                | "unsplash"
+                | "pexels"
+                | "pixabay"
+                | "istockphoto"
+        )
+    }) || host.starts_with("amzn.")
+}
+
+/// How far up from a figure a product card is looked for.
+const CARD_LEVELS: usize = 3;
+
+/// The figure is the picture of a product card: a small block around it
+/// whose headline links to an online shop (a shopping gallery's item,
+/// "Organic Tortilla Chips" linking to the shop under the product's
+/// picture). The product's picture is the shop's, not a news photo.
+fn in_shop_card(figure: ElementRef<'_>) -> bool {
+    figure
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .take(CARD_LEVELS)
+        // A card is small (and the work stays bounded).
+        .take_while(|block| block.descendants().nth(CARD_NODES).is_none())
+        .any(|block| {
+            block.descendants().filter_map(ElementRef::wrap).any(|a| {
+                a.value().name() == "a"
+                    && a.value().attr("href").is_some_and(shop_or_stock_address)
+                    && (a
+                        .descendants()
+                        .chain(a.ancestors())
+                        .filter_map(ElementRef::wrap)
+                        .any(|h| {
+                            matches!(h.value().name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+                        }))
+            })
         })
 }
 
