@@ -883,19 +883,10 @@ const SPACE_AGENCIES: &[&str] = &[
     "european space agency",
 ];
 
-/// Words of an organisation's name: a credit part with one is not a
-/// person's name.
+/// Words of an organisation's name besides its legal form
+/// ([`LEGAL_FORMS`]): a credit part with one is not a person's name.
 const ORGANISATION_WORDS: &[&str] = &[
     "the",
-    "co",
-    "inc",
-    "corp",
-    "corporation",
-    "company",
-    "ltd",
-    "llc",
-    "plc",
-    "gmbh",
     "group",
     "foundation",
     "institute",
@@ -986,7 +977,7 @@ fn looks_like_person(part: &str) -> bool {
         && (words.iter().all(|w| capitalised(w) || particle(w)) || words.iter().all(lowercase))
         && !words.iter().any(|w| {
             let w = w.trim_end_matches('.').to_lowercase();
-            ORGANISATION_WORDS.contains(&w.as_str())
+            ORGANISATION_WORDS.contains(&w.as_str()) || LEGAL_FORMS.contains(&w.as_str())
         })
 }
 
