@@ -18,6 +18,7 @@ mod jsonld;
 mod markdown;
 mod named;
 mod photo;
+mod supplied;
 
 use crate::diagnostic::Span;
 use crate::html::Document;
@@ -30,7 +31,7 @@ pub use jsonld::ImageObjects;
 pub use named::{
     Area, Block, Frame, Heading, ImageButton, Link, Object, RoleImage, Svg, Track, Video,
 };
-pub use photo::Story;
+pub use supplied::Story;
 
 /// What the article's configuration contributes to the model.
 #[derive(Clone, Debug, Default)]

@@ -1,0 +1,423 @@
+//! Which news photos were supplied rather than taken to report the story:
+//! pictures credited to a source, a social-media account or the story's
+//! own subject, pictures of something centuries old, and headshots beside a
+//! biography line. Their captions are asked for a credit, not for when and
+//! where the picture was taken.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Caption;
+use super::photo::has_phrase;
+
+/// The story the figures illustrate, as the caption rules need it: the
+/// lowercased text of its headings and paragraphs, and the publication's
+/// name as the page's title gives it. Read once per rule run.
+pub struct Story {
+    text: String,
+    /// The words of `text`: a name with a word the story never uses is
+    /// not named there, found without reading the story again for each
+    /// caption.
+    words: HashSet<String>,
+    site: String,
+}
+
+impl Story {
+    pub fn of(article: &super::Article<'_>) -> Story {
+        let mut text = String::new();
+        for block in article.blocks.iter().filter(|b| !b.nested || b.heading) {
+            text.push_str(&block.text.to_lowercase());
+            text.push('\n');
+        }
+        let site = article
+            .document
+            .title
+            .and_then(|(tag, _)| {
+                let after = article.source().get(tag.end..)?;
+                let mut end = after.find("</").unwrap_or(after.len()).min(400);
+                while !after.is_char_boundary(end) {
+                    end -= 1;
+                }
+                Some(&after[..end])
+            })
+            .map(site_of_title)
+            .unwrap_or_default();
+        let words = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(String::from)
+            .collect();
+        Story { text, words, site }
+    }
+
+    /// The story names `name` (lowercased) as [`names`] reads it.
+    fn names(&self, name: &str) -> bool {
+        let spaced = name.is_ascii() || !name.chars().any(is_unspaced_script);
+        if spaced
+            && name
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| !w.is_empty() && !self.words.contains(w))
+        {
+            return false;
+        }
+        names(&self.text, name)
+    }
+
+    /// Whether a news photo's caption is asked when and where the picture
+    /// was taken. Not when the picture was supplied rather than taken to
+    /// report the story: its credit names where it was taken from (a
+    /// source, a social-media account), or hands it out from the story's
+    /// own subject (an organisation the story names, a space agency); nor
+    /// when it shows something centuries old. Its credit is still asked.
+    pub fn asks_when_and_where(&self, caption: &Caption) -> bool {
+        let text = &caption.text;
+        let credit = caption
+            .analysis()
+            .credit
+            .and_then(|f| Some((f.start, text.get(f.start..f.end)?)));
+        let parts = credit.map(|(_, c)| credit_parts(c)).unwrap_or_default();
+        let platform = |p: &str| {
+            p.starts_with('@') || PLATFORMS.iter().any(|name| p.eq_ignore_ascii_case(name))
+        };
+        // "Image via Getty Images": an agency took it.
+        let sourced = taken_from_elsewhere(text) && !parts.iter().any(|p| is_agency(p));
+        !(sourced
+            || platform(text.trim().trim_end_matches('.'))
+            || parts.iter().any(|p| platform(p))
+            || historical(text)
+            || bio_line(text)
+            || credit.is_some_and(|(start, credit)| {
+                let rest = format!("{} {}", &text[..start], &text[start + credit.len()..]);
+                self.handout(&parts, &rest)
+            }))
+    }
+
+    /// The credit names an organisation, not a person, a news agency or a
+    /// publication, and that organisation is a space agency or is named in
+    /// the story or in the rest of the caption: the picture is its
+    /// handout ("Credit: Tyvak" under "Tyvak plans to…").
+    fn handout(&self, parts: &[String], rest: &str) -> bool {
+        if parts.is_empty()
+            || parts
+                .iter()
+                .any(|p| looks_like_person(p) || self.press(p) || is_agency(p))
+        {
+            return false;
+        }
+        let rest = rest.to_lowercase();
+        parts.iter().any(|p| {
+            let name = organisation_name(p);
+            SPACE_AGENCIES.iter().any(|a| a.eq_ignore_ascii_case(&name))
+                || name.chars().count() >= 3 && (self.names(&name) || names(&rest, &name))
+        })
+    }
+
+    /// A publication's name or its staff ("Harare Herald", "Atlas staff",
+    /// the publication's own name as its title gives it).
+    fn press(&self, part: &str) -> bool {
+        has_phrase(part, &crate::text::data::CAPTION_WORDS.credit_outlet)
+            || has_phrase(part, &["staff"])
+            || {
+                let name = organisation_name(part);
+                name.chars().count() >= 2 && names(&self.site, &name)
+            }
+    }
+}
+
+/// The publication's part of a page title: what follows the headline and
+/// a separator ("Floods close roads | The Courier" → "the courier").
+fn site_of_title(title: &str) -> String {
+    let title = title.trim().to_lowercase();
+    [" | ", " - ", " – ", " — ", " · ", " :: "]
+        .iter()
+        .filter_map(|sep| title.split_once(sep).map(|(_, site)| site.to_string()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Social-media platforms: a picture credited to one was taken from a
+/// post there.
+const PLATFORMS: &[&str] = &[
+    "facebook",
+    "instagram",
+    "twitter",
+    "youtube",
+    "tiktok",
+    "snapchat",
+    "reddit",
+    "weibo",
+    "vkontakte",
+];
+
+/// Space agencies: their pictures (probes, renderings, launches from their
+/// own cameras) are handouts.
+const SPACE_AGENCIES: &[&str] = &[
+    "nasa",
+    "esa",
+    "jaxa",
+    "roscosmos",
+    "cnsa",
+    "isro",
+    "jpl",
+    "european space agency",
+];
+
+/// Words of an organisation's name besides its legal form
+/// ([`LEGAL_FORMS`]): a credit part with one is not a person's name.
+const ORGANISATION_WORDS: &[&str] = &[
+    "the",
+    "group",
+    "foundation",
+    "institute",
+    "university",
+    "college",
+    "museum",
+    "agency",
+    "administration",
+    "department",
+    "ministry",
+    "office",
+    "council",
+    "government",
+    "police",
+    "studio",
+    "studios",
+    "pictures",
+    "records",
+    "entertainment",
+    "games",
+    "labs",
+    "medialab",
+    "association",
+    "society",
+    "center",
+    "centre",
+    "service",
+    "services",
+    "house",
+    "network",
+    "federation",
+    "committee",
+    "commission",
+    "league",
+    "club",
+];
+
+/// Legal-form words dropped from the end of an organisation's name before
+/// it is looked for in the story ("Walt Disney Co." → "walt disney").
+const LEGAL_FORMS: &[&str] = &[
+    "co",
+    "inc",
+    "corp",
+    "corporation",
+    "company",
+    "ltd",
+    "llc",
+    "plc",
+    "gmbh",
+];
+
+/// The names a credit gives: its label ("Credit:", "Photo by") and
+/// brackets taken off, split at slashes, pipes, commas and "via".
+fn credit_parts(credit: &str) -> Vec<String> {
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[^:：/]{1,25}[:：]\s*|^(?i:(?:\w+\s+){1,2}by\s+)").expect("credit label")
+    });
+    let credit = credit
+        .trim()
+        .trim_matches(|c: char| "()[]{}（）".contains(c) || c.is_whitespace());
+    let credit = LABEL.replace(credit, "");
+    credit
+        .split(['/', '|', ',', ';'])
+        .flat_map(|p| p.split(" via "))
+        .map(|p| {
+            p.trim()
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_string()
+        })
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Two to five words, all capitalised or all in lowercase, none of them
+/// an organisation's: a person's name ("Brendan McDermid", "JIM WATSON",
+/// "lili sams"), not "Walt Disney Co." or "The White House".
+fn looks_like_person(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let particle = |w: &&str| {
+        matches!(
+            *w,
+            "de" | "da" | "van" | "von" | "der" | "bin" | "al" | "la" | "le"
+        )
+    };
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    let lowercase = |w: &&str| w.chars().all(|c| c.is_lowercase() || "'’-.".contains(c));
+    (2..=5).contains(&words.len())
+        && (words.iter().all(|w| capitalised(w) || particle(w)) || words.iter().all(lowercase))
+        && !words.iter().any(|w| {
+            let w = w.trim_end_matches('.').to_lowercase();
+            ORGANISATION_WORDS.contains(&w.as_str()) || LEGAL_FORMS.contains(&w.as_str())
+        })
+}
+
+/// A wire service or photo agency.
+fn is_agency(part: &str) -> bool {
+    has_phrase(part, crate::text::data::AGENCY_NAMES.as_slice())
+}
+
+/// An organisation's name as looked for in the story: lowercased, its
+/// legal form dropped.
+fn organisation_name(part: &str) -> String {
+    let mut words: Vec<String> = part.split_whitespace().map(|w| w.to_lowercase()).collect();
+    while words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| LEGAL_FORMS.contains(&w.trim_end_matches('.')))
+    {
+        words.pop();
+    }
+    words.join(" ")
+}
+
+/// `text` (lowercased) names `name` (lowercased): as whole words, or
+/// anywhere for a name in a script written without spaces.
+fn names(text: &str, name: &str) -> bool {
+    if !name.is_ascii() && !name.contains(' ') && name.chars().any(is_unspaced_script) {
+        return text.contains(name);
+    }
+    text.match_indices(name).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + name.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// A letter of a script written without spaces between words (Japanese,
+/// Chinese, Thai).
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7AF | 0x0E00..=0x0E7F)
+}
+
+/// The caption says where the picture was taken from rather than who took
+/// it: a source label ("Source: NASA", "Quelle: …"), a credit that starts
+/// with "via", or a social-media account ending it ("Фото
+/// @paulinaporizkov").
+fn taken_from_elsewhere(text: &str) -> bool {
+    static SOURCED: LazyLock<Regex> = LazyLock::new(|| {
+        let labels = crate::text::data::alternation(
+            crate::text::data::CAPTION_WORDS
+                .credit_source
+                .iter()
+                .copied(),
+        );
+        Regex::new(&format!(
+            r"(?m)(?:^|[\s(\[])(?i:{labels})\s*[:：]\s*\S|(?:^|[(\[])\s*(?i:(?:(?:photo|image|picture|video)s?\s+)?via)\s+\S|(?:^|[\s(\[/:：])@[\w.]{{2,}}\s*[)\]]?\s*\z"
+        ))
+        .expect("source pattern")
+    });
+    SOURCED.is_match(text)
+}
+
+/// The caption is a portrait's bio line: a person's name, then the post
+/// they hold ("JOHN TANZELLA is president/CEO of…", "Ana Ruiz has been
+/// named director of…"): a headshot handed in for a business or people
+/// column, not a picture taken at an event.
+fn bio_line(text: &str) -> bool {
+    static NAME_IS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^\s*\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){1,3},?\s+(?:is|has\s+been\s+(?:named|appointed|promoted\s+to)|was\s+(?:named|appointed|promoted\s+to)|joins|has\s+joined)\s",
+        )
+        .expect("bio pattern")
+    });
+    let Some(found) = NAME_IS.find(text) else {
+        return false;
+    };
+    let rest = text[found.end()..].to_lowercase();
+    rest.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| matches!(*w, "the" | "a" | "an" | "its" | "new"))
+        .take(3)
+        .any(|w| POSTS.contains(&w))
+}
+
+/// Posts a bio line gives ("regional director", "president/CEO").
+const POSTS: &[&str] = &[
+    "president",
+    "director",
+    "ceo",
+    "cfo",
+    "coo",
+    "chief",
+    "manager",
+    "partner",
+    "founder",
+    "co-founder",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "owner",
+    "principal",
+    "executive",
+    "officer",
+    "attorney",
+];
+
+/// The caption places its subject centuries back: an object or a picture
+/// of the past ("A 14th century plague doctor", "pottery from the late 6th
+/// century BC"), not a photo of the news. (A cathedral "which dates from
+/// the 12th century" may be burning today.)
+fn historical(text: &str) -> bool {
+    static PAST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)\b\d+(?:st|nd|rd|th)?[\s-]*(?:century\s+|millennium\s+)?(?:BC|B\.C\.|BCE|B\.C\.E\.)(?:\W|$)|^\W*(?:(?:a|an|the)\s+)?(?:(?:early|mid|late)[\s-]+)?\d{1,2}(?:st|nd|rd|th)[\s-]century\b",
+        )
+        .expect("past pattern")
+    });
+    PAST.is_match(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn supplied_pictures_are_told_by_their_credit_and_caption() {
+        assert!(bio_line(
+            " JOHN TANZELLA is president/CEO of the International Travel Association."
+        ));
+        assert!(bio_line(
+            "Ana Ruiz has been named director of sales at Cobalt Hotels."
+        ));
+        assert!(!bio_line(
+            "Ana Ruiz speaks to reporters in Miami on Tuesday."
+        ));
+        assert!(historical("A 14th century plague doctor (Image: GETTY)"));
+        assert!(historical(
+            "Fragment of red-figure pottery from the late 6th century BC. SIA/EFAK"
+        ));
+        assert!(!historical(
+            "Firefighters battle the blaze at the cathedral, which dates from the 12th century."
+        ));
+        assert!(taken_from_elsewhere(
+            "Europa above Jupiter's clouds. (Source: NASA)"
+        ));
+        assert!(taken_from_elsewhere(
+            "Разве этой красотке дашь 53 года? Фото @paulinaporizkov"
+        ));
+        assert!(!taken_from_elsewhere(
+            "Interest payments. Jeon Heon-Kyun/EPA, via Shutterstock"
+        ));
+        assert_eq!(credit_parts("(Walt Disney Co.)"), ["Walt Disney Co"]);
+        assert_eq!(
+            credit_parts("Credit: ESA/ATG medialab"),
+            ["ESA", "ATG medialab"]
+        );
+        assert!(looks_like_person("Brendan McDermid"));
+        assert!(looks_like_person("lili sams"));
+        assert!(!looks_like_person("Walt Disney Co"));
+        assert!(!looks_like_person("The White House"));
+        assert!(!looks_like_person("Tyvak"));
+    }
+}
