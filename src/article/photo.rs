@@ -414,32 +414,30 @@ const CREDITS_LINE: usize = 300;
 /// photographer's name. Singular credits ("Photo by …") name one picture
 /// and are read with that picture.
 pub fn page_credits_photographs(doc: &Document) -> bool {
-    doc.elements()
-        .filter(|el| {
-            !el.ancestors()
+    doc.elements().any(|el| {
+        let own: String = el
+            .children()
+            .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
+            .collect();
+        let own = own
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        own.chars().count() <= CREDITS_LINE
+            && PAGE_PHOTO_CREDITS.iter().any(|phrase| {
+                own.match_indices(phrase).any(|(at, _)| {
+                    let before = &own[..at];
+                    before.is_empty() || [", ", "; ", "and "].iter().any(|s| before.ends_with(s))
+                })
+            })
+            // Asked only of a credits line: the walk up stays rare.
+            && !el
+                .ancestors()
                 .filter_map(ElementRef::wrap)
                 .any(|a| a.value().name() == "figure")
-        })
-        .any(|el| {
-            let own: String = el
-                .children()
-                .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
-                .collect();
-            let own = own
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase();
-            own.chars().count() <= CREDITS_LINE
-                && !doc.visibility.is_hidden(el)
-                && PAGE_PHOTO_CREDITS.iter().any(|phrase| {
-                    own.match_indices(phrase).any(|(at, _)| {
-                        let before = &own[..at];
-                        before.is_empty()
-                            || [", ", "; ", "and "].iter().any(|s| before.ends_with(s))
-                    })
-                })
-        })
+            && !doc.visibility.is_hidden(el)
+    })
 }
 
 /// The most nodes a story card holds.
