@@ -40,6 +40,10 @@ pub struct Figure {
     /// video player, headshot or teaser (see [`super::photo`]): the
     /// caption rules ask its caption for a credit, a date and a place.
     pub photo: bool,
+    /// The news photo was supplied rather than taken to report the story
+    /// (see [`super::supplied`]): its caption is asked for a credit, not
+    /// for when and where it was taken.
+    pub supplied: bool,
     /// What the page says about the picture outside the caption text.
     pub provided: Provided,
 }
@@ -396,6 +400,7 @@ pub fn figures(
                 tag: doc.tag_span(element),
                 kind,
                 photo: photo::is_photo(&seen, photo_selector),
+                supplied: false,
                 links_away,
                 images: parts.images,
                 caption,

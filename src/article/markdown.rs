@@ -237,6 +237,7 @@ fn figure(tag: Span, image: usize, caption: Option<Caption>, provided: Provided)
         images: vec![image],
         kind: FigureKind::Figure,
         photo: true,
+        supplied: false,
         caption,
         links_away: false,
         provided,

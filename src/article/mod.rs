@@ -31,7 +31,6 @@ pub use jsonld::ImageObjects;
 pub use named::{
     Area, Block, Frame, Heading, ImageButton, Link, Object, RoleImage, Svg, Track, Video,
 };
-pub use supplied::Story;
 
 /// What the article's configuration contributes to the model.
 #[derive(Clone, Debug, Default)]
@@ -112,7 +111,7 @@ pub struct DocumentFacts<'d> {
 impl<'d> Article<'d> {
     /// Build the model of a parsed document.
     pub fn build(doc: &'d Document, options: &Options) -> Article<'d> {
-        build::build(doc, options)
+        supplied::mark(build::build(doc, options))
     }
 
     /// Build the model of a Markdown article.
@@ -120,7 +119,7 @@ impl<'d> Article<'d> {
         md: &'d crate::markdown::MarkdownDocument,
         options: &Options,
     ) -> Article<'d> {
-        markdown::build(md, options)
+        supplied::mark(markdown::build(md, options))
     }
 
     /// The source text the spans point into.

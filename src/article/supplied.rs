@@ -12,10 +12,10 @@ use regex::Regex;
 use super::Caption;
 use super::photo::has_phrase;
 
-/// The story the figures illustrate, as the caption rules need it: the
-/// lowercased text of its headings and paragraphs, and the publication's
-/// name as the page's title gives it. Read once per rule run.
-pub struct Story {
+/// The story the figures illustrate: the lowercased text of its headings
+/// and paragraphs, and the publication's name as the page's title gives
+/// it. Read once per article, by [`mark`].
+struct Story {
     text: String,
     /// The words of `text`: a name with a word the story never uses is
     /// not named there, found without reading the story again for each
@@ -24,8 +24,31 @@ pub struct Story {
     site: String,
 }
 
+/// Mark the article's supplied news photos, reading the story once and
+/// only when a captioned news photo needs it.
+pub fn mark(mut article: super::Article<'_>) -> super::Article<'_> {
+    let captioned = |f: &super::Figure| f.photo && f.caption.is_some();
+    if article.figures.iter().any(captioned) {
+        let story = Story::of(&article);
+        let supplied: Vec<bool> = article
+            .figures
+            .iter()
+            .map(|f| {
+                captioned(f)
+                    && f.caption
+                        .as_ref()
+                        .is_some_and(|c| !story.asks_when_and_where(c))
+            })
+            .collect();
+        for (figure, supplied) in article.figures.iter_mut().zip(supplied) {
+            figure.supplied = supplied;
+        }
+    }
+    article
+}
+
 impl Story {
-    pub fn of(article: &super::Article<'_>) -> Story {
+    fn of(article: &super::Article<'_>) -> Story {
         let mut text = String::new();
         for block in article.blocks.iter().filter(|b| !b.nested || b.heading) {
             text.push_str(&block.text.to_lowercase());
@@ -71,7 +94,7 @@ impl Story {
     /// source, a social-media account), or hands it out from the story's
     /// own subject (an organisation the story names, a space agency); nor
     /// when it shows something centuries old. Its credit is still asked.
-    pub fn asks_when_and_where(&self, caption: &Caption) -> bool {
+    fn asks_when_and_where(&self, caption: &Caption) -> bool {
         let text = &caption.text;
         let credit = caption
             .analysis()

@@ -5,7 +5,7 @@
 
 include!(concat!(env!("OUT_DIR"), "/rules/caption.rs"));
 
-use crate::article::{Caption, Figure, Story};
+use crate::article::{Caption, Figure};
 use crate::diagnostic::{Diagnostic, Span};
 use crate::rules::Context;
 use crate::rules::embedded::{Element, help_with_metadata};
@@ -22,15 +22,10 @@ pub fn captioned<'a>(ctx: &Context<'a>) -> impl Iterator<Item = (&'a Figure, &'a
 /// provided by the page elsewhere): a diagnostic at the `<figcaption>` start tag, labelled
 /// on its text, whose help adds what the image file's metadata says.
 pub fn lacking(ctx: &Context<'_>, element: Element, message: &str, help: &str) -> Vec<Diagnostic> {
-    // A supplied picture's caption is asked for its credit only.
-    let story = (element != Element::Credit).then(|| Story::of(ctx.article));
     captioned(ctx)
         .filter(|(figure, _)| figure.photo)
-        .filter(|(_, caption)| {
-            story
-                .as_ref()
-                .is_none_or(|s| s.asks_when_and_where(caption))
-        })
+        // A supplied picture's caption is asked for its credit only.
+        .filter(|(figure, _)| element == Element::Credit || !figure.supplied)
         .filter(|(figure, caption)| {
             let (found, provided) = match element {
                 Element::Credit => (
