@@ -455,6 +455,9 @@ fn short_word_ends_caption(c: &Caption, h: &Hit) -> bool {
 
 fn brackets_hold_a_credit(c: &Caption, h: &Hit) -> bool {
     let (p, inner) = (&*PATTERNS, h.inner);
+    if spells_words_before(&c.text[..h.start], inner) {
+        return false;
+    }
     p.slash.is_match(inner)
         || has_agency(inner, c.extra)
         || p.label.is_match(inner)
@@ -465,6 +468,43 @@ fn brackets_hold_a_credit(c: &Caption, h: &Hit) -> bool {
         || inner
             .split_whitespace()
             .any(|w| matches!(w.to_lowercase().as_str(), "archive" | "archives" | "file"))
+}
+
+/// The abbreviation in brackets spells the initials of the words just
+/// before it ("North Korea's Central News Agency (KCNA)", "Organization of
+/// the Petroleum Exporting Countries (OPEC)"): the name written out, then
+/// its short form, in running text.
+fn spells_words_before(before: &str, abbreviation: &str) -> bool {
+    let letters: Vec<char> = abbreviation.trim().chars().collect();
+    if !(2..=6).contains(&letters.len()) || !letters.iter().all(|c| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let mut wanted = letters.iter().rev().peekable();
+    let words = before
+        .trim_end_matches(['(', '[', ' '])
+        .split_whitespace()
+        .rev();
+    for word in words {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let Some(initial) = word.chars().next() else {
+            break;
+        };
+        let Some(&&next) = wanted.peek() else {
+            break;
+        };
+        if initial.to_ascii_uppercase() == next {
+            wanted.next();
+        } else if !matches!(
+            word,
+            "of" | "the" | "and" | "for" | "de" | "du" | "la" | "des"
+        ) {
+            break;
+        }
+        if wanted.peek().is_none() {
+            return true;
+        }
+    }
+    false
 }
 
 fn brackets_end_with_a_name(c: &Caption, h: &Hit) -> bool {
@@ -489,6 +529,12 @@ fn agency_by_credit_punctuation(c: &Caption, h: &Hit) -> bool {
         .split(|c: char| c.is_whitespace())
         .next()
         .unwrap_or("");
+    // "Korean Central News Agency (KCNA) said": the letters stand for the
+    // name just written, not for a credit.
+    if before.ends_with('(') && spells_words_before(before[..before.len() - 1].trim_end(), h.inner)
+    {
+        return false;
+    }
     before.ends_with(['/', '|', '(', '[', '©', '＝', '='])
         || after.starts_with(['/', '|', ')', ']'])
         || matches!(prev_word, "via" | "Via" | "VIA" | "vía" | "by" | "By")
@@ -694,5 +740,24 @@ mod tests {
             [("handout", Strength::Strong)]
         );
         assert!(kinds("Aid arrives in DR Congo on Sunday.").is_empty());
+    }
+
+    #[test]
+    fn an_abbreviation_after_its_name_is_not_a_credit() {
+        let strong = |text: &str| {
+            find_all(text, &[])
+                .into_iter()
+                .any(|(_, s)| s == Strength::Strong)
+        };
+        assert!(!strong(
+            "Kim Jong Un in this undated picture released by North Korea's Central News Agency (KCNA) on October 23, 2019."
+        ));
+        assert!(!strong(
+            "Oil ministers of the Organization of the Petroleum Exporting Countries (OPEC) meet in Vienna."
+        ));
+        // The agency's short form alone, or after other words, is a credit.
+        assert!(strong("Kim Jong Un inspects a factory (KCNA)"));
+        assert!(strong("Troops in the capital on Monday. (Reuters)"));
+        assert!(strong("A picture released by the government (AP)"));
     }
 }
