@@ -371,24 +371,61 @@ fn is_template(url: &str) -> bool {
 const BOX_LEVELS: usize = 3;
 
 /// A container that keeps the box of the image in it (see
-/// [`Image::boxed`]).
+/// [`Image::boxed`]), or takes it out of the page's flow
+/// (`position:absolute` or `fixed`), where its size moves no text.
 fn boxed(img: ElementRef<'_>) -> bool {
     img.ancestors()
         .filter_map(ElementRef::wrap)
         .take(BOX_LEVELS)
         .any(|el| {
             let ratio_class = el.value().attr("class").is_some_and(|classes| {
-                classes
-                    .split_ascii_whitespace()
-                    .flat_map(a11y::word_parts)
-                    .any(|p| p.starts_with("ratio") || p == "aspect")
+                classes.split_ascii_whitespace().any(|class| {
+                    let parts: Vec<String> = a11y::word_parts(class).collect();
+                    parts
+                        .iter()
+                        .any(|p| p.starts_with("ratio") || p == "aspect" || is_ratio(p))
+                        || parts
+                            .windows(3)
+                            .any(|w| w[1] == "by" && is_ratio_term(&w[0]) && is_ratio_term(&w[2]))
+                })
             });
             ratio_class
                 || a11y::style(el, "aspect-ratio").is_some_and(|v| v != "auto")
                 || ["padding-bottom", "padding-top"]
                     .iter()
                     .any(|p| a11y::style(el, p).is_some_and(|v| v.ends_with('%')))
+                || a11y::style(el, "position").is_some_and(|v| {
+                    matches!(v.to_ascii_lowercase().as_str(), "absolute" | "fixed")
+                })
         })
+}
+
+/// A class part that is an aspect ratio: `3x2`, `16x9` (`intrinsic-3x2`).
+fn is_ratio(part: &str) -> bool {
+    part.split_once('x').is_some_and(|(w, h)| {
+        [w, h]
+            .iter()
+            .all(|n| n.parse::<u32>().is_ok_and(|n| (1..=32).contains(&n)))
+    })
+}
+
+/// One side of a ratio written out: `four_by_six`, `16-by-9`.
+fn is_ratio_term(part: &str) -> bool {
+    part.parse::<u32>().is_ok_and(|n| (1..=32).contains(&n))
+        || matches!(
+            part,
+            "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "sixteen"
+        )
 }
 
 /// The link an element is in, and whether the nearest link or button
