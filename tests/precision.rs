@@ -107,8 +107,6 @@ const NOT_YET: &[(&str, f64)] = &[
     ("caption-date-missing", 0.44),
     ("caption-place-missing", 0.50),
     ("figure-caption-missing", 0.54),
-    ("img-alt-duplicate", 0.85),
-    ("img-unsized", 0.91),
 ];
 
 #[test]
@@ -205,6 +203,9 @@ fn every_rule_is_precise_on_judged_corpus_findings() {
 /// True findings of the judged sample given up on purpose, each with why
 /// (`rule file:line`).
 const ACCEPTED_LOSSES: &[&str] = &[
+    // A template's slot name as alt (`article_thumb`) is a placeholder:
+    // img-alt-placeholder reports each, not img-alt-duplicate.
+    "img-alt-duplicate scrapinghub-appleinsider.com-65bf3048.html:",
     // A teaser card whose `<figcaption>` is left after its figure, both
     // inside the story's link: a caption outside its figure is only
     // paired with it outside links.

@@ -74,7 +74,7 @@ const MARKS_COMPARED: usize = 256;
 
 /// Pictures seen so far, to ask whether another image shows one of them.
 /// Two images show the same picture when one of their files is the same
-/// picture (see [`identity`]), or neither has a file; when they link to
+/// picture (see [`identity`]), or either has no file; when they link to
 /// the same page (a logo in the header and the footer, a story's
 /// teaser at two sizes; see [`link_target`]); when both are marks whose
 /// alt calls them a logo (one brand's mark in two files); when their files are one name's variants in one
@@ -93,11 +93,9 @@ pub struct Pictures {
 impl Pictures {
     /// `picture` shows one of the pictures seen.
     pub fn shows(&self, picture: &Picture) -> bool {
-        if picture.ids.is_empty() {
-            if self.fileless {
-                return true;
-            }
-        } else if !self.ids.is_disjoint(&picture.ids) {
+        // A picture with no file (a `data:` stand-in a script replaces, or
+        // no address) shows nothing to tell apart from any other.
+        if picture.ids.is_empty() || self.fileless || !self.ids.is_disjoint(&picture.ids) {
             return true;
         }
         if picture
@@ -295,6 +293,14 @@ fn is_size(s: &str) -> bool {
     s.split_once('x')
         .is_some_and(|(w, h)| digits(w) && digits(h))
         || s.strip_suffix('w').is_some_and(digits)
+        // A rendition's folder: `landscape_225`, `thumb_300`.
+        || s.split_once('_').is_some_and(|(k, n)| {
+            digits(n)
+                && matches!(
+                    k,
+                    "landscape" | "portrait" | "square" | "thumb" | "thumbnail" | "width" | "size" | "crop"
+                )
+        })
         || (s.contains('_')
             && s.split(',').all(|p| {
                 p.split_once('_')

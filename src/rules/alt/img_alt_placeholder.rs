@@ -52,6 +52,10 @@ const PLACEHOLDERS: &[&str] = &[
     "thumbnail photo",
     "thumbnail image",
     "image for post",
+    "article thumb",
+    "article thumbnail",
+    "post thumbnail",
+    "video player loading",
     // The same words in the corpus's other languages.
     "bild",
     "foto",
@@ -70,7 +74,8 @@ const PLACEHOLDERS: &[&str] = &[
 /// The alt, lowercased, without surrounding punctuation and whitespace and
 /// without a leading article ("An image"), is a generic word.
 pub fn is_placeholder(alt: &str) -> bool {
-    let key = crate::a11y::normalize(alt)
+    // `article_thumb`, `featured-image`: a template's name for the slot.
+    let key = crate::a11y::normalize(&alt.replace(['_', '-'], " "))
         .trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace())
         .to_lowercase();
     let key = ["a ", "an ", "the "]
