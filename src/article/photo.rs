@@ -171,6 +171,11 @@ const NOT_PHOTO_TEXT: &[&str] = &[
     "cut away",
     "mock up",
     "mockup",
+    "infografik",
+    "grafik",
+    "infographie",
+    "infografía",
+    "infografica",
 ];
 
 /// Credits that say the picture was not taken to report the story: a
@@ -200,6 +205,13 @@ const NOT_NEWS_SOURCES: &[&str] = &[
     "123rf",
     "archive photos",
     "moviepix",
+    "science photo library",
+    "bridgeman",
+    "bridgeman images",
+    "universal history archive",
+    "hulton archive",
+    "library of congress",
+    "public domain",
     "submitted photo",
     "submitted by",
     "photo submitted",

@@ -110,6 +110,7 @@ impl Story {
             || platform(text.trim().trim_end_matches('.'))
             || parts.iter().any(|p| platform(p))
             || historical(text)
+            || still(text, &parts)
             || bio_line(text)
             || credit.is_some_and(|(start, credit)| {
                 let rest = format!("{} {}", &text[..start], &text[start + credit.len()..]);
@@ -343,6 +344,63 @@ fn taken_from_elsewhere(text: &str) -> bool {
     SOURCED.is_match(text)
 }
 
+/// A still of a film or a television programme: the caption says so ("A
+/// still from the 1957 TV movie…"), or a studio or distributor is credited
+/// ("Warner Bros.", "Credit: 20th Century Fox"). The studio hands it out;
+/// when and where it was shot is the production's, not the story's.
+fn still(text: &str, parts: &[String]) -> bool {
+    // A credit line of its own that no credit pattern reads ("Warner
+    // Bros." in the page's credit element) is the caption's last line.
+    let last_line = text.lines().last().unwrap_or("");
+    has_phrase(text, STILL_WORDS)
+        || parts.iter().any(|p| has_phrase(p, STUDIOS))
+        || (last_line.split_whitespace().count() <= 4 && has_phrase(last_line, STUDIOS))
+}
+
+/// What a caption calls a still.
+const STILL_WORDS: &[&str] = &[
+    "a still from",
+    "still from the",
+    "film still",
+    "movie still",
+    "production still",
+    "publicity still",
+];
+
+/// Film and television studios and distributors.
+const STUDIOS: &[&str] = &[
+    "warner bros",
+    "warner brothers",
+    "20th century fox",
+    "20th century studios",
+    "universal pictures",
+    "paramount pictures",
+    "sony pictures",
+    "columbia pictures",
+    "lionsgate",
+    "focus features",
+    "searchlight pictures",
+    "fox searchlight",
+    "a24",
+    "netflix",
+    "hbo",
+    "amazon studios",
+    "walt disney pictures",
+    "walt disney studios",
+    "pixar",
+    "dreamworks",
+    "mgm",
+    "miramax",
+    "new line cinema",
+    "studiocanal",
+    "magnolia pictures",
+    "ifc films",
+    "bleecker street",
+    "roadside attractions",
+    "annapurna pictures",
+    "entertainment one",
+];
+
 /// The caption is a portrait's bio line: a person's name, then the post
 /// they hold ("JOHN TANZELLA is president/CEO of…", "Ana Ruiz has been
 /// named director of…"): a headshot handed in for a business or people
@@ -350,7 +408,7 @@ fn taken_from_elsewhere(text: &str) -> bool {
 fn bio_line(text: &str) -> bool {
     static NAME_IS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^\s*\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){1,3},?\s+(?:is|has\s+been\s+(?:named|appointed|promoted\s+to)|was\s+(?:named|appointed|promoted\s+to)|joins|has\s+joined)\s",
+            r"^[\s\u{200B}-\u{200D}\u{2060}\u{FEFF}]*\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){1,3},?\s+(?:is|has\s+been\s+(?:named|appointed|promoted\s+to)|was\s+(?:named|appointed|promoted\s+to)|joins|has\s+joined)\s",
         )
         .expect("bio pattern")
     });
@@ -415,6 +473,17 @@ mod tests {
         ));
         assert!(!bio_line(
             "Ana Ruiz speaks to reporters in Miami on Tuesday."
+        ));
+        // A zero-width space before the name is not seen.
+        assert!(bio_line(
+            "\u{200B}JAY PELHAM is president of TotalBank, a South Florida-based bank."
+        ));
+        assert!(still("A still from the 1957 TV movie A Day Called X.", &[]));
+        assert!(still("Fantastic Beasts", &credit_parts("Warner Bros.")));
+        assert!(still("Eddie Redmayne in the film.\nWarner Bros.", &[]));
+        assert!(!still(
+            "Crowds outside the cinema on Sunday.",
+            &credit_parts("Jane Doe/AP")
         ));
         assert!(historical("A 14th century plague doctor (Image: GETTY)"));
         assert!(historical(
