@@ -636,7 +636,17 @@ fn format_of(src: &str) -> Option<bool> {
 /// in a name that does not describe a state (`has-related`, `is-promo`,
 /// `no-author`, `non-ad-column`).
 fn marked(el: ElementRef<'_>, words: impl Fn(&str) -> bool) -> bool {
+    // WordPress's post container lists the terms the story is filed under
+    // as classes (`tag-deals`, `category-related`, `promo_status-promo`):
+    // they say nothing of the block, which is the story itself.
+    let post = el
+        .value()
+        .classes()
+        .any(|c| c.eq_ignore_ascii_case("hentry") || c.eq_ignore_ascii_case("type-post"));
     ["class", "id", "role"].iter().any(|name| {
+        if post && *name == "class" {
+            return false;
+        }
         el.value().attr(name).is_some_and(|v| {
             v.split_ascii_whitespace()
                 .filter(|name| {
