@@ -37,7 +37,6 @@ pub struct Seen<'a> {
 const NOT_PHOTO_WORDS: &[&str] = &[
     "video",
     "videos",
-    "player",
     "playlist",
     "chart",
     "charts",
@@ -89,6 +88,13 @@ const NOT_PHOTO_WORDS: &[&str] = &[
     "comic",
     "comics",
 ];
+
+/// A class word naming a media player, alone or run together with its
+/// maker's or kind's name (`player`, `cnnplayer`, `vidplayer`,
+/// `jwplayer`), not a game's `multiplayer`.
+fn names_player(word: &str) -> bool {
+    word.ends_with("player") && word != "multiplayer"
+}
 
 /// Words in an image's address that say what kind of picture it is
 /// (`/assets/site-logo.png`, `/avatars/96/jane.jpg`).
@@ -253,7 +259,7 @@ pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
         .chain(seen.images.iter().copied());
     if own_marks.clone().any(|e| {
         marked(e, |w| {
-            NOT_PHOTO_WORDS.contains(&w) || NOT_STORY_WORDS.contains(&w)
+            NOT_PHOTO_WORDS.contains(&w) || NOT_STORY_WORDS.contains(&w) || names_player(w)
         })
     }) {
         return false;
@@ -266,7 +272,7 @@ pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
                 .ancestors()
                 .filter_map(ElementRef::wrap)
                 .take_while(|a| a.id() != seen.element.id())
-                .any(|a| marked(a, |w| matches!(w, "video" | "videos" | "player")))
+                .any(|a| marked(a, |w| matches!(w, "video" | "videos") || names_player(w)))
     }) {
         return false;
     }
