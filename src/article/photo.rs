@@ -487,14 +487,18 @@ fn in_story_card(figure: ElementRef<'_>) -> bool {
         matches!(d.value().name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
             || d.value().attr("role") == Some("heading")
     });
+    let elsewhere = |h: &str| {
+        let h = h.trim();
+        !h.is_empty() && !h.starts_with('#')
+    };
+    // The item itself may carry the story's address for a script to
+    // follow (`<li class="NewsFeed-item" data-url="/mlb/news/…">`).
     headline
-        && inside.any(|d| {
-            d.value().name() == "a"
-                && d.value().attr("href").is_some_and(|h| {
-                    let h = h.trim();
-                    !h.is_empty() && !h.starts_with('#')
-                })
-        })
+        && (["data-url", "data-href", "data-link"]
+            .iter()
+            .any(|name| item.value().attr(name).is_some_and(elsewhere))
+            || inside
+                .any(|d| d.value().name() == "a" && d.value().attr("href").is_some_and(elsewhere)))
 }
 
 /// The caption links to an online shop (the picture is the product's) or
