@@ -125,6 +125,16 @@ pub fn word_parts(word: &str) -> impl Iterator<Item = String> + '_ {
     parts.into_iter().filter(|p| !p.is_empty())
 }
 
+/// A custom element that stands for an image and is drawn as one by its
+/// script: `amp-img`, `lazy-image`, `lazy-img`.
+pub fn is_image_element(name: &str) -> bool {
+    name.contains('-')
+        && name
+            .rsplit('-')
+            .next()
+            .is_some_and(|last| matches!(last, "img" | "image"))
+}
+
 pub fn is_link(el: ElementRef<'_>) -> bool {
     let native = el.value().name() == "a" && attr(el, "href").is_some();
     match role(el).as_deref() {
@@ -302,6 +312,12 @@ impl<'a> NameWalk<'a> {
                                     .unwrap_or_default(),
                             ),
                             "area" => self.push(attr(child, "alt").unwrap_or("")),
+                            // A lazy-loading or AMP image element
+                            // (`<amp-img alt>`, `<lazy-image alt>`): its
+                            // script draws an <img> with that alt.
+                            name if is_image_element(name) && attr(child, "alt").is_some() => {
+                                self.push(attr(child, "alt").unwrap_or(""))
+                            }
                             "input"
                                 if attr(child, "type")
                                     .is_some_and(|t| t.eq_ignore_ascii_case("image")) =>
