@@ -334,6 +334,67 @@ impl Visibility {
     }
 }
 
+/// The screen widths of the common frameworks' breakpoints, smallest
+/// first (Bootstrap's `xs` to `xl`), as bits of [`screen_widths`].
+const BREAKPOINTS: [&str; 5] = ["xs", "sm", "md", "lg", "xl"];
+
+/// Every screen width.
+pub const ALL_WIDTHS: u8 = 0b1_1111;
+
+/// The screen widths at which the element is shown, as far as the
+/// responsive utility classes on it and its ancestors say: Bootstrap 3's
+/// `hidden-xs` … `hidden-lg` and `visible-sm` (`-block`, `-inline`…), and
+/// Bootstrap 4's `d-md-none` (hidden from that width up, unless a wider
+/// `d-lg-block` shows it again). A site that writes its header three
+/// times, one copy per width, shows one of them at any width.
+pub fn screen_widths(el: ElementRef<'_>) -> u8 {
+    std::iter::once(el)
+        .chain(el.ancestors().filter_map(ElementRef::wrap))
+        .filter_map(|e| e.value().attr("class"))
+        .fold(ALL_WIDTHS, |widths, classes| widths & own_widths(classes))
+}
+
+fn own_widths(classes: &str) -> u8 {
+    let position = |bp: &str| BREAKPOINTS.iter().position(|b| *b == bp);
+    // Bootstrap 3's `lg` is its widest: `hidden-lg` and `visible-lg`
+    // reach every wider screen.
+    let bit = |bp: &str| position(bp).map(|i| if bp == "lg" { 0b1_1000 } else { 1u8 << i });
+    let mut widths = ALL_WIDTHS;
+    let mut visible = 0u8;
+    // Bootstrap 4: (breakpoint, shown from there up).
+    let mut from: Vec<(usize, bool)> = Vec::new();
+    for class in classes.split_ascii_whitespace() {
+        let class = class.to_ascii_lowercase();
+        if let Some(bp) = class.strip_prefix("hidden-").and_then(bit) {
+            widths &= !bp;
+        } else if let Some(rest) = class.strip_prefix("visible-") {
+            let bp = rest.split('-').next().unwrap_or("");
+            if let Some(b) = bit(bp) {
+                visible |= b;
+            }
+        } else if let Some(rest) = class.strip_prefix("d-")
+            && let Some((bp, display)) = rest.split_once('-')
+            && let Some(i) = position(bp)
+        {
+            from.push((i, display != "none"));
+        }
+    }
+    if visible != 0 {
+        widths &= visible;
+    }
+    from.sort_unstable();
+    let mut responsive = ALL_WIDTHS;
+    for (i, shown) in from {
+        let up = ALL_WIDTHS & !((1u8 << i) - 1);
+        responsive = if shown {
+            responsive | up
+        } else {
+            responsive & !up
+        };
+    }
+    widths & responsive
+}
+
 /// `piece` occurs in `class`, ignoring ASCII case: a cheap test before a
 /// class is split into its word parts.
 fn has_piece(class: &str, piece: &str) -> bool {
@@ -346,6 +407,17 @@ fn has_piece(class: &str, piece: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn responsive_classes_say_at_which_widths_an_element_is_shown() {
+        assert_eq!(own_widths("logo"), ALL_WIDTHS);
+        // xs, sm, md, lg, xl are bits 0 to 4.
+        assert_eq!(own_widths("hidden-sm hidden-xs"), 0b1_1100);
+        assert_eq!(own_widths("hidden-lg hidden-md hidden-xs"), 0b0_0010);
+        assert_eq!(own_widths("visible-xs-block"), 0b0_0001);
+        assert_eq!(own_widths("d-md-none"), 0b0_0011);
+        assert_eq!(own_widths("d-md-none d-xl-block"), 0b1_0011);
+    }
 
     #[test]
     fn content_for_old_explorer_only_is_hidden_but_browser_classes_are_not() {

@@ -47,6 +47,7 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options) -> Article<'d> {
             level: 1,
             empty: title.value.trim().is_empty(),
             slot: false,
+            widths: crate::a11y::ALL_WIDTHS,
         });
     }
     for block in &md.blocks {
@@ -70,6 +71,7 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options) -> Article<'d> {
                 level,
                 empty: block.text.trim().is_empty(),
                 slot: false,
+                widths: crate::a11y::ALL_WIDTHS,
             });
         }
     }

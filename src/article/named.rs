@@ -21,6 +21,10 @@ pub struct Heading {
     /// a slot the page's script fills (a rail's "Top stories" title and its
     /// list, a navigation bar's headline shown on scroll).
     pub slot: bool,
+    /// The screen widths it is shown at, as bits
+    /// ([`crate::a11y::screen_widths`]): a header written once
+    /// per width shows one copy at each.
+    pub widths: u8,
 }
 
 /// An exposed link (`<a href>` or a link role).

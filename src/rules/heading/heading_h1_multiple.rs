@@ -15,14 +15,20 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
-    let mut h1s = ctx.article.headings.iter().filter(|h| h.level == 1);
-    let Some(first) = h1s.next() else {
-        return Vec::new();
-    };
-    h1s.map(|h| {
-        Diagnostic::new(h.tag, "this is a second level-one heading")
-            .help("keep one <h1> for the headline and use <h2> for sections")
-            .label(first.tag, "first level-one heading")
-    })
-    .collect()
+    let h1s: Vec<_> = ctx.article.headings.iter().filter(|h| h.level == 1).collect();
+    // A level-one heading is a second one where an earlier one is shown at
+    // the same screen width: copies of a header written once per width
+    // (`hidden-xs`, `visible-sm`) are never seen together.
+    h1s.iter()
+        .enumerate()
+        .skip(1)
+        .filter_map(|(i, h)| {
+            let first = h1s[..i].iter().find(|e| e.widths & h.widths != 0)?;
+            Some(
+                Diagnostic::new(h.tag, "this is a second level-one heading")
+                    .help("keep one <h1> for the headline and use <h2> for sections")
+                    .label(first.tag, "first level-one heading"),
+            )
+        })
+        .collect()
 }
