@@ -67,6 +67,27 @@ pub const HIDING_CLASSES: &[&str] = &[
     "print-logo",
 ];
 
+/// A class that names a block drawn only on paper: `print` with a part of
+/// the page's frame (`logo-print`, `print-masthead`, `footer-print-only`),
+/// as the print stylesheet's own blocks are named. A "print" button or
+/// link (`print-button`, `print-link`) is on screen.
+fn print_only_class(class: &str) -> bool {
+    if !has_piece(class, "print") {
+        return false;
+    }
+    let parts: Vec<String> = super::word_parts(class).collect();
+    parts.iter().any(|p| p == "print")
+        && parts.iter().any(|p| {
+            matches!(
+                p.as_str(),
+                "only" | "logo" | "header" | "footer" | "masthead"
+            )
+        })
+        && !parts
+            .iter()
+            .any(|p| matches!(p.as_str(), "button" | "btn" | "link" | "icon" | "share"))
+}
+
 /// Classes that set `visibility: hidden` (Bootstrap's `invisible`).
 const INVISIBLE_CLASSES: &[&str] = &["invisible"];
 
@@ -79,6 +100,10 @@ fn has_class(el: ElementRef<'_>, names: &[&str]) -> bool {
 fn display_none(el: ElementRef<'_>) -> bool {
     style(el, "display").is_some_and(|v| keyword(&v) == "none")
         || has_class(el, HIDING_CLASSES)
+        || el
+            .value()
+            .attr("class")
+            .is_some_and(|c| c.split_ascii_whitespace().any(print_only_class))
         || closed_at_load(el)
         || closed_widget(el)
         || for_old_explorer(el)
@@ -407,6 +432,17 @@ fn has_piece(class: &str, piece: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn print_only_blocks_are_named_for_print() {
+        assert!(print_only_class("logo-print"));
+        assert!(print_only_class("logo-print--color"));
+        assert!(print_only_class("print-masthead"));
+        assert!(!print_only_class("print-button"));
+        assert!(!print_only_class("header-print-link"));
+        assert!(!print_only_class("printer"));
+        assert!(!print_only_class("footer"));
+    }
 
     #[test]
     fn responsive_classes_say_at_which_widths_an_element_is_shown() {
