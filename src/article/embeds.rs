@@ -10,7 +10,7 @@ use crate::a11y;
 /// Words in a class or id that mark an advertising slot (`ad-slot`,
 /// `GoogleDfpAd`, `cnx-ad-slot`, `adsbygoogle`, `sponsored-video`), and
 /// the ad networks whose name sites give their slots (`medianet`,
-/// `ligatus`, `module__nativo`, Alibaba's `tanxssp`).
+/// `ligatus`, `module__nativo`, Alibaba's `tanxssp`, Yahoo! Japan's `yads`).
 const AD_WORDS: &[&str] = &[
     "ad",
     "ads",
@@ -32,6 +32,7 @@ const AD_WORDS: &[&str] = &[
     "ligatus",
     "nativo",
     "tanxssp",
+    "yads",
 ];
 
 /// Hosts that serve advertising, and frames that only run scripts.
@@ -48,6 +49,7 @@ const AD_HOSTS: &[&str] = &[
     "pos.baidu.com",
     "cpro.baidu.com",
     "vi-serve.com",
+    "l.qq.com",
 ];
 
 /// The element, or an element a few levels around it, is an advertising
@@ -74,9 +76,16 @@ pub fn is_advert(el: ElementRef<'_>) -> bool {
 /// the links of a `tanxssp` unit). Closer than [`is_advert`]: a rail with
 /// an ad word in its name also holds the site's own headings and links.
 pub fn in_ad_slot(el: ElementRef<'_>) -> bool {
-    std::iter::once(el)
-        .chain(el.parent().and_then(ElementRef::wrap))
-        .any(marked_as_ad)
+    // A link to an ad network's click counter (`c.l.qq.com/lclick?…`) is
+    // the network's too.
+    let clicks_through = a11y::attr(el, "href").is_some_and(|href| {
+        let href = href.trim().to_ascii_lowercase();
+        AD_HOSTS.iter().any(|host| host_is(&href, host))
+    });
+    clicks_through
+        || std::iter::once(el)
+            .chain(el.parent().and_then(ElementRef::wrap))
+            .any(marked_as_ad)
 }
 
 /// Hosts of video player networks whose widgets bring their own markup
