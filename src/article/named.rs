@@ -168,24 +168,46 @@ pub fn script_slot(heading: ElementRef<'_>) -> bool {
     if super::embeds::in_ad_slot(heading) {
         return true;
     }
-    for sibling in heading.next_siblings().filter_map(ElementRef::wrap) {
-        let empty = sibling.children().all(|c| match c.value() {
-            scraper::Node::Text(t) => t.trim().is_empty(),
-            scraper::Node::Element(_) => false,
-            _ => true,
-        });
-        if !empty {
-            return false;
+    // The heading may end a wrapper of its own (a drawer's header row),
+    // with the empty list right after the wrapper.
+    match slot_after(heading) {
+        Some(slot) => slot,
+        None => heading
+            .parent()
+            .and_then(ElementRef::wrap)
+            .and_then(|wrapper| wrapper.next_siblings().find_map(ElementRef::wrap))
+            .is_some_and(|next| {
+                matches!(next.value().name(), "ul" | "ol" | "dl") && holds_nothing(next)
+            }),
+    }
+}
+
+/// What follows `el` among its siblings: an empty list, template, custom
+/// element or ad slot (`Some(true)`), something with content
+/// (`Some(false)`), or nothing but empty elements (`None`).
+fn slot_after(el: ElementRef<'_>) -> Option<bool> {
+    for sibling in el.next_siblings().filter_map(ElementRef::wrap) {
+        if !holds_nothing(sibling) {
+            return Some(false);
         }
         let name = sibling.value().name();
         if matches!(name, "ul" | "ol" | "dl" | "template")
             || name.contains('-')
             || super::embeds::marked_as_ad(sibling)
         {
-            return true;
+            return Some(true);
         }
     }
-    false
+    None
+}
+
+/// No elements and no text in it, whitespace aside.
+fn holds_nothing(el: ElementRef<'_>) -> bool {
+    el.children().all(|c| match c.value() {
+        scraper::Node::Text(t) => t.trim().is_empty(),
+        scraper::Node::Element(_) => false,
+        _ => true,
+    })
 }
 
 /// No name from aria-labelledby, aria-label or title.
