@@ -250,8 +250,11 @@ const ACCEPTED_LOSSES: &[&str] = &[
 /// The target is 0.92 for each; these floors are where they stand, so
 /// they can only rise. (They were set again when the labels' `kind` was
 /// corrected to count news photographs only: stock, product, handed-in
-/// and encyclopedia pictures had been scored as news photos.)
-const BALANCED_ACCURACY: [(&str, f64); 3] = [("credit", 0.95), ("date", 0.93), ("place", 0.92)];
+/// and encyclopedia pictures had been scored as news photos; and the
+/// credit floor once more when a caught credit-missing caption turned out,
+/// by its alt's "Credit: iStock", to be a stock picture, which is not
+/// scored.)
+const BALANCED_ACCURACY: [(&str, f64); 3] = [("credit", 0.94), ("date", 0.93), ("place", 0.92)];
 
 #[test]
 fn caption_rules_find_real_captions_and_judge_them() {

@@ -225,7 +225,7 @@ impl<'d> Image<'d> {
 }
 
 /// An address that only tells an analytics service a page was read: a
-/// beacon path (`/pixel…`, `…beacon…`, `/logger/`, Adobe's `/b/ss/`,
+/// beacon path (`/pixel…`, `…beacon…`, `/logger/`, `/counter/`, Adobe's `/b/ss/`,
 /// `facebook.com/tr`) or an analytics host (`b.scorecardresearch.com/p?…`).
 pub fn is_beacon(url: &str) -> bool {
     let url = url.to_ascii_lowercase();
@@ -237,9 +237,16 @@ pub fn is_beacon(url: &str) -> bool {
         }
         None => ("", url.as_str()),
     };
-    ["/pixel", "beacon", "/b/ss/", "/logger/"]
-        .iter()
-        .any(|m| path.contains(m))
+    [
+        "/pixel",
+        "beacon",
+        "/b/ss/",
+        "/logger/",
+        "/counter/",
+        "/counter?",
+    ]
+    .iter()
+    .any(|m| path.contains(m))
         || url.contains("facebook.com/tr")
         || BEACON_HOSTS
             .iter()

@@ -122,6 +122,20 @@ const NOT_PHOTO_ADDRESS: &[&str] = &[
     "maps",
 ];
 
+/// Stock libraries named in an image's address (`…-unsplash.jpg`,
+/// `/istockphoto-1234.jpg`).
+const STOCK_ADDRESS: &[&str] = &["unsplash", "istock", "istockphoto", "pexels", "pixabay"];
+
+/// A picture whose alt text or address names a stock library ("Credit:
+/// iStock" in the alt, `…-unsplash.jpg`) when its caption does not: a
+/// stock picture, to credit but not to date or place.
+pub fn stock_named(alts: &[&str], addresses: &[&str]) -> bool {
+    alts.iter().any(|alt| has_phrase(alt, NOT_NEWS_SOURCES))
+        || addresses
+            .iter()
+            .any(|src| address_words(src).any(|w| STOCK_ADDRESS.contains(&w.as_str())))
+}
+
 /// Words in an image's address that say it is a lazy image's stand-in,
 /// shown until a script loads the picture from another address.
 const STAND_IN_ADDRESS: &[&str] = &["placeholder", "lazyload", "blank", "spacer", "transparent"];
@@ -686,6 +700,11 @@ fn address_words(src: &str) -> impl Iterator<Item = String> + '_ {
 fn names_other_picture(text: &str) -> bool {
     has_phrase(text, NOT_PHOTO_TEXT)
         || NOT_PHOTO_CJK.iter().any(|w| text.contains(w))
+        // "…の画面", "ホーム画面": a caption ending in "screen" names a
+        // screenshot ("画面左" is where someone stands in a photo).
+        || text
+            .trim_end_matches(|c: char| c.is_whitespace() || "。.、）)".contains(c))
+            .ends_with("画面")
         // "Firefox logo" is the logo; "The WeWork logo is displayed outside
         // a co-working space" is a photo of a street.
         || words(text).len() <= 6 && has_phrase(text, &["logo"])

@@ -35,9 +35,10 @@ pub fn mark(mut article: super::Article<'_>) -> super::Article<'_> {
             .iter()
             .map(|f| {
                 captioned(f)
-                    && f.caption
-                        .as_ref()
-                        .is_some_and(|c| !story.asks_when_and_where(c))
+                    && (stock(&article, f)
+                        || f.caption
+                            .as_ref()
+                            .is_some_and(|c| !story.asks_when_and_where(c)))
             })
             .collect();
         for (figure, supplied) in article.figures.iter_mut().zip(supplied) {
@@ -45,6 +46,21 @@ pub fn mark(mut article: super::Article<'_>) -> super::Article<'_> {
         }
     }
     article
+}
+
+/// The figure's picture names a stock library in its alt text or its
+/// address, where its caption does not (see [`super::photo::stock_named`]).
+fn stock(article: &super::Article<'_>, figure: &super::Figure) -> bool {
+    let images: Vec<_> = article.images_of(figure).collect();
+    let alts: Vec<&str> = images
+        .iter()
+        .filter_map(|img| img.alt.as_ref().map(|a| a.value))
+        .collect();
+    let addresses: Vec<&str> = images
+        .iter()
+        .flat_map(|img| article.references_of(img).map(|r| r.url))
+        .collect();
+    super::photo::stock_named(&alts, &addresses)
 }
 
 impl Story {
@@ -173,6 +189,7 @@ const PLATFORMS: &[&str] = &[
     "reddit",
     "weibo",
     "vkontakte",
+    "flickr",
 ];
 
 /// Space agencies: their pictures (probes, renderings, launches from their

@@ -15,7 +15,14 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
-    let h1s: Vec<_> = ctx.article.headings.iter().filter(|h| h.level == 1).collect();
+    // An empty heading takes no place in the outline: heading-empty
+    // reports it, and removing it is the usual fix.
+    let h1s: Vec<_> = ctx
+        .article
+        .headings
+        .iter()
+        .filter(|h| h.level == 1 && !h.empty)
+        .collect();
     // A level-one heading is a second one where an earlier one is shown at
     // the same screen width: copies of a header written once per width
     // (`hidden-xs`, `visible-sm`) are never seen together.
