@@ -203,6 +203,10 @@ fn every_rule_is_precise_on_judged_corpus_findings() {
 /// True findings of the judged sample given up on purpose, each with why
 /// (`rule file:line`).
 const ACCEPTED_LOSSES: &[&str] = &[
+    // A React picture whose <canvas> sibling holds its box: judged TRUE
+    // by the first sample ("no reserved box seen"), NOISE by two later
+    // ones that saw the canvas.
+    "img-unsized postlight-www.mentalfloss.com.html:126",
     // A template's slot name as alt (`article_thumb`) is a placeholder:
     // img-alt-placeholder reports each, not img-alt-duplicate.
     "img-alt-duplicate scrapinghub-appleinsider.com-65bf3048.html:",

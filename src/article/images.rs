@@ -404,6 +404,12 @@ fn boxed(img: ElementRef<'_>) -> bool {
                 || a11y::style(el, "position").is_some_and(|v| {
                     matches!(v.to_ascii_lowercase().as_str(), "absolute" | "fixed")
                 })
+                // A `<canvas>` beside the picture holds the box at the
+                // canvas's proportions (a React image's placeholder).
+                || el
+                    .children()
+                    .filter_map(ElementRef::wrap)
+                    .any(|c| c.value().name() == "canvas")
         })
 }
 

@@ -29,6 +29,8 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         .iter()
         // Markdown images cannot say their size: the renderer does.
         .filter(|img| img.rendered && img.sizable())
+        // An ad network's or a video widget's markup is the vendor's.
+        .filter(|img| !img.advert)
         // A script template with no address at all yet (`src=""` in a
         // `javascript:` link) has no picture to size; one whose address
         // is a pattern (`photo-{{size}}.jpg`) has, and it shifts the page.
