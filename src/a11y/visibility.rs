@@ -100,10 +100,11 @@ fn has_class(el: ElementRef<'_>, names: &[&str]) -> bool {
 fn display_none(el: ElementRef<'_>) -> bool {
     style(el, "display").is_some_and(|v| keyword(&v) == "none")
         || has_class(el, HIDING_CLASSES)
-        || el
-            .value()
-            .attr("class")
-            .is_some_and(|c| c.split_ascii_whitespace().any(print_only_class))
+        || ["class", "id"].iter().any(|name| {
+            el.value()
+                .attr(name)
+                .is_some_and(|c| c.split_ascii_whitespace().any(print_only_class))
+        })
         || closed_at_load(el)
         || closed_widget(el)
         || for_old_explorer(el)
@@ -438,6 +439,7 @@ mod tests {
         assert!(print_only_class("logo-print"));
         assert!(print_only_class("logo-print--color"));
         assert!(print_only_class("print-masthead"));
+        assert!(print_only_class("wp-logo-for-print"));
         assert!(!print_only_class("print-button"));
         assert!(!print_only_class("header-print-link"));
         assert!(!print_only_class("printer"));

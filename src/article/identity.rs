@@ -46,10 +46,11 @@ impl<'d> Article<'d> {
             ids: addresses().flat_map(|r| identity(r.url)).collect(),
             link: img.link.map(link_target),
             logo: mark.is_some()
-                && img.alt_text().is_some_and(|alt| {
-                    crate::a11y::word_parts(alt.value)
-                        .any(|w| matches!(w.as_str(), "logo" | "logotype" | "logotipo"))
-                }),
+                && (img.logo
+                    || img.alt_text().is_some_and(|alt| {
+                        crate::a11y::word_parts(alt.value)
+                            .any(|w| matches!(w.as_str(), "logo" | "logotype" | "logotipo"))
+                    })),
             mark,
             variants: addresses().filter_map(|r| variant_of(r.url)).collect(),
         }
@@ -215,13 +216,25 @@ pub fn identity(url: &str) -> Vec<String> {
         segments.pop();
     }
     let (stem, ext) = file.rsplit_once('.').unwrap_or((file, ""));
-    let stem = strip_variants(stem);
+    let stem = strip_variants(without_asset_id(stem));
     let mut out = vec![format!("{}/{stem}.{ext}", segments.join("/"))];
     if stem.chars().count() >= 5 && stem.contains(|c: char| c.is_ascii_digit()) && !is_size(&stem) {
         let dates: Vec<&str> = segments.iter().copied().filter(|s| is_date(s)).collect();
         out.push(format!("#{}/{stem}.{ext}", dates.join("/")));
     }
     out
+}
+
+/// A file stem without the asset number a CMS puts before the uploaded
+/// name (`_84456972_p072315al-0500` → `p072315al-0500`): one upload
+/// stored twice gets two numbers.
+fn without_asset_id(stem: &str) -> &str {
+    stem.strip_prefix('_')
+        .and_then(|rest| rest.split_once('_'))
+        .filter(|(id, name)| {
+            id.len() >= 5 && id.chars().all(|c| c.is_ascii_digit()) && !name.is_empty()
+        })
+        .map_or(stem, |(_, name)| name)
 }
 
 /// A file stem without its size and density variants.

@@ -149,6 +149,9 @@ pub struct Image<'d> {
     /// class of its link or container, see [`MARK_WORDS`]; or declared at
     /// most 100 × 100 pixels).
     pub mark: bool,
+    /// Its own class or id names it a logo (`class="logo-img"`): one
+    /// brand's logo, whichever of its files it shows.
+    pub logo: bool,
     /// The `href` of the link it is in.
     pub link: Option<&'d str>,
     /// A script template not filled in yet: its address is a template
@@ -677,6 +680,11 @@ pub fn image<'d>(
             Image::dimension(width.as_ref()),
             Image::dimension(height.as_ref()),
         ),
+        logo: ["class", "id"]
+            .iter()
+            .filter_map(|a| img.value().attr(a))
+            .flat_map(|v| v.split_ascii_whitespace().flat_map(a11y::word_parts))
+            .any(|w| matches!(w.as_str(), "logo" | "logotype")),
         link,
         unfilled: templated || awaits_script,
         alt_overridden,

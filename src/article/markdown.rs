@@ -293,6 +293,7 @@ fn push_image<'d>(
         insert_at: None,
         advert: false,
         mark: false,
+        logo: false,
         link: None,
         unfilled: false,
         alt_overridden: false,
