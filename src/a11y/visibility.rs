@@ -77,12 +77,7 @@ fn print_only_class(class: &str) -> bool {
     }
     let parts: Vec<String> = super::word_parts(class).collect();
     parts.iter().any(|p| p == "print")
-        && parts.iter().any(|p| {
-            matches!(
-                p.as_str(),
-                "only" | "logo" | "header" | "footer" | "masthead"
-            )
-        })
+        && parts.iter().any(|p| matches!(p.as_str(), "only" | "logo"))
         && !parts
             .iter()
             .any(|p| matches!(p.as_str(), "button" | "btn" | "link" | "icon" | "share"))
@@ -438,7 +433,7 @@ mod tests {
     fn print_only_blocks_are_named_for_print() {
         assert!(print_only_class("logo-print"));
         assert!(print_only_class("logo-print--color"));
-        assert!(print_only_class("print-masthead"));
+        assert!(!print_only_class("print-masthead"));
         assert!(print_only_class("wp-logo-for-print"));
         assert!(!print_only_class("print-button"));
         assert!(!print_only_class("header-print-link"));
