@@ -266,6 +266,28 @@ fn many_organisation_credits_in_a_long_story() {
     assert_eq!(findings(&output, "caption-date-missing"), figures);
 }
 
+/// Level-one headings written once per screen width are compared by the
+/// widths they are shown at; each is looked up once, not against every
+/// earlier one (100,000 copies hidden at every width, each beside a
+/// shown one).
+#[test]
+fn many_level_one_headings_hidden_at_every_width() {
+    let copies = 100_000;
+    let mut text = String::from(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><title>Copies</title></head><body>\n",
+    );
+    for _ in 0..copies {
+        text.push_str(
+            "<div class=\"hidden-xs hidden-sm hidden-md hidden-lg\"><h1>Copy</h1></div><h1>Shown</h1>\n",
+        );
+    }
+    text.push_str("</body></html>\n");
+    let output = lint_beside_clean(&text, false, secs(60));
+    // The copies are never seen; each shown one after the first is a
+    // second headline.
+    assert_eq!(findings(&output, "heading-h1-multiple"), copies - 1);
+}
+
 /// 10,000 nested `<b>` in a `<figcaption>` took 31 s.
 #[test]
 fn deep_nesting_in_a_figcaption() {

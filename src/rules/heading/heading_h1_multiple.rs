@@ -25,17 +25,22 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         .collect();
     // A level-one heading is a second one where an earlier one is shown at
     // the same screen width: copies of a header written once per width
-    // (`hidden-xs`, `visible-sm`) are never seen together.
-    h1s.iter()
-        .enumerate()
-        .skip(1)
-        .filter_map(|(i, h)| {
-            let first = h1s[..i].iter().find(|e| e.widths & h.widths != 0)?;
-            Some(
+    // (`hidden-xs`, `visible-sm`) are never seen together. The first
+    // level-one heading shown at each width, so each is looked up once.
+    let mut first_at: [Option<&crate::article::Heading>; 8] = [None; 8];
+    let mut out = Vec::new();
+    for h in h1s {
+        let bits = (0..8).filter(|b| h.widths & (1 << b) != 0);
+        if let Some(first) = bits.clone().find_map(|b| first_at[b]) {
+            out.push(
                 Diagnostic::new(h.tag, "this is a second level-one heading")
                     .help("keep one <h1> for the headline and use <h2> for sections")
                     .label(first.tag, "first level-one heading"),
-            )
-        })
-        .collect()
+            );
+        }
+        for b in bits {
+            first_at[b].get_or_insert(h);
+        }
+    }
+    out
 }
