@@ -162,6 +162,8 @@ const NOT_STORY_WORDS: &[&str] = &[
     "howto",
     "tease",
     "teases",
+    "promotion",
+    "promotions",
 ];
 
 /// Words and phrases that name a kind of picture other than a photograph,
@@ -352,6 +354,18 @@ pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
         if tiny(*img) || rule_line(*img) {
             return false;
         }
+    }
+    // A lazy picture's stand-in element declares the size for its script
+    // (`<div class="js-delayed-image-load" data-width="624"
+    // data-height="2">`): a rule between sections, as an image would be.
+    if seen.images.is_empty()
+        && seen
+            .element
+            .descendants()
+            .filter_map(ElementRef::wrap)
+            .any(|e| e.value().attr("data-src").is_some() && rule_line(e))
+    {
+        return false;
     }
     if seen.caption.is_some_and(|(caption, text)| {
         caption_names_other_picture(text)
