@@ -49,6 +49,7 @@ struct Patterns {
     slash: Regex,
     sentence_end: Regex,
     domain: Regex,
+    via_tail: Regex,
 }
 
 const NAME_WORD: &str = r"(?:\p{Lu}[\p{L}\p{M}'’\-]*\.?|\p{Lu}\.)";
@@ -95,6 +96,11 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         slash: re(r"\p{L}[\p{L}\p{M}.'’\-]+\s?/\s?\p{L}"),
         sentence_end: re(r#"[.!?…]["”’)]?\s+|[.!?](?:\p{Lu})"#),
         domain: re(r"^@[\w.]+$|^(?:[\w-]+\.)+(?:com|org|net|co\.uk|jp|de|fr|io|gov|edu)$"),
+        // "… keyboard via iFixit": a source named after "via", ending the
+        // caption (one to four names: capitalised, or `iFixit`, `eBay`).
+        via_tail: re(&format!(
+            r"\b(?:via|Via|VIA)\s+(?:{NAME_WORD}|\p{{Ll}}+\p{{Lu}}[\p{{L}}\p{{N}}]*)(?:\s+(?:{NAME_WORD}|\p{{Ll}}+\p{{Lu}}[\p{{L}}\p{{N}}]*)){{0,3}}\s*\.?\s*$"
+        )),
     }
 });
 
@@ -285,6 +291,14 @@ static DETECTORS: &[Detector] = &[
         end: End::Match,
         strength: Strength::Weak,
         guard: Some(caption_is_an_address),
+    },
+    // "… via iFixit" ending the caption: where the picture came from.
+    Detector {
+        kind: "via",
+        find: Find::Pattern(|p| &p.via_tail),
+        end: End::Match,
+        strength: Strength::Weak,
+        guard: Some(via_names_a_source),
     },
 ];
 
@@ -573,6 +587,17 @@ fn tail_is_for_outlet(_: &Caption, h: &Hit) -> bool {
     FOR_OUTLET.is_match(h.inner)
 }
 
+/// The name after "via" is a source, not an agency (which the agency row
+/// reads) nor a place the picture's subject passed through ("via
+/// Heathrow").
+fn via_names_a_source(c: &Caption, h: &Hit) -> bool {
+    let name = h
+        .inner
+        .split_once(char::is_whitespace)
+        .map_or("", |(_, n)| n);
+    !has_agency(name, c.extra) && super::place::find(name).is_none()
+}
+
 fn caption_is_an_address(c: &Caption, h: &Hit) -> bool {
     c.tail().from == 0 && PATTERNS.domain.is_match(h.inner)
 }
@@ -740,6 +765,22 @@ mod tests {
             [("handout", Strength::Strong)]
         );
         assert!(kinds("Aid arrives in DR Congo on Sunday.").is_empty());
+    }
+
+    #[test]
+    fn a_source_after_via_ends_a_caption() {
+        let kinds = |text: &str| -> Vec<&str> {
+            find_all(text, &[])
+                .into_iter()
+                .map(|(f, _)| f.kind)
+                .collect()
+        };
+        assert_eq!(
+            kinds("16-inch MacBook Pro's new scissor switch keyboard via iFixit"),
+            ["via"]
+        );
+        assert!(kinds("Refugees reached Germany via Austria").is_empty());
+        assert!(!kinds("Image via Getty Images").contains(&"via"));
     }
 
     #[test]
