@@ -377,6 +377,10 @@ fn is_template(url: &str) -> bool {
     (url.contains('{') && url.contains('}')) || url.contains("<%") || url.contains("%s")
 }
 
+/// How many children of a container are looked at for a placeholder
+/// `<canvas>` beside its picture.
+const PLACEHOLDER_SIBLINGS: usize = 8;
+
 /// How far above an image the container that keeps its box may be.
 const BOX_LEVELS: usize = 3;
 
@@ -408,10 +412,13 @@ fn boxed(img: ElementRef<'_>) -> bool {
                     matches!(v.to_ascii_lowercase().as_str(), "absolute" | "fixed")
                 })
                 // A `<canvas>` beside the picture holds the box at the
-                // canvas's proportions (a React image's placeholder).
+                // canvas's proportions (a React image's placeholder). It
+                // is among a wrapper's first few children: a page's long
+                // run of siblings is not searched once per image.
                 || el
                     .children()
                     .filter_map(ElementRef::wrap)
+                    .take(PLACEHOLDER_SIBLINGS)
                     .any(|c| c.value().name() == "canvas")
         })
 }
