@@ -67,10 +67,11 @@ pub const HIDING_CLASSES: &[&str] = &[
     "print-logo",
 ];
 
-/// A class that names a block drawn only on paper: `print` with a part of
-/// the page's frame (`logo-print`, `print-masthead`, `footer-print-only`),
-/// as the print stylesheet's own blocks are named. A "print" button or
-/// link (`print-button`, `print-link`) is on screen.
+/// A class or id that names a block drawn only on paper: `print` with
+/// `logo` or `only` (`logo-print`, `wp-logo-for-print`,
+/// `footer-print-only`), as the print stylesheet's own blocks are named. A
+/// "print" button or link (`print-button`, `print-link`) is on screen, and
+/// so is a print view's masthead (`print-masthead`), which the page shows.
 fn print_only_class(class: &str) -> bool {
     if !has_piece(class, "print") {
         return false;

@@ -17,12 +17,11 @@ pub static RULE: Rule = Rule {
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     // An empty heading takes no place in the outline: heading-empty
     // reports it, and removing it is the usual fix.
-    let h1s: Vec<_> = ctx
+    let h1s = ctx
         .article
         .headings
         .iter()
-        .filter(|h| h.level == 1 && !h.empty)
-        .collect();
+        .filter(|h| h.level == 1 && !h.empty);
     // A level-one heading is a second one where an earlier one is shown at
     // the same screen width: copies of a header written once per width
     // (`hidden-xs`, `visible-sm`) are never seen together. The first
