@@ -58,10 +58,7 @@ pub fn is_advert(el: ElementRef<'_>) -> bool {
     let address = ["src", "data"]
         .iter()
         .filter_map(|a| a11y::attr(el, a))
-        .any(|src| {
-            let src = src.trim().to_ascii_lowercase();
-            src.starts_with("javascript:") || AD_HOSTS.iter().any(|host| host_is(&src, host))
-        });
+        .any(|src| src.trim().to_ascii_lowercase().starts_with("javascript:") || on_ad_host(src));
     address
         || a11y::attr(el, "title").is_some_and(|t| t.trim().eq_ignore_ascii_case("advertisement"))
         || std::iter::once(el)
@@ -71,6 +68,12 @@ pub fn is_advert(el: ElementRef<'_>) -> bool {
             .any(marked_as_ad)
 }
 
+/// The address is on an ad network's host ([`AD_HOSTS`]).
+fn on_ad_host(url: &str) -> bool {
+    let url = url.trim().to_ascii_lowercase();
+    AD_HOSTS.iter().any(|host| host_is(&url, host))
+}
+
 /// The element or its parent is named as an advertising slot: a title or
 /// link the ad network writes into its slot (`ad--sponsor-content__title`,
 /// the links of a `tanxssp` unit). Closer than [`is_advert`]: a rail with
@@ -78,11 +81,7 @@ pub fn is_advert(el: ElementRef<'_>) -> bool {
 pub fn in_ad_slot(el: ElementRef<'_>) -> bool {
     // A link to an ad network's click counter (`c.l.qq.com/lclick?…`) is
     // the network's too.
-    let clicks_through = a11y::attr(el, "href").is_some_and(|href| {
-        let href = href.trim().to_ascii_lowercase();
-        AD_HOSTS.iter().any(|host| host_is(&href, host))
-    });
-    clicks_through
+    a11y::attr(el, "href").is_some_and(on_ad_host)
         || std::iter::once(el)
             .chain(el.parent().and_then(ElementRef::wrap))
             .any(marked_as_ad)
