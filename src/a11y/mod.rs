@@ -347,15 +347,32 @@ impl<'a> NameWalk<'a> {
     }
 }
 
+/// Attributes where lazy-loading scripts keep an image's real address
+/// until they copy it into `src` or `srcset`. The `…srcset` ones hold a
+/// candidate list.
+pub const LAZY_ATTRIBUTES: &[&str] = &[
+    "data-src",
+    "data-lazy-src",
+    "data-original",
+    "data-srcset",
+    "data-lazy-srcset",
+    "data-delayed-url",
+    "data-source-standard",
+    "data-n-src",
+];
+
 /// A `<noscript>` that a lazy-loading script unwraps when the page runs
-/// (`<noscript class="loading-lazy">`, or inside a `lazyload` wrapper):
+/// (`<noscript class="loading-lazy">`, inside a `lazyload` wrapper, or
+/// inside a stand-in that holds the picture's address in `data-src`):
 /// its content is what readers get.
 fn unwrapped_by_lazy_loader(noscript: ElementRef<'_>) -> bool {
-    std::iter::once(noscript)
-        .chain(noscript.parent().and_then(ElementRef::wrap))
-        .filter_map(|e| e.value().attr("class"))
-        .flat_map(str::split_ascii_whitespace)
-        .any(|class| word_parts(class).any(|w| w.starts_with("lazy")))
+    let parent = noscript.parent().and_then(ElementRef::wrap);
+    parent.is_some_and(|p| LAZY_ATTRIBUTES.iter().any(|&a| p.value().attr(a).is_some()))
+        || std::iter::once(noscript)
+            .chain(parent)
+            .filter_map(|e| e.value().attr("class"))
+            .flat_map(str::split_ascii_whitespace)
+            .any(|class| word_parts(class).any(|w| w.starts_with("lazy")))
 }
 
 /// The name from content of a `<noscript>`'s markup, which the parser keeps

@@ -7,24 +7,10 @@ use regex::Regex;
 use scraper::ElementRef;
 
 use super::attr::{Attr, trim_url};
-use crate::a11y;
+use crate::a11y::{self, LAZY_ATTRIBUTES};
 use crate::assets::srcset::{self, Descriptor};
 use crate::diagnostic::Span;
 use crate::html::Document;
-
-/// Attributes where lazy-loading scripts keep an image's real address
-/// until they copy it into `src` or `srcset`. The `…srcset` ones hold a
-/// candidate list.
-pub const LAZY_ATTRIBUTES: &[&str] = &[
-    "data-src",
-    "data-lazy-src",
-    "data-original",
-    "data-srcset",
-    "data-lazy-srcset",
-    "data-delayed-url",
-    "data-source-standard",
-    "data-n-src",
-];
 
 /// Which attribute a reference is in.
 #[derive(Clone, Copy, Debug, PartialEq)]
