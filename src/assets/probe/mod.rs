@@ -147,6 +147,9 @@ pub struct ImageInfo {
     pub size: Option<(u32, u32)>,
     /// EXIF orientation, 1–8 (1 when absent).
     pub orientation: u16,
+    /// An SVG whose root gives a `viewBox` but not both `width` and
+    /// `height`: `size` is its proportions, and the page decides its size.
+    pub proportions_only: bool,
     /// Why the file cannot be shown, when it cannot.
     pub broken: Option<String>,
     pub metadata: Metadata,

@@ -10,9 +10,20 @@ use super::source::Source;
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
-/// The declared size of an SVG document (`width`/`height` in px or
-/// unitless, else the `viewBox`), or why the file is not a valid SVG.
-pub fn size(bytes: &[u8]) -> Result<Option<(u32, u32)>, String> {
+/// The size an SVG document's root declares.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Declared {
+    /// From `width` and `height` (in px or unitless), else scaled from the
+    /// `viewBox`.
+    pub size: (u32, u32),
+    /// Both `width` and `height` were given: the picture has a size of its
+    /// own, not only proportions.
+    pub intrinsic: bool,
+}
+
+/// The declared size of an SVG document, or why the file is not a valid
+/// SVG.
+pub fn size(bytes: &[u8]) -> Result<Option<Declared>, String> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut reader = NsReader::from_reader(bytes);
     reader.config_mut().check_end_names = true;
@@ -99,7 +110,7 @@ fn shown(text: &str) -> String {
     out
 }
 
-fn declared_size(el: &BytesStart<'_>) -> Option<(u32, u32)> {
+fn declared_size(el: &BytesStart<'_>) -> Option<Declared> {
     // One pass over the attributes (a root element may have very many);
     // duplicates were refused already.
     let (mut width, mut height, mut view_box) = (None, None, None);
@@ -133,14 +144,19 @@ fn declared_size(el: &BytesStart<'_>) -> Option<(u32, u32)> {
             .collect();
         (n.len() == 4 && n[2] > 0.0 && n[3] > 0.0).then(|| (n[2], n[3]))
     });
-    let (w, h) = match (length(width), length(height), view_box) {
+    let (width, height) = (length(width), length(height));
+    let intrinsic = width.is_some() && height.is_some();
+    let (w, h) = match (width, height, view_box) {
         (Some(w), Some(h), _) => (w, h),
         (Some(w), None, Some((vw, vh))) => (w, w * vh / vw),
         (None, Some(h), Some((vw, vh))) => (h * vw / vh, h),
         (None, None, Some(vb)) => vb,
         _ => return None,
     };
-    Some((w.round().max(1.0) as u32, h.round().max(1.0) as u32))
+    Some(Declared {
+        size: (w.round().max(1.0) as u32, h.round().max(1.0) as u32),
+        intrinsic,
+    })
 }
 
 /// Text starting with a tag, with an `<svg` in its first 4 KB.
@@ -157,8 +173,9 @@ pub(super) fn probe(src: &Source<'_>, info: &mut ImageInfo) -> Result<(), String
         return Ok(());
     };
     match size(&text) {
-        Ok(size) => {
-            info.size = size;
+        Ok(declared) => {
+            info.size = declared.map(|d| d.size);
+            info.proportions_only = declared.is_some_and(|d| !d.intrinsic);
             Ok(())
         }
         Err(why) => Err(format!("is not a valid SVG: {why}")),
@@ -171,16 +188,16 @@ mod tests {
 
     #[test]
     fn sizes() {
-        let svg = |s: &str| size(s.as_bytes());
+        let svg = |s: &str| size(s.as_bytes()).map(|d| d.map(|d| (d.size, d.intrinsic)));
         assert_eq!(
             svg(r#"<svg xmlns="http://www.w3.org/2000/svg" width="160" height="32px"/>"#),
-            Ok(Some((160, 32)))
+            Ok(Some(((160, 32), true)))
         );
         assert_eq!(
             svg(
                 r#"<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 810 540"><g/></svg>"#
             ),
-            Ok(Some((810, 540)))
+            Ok(Some(((810, 540), false)))
         );
         assert_eq!(
             svg(r#"<svg xmlns="http://www.w3.org/2000/svg" width="100%" height="100%"/>"#),

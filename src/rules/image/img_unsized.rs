@@ -6,8 +6,9 @@
 //! The fix (`presslint check --fix`) writes the file's own size into the
 //! start tag; with CSS `height: auto` the picture still scales.
 
-use super::picture_of;
-use crate::article::Image;
+use super::{found, picture_of};
+use crate::article::{Image, Slot};
+use crate::assets::Format;
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity, Span};
 use crate::rules::{Context, Fixable, Rule};
 
@@ -35,6 +36,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         // `javascript:` link) has no picture to size; one whose address
         // is a pattern (`photo-{{size}}.jpg`) has, and it shifts the page.
         .filter(|img| !(img.unfilled && img.references.is_empty()))
+        .filter(|img| !inline_svg_with_size(ctx, img))
         .filter_map(|img| {
             if (img.width_px().is_some() && img.height_px().is_some())
                 || img.styled_size
@@ -67,6 +69,19 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
             Some(diagnostic)
         })
         .collect()
+}
+
+/// An SVG written into the page as a `data:` URI whose root gives its
+/// width and height: nothing is fetched, and the browser has the size as
+/// soon as it reads the tag (Lighthouse leaves these out too). One with
+/// only a `viewBox` has proportions but no size, and is still reported.
+fn inline_svg_with_size(ctx: &Context, img: &Image<'_>) -> bool {
+    ctx.article
+        .references_of(img)
+        .find(|r| r.slot == Slot::Src)
+        .filter(|r| r.url.get(..5).is_some_and(|s| s.eq_ignore_ascii_case("data:")))
+        .and_then(|r| found(ctx.assets, r.url))
+        .is_some_and(|i| i.format == Some(Format::Svg) && i.size.is_some() && !i.proportions_only)
 }
 
 /// Add the missing attributes, in the file's proportions.
