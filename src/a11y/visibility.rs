@@ -47,13 +47,16 @@ pub fn keyword(value: &str) -> &str {
 
 /// Utility classes of the common CSS frameworks and CMS themes that set
 /// `display: none` on screen (Bootstrap's `d-none`, Foundation's `hide`,
-/// `hidden`, `dis-none`, print-only blocks). Visually hidden text (`sr-only`,
-/// `visually-hidden`) is announced by screen readers and is not here.
+/// `hidden`, `dis-none`, Atomizer's `D(n)` as Yahoo writes it, print-only
+/// blocks). Visually hidden text (`sr-only`, `visually-hidden`, Atomizer's
+/// `Hidden`) is announced by screen readers and is not here.
 pub const HIDING_CLASSES: &[&str] = &[
     "hidden",
     "hide",
     "d-none",
     "dis-none",
+    "D(n)",
+    "D(n)!",
     "is-hidden",
     "u-hidden",
     "print-only",
