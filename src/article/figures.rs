@@ -70,6 +70,9 @@ pub enum Placement {
     /// A `<figcaption>` outside any `<figure>`: just after the figure's
     /// end tag, or beside the picture in another element.
     Stray,
+    /// The picture's `data-caption`, which a gallery's script shows beside
+    /// it (`<img data-caption="…">`): the caption's tag is the attribute.
+    Attribute,
 }
 
 /// A caption and what it says.
@@ -358,6 +361,9 @@ pub fn figures(
                 }
             }
             let caption = parts.caption.map(|(c, placement)| {
+                if placement == Placement::Attribute {
+                    return attribute_caption(doc, c, agencies);
+                }
                 let mut caption = Caption::new(
                     doc.tag_span(c),
                     placement,
@@ -410,6 +416,37 @@ pub fn figures(
         .collect();
     out.sort_by_key(|f| f.tag.start);
     out
+}
+
+/// A picture's `data-caption`, when it says something.
+fn data_caption(img: ElementRef<'_>) -> Option<&str> {
+    img.value()
+        .attr("data-caption")
+        .filter(|c| c.chars().any(char::is_alphanumeric))
+}
+
+/// The caption a gallery keeps in its picture's `data-caption`. A screen
+/// reader hears none of it, unless the alt text says the same.
+fn attribute_caption(doc: &Document, img: ElementRef<'_>, agencies: &Arc<[String]>) -> Caption {
+    let text = a11y::normalize(data_caption(img).unwrap_or_default());
+    let in_alt = img
+        .value()
+        .attr("alt")
+        .is_some_and(|alt| a11y::normalize(alt) == text);
+    let mut caption = Caption::new(
+        doc.attr_span(img, "data-caption"),
+        Placement::Attribute,
+        None,
+        text,
+        agencies,
+        in_alt,
+    );
+    caption.heard = Some(if in_alt {
+        String::new()
+    } else {
+        caption.text.clone()
+    });
+    caption
 }
 
 /// Attributes in which a placeholder carries a lazy picture's address.
@@ -719,6 +756,13 @@ impl<'a> Found<'a> {
         if parts.caption.is_none() {
             // A caption that is only a credit line is the caption still.
             parts.caption = marked.or(credit).map(|m| (m, Placement::Marked));
+        }
+        if parts.caption.is_none() {
+            parts.caption = parts
+                .image_elements
+                .iter()
+                .find(|img| data_caption(**img).is_some())
+                .map(|img| (*img, Placement::Attribute));
         }
         parts
     }

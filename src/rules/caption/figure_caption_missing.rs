@@ -38,16 +38,21 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
                 None => Some(diagnostic.help(
                     "add a <figcaption> saying who and what is shown, when and where, and who took it",
                 )),
-                // A caption the CMS wrote in a <div class="caption">: shown,
-                // but not tied to the picture for assistive technology.
+                // A caption the CMS wrote in a <div class="caption">, or a
+                // gallery keeps in the picture's `data-caption`: shown, but
+                // not tied to the picture for assistive technology.
                 // A caption the page hides from screen readers on purpose
                 // (`aria-hidden`, the alt text saying the same) needs no tie.
                 Some(caption) if caption.heard().trim().is_empty() => None,
-                Some(caption) if caption.placement == Placement::Marked => Some(
+                Some(caption)
+                    if matches!(caption.placement, Placement::Marked | Placement::Attribute) =>
+                {
+                    Some(
                     diagnostic
                         .help("make the caption a <figcaption>, the first or last child of the <figure>, so that it is tied to the picture")
                         .label(caption.tag, "this caption is not a <figcaption>"),
-                ),
+                )
+                }
                 // A <figcaption> and one outside the figure, which
                 // figcaption-outside-figure reports.
                 Some(_) => None,
