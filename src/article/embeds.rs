@@ -50,6 +50,7 @@ const AD_HOSTS: &[&str] = &[
     "cpro.baidu.com",
     "vi-serve.com",
     "l.qq.com",
+    "3lift.com",
 ];
 
 /// The element, or an element a few levels around it, is an advertising
@@ -228,6 +229,10 @@ mod tests {
         assert!(host_is("//ad.doubleclick.net/ddm/", "doubleclick.net"));
         assert!(!host_is("https://notdoubleclick.net/", "doubleclick.net"));
         assert!(!host_is("/embed/doubleclick.net", "doubleclick.net"));
+        // TripleLift's AdChoices button in its native-ad slot.
+        assert!(on_ad_host(
+            "https://ib.3lift.com/static/buttons/edaa/OBA_TRANS.png"
+        ));
     }
 
     fn first(html: &str) -> bool {
