@@ -591,3 +591,34 @@ fn a_tracking_pixel_or_an_ad_stand_in_is_not_an_unresolved_reference() {
         "{found:?}"
     );
 }
+
+#[test]
+fn fix_sizes_a_lazy_image_from_its_picture_not_its_placeholder() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        &dir.path().join("img/wide.jpg"),
+        &fixture_image("sandbags-quay.jpg"),
+    );
+    // A 4×3 PNG blur in `src`, the photo in `data-src`.
+    let blur = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAQAAAADCAQAAAAe/WZNAAAADklEQVR42mNkgAJGDAYAAFEABCaLYqoAAAAASUVORK5CYII=";
+    let original = format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><title>Sandbags</title></head><body><h1>Sandbags</h1>\n\
+<img src=\"{blur}\" data-src=\"/img/wide.jpg\" alt=\"Sandbags on the quay\">\n\
+<img src=\"{blur}\" data-src=\"/img/missing.jpg\" alt=\"The quay at dawn\">\n</body></html>\n"
+    );
+    let article = dir.path().join("story.html");
+    write(&article, original.as_bytes());
+    let output = presslint()
+        .args(["check", "--fix", "--dry-run"])
+        .arg(&article)
+        .output()
+        .unwrap();
+    let diff = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        diff.contains("alt=\"Sandbags on the quay\" width=\"1200\" height=\"800\">"),
+        "{diff}"
+    );
+    // The placeholder's 4×3 is not the photo's size: no fix without it.
+    assert!(!diff.contains("width=\"4\""), "{diff}");
+    assert!(!diff.contains("alt=\"The quay at dawn\" width"), "{diff}");
+}

@@ -19,26 +19,39 @@ pub fn references<'a>(ctx: &Context<'a>) -> impl Iterator<Item = &'a Reference<'
 /// address its placeholder stands for.
 pub fn own_files<'a>(ctx: &Context<'a>, img: &Image<'a>) -> impl Iterator<Item = &'a ImageInfo> {
     let assets = ctx.assets;
+    own_references(ctx, img).filter_map(move |r| found(assets, r.url))
+}
+
+fn own_references<'a>(
+    ctx: &Context<'a>,
+    img: &Image<'a>,
+) -> impl Iterator<Item = &'a Reference<'a>> {
     ctx.article
         .references_of(img)
         .filter(|r| r.shown && matches!(r.slot, Slot::Src | Slot::Srcset(_) | Slot::Lazy(_)))
-        .filter_map(move |r| found(assets, r.url))
 }
 
 /// The picture an `<img>` shows, for size checks: its `src` file when
 /// readable, else its widest readable `srcset` candidate. A 1×1 file is
 /// a spacer, a tracking pixel or a lazy-loading placeholder, not the
-/// picture, and is left out.
+/// picture, and is left out; so is a lazy image's `data:` placeholder,
+/// whatever its size (a 4×3 blur stands for the photo it waits for).
 pub fn picture_of<'a>(ctx: &Context<'a>, img: &Image<'a>) -> Option<&'a ImageInfo> {
     let src = ctx
         .article
         .references_of(img)
-        .find(|r| r.slot == Slot::Src)
+        .find(|r| r.slot == Slot::Src && !stand_in(img, r))
         .and_then(|r| found(ctx.assets, r.url));
     if let Some(info) = src.filter(|i| is_picture(i)) {
         return Some(info);
     }
     widest(ctx, img)
+}
+
+/// A lazy image's `src` holding a `data:` placeholder until a script puts
+/// the picture in.
+fn stand_in(img: &Image<'_>, r: &Reference<'_>) -> bool {
+    img.lazy.is_some() && r.slot == Slot::Src && r.is_data_uri()
 }
 
 /// Has a size, and more than one pixel.
@@ -48,9 +61,11 @@ fn is_picture(info: &ImageInfo) -> bool {
 }
 
 /// The widest readable file among an `<img>`'s `src` and `srcset` (1×1
-/// placeholders left out).
+/// placeholders and a lazy image's `data:` stand-in left out).
 pub fn widest<'a>(ctx: &Context<'a>, img: &Image<'a>) -> Option<&'a ImageInfo> {
-    own_files(ctx, img)
+    own_references(ctx, img)
+        .filter(|r| !stand_in(img, r))
+        .filter_map(|r| found(ctx.assets, r.url))
         .filter(|i| is_picture(i))
         .max_by_key(|i| i.display_size().map(|s| s.0))
 }
