@@ -16,6 +16,9 @@ pub static RULE: Rule = Rule {
     ..Rule::DEFAULTS
 };
 
+/// The most words a credit line alone has ("Photo by Jane Doe / Reuters").
+const CREDIT_LINE_WORDS: usize = 8;
+
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     // A caption read from the alt text repeats it by definition; the alt
@@ -25,6 +28,19 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         // `aria-hidden` because the alt says the same is not read twice.
         let heard = caption.heard();
         if heard.trim().is_empty() {
+            continue;
+        }
+        // A caption that is only a credit line, a few words ("JIM
+        // WATSON/AFP/Getty Images"), found again in the alt is a credit in
+        // the alt text, which img-alt-contains-credit reports.
+        if let Some(c) = caption.analysis().credit
+            && heard == caption.text
+            && caption.text.split_whitespace().count() <= CREDIT_LINE_WORDS
+            && !caption.text[..c.start]
+                .chars()
+                .chain(caption.text[c.end..].chars())
+                .any(char::is_alphanumeric)
+        {
             continue;
         }
         // The caption without its credit, as alt text copied from it often
