@@ -87,6 +87,17 @@ fn print_only_class(class: &str) -> bool {
             .any(|p| matches!(p.as_str(), "button" | "btn" | "link" | "icon" | "share"))
 }
 
+/// A class named for the declaration it sets, with at most a site's
+/// prefix: `dr-display-none`, `bbccom_display_none`, `displayNone`. One
+/// with a screen width after it (`u-display-none@desktop`) hides at that
+/// width only, and one with a context before the prefix
+/// (`cnn-app-display-none`: in the site's app) hides there only; neither
+/// is read here.
+fn names_display_none(class: &str) -> bool {
+    let parts: Vec<String> = super::word_parts(class).collect();
+    parts.len() <= 3 && parts.ends_with(&["display".to_string(), "none".to_string()])
+}
+
 /// Classes that set `visibility: hidden` (Bootstrap's `invisible`).
 const INVISIBLE_CLASSES: &[&str] = &["invisible"];
 
@@ -99,6 +110,10 @@ fn has_class(el: ElementRef<'_>, names: &[&str]) -> bool {
 fn display_none(el: ElementRef<'_>) -> bool {
     style(el, "display").is_some_and(|v| keyword(&v) == "none")
         || has_class(el, HIDING_CLASSES)
+        || el
+            .value()
+            .attr("class")
+            .is_some_and(|c| c.split_ascii_whitespace().any(names_display_none))
         || ["class", "id"].iter().any(|name| {
             el.value()
                 .attr(name)
@@ -432,6 +447,16 @@ fn has_piece(class: &str, piece: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn classes_named_for_display_none() {
+        assert!(names_display_none("dr-display-none"));
+        assert!(names_display_none("bbccom_display_none"));
+        assert!(names_display_none("displayNone"));
+        assert!(!names_display_none("u-display-none@desktop"));
+        assert!(!names_display_none("cnn-app-display-none"));
+        assert!(!names_display_none("display-none-toggle"));
+    }
 
     #[test]
     fn print_only_blocks_are_named_for_print() {
