@@ -51,6 +51,7 @@ const AD_HOSTS: &[&str] = &[
     "vi-serve.com",
     "l.qq.com",
     "3lift.com",
+    "dianomi.com",
 ];
 
 /// The element, or an element a few levels around it, is an advertising
@@ -229,10 +230,12 @@ mod tests {
         assert!(host_is("//ad.doubleclick.net/ddm/", "doubleclick.net"));
         assert!(!host_is("https://notdoubleclick.net/", "doubleclick.net"));
         assert!(!host_is("/embed/doubleclick.net", "doubleclick.net"));
-        // TripleLift's AdChoices button in its native-ad slot.
+        // TripleLift's AdChoices button in its native-ad slot; Dianomi's
+        // "Partner Offers" frame.
         assert!(on_ad_host(
             "https://ib.3lift.com/static/buttons/edaa/OBA_TRANS.png"
         ));
+        assert!(on_ad_host("//www.dianomi.com/smartads.epl?id=2622"));
     }
 
     fn first(html: &str) -> bool {
