@@ -4,7 +4,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
-use scraper::ElementRef;
+use scraper::{ElementRef, Node};
 
 use super::attr::{Attr, trim_url};
 use crate::a11y::{self, LAZY_ATTRIBUTES};
@@ -391,22 +391,42 @@ fn boxed(img: ElementRef<'_>) -> bool {
             });
             ratio_class
                 || a11y::style(el, "aspect-ratio").is_some_and(|v| v != "auto")
-                || ["padding-bottom", "padding-top"]
-                    .iter()
-                    .any(|p| a11y::style(el, p).is_some_and(|v| v.ends_with('%')))
+                || percent_padding(el)
                 || a11y::style(el, "position").is_some_and(|v| {
                     matches!(v.to_ascii_lowercase().as_str(), "absolute" | "fixed")
                 })
                 // A `<canvas>` beside the picture holds the box at the
-                // canvas's proportions (a React image's placeholder). It
-                // is among a wrapper's first few children: a page's long
-                // run of siblings is not searched once per image.
+                // canvas's proportions (a React image's placeholder), and so
+                // does an empty element with a percentage padding (`<div
+                // class="placeholderImage" style="padding-bottom:56.25%">`)
+                // under a picture the stylesheet lays over it. It is among
+                // a wrapper's first few children: a page's long run of
+                // siblings is not searched once per image.
                 || el
                     .children()
                     .filter_map(ElementRef::wrap)
                     .take(PLACEHOLDER_SIBLINGS)
-                    .any(|c| c.value().name() == "canvas")
+                    .any(|c| c.value().name() == "canvas" || spacer(c))
         })
+}
+
+/// An element with no content whose inline padding is a percentage of its
+/// width: it holds a box at the picture's proportions.
+fn spacer(el: ElementRef<'_>) -> bool {
+    percent_padding(el)
+        && el.children().all(|c| match c.value() {
+            Node::Text(t) => t.trim().is_empty(),
+            Node::Comment(_) => true,
+            _ => false,
+        })
+}
+
+/// An inline `padding-bottom` or `padding-top` in percent: the usual
+/// placeholder that holds a picture's height before it loads.
+fn percent_padding(el: ElementRef<'_>) -> bool {
+    ["padding-bottom", "padding-top"]
+        .iter()
+        .any(|p| a11y::style(el, p).is_some_and(|v| v.ends_with('%')))
 }
 
 /// A class part that is an aspect ratio: `3x2`, `16x9` (`intrinsic-3x2`).
