@@ -315,6 +315,7 @@ static FILE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)^(?:
             (?:https?:)?//\S+                                  # a URL
+          | (?:https?%3a)?%2f%2f\S*                          # a URL, percent-encoded
           | .*\.(?:jpe?g|png|gif|webp|avif|heic|heif|svg|bmp|tiff?|jxl)   # ends with an image file extension
           | (?:DSC[NF]?|IMG|PXL|DCIM|GOPR|_MG|P)[_-]?\d{3,}\S*   # camera file names
           | \d{8}[_-]\d{6}\S*                                  # timestamp names
@@ -949,6 +950,7 @@ mod tests {
             "photo.png",
             "https://example.com/a.jpg",
             "//cdn.example.com/x",
+            "Https%3a%2f%2fimages",
             "DSCN0042",
             "20240101_101010",
         ] {

@@ -21,7 +21,8 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     // A generic word says nothing of any picture (img-alt-placeholder
-    // reports it), and a site's address names the site, not a picture.
+    // reports it), nor does a file name or URL (img-alt-filename does), and
+    // a site's address names the site, not a picture.
     // An alt a link's or button's aria-label overrides is not heard, and a
     // spacer or tracking pixel shows nothing.
     let images: Vec<_> = ctx
@@ -29,6 +30,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         .images_with_alt()
         .filter(|(img, alt)| {
             !(super::img_alt_placeholder::is_placeholder(alt.value)
+                || img.alt_is_file_name()
                 || is_host_name(alt.value)
                 || img.alt_overridden
                 || img.is_pixel())
