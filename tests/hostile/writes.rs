@@ -305,8 +305,10 @@ fn output_to_an_unwritable_path_is_one_line_and_exit_2() {
 #[test]
 fn a_killed_run_leaves_no_temporary_file() {
     let dir = tempfile::tempdir().unwrap();
-    for i in 0..200 {
-        write(dir.path(), &format!("news/story-{i:03}.html"), ONE_FINDING);
+    // Enough files that even a release build is still linting when the
+    // kill comes (200 could finish, report written and all, in 30 ms).
+    for i in 0..3000 {
+        write(dir.path(), &format!("news/story-{i:04}.html"), ONE_FINDING);
     }
     let out = dir.path().join("out");
     fs::create_dir(&out).unwrap();
