@@ -225,6 +225,13 @@ const ACCEPTED_LOSSES: &[&str] = &[
     // Inside Yahoo's `ad-wrapper D(n)`: Atomizer's `D(n)` is `display:
     // none`, so the docked box is hidden at load (judged as shown).
     "img-alt-missing readability-yahoo-1.html:1341",
+    // Shown at no screen width: a Bootstrap column for phones only
+    // (`visible-xs`, or `hidden-sm hidden-md hidden-lg`) inside a block
+    // hidden on phones (`hidden-xs`), or the reverse. Judged as shown.
+    "img-alt-contains-credit scrapinghub-www.sportsnet.ca-0d461229.html:1506",
+    "img-alt-too-long scrapinghub-www.sportsnet.ca-0d461229.html:1506",
+    "link-name-missing readability-ehow-2.html:1427",
+    "img-alt-missing scrapinghub-www.catchitkansas.com-3ce1c8fd.html:1524",
     // A picture served as PNG with no JPEG or WebP version is taken for a
     // screenshot or chart: true here, wrong far more often on the corpus.
     "caption-credit-missing postlight-medium.com.html:1",

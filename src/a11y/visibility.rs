@@ -305,16 +305,18 @@ impl Visibility {
     pub fn compute(html: &Html) -> Visibility {
         let mut out = Visibility::default();
         let styles = page_styles(html);
-        // (hidden, unseen, unrendered, inert for the children) of each
-        // open node.
-        let mut open: Vec<(bool, bool, bool, bool)> = Vec::new();
+        // (hidden, unseen, unrendered, inert for the children, screen
+        // widths shown at) of each open node.
+        let mut open: Vec<(bool, bool, bool, bool, u8)> = Vec::new();
         for edge in html.tree.root().traverse() {
             match edge {
                 Edge::Open(node) => {
-                    let (hidden, unseen, unrendered, inert) =
-                        open.last().copied().unwrap_or((false, false, false, false));
-                    let (mut own, mut eye, mut drawn, mut below) =
-                        (hidden, unseen, unrendered, inert);
+                    let (hidden, unseen, unrendered, inert, shown_at) = open
+                        .last()
+                        .copied()
+                        .unwrap_or((false, false, false, false, ALL_WIDTHS));
+                    let (mut own, mut eye, mut drawn, mut below, mut widths) =
+                        (hidden, unseen, unrendered, inert, shown_at);
                     if let Some(el) = ElementRef::wrap(node) {
                         let id = node.id();
                         let sheet = if styles.is_empty() {
@@ -322,13 +324,20 @@ impl Visibility {
                         } else {
                             styles.effect(el)
                         };
+                        if let Some(classes) = el.value().attr("class") {
+                            widths &= own_widths(classes);
+                        }
+                        // Shown at no screen width: a link for large screens
+                        // in a row for medium ones only.
+                        let nowhere = widths == 0 && shown_at != 0;
                         eye |= hidden_self(el)
+                            || nowhere
                             || matches!(sheet, Some(Effect::NotDrawn | Effect::Invisible));
                         own |= eye || aria_hidden(el);
                         if eye {
                             out.unseen.insert(id);
                         }
-                        drawn |= unrendered_self(el) || sheet == Some(Effect::NotDrawn);
+                        drawn |= unrendered_self(el) || nowhere || sheet == Some(Effect::NotDrawn);
                         if own {
                             out.hidden.insert(id);
                         }
@@ -340,7 +349,7 @@ impl Visibility {
                         }
                         below |= matches!(el.value().name(), "noscript" | "template" | "head");
                     }
-                    open.push((own, eye, drawn, below));
+                    open.push((own, eye, drawn, below, widths));
                 }
                 Edge::Close(_) => {
                     open.pop();
@@ -385,8 +394,10 @@ pub const ALL_WIDTHS: u8 = 0b1_1111;
 /// responsive utility classes on it and its ancestors say: Bootstrap 3's
 /// `hidden-xs` … `hidden-lg` and `visible-sm` (`-block`, `-inline`…), and
 /// Bootstrap 4's `d-md-none` (hidden from that width up, unless a wider
-/// `d-lg-block` shows it again). A site that writes its header three
-/// times, one copy per width, shows one of them at any width.
+/// `d-lg-block` shows it again), and Foundation's `show-for-large` and
+/// `hide-for-medium-only`. A site that writes its header three times, one
+/// copy per width, shows one of them at any width; an element shown at no
+/// width is not drawn at all.
 pub fn screen_widths(el: ElementRef<'_>) -> u8 {
     std::iter::once(el)
         .chain(el.ancestors().filter_map(ElementRef::wrap))
@@ -403,6 +414,7 @@ fn own_widths(classes: &str) -> u8 {
     let mut visible = 0u8;
     // Bootstrap 4: (breakpoint, shown from there up).
     let mut from: Vec<(usize, bool)> = Vec::new();
+    let mut foundation_shown = ALL_WIDTHS;
     for class in classes.split_ascii_whitespace() {
         let class = class.to_ascii_lowercase();
         if let Some(bp) = class.strip_prefix("hidden-").and_then(bit) {
@@ -417,7 +429,17 @@ fn own_widths(classes: &str) -> u8 {
             && let Some(i) = position(bp)
         {
             from.push((i, display != "none"));
+        } else if let Some((shown, size, only)) = foundation(&class) {
+            let (at, up) = foundation_widths(size);
+            let range = if only { at } else { up };
+            foundation_shown &= if shown { range } else { !range };
         }
+    }
+    // Foundation 6 reads `hide-for-medium show-for-large` as no width at
+    // all, older versions as large screens only: an element's own
+    // classes that leave no width are read as the older ones meant.
+    if foundation_shown != 0 {
+        widths &= foundation_shown;
     }
     if visible != 0 {
         widths &= visible;
@@ -433,6 +455,34 @@ fn own_widths(classes: &str) -> u8 {
         };
     }
     widths & responsive
+}
+
+/// Foundation's visibility classes: `show-for-large`, `hide-for-small-only`
+/// as (shown, size, only at that size). `show-for-sr` (read by screen
+/// readers) and the print and orientation classes name no size.
+fn foundation(class: &str) -> Option<(bool, &str, bool)> {
+    let (shown, rest) = if let Some(rest) = class.strip_prefix("show-for-") {
+        (true, rest)
+    } else {
+        (false, class.strip_prefix("hide-for-")?)
+    };
+    let (size, only) = match rest.strip_suffix("-only") {
+        Some(size) => (size, true),
+        None => (rest, false),
+    };
+    matches!(size, "small" | "medium" | "large" | "xlarge" | "xxlarge")
+        .then_some((shown, size, only))
+}
+
+/// A Foundation size as [`screen_widths`] bits: (at that size, from it up).
+/// Its small screens (under 640 px) span Bootstrap's `xs` and `sm`.
+fn foundation_widths(size: &str) -> (u8, u8) {
+    match size {
+        "small" => (0b0_0011, ALL_WIDTHS),
+        "medium" => (0b0_0100, 0b1_1100),
+        "large" => (0b0_1000, 0b1_1000),
+        _ => (0b1_0000, 0b1_0000),
+    }
 }
 
 /// `piece` occurs in `class`, ignoring ASCII case: a cheap test before a
@@ -479,6 +529,11 @@ mod tests {
         assert_eq!(own_widths("visible-xs-block"), 0b0_0001);
         assert_eq!(own_widths("d-md-none"), 0b0_0011);
         assert_eq!(own_widths("d-md-none d-xl-block"), 0b1_0011);
+        assert_eq!(own_widths("show-for-large"), 0b1_1000);
+        assert_eq!(own_widths("show-for-medium-only"), 0b0_0100);
+        assert_eq!(own_widths("hide-for-small-only"), 0b1_1100);
+        assert_eq!(own_widths("show-for-sr hide-for-print"), ALL_WIDTHS);
+        assert_eq!(own_widths("hide-for-medium show-for-large"), ALL_WIDTHS);
     }
 
     #[test]
