@@ -286,7 +286,18 @@ fn page_styles(html: &Html) -> Styles {
         })
         .map(|e| e.text().collect())
         .collect();
-    Styles::read(sheets.iter().map(String::as_str))
+    Styles::read(sheets.iter().map(|css| without_cdata(css)))
+}
+
+/// A style sheet without the `<![CDATA[ … ]]>` that an XHTML serializer
+/// wraps it in: markup there, where the page was written, while a CSS
+/// parser would read the bracket as opening a block that swallows every
+/// rule up to its end.
+fn without_cdata(css: &str) -> &str {
+    let trimmed = css.trim();
+    trimmed
+        .strip_prefix("<![CDATA[")
+        .map_or(css, |inner| inner.strip_suffix("]]>").unwrap_or(inner))
 }
 
 /// What is hidden, not drawn or inert, for every element of a document
@@ -497,6 +508,21 @@ fn has_piece(class: &str, piece: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_style_sheet_in_cdata_is_read() {
+        let html = Html::parse_document(
+            "<style>\n  <![CDATA[\n  @keyframes a{from{opacity:0}}.thumb{display:none}\n  ]]>\n</style><div class=thumb>x</div>",
+        );
+        let vis = Visibility::compute(&html);
+        let div = html
+            .root_element()
+            .descendants()
+            .filter_map(ElementRef::wrap)
+            .find(|e| e.value().name() == "div")
+            .unwrap();
+        assert!(!vis.is_rendered(div));
+    }
 
     #[test]
     fn classes_named_for_display_none() {
