@@ -52,6 +52,7 @@ const AD_HOSTS: &[&str] = &[
     "l.qq.com",
     "3lift.com",
     "dianomi.com",
+    "outbrainimg.com",
 ];
 
 /// The element, or an element a few levels around it, is an advertising
@@ -236,6 +237,9 @@ mod tests {
             "https://ib.3lift.com/static/buttons/edaa/OBA_TRANS.png"
         ));
         assert!(on_ad_host("//www.dianomi.com/smartads.epl?id=2622"));
+        assert!(on_ad_host(
+            "https://images.outbrainimg.com/transform/v3/eyJpdSI6.jpg"
+        ));
     }
 
     fn first(html: &str) -> bool {

@@ -393,6 +393,7 @@ fn boxed(img: ElementRef<'_>) -> bool {
             ratio_class
                 || a11y::style(el, "aspect-ratio").is_some_and(|v| v != "auto")
                 || percent_padding(el)
+                || fixed_height(el)
                 || a11y::style(el, "position").is_some_and(|v| {
                     matches!(v.to_ascii_lowercase().as_str(), "absolute" | "fixed")
                 })
@@ -420,6 +421,16 @@ fn spacer(el: ElementRef<'_>) -> bool {
             Node::Comment(_) => true,
             _ => false,
         })
+}
+
+/// An inline `height` in pixels: the box keeps its height whatever the
+/// picture (`<div style="height:52px">` around a 52-pixel thumbnail).
+fn fixed_height(el: ElementRef<'_>) -> bool {
+    a11y::style(el, "height").is_some_and(|v| {
+        a11y::keyword(&v)
+            .strip_suffix("px")
+            .is_some_and(|n| n.trim().parse::<f64>().is_ok_and(|n| n > 0.0))
+    })
 }
 
 /// An inline `padding-bottom` or `padding-top` in percent: the usual
