@@ -1005,14 +1005,9 @@ fn images_link_away(figure: ElementRef<'_>, images: &[ElementRef<'_>]) -> bool {
     // A whole figure inside a link is a card for the page it opens, unless
     // the link opens the picture's own file.
     let figure_links_away = || {
-        figure.ancestors().any(|a| {
-            links_away(a)
-                && !a
-                    .value()
-                    .as_element()
-                    .and_then(|e| e.attr("href"))
-                    .is_some_and(is_picture_file)
-        })
+        figure
+            .ancestors()
+            .any(|a| links_away(a) && !ElementRef::wrap(a).is_some_and(opens_picture_file))
     };
     !images.is_empty()
         && (images.iter().all(|img| {
@@ -1023,9 +1018,16 @@ fn images_link_away(figure: ElementRef<'_>, images: &[ElementRef<'_>]) -> bool {
         }) || figure_links_away())
 }
 
-/// A link (`<a href>`) to an image file: the picture's larger version.
+/// A link (`<a href>`) to an image file: the picture's larger version; or
+/// a lightbox's link, which keeps that file in a `data-` attribute
+/// (`<a class="lightbox" href="/story/r~photo-id/" data-img="…/original.jpg">`)
+/// and opens it over the page.
 fn opens_picture_file(a: ElementRef<'_>) -> bool {
-    a.value().name() == "a" && a.value().attr("href").is_some_and(is_picture_file)
+    a.value().name() == "a"
+        && (a.value().attr("href").is_some_and(is_picture_file)
+            || a.value()
+                .attrs()
+                .any(|(name, value)| name.starts_with("data-") && is_picture_file(value)))
 }
 
 fn is_picture_file(href: &str) -> bool {
@@ -1042,6 +1044,7 @@ fn is_picture_file(href: &str) -> bool {
 /// larger version or its gallery page.
 fn link_goes_away(a: ElementRef<'_>) -> bool {
     a.value().name() == "a"
+        && !opens_picture_file(a)
         && a.value().attr("href").is_some_and(|h| {
             let h = h.trim().to_ascii_lowercase();
             let h = h.split(['?', '#']).next().unwrap_or("");
