@@ -911,10 +911,14 @@ impl<'a> Found<'a> {
     /// it holds a few images at most and is not the page's body or main
     /// column.
     fn container_of(&self, caption: ElementRef<'a>) -> Option<ElementRef<'a>> {
+        // A `<figcaption>` says what it is: it may sit a level further from
+        // its picture than a classed element (a photo essay's header, the
+        // caption under the headline, the picture behind it).
+        let levels = CONTAINER_LEVELS + usize::from(caption.value().name() == "figcaption");
         let ancestor = caption
             .ancestors()
             .filter_map(ElementRef::wrap)
-            .take(CONTAINER_LEVELS)
+            .take(levels)
             .take_while(|a| !matches!(a.value().name(), "body" | "main" | "html"))
             .find(|a| self.holds_image(*a))?;
         let images = ancestor
