@@ -754,8 +754,19 @@ impl<'a> Found<'a> {
             }
         }
         if parts.caption.is_none() {
-            // A caption that is only a credit line is the caption still.
-            parts.caption = marked.or(credit).map(|m| (m, Placement::Marked));
+            // A caption that is only a credit line is the caption still,
+            // with the text written beside it in the same block.
+            parts.caption = marked
+                .map(|m| {
+                    // An element marked only as the picture's credit line.
+                    if marks(m, &marks_caption) {
+                        m
+                    } else {
+                        self.credit_block(m)
+                    }
+                })
+                .or(credit.map(|c| self.credit_block(c)))
+                .map(|m| (m, Placement::Marked));
         }
         if parts.caption.is_none() {
             parts.caption = parts
@@ -765,6 +776,34 @@ impl<'a> Found<'a> {
                 .map(|img| (*img, Placement::Attribute));
         }
         parts
+    }
+
+    /// The block a credit line shares with the caption text beside it: its
+    /// ancestors, a few levels up, that hold no picture and are not the
+    /// figure (`<div class="footer"><span class="attribution">Joshua
+    /// Roberts / Reuters</span><div class="description"><p>Student Trump
+    /// supporters…</p></div></div>`).
+    fn credit_block(&self, credit: ElementRef<'a>) -> ElementRef<'a> {
+        let mut block = credit;
+        for parent in credit
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .take(CONTAINER_LEVELS)
+        {
+            if matches!(parent.value().name(), "figure" | "body" | "main" | "a")
+                || self.holds_image(parent)
+            {
+                break;
+            }
+            block = parent;
+        }
+        // A wrapper around the credit line alone is not a caption of its own.
+        if block != credit
+            && caption_text(self.doc, block).trim() == caption_text(self.doc, credit).trim()
+        {
+            return credit;
+        }
+        block
     }
 
     /// The credit line among an element's descendants: marked by class or
