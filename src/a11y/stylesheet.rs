@@ -4,7 +4,10 @@
 //! at the top level or under `@media screen` / `@media all`. An element is
 //! taken as hidden only when no rule anywhere in the sheets (any media,
 //! any order) shows it, so a popup opened by a class, or a block hidden on
-//! phones and shown on wide screens, stays visible. Selectors with
+//! phones and shown on wide screens, stays visible. Rules that hold a box
+//! at a ratio (`padding-bottom: 56.25%`, `aspect-ratio: 16 / 9`) or take
+//! it out of the flow (`position: absolute`) are kept too, for the pictures
+//! placed in such a box. Selectors with
 //! combinators or pseudo-classes (`:hover`, `.menu li`) are left out,
 //! since whether they apply depends on more than the markup. Parsed with
 //! cssparser, matched with the selectors scraper uses.
@@ -26,6 +29,13 @@ pub enum Effect {
     Invisible,
     /// `display` or `visibility` set to show it.
     Shown,
+    /// A box whose content moves no text when it arrives: held at a
+    /// ratio (a percentage `padding-bottom` or `padding-top`, an
+    /// `aspect-ratio`) or taken out of the flow (`position: absolute`).
+    HoldsBox,
+    /// That padding, ratio or position set to something else
+    /// (`padding-bottom: 0` on wide screens): the box is not held there.
+    FreesBox,
 }
 
 /// The hiding and showing rules of a page's style sheets, by the class or
@@ -91,19 +101,8 @@ impl Styles {
         if matches!(el.value().name(), "html" | "body") {
             return None;
         }
-        let el_value = el.value();
-        let classes = el_value
-            .attr("class")
-            .into_iter()
-            .flat_map(str::split_ascii_whitespace)
-            .filter_map(|c| self.by_class.get(c));
-        let ids = el_value.attr("id").and_then(|i| self.by_id.get(i.trim()));
-        let candidates = classes
-            .chain(ids)
-            .chain(std::iter::once(&self.other))
-            .flatten();
         let mut hidden = None;
-        for (selector, effect) in candidates {
+        for (selector, effect) in self.candidates(el) {
             if selector.matches(&el) {
                 match effect {
                     Effect::Shown => return None,
@@ -111,10 +110,45 @@ impl Styles {
                     Effect::Invisible => {
                         hidden = hidden.or(Some(Effect::Invisible));
                     }
+                    Effect::HoldsBox | Effect::FreesBox => {}
                 }
             }
         }
         hidden
+    }
+
+    /// A rule gives `el` a box at a ratio (see [`Effect::HoldsBox`]), and
+    /// no rule, at any screen width, takes it away.
+    pub fn holds_box(&self, el: ElementRef<'_>) -> bool {
+        let mut held = false;
+        for (selector, effect) in self.candidates(el) {
+            if matches!(effect, Effect::HoldsBox | Effect::FreesBox) && selector.matches(&el) {
+                if *effect == Effect::FreesBox {
+                    return false;
+                }
+                held = true;
+            }
+        }
+        held
+    }
+
+    /// The rules that may match `el`: by its classes, its id, and those
+    /// keyed by neither.
+    fn candidates<'s>(
+        &'s self,
+        el: ElementRef<'s>,
+    ) -> impl Iterator<Item = &'s (Selector, Effect)> + 's {
+        let el_value = el.value();
+        let classes = el_value
+            .attr("class")
+            .into_iter()
+            .flat_map(str::split_ascii_whitespace)
+            .filter_map(|c| self.by_class.get(c));
+        let ids = el_value.attr("id").and_then(|i| self.by_id.get(i.trim()));
+        classes
+            .chain(ids)
+            .chain(std::iter::once(&self.other))
+            .flatten()
     }
 }
 
@@ -168,17 +202,30 @@ impl<'i> QualifiedRuleParser<'i> for Rules<'_> {
         _: &ParserState,
         input: &mut Parser<'i>,
     ) -> Result<(), ParseError<()>> {
-        let mut declarations = Declarations(None);
+        let mut declarations = Declarations::default();
         for _ in RuleBodyParser::new(input, &mut declarations) {}
-        let Some(effect) = declarations.0 else {
+        let effects: Vec<Effect> = declarations
+            .shown
+            .into_iter()
+            .chain(declarations.boxed.map(|held| {
+                if held {
+                    Effect::HoldsBox
+                } else {
+                    Effect::FreesBox
+                }
+            }))
+            .collect();
+        if effects.is_empty() {
             return Ok(());
-        };
+        }
         for part in prelude.split(',') {
             let part = part.trim();
             if is_simple(part)
                 && let Ok(selector) = Selector::parse(part)
             {
-                self.0.push((part.to_string(), selector, effect));
+                for &effect in &effects {
+                    self.0.push((part.to_string(), selector.clone(), effect));
+                }
             }
         }
         Ok(())
@@ -217,12 +264,16 @@ impl<'i> AtRuleParser<'i> for Rules<'_> {
     ) -> Result<(), ParseError<()>> {
         match prelude {
             AtPrelude::Screen => for _ in StyleSheetParser::new(input, self) {},
-            // Only what shows counts: hidden at some widths is not hidden.
+            // Only what shows counts: hidden at some widths is not hidden,
+            // and a box held at some widths only is not held.
             AtPrelude::Conditional => {
                 let mut inner = Vec::new();
                 for _ in StyleSheetParser::new(input, &mut Rules(&mut inner)) {}
-                self.0
-                    .extend(inner.into_iter().filter(|(_, _, e)| *e == Effect::Shown));
+                self.0.extend(
+                    inner
+                        .into_iter()
+                        .filter(|(_, _, e)| matches!(e, Effect::Shown | Effect::FreesBox)),
+                );
             }
             AtPrelude::Other => {}
         }
@@ -238,9 +289,14 @@ fn is_simple(selector: &str) -> bool {
             .contains(|c: char| c.is_whitespace() || matches!(c, '>' | '+' | '~' | ':' | '*'))
 }
 
-/// The `display` and `visibility` of one rule's declarations: the last
-/// one that hides or shows.
-struct Declarations(Option<Effect>);
+/// The `display` and `visibility` of one rule's declarations (the last
+/// one that hides or shows), and whether they hold a box at a ratio
+/// (`Some(false)`: they set the padding or ratio to something else).
+#[derive(Default)]
+struct Declarations {
+    shown: Option<Effect>,
+    boxed: Option<bool>,
+}
 
 impl<'i> DeclarationParser<'i> for Declarations {
     type Declaration = ();
@@ -257,17 +313,32 @@ impl<'i> DeclarationParser<'i> for Declarations {
         let value = input.slice_from(start).to_ascii_lowercase();
         let value = value.split('!').next().unwrap_or("").trim();
         if name.eq_ignore_ascii_case("display") {
-            self.0 = Some(if value == "none" {
+            self.shown = Some(if value == "none" {
                 Effect::NotDrawn
             } else {
                 Effect::Shown
             });
         } else if name.eq_ignore_ascii_case("visibility") {
-            self.0 = Some(if value == "hidden" || value == "collapse" {
+            self.shown = Some(if value == "hidden" || value == "collapse" {
                 Effect::Invisible
             } else {
                 Effect::Shown
             });
+        } else if ["padding-bottom", "padding-top", "aspect-ratio", "position"]
+            .iter()
+            .any(|p| name.eq_ignore_ascii_case(p))
+        {
+            let held = if name.eq_ignore_ascii_case("aspect-ratio") {
+                !value.is_empty() && value != "auto"
+            } else if name.eq_ignore_ascii_case("position") {
+                matches!(value, "absolute" | "fixed")
+            } else {
+                value.ends_with('%')
+            };
+            // Any one of them holding the box holds it.
+            if held || self.boxed != Some(true) {
+                self.boxed = Some(held);
+            }
         }
         Ok(())
     }
@@ -332,6 +403,33 @@ mod tests {
                 None,
                 None,
             ]
+        );
+    }
+
+    #[test]
+    fn ratio_boxes_are_kept_beside_what_hides() {
+        let css = ".image-wrapper { height: 0; padding-bottom: 56.25% }
+                   .kHCVke { aspect-ratio: 16 / 9; display: none }
+                   .thumb { padding-bottom: 12px } .free { aspect-ratio: auto }
+                   .lead { height: 0; padding-top: 0; padding-bottom: 42.6% }
+                   .footnote { position: absolute; visibility: hidden }
+                   @media (min-width: 36em) { .lead { height: auto; padding-bottom: 0 } }";
+        let styles = Styles::read(std::iter::once(css));
+        let doc = scraper::Html::parse_fragment(
+            r#"<div class="image-wrapper"></div><div class="kHCVke"></div><div class="thumb"></div><div class="free"></div><div class="lead"></div><span class="footnote"></span>"#,
+        );
+        let boxes: Vec<bool> = doc
+            .root_element()
+            .children()
+            .filter_map(ElementRef::wrap)
+            .map(|el| styles.holds_box(el))
+            .collect();
+        // Held on phones, given up on wide screens: not held.
+        assert_eq!(boxes, [true, true, false, false, false, true]);
+        // A rule that holds a box and hides still hides.
+        assert_eq!(
+            effects(css, r#"<div class="kHCVke"></div>"#),
+            [Some(Effect::NotDrawn)]
         );
     }
 

@@ -310,6 +310,9 @@ pub struct Visibility {
     unseen: HashSet<NodeId>,
     unrendered: HashSet<NodeId>,
     inert: HashSet<NodeId>,
+    /// Given a box at a ratio, or taken out of the flow, by the page's
+    /// style sheets.
+    boxes: HashSet<NodeId>,
 }
 
 impl Visibility {
@@ -333,6 +336,9 @@ impl Visibility {
                         let sheet = if styles.is_empty() {
                             None
                         } else {
+                            if styles.holds_box(el) {
+                                out.boxes.insert(id);
+                            }
                             styles.effect(el)
                         };
                         if let Some(classes) = el.value().attr("class") {
@@ -380,6 +386,13 @@ impl Visibility {
     /// same is still read by the eye).
     pub fn is_unseen(&self, el: ElementRef<'_>) -> bool {
         self.unseen.contains(&el.id())
+    }
+
+    /// The page's own style sheets hold a box at a ratio for it
+    /// (`.image-wrapper { height: 0; padding-bottom: 56.25% }`) or take it
+    /// out of the flow (`.footnote { position: absolute }`).
+    pub fn holds_box(&self, el: ElementRef<'_>) -> bool {
+        self.boxes.contains(&el.id())
     }
 
     /// Inside content that is not rendered as part of the page.

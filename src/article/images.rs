@@ -374,7 +374,7 @@ const BOX_LEVELS: usize = 3;
 /// A container that keeps the box of the image in it (see
 /// [`Image::boxed`]), or takes it out of the page's flow
 /// (`position:absolute` or `fixed`), where its size moves no text.
-fn boxed(img: ElementRef<'_>) -> bool {
+fn boxed(vis: &a11y::Visibility, img: ElementRef<'_>) -> bool {
     img.ancestors()
         .filter_map(ElementRef::wrap)
         .take(BOX_LEVELS)
@@ -388,9 +388,13 @@ fn boxed(img: ElementRef<'_>) -> bool {
                         || parts
                             .windows(3)
                             .any(|w| w[1] == "by" && is_ratio_term(&w[0]) && is_ratio_term(&w[2]))
+                        || parts.windows(2).any(|w| is_pixel_size(&w[0], &w[1]))
                 })
             });
             ratio_class
+                // The page's own style sheet holds the box
+                // (`.image-wrapper { height: 0; padding-bottom: 56.25% }`).
+                || vis.holds_box(el)
                 || a11y::style(el, "aspect-ratio").is_some_and(|v| v != "auto")
                 || percent_padding(el)
                 || fixed_height(el)
@@ -408,14 +412,15 @@ fn boxed(img: ElementRef<'_>) -> bool {
                     .children()
                     .filter_map(ElementRef::wrap)
                     .take(PLACEHOLDER_SIBLINGS)
-                    .any(|c| c.value().name() == "canvas" || spacer(c))
+                    .any(|c| c.value().name() == "canvas" || spacer(vis, c))
         })
 }
 
-/// An element with no content whose inline padding is a percentage of its
-/// width: it holds a box at the picture's proportions.
-fn spacer(el: ElementRef<'_>) -> bool {
-    percent_padding(el)
+/// An element with no content whose padding (inline or from the page's
+/// style sheet) is a percentage of its width: it holds a box at the
+/// picture's proportions.
+fn spacer(vis: &a11y::Visibility, el: ElementRef<'_>) -> bool {
+    (percent_padding(el) || vis.holds_box(el))
         && el.children().all(|c| match c.value() {
             Node::Text(t) => t.trim().is_empty(),
             Node::Comment(_) => true,
@@ -448,6 +453,14 @@ fn is_ratio(part: &str) -> bool {
             .iter()
             .all(|n| n.parse::<u32>().is_ok_and(|n| (1..=32).contains(&n)))
     })
+}
+
+/// Two class parts that are a width and a height in pixels
+/// (`th__2000_857`): a box drawn at those proportions. Grid classes'
+/// column counts (`col-6-12`) are too small to be pixels.
+fn is_pixel_size(w: &str, h: &str) -> bool {
+    let px = |s: &str| s.parse::<u32>().is_ok_and(|n| (100..=10_000).contains(&n));
+    px(w) && px(h)
 }
 
 /// One side of a ratio written out: `four_by_six`, `16-by-9`.
@@ -713,7 +726,7 @@ pub fn image<'d>(
         link,
         unfilled: templated || awaits_script,
         alt_overridden,
-        boxed: boxed(img),
+        boxed: boxed(vis, img),
         drawing,
         of_text,
     }
