@@ -242,9 +242,18 @@ pub fn figures(
             continue;
         }
         // Its figure is the element just before it, or the one figure
-        // inside that element (a wrapper the layout put around it).
+        // inside that element (a wrapper the layout put around it); before
+        // the wrapper the layout put around the caption, when the caption
+        // opens it (`</figure><div class="wrapper"><figcaption>`).
         let figure_before = || {
-            let prev = el.prev_siblings().find_map(ElementRef::wrap)?;
+            let mut at = el;
+            for _ in 0..2 {
+                if at.prev_siblings().any(|n| n.value().is_element()) {
+                    break;
+                }
+                at = at.parent().and_then(ElementRef::wrap)?;
+            }
+            let prev = at.prev_siblings().find_map(ElementRef::wrap)?;
             if let Some(figure) = by_node.get(&prev.id()) {
                 return Some(figure);
             }
