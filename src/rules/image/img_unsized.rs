@@ -32,10 +32,11 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         .filter(|img| img.rendered && img.sizable())
         // An ad network's or a video widget's markup is the vendor's.
         .filter(|img| !img.advert)
-        // A script template with no address at all yet (`src=""` in a
-        // `javascript:` link) has no picture to size; one whose address
-        // is a pattern (`photo-{{size}}.jpg`) has, and it shifts the page.
-        .filter(|img| !(img.unfilled && img.references.is_empty()))
+        // An image with no address at all yet (no `src`, or `src=""` in a
+        // `javascript:` link) has no picture to size until a script gives
+        // it one; one whose address is a pattern (`photo-{{size}}.jpg`)
+        // has, and it shifts the page.
+        .filter(|img| !img.references.is_empty())
         .filter(|img| !inline_svg_with_size(ctx, img))
         .filter_map(|img| {
             if (img.width_px().is_some() && img.height_px().is_some())
