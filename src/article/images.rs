@@ -428,13 +428,22 @@ fn spacer(vis: &a11y::Visibility, el: ElementRef<'_>) -> bool {
         })
 }
 
-/// An inline `height` in pixels: the box keeps its height whatever the
-/// picture (`<div style="height:52px">` around a 52-pixel thumbnail).
+/// An inline `height` in pixels, or a utility class for a fixed height
+/// (Tailwind's `h-24`, a site's `h-121`; not Tachyons' `h-25` to `h-100`,
+/// which are percentages of the parent): the box keeps its height whatever
+/// the picture (`<div style="height:52px">` around a 52-pixel thumbnail).
 fn fixed_height(el: ElementRef<'_>) -> bool {
     a11y::style(el, "height").is_some_and(|v| {
         a11y::keyword(&v)
             .strip_suffix("px")
             .is_some_and(|n| n.trim().parse::<f64>().is_ok_and(|n| n > 0.0))
+    }) || el.value().attr("class").is_some_and(|classes| {
+        classes.split_ascii_whitespace().any(|class| {
+            class.strip_prefix("h-").is_some_and(|n| {
+                n.parse::<u32>()
+                    .is_ok_and(|n| n > 0 && ![25, 50, 75, 100].contains(&n))
+            })
+        })
     })
 }
 
