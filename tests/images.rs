@@ -317,13 +317,8 @@ fn fix_inserts_sizes_byte_exact_atomic_and_idempotent() {
     write(&article, original.as_bytes());
 
     // A dry run prints a diff and writes nothing.
-    let output = presslint()
-        .args(["check", "--fix", "--dry-run"])
-        .arg(&article)
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    let diff = String::from_utf8(output.stdout).unwrap();
+    let (code, diff) = fix_dry_run(&article);
+    assert_eq!(code, Some(1));
     assert!(
         diff.contains(
             "+<img src=\"/img/wide.jpg\" alt=\"Мішки з піском\" width=\"1200\" height=\"800\">\r\n"
@@ -608,12 +603,7 @@ fn fix_sizes_a_lazy_image_from_its_picture_not_its_placeholder() {
     );
     let article = dir.path().join("story.html");
     write(&article, original.as_bytes());
-    let output = presslint()
-        .args(["check", "--fix", "--dry-run"])
-        .arg(&article)
-        .output()
-        .unwrap();
-    let diff = String::from_utf8(output.stdout).unwrap();
+    let (_, diff) = fix_dry_run(&article);
     assert!(
         diff.contains("alt=\"Sandbags on the quay\" width=\"1200\" height=\"800\">"),
         "{diff}"
@@ -621,4 +611,18 @@ fn fix_sizes_a_lazy_image_from_its_picture_not_its_placeholder() {
     // The placeholder's 4×3 is not the photo's size: no fix without it.
     assert!(!diff.contains("width=\"4\""), "{diff}");
     assert!(!diff.contains("alt=\"The quay at dawn\" width"), "{diff}");
+}
+
+/// `presslint check --fix --dry-run` on one article: its exit code and the
+/// diff it prints.
+fn fix_dry_run(article: &Path) -> (Option<i32>, String) {
+    let output = presslint()
+        .args(["check", "--fix", "--dry-run"])
+        .arg(article)
+        .output()
+        .unwrap();
+    (
+        output.status.code(),
+        String::from_utf8(output.stdout).unwrap(),
+    )
 }

@@ -94,8 +94,11 @@ fn print_only_class(class: &str) -> bool {
 /// (`cnn-app-display-none`: in the site's app) hides there only; neither
 /// is read here.
 fn names_display_none(class: &str) -> bool {
+    if !has_piece(class, "none") {
+        return false;
+    }
     let parts: Vec<String> = super::word_parts(class).collect();
-    parts.len() <= 3 && parts.ends_with(&["display".to_string(), "none".to_string()])
+    matches!(parts.as_slice(), [.., a, b] if parts.len() <= 3 && a == "display" && b == "none")
 }
 
 /// Classes that set `visibility: hidden` (Bootstrap's `invisible`).

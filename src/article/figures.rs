@@ -766,8 +766,10 @@ impl<'a> Found<'a> {
             // A caption that is only a credit line is the caption still,
             // with the text written beside it in the same block.
             parts.caption = marked
+                // An element marked as the caption is the caption; one
+                // marked only as the picture's credit line reaches the
+                // text beside it.
                 .map(|m| {
-                    // An element marked only as the picture's credit line.
                     if marks(m, &marks_caption) {
                         m
                     } else {

@@ -80,7 +80,7 @@ fn inline_svg_with_size(ctx: &Context, img: &Image<'_>) -> bool {
     ctx.article
         .references_of(img)
         .find(|r| r.slot == Slot::Src)
-        .filter(|r| r.url.get(..5).is_some_and(|s| s.eq_ignore_ascii_case("data:")))
+        .filter(|r| r.is_data_uri())
         .and_then(|r| found(ctx.assets, r.url))
         .is_some_and(|i| i.format == Some(Format::Svg) && i.size.is_some() && !i.proportions_only)
 }

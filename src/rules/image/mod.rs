@@ -22,6 +22,7 @@ pub fn own_files<'a>(ctx: &Context<'a>, img: &Image<'a>) -> impl Iterator<Item =
     own_references(ctx, img).filter_map(move |r| found(assets, r.url))
 }
 
+/// The references of [`own_files`].
 fn own_references<'a>(
     ctx: &Context<'a>,
     img: &Image<'a>,
