@@ -371,10 +371,23 @@ const PLACEHOLDER_SIBLINGS: usize = 8;
 /// How far above an image the container that keeps its box may be.
 const BOX_LEVELS: usize = 3;
 
+/// How far above an image a container of fixed height may be.
+const FIXED_HEIGHT_LEVELS: usize = 8;
+
 /// A container that keeps the box of the image in it (see
 /// [`Image::boxed`]), or takes it out of the page's flow
 /// (`position:absolute` or `fixed`), where its size moves no text.
 fn boxed(vis: &a11y::Visibility, img: ElementRef<'_>) -> bool {
+    // A row of fixed height keeps its box however deep the picture sits
+    // in it (a member list's `style="height:40px"` rows).
+    if img
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .take(FIXED_HEIGHT_LEVELS)
+        .any(fixed_height)
+    {
+        return true;
+    }
     img.ancestors()
         .filter_map(ElementRef::wrap)
         .take(BOX_LEVELS)
@@ -397,7 +410,6 @@ fn boxed(vis: &a11y::Visibility, img: ElementRef<'_>) -> bool {
                 || vis.holds_box(el)
                 || a11y::style(el, "aspect-ratio").is_some_and(|v| v != "auto")
                 || percent_padding(el)
-                || fixed_height(el)
                 || a11y::style(el, "position").is_some_and(|v| {
                     matches!(v.to_ascii_lowercase().as_str(), "absolute" | "fixed")
                 })
