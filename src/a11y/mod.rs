@@ -11,7 +11,7 @@ use ego_tree::NodeId;
 use scraper::{ElementRef, Node};
 
 use crate::html::Document;
-pub use visibility::{ALL_WIDTHS, Visibility, keyword, screen_widths, style};
+pub use visibility::{ALL_WIDTHS, Visibility, keyword, style};
 use visibility::{aria_hidden, hidden_self};
 
 /// Elements whose content is never read as text: scripts, styles, and

@@ -20,7 +20,7 @@
 //!
 //! Presentational roles are decided with the roles, in `a11y`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use ego_tree::NodeId;
 use ego_tree::iter::Edge;
@@ -316,6 +316,9 @@ pub struct Visibility {
     /// Given a box at a ratio, or taken out of the flow, by the page's
     /// style sheets.
     boxes: HashSet<NodeId>,
+    /// The screen widths an element is shown at, for the elements shown
+    /// at fewer than all of them (see [`Visibility::screen_widths`]).
+    widths: HashMap<NodeId, u8>,
 }
 
 impl Visibility {
@@ -346,6 +349,9 @@ impl Visibility {
                         };
                         if let Some(classes) = el.value().attr("class") {
                             widths &= own_widths(classes);
+                        }
+                        if widths != ALL_WIDTHS {
+                            out.widths.insert(id, widths);
                         }
                         // Shown at no screen width: a link for large screens
                         // in a row for medium ones only.
@@ -391,6 +397,18 @@ impl Visibility {
         self.unseen.contains(&el.id())
     }
 
+    /// The screen widths at which the element is shown, as far as the
+    /// responsive utility classes on it and its ancestors say: Bootstrap
+    /// 3's `hidden-xs` … `hidden-lg` and `visible-sm` (`-block`,
+    /// `-inline`…), Bootstrap 4's `d-md-none` (hidden from that width up,
+    /// unless a wider `d-lg-block` shows it again), and Foundation's
+    /// `show-for-large` and `hide-for-medium-only`. A site that writes its
+    /// header three times, one copy per width, shows one of them at any
+    /// width; an element shown at no width is not drawn at all.
+    pub fn screen_widths(&self, el: ElementRef<'_>) -> u8 {
+        self.widths.get(&el.id()).copied().unwrap_or(ALL_WIDTHS)
+    }
+
     /// The page's own style sheets hold a box at a ratio for it
     /// (`.image-wrapper { height: 0; padding-bottom: 56.25% }`) or take it
     /// out of the flow (`.footnote { position: absolute }`).
@@ -411,27 +429,15 @@ impl Visibility {
 }
 
 /// The screen widths of the common frameworks' breakpoints, smallest
-/// first (Bootstrap's `xs` to `xl`), as bits of [`screen_widths`].
+/// first (Bootstrap's `xs` to `xl`), as bits of
+/// [`Visibility::screen_widths`].
 const BREAKPOINTS: [&str; 5] = ["xs", "sm", "md", "lg", "xl"];
 
 /// Every screen width.
 pub const ALL_WIDTHS: u8 = 0b1_1111;
 
-/// The screen widths at which the element is shown, as far as the
-/// responsive utility classes on it and its ancestors say: Bootstrap 3's
-/// `hidden-xs` … `hidden-lg` and `visible-sm` (`-block`, `-inline`…), and
-/// Bootstrap 4's `d-md-none` (hidden from that width up, unless a wider
-/// `d-lg-block` shows it again), and Foundation's `show-for-large` and
-/// `hide-for-medium-only`. A site that writes its header three times, one
-/// copy per width, shows one of them at any width; an element shown at no
-/// width is not drawn at all.
-pub fn screen_widths(el: ElementRef<'_>) -> u8 {
-    std::iter::once(el)
-        .chain(el.ancestors().filter_map(ElementRef::wrap))
-        .filter_map(|e| e.value().attr("class"))
-        .fold(ALL_WIDTHS, |widths, classes| widths & own_widths(classes))
-}
-
+/// The screen widths one element's own classes show it at (see
+/// [`Visibility::screen_widths`]).
 fn own_widths(classes: &str) -> u8 {
     let position = |bp: &str| BREAKPOINTS.iter().position(|b| *b == bp);
     // Bootstrap 3's `lg` is its widest: `hidden-lg` and `visible-lg`
@@ -501,7 +507,7 @@ fn foundation(class: &str) -> Option<(bool, &str, bool)> {
         .then_some((shown, size, only))
 }
 
-/// A Foundation size as [`screen_widths`] bits: (at that size, from it up).
+/// A Foundation size as [`Visibility::screen_widths`] bits: (at that size, from it up).
 /// Its small screens (under 640 px) span Bootstrap's `xs` and `sm`.
 fn foundation_widths(size: &str) -> (u8, u8) {
     match size {

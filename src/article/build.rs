@@ -76,7 +76,7 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
                 level,
                 empty,
                 slot: empty && script_slot(el),
-                widths: a11y::screen_widths(el),
+                widths: vis.screen_widths(el),
             });
         }
         if a11y::is_link(el) && exposed(el) {

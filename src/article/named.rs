@@ -22,7 +22,7 @@ pub struct Heading {
     /// list, a navigation bar's headline shown on scroll).
     pub slot: bool,
     /// The screen widths it is shown at, as bits
-    /// ([`crate::a11y::screen_widths`]): a header written once
+    /// ([`crate::a11y::Visibility::screen_widths`]): a header written once
     /// per width shows one copy at each.
     pub widths: u8,
 }
