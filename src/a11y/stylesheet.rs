@@ -3,8 +3,10 @@
 //! `div.print-only`) and that set `display: none` or `visibility: hidden`,
 //! at the top level or under `@media screen` / `@media all`. An element is
 //! taken as hidden only when no rule anywhere in the sheets (any media,
-//! any order) shows it, so a popup opened by a class, or a block hidden on
-//! phones and shown on wide screens, stays visible. Rules that hold a box
+//! any order) that is at least as specific shows it, so a popup opened by
+//! a class, or a block hidden on phones and shown on wide screens, stays
+//! visible, while `img { display: block }` does not show an
+//! `img.fallback` its own class hides. Rules that hold a box
 //! at a ratio (`padding-bottom: 56.25%`, `aspect-ratio: 16 / 9`) or take
 //! it out of the flow (`position: absolute`) are kept too, for the pictures
 //! placed in such a box. Selectors with
@@ -43,9 +45,17 @@ pub enum Effect {
 /// that can match it, not all of them).
 #[derive(Default)]
 pub struct Styles {
-    by_class: HashMap<String, Vec<(Selector, Effect)>>,
-    by_id: HashMap<String, Vec<(Selector, Effect)>>,
-    other: Vec<(Selector, Effect)>,
+    by_class: HashMap<String, Vec<StyleRule>>,
+    by_id: HashMap<String, Vec<StyleRule>>,
+    other: Vec<StyleRule>,
+}
+
+/// One simple selector and what its rule does to what it matches.
+struct StyleRule {
+    selector: Selector,
+    effect: Effect,
+    /// (ids, classes and attributes, types), compared as the cascade does.
+    specificity: (u16, u16, u16),
 }
 
 /// The most `<style>` text read from one page, and the most rules kept.
@@ -74,7 +84,11 @@ impl Styles {
                     Key::Id(i) => styles.by_id.entry(i).or_default(),
                     Key::Other => &mut styles.other,
                 };
-                bucket.push((selector, effect));
+                bucket.push(StyleRule {
+                    selector,
+                    effect,
+                    specificity: specificity(&text),
+                });
             }
         }
         styles
@@ -94,36 +108,53 @@ impl Styles {
     }
 
     /// How the sheets hide `el`: `None` when no rule hides it, or some
-    /// rule shows it. The page's `<html>` and `<body>` are never hidden
+    /// rule at least as specific as the most specific one that hides it
+    /// shows it. The page's `<html>` and `<body>` are never hidden
     /// (`html { display: none }` until a script runs is an anti-flicker
     /// trick, not a hidden page).
     pub fn effect(&self, el: ElementRef<'_>) -> Option<Effect> {
         if matches!(el.value().name(), "html" | "body") {
             return None;
         }
-        let mut hidden = None;
-        for (selector, effect) in self.candidates(el) {
-            if selector.matches(&el) {
-                match effect {
-                    Effect::Shown => return None,
-                    Effect::NotDrawn => hidden = Some(Effect::NotDrawn),
-                    Effect::Invisible => {
-                        hidden = hidden.or(Some(Effect::Invisible));
-                    }
-                    Effect::HoldsBox | Effect::FreesBox => {}
-                }
+        let mut hidden: Option<(Effect, (u16, u16, u16))> = None;
+        let mut shown = None;
+        for rule in self.candidates(el) {
+            if !matches!(
+                rule.effect,
+                Effect::Shown | Effect::NotDrawn | Effect::Invisible
+            ) || !rule.selector.matches(&el)
+            {
+                continue;
             }
+            if rule.effect == Effect::Shown {
+                shown = shown.max(Some(rule.specificity));
+                continue;
+            }
+            // Not drawn wins over invisible at any specificity: a box not
+            // drawn is not seen either way.
+            hidden = match hidden {
+                Some((e, s)) if e == Effect::NotDrawn && rule.effect == Effect::Invisible => {
+                    Some((e, s.max(rule.specificity)))
+                }
+                Some((_, s)) => Some((rule.effect, s.max(rule.specificity))),
+                None => Some((rule.effect, rule.specificity)),
+            };
         }
-        hidden
+        match (hidden, shown) {
+            (Some((effect, hides)), shown) if shown < Some(hides) => Some(effect),
+            _ => None,
+        }
     }
 
     /// A rule gives `el` a box at a ratio (see [`Effect::HoldsBox`]), and
     /// no rule, at any screen width, takes it away.
     pub fn holds_box(&self, el: ElementRef<'_>) -> bool {
         let mut held = false;
-        for (selector, effect) in self.candidates(el) {
-            if matches!(effect, Effect::HoldsBox | Effect::FreesBox) && selector.matches(&el) {
-                if *effect == Effect::FreesBox {
+        for rule in self.candidates(el) {
+            if matches!(rule.effect, Effect::HoldsBox | Effect::FreesBox)
+                && rule.selector.matches(&el)
+            {
+                if rule.effect == Effect::FreesBox {
                     return false;
                 }
                 held = true;
@@ -134,10 +165,7 @@ impl Styles {
 
     /// The rules that may match `el`: by its classes, its id, and those
     /// keyed by neither.
-    fn candidates<'s>(
-        &'s self,
-        el: ElementRef<'s>,
-    ) -> impl Iterator<Item = &'s (Selector, Effect)> + 's {
+    fn candidates<'s>(&'s self, el: ElementRef<'s>) -> impl Iterator<Item = &'s StyleRule> + 's {
         let el_value = el.value();
         let classes = el_value
             .attr("class")
@@ -175,6 +203,31 @@ fn key(selector: &str) -> Key {
         return Key::Id(rest[..end(rest)].to_string());
     }
     Key::Other
+}
+
+/// The specificity of a simple selector's text (see [`is_simple`]): its
+/// ids, its classes and attributes, and its type.
+fn specificity(selector: &str) -> (u16, u16, u16) {
+    let (mut ids, mut classes) = (0u16, 0u16);
+    let mut chars = selector.chars();
+    let mut in_brackets = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                chars.next();
+            }
+            '[' if !in_brackets => {
+                in_brackets = true;
+                classes = classes.saturating_add(1);
+            }
+            ']' => in_brackets = false,
+            '#' if !in_brackets => ids = ids.saturating_add(1),
+            '.' if !in_brackets => classes = classes.saturating_add(1),
+            _ => {}
+        }
+    }
+    let typed = selector.starts_with(|c: char| c.is_ascii_alphabetic());
+    (ids, classes, u16::from(typed))
 }
 
 /// An at-rule's kind: a `@media` whose rules apply on screen, another
@@ -431,6 +484,26 @@ mod tests {
             effects(css, r#"<div class="kHCVke"></div>"#),
             [Some(Effect::NotDrawn)]
         );
+    }
+
+    #[test]
+    fn a_less_specific_rule_does_not_show_what_a_class_hides() {
+        let css = "img { display: block } .fallback { display: none }
+                   .teaser { display: none } div.teaser { display: block }
+                   #logo { visibility: hidden } .brand { visibility: visible }";
+        let html = r#"<img class="fallback"><div class="teaser"></div><p class="teaser"></p>
+                      <span id="logo" class="brand"></span>"#;
+        assert_eq!(
+            effects(css, html),
+            [
+                Some(Effect::NotDrawn),
+                None,
+                Some(Effect::NotDrawn),
+                Some(Effect::Invisible)
+            ]
+        );
+        assert_eq!(specificity("a.b.c[href]#d"), (1, 3, 1));
+        assert_eq!(specificity(r#"[data-x=".y#z"]"#), (0, 1, 0));
     }
 
     #[test]
