@@ -89,7 +89,7 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
                 unnamed: unnamed(doc, el) && a11y::content_name_is_empty(doc, el, false),
                 copy,
                 nested: false,
-                advert: embeds::in_ad_slot(el),
+                vendor: embeds::in_ad_slot(el) || embeds::in_share_button(el),
             });
             link_hrefs.push(el.value().attr("href"));
         }

@@ -90,6 +90,32 @@ pub fn in_ad_slot(el: ElementRef<'_>) -> bool {
             .any(marked_as_ad)
 }
 
+/// How class names begin on the buttons of share widgets, which their
+/// script fills with an icon and a name at load time, or writes whole:
+/// AddThis (`addthis_button_twitter`), AddToAny (`a2a_button_facebook`,
+/// its `a2a_dd` menu button) and Gigya (`gig-button-container`).
+const SHARE_BUTTONS: &[&str] = &["addthis_button_", "a2a_button_", "a2a_dd", "gig-button"];
+
+/// How far above an element its share button may be: Gigya draws its
+/// buttons as tables, the icon five levels inside.
+const SHARE_LEVELS: usize = 6;
+
+/// The element is, or is inside, a share widget's button (see
+/// [`SHARE_BUTTONS`]): the widget's script names and draws it, so the
+/// page cannot.
+pub fn in_share_button(el: ElementRef<'_>) -> bool {
+    std::iter::once(el)
+        .chain(el.ancestors().filter_map(ElementRef::wrap))
+        .take(1 + SHARE_LEVELS)
+        .any(|e| {
+            e.value().attr("class").is_some_and(|classes| {
+                classes
+                    .split_ascii_whitespace()
+                    .any(|c| SHARE_BUTTONS.iter().any(|p| c.starts_with(p)))
+            })
+        })
+}
+
 /// Hosts of video player networks whose widgets bring their own markup
 /// (thumbnails, carousels) at load time.
 const PLAYER_HOSTS: &[&str] = &["newsinc.com"];

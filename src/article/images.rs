@@ -126,10 +126,10 @@ pub struct Image<'d> {
     /// Where attributes can be added to the start tag (before `>` or `/>`
     /// and the whitespace before it); `None` for an implied element.
     pub insert_at: Option<usize>,
-    /// In an advertising slot, or loaded from an ad network or a video
-    /// player network (a thumbnail of its widget): its markup is the
-    /// network's, not the article's.
-    pub advert: bool,
+    /// A third party's markup, not the article's: in an advertising slot,
+    /// loaded from an ad network or a video player network (a thumbnail
+    /// of its widget), or drawn by a share widget's script.
+    pub vendor: bool,
     /// A mark rather than a picture of its own: a logo, an icon, an avatar
     /// or a button (a mark word in its class, id, alt, file path or the
     /// class of its link or container, see [`MARK_WORDS`]; or declared at
@@ -733,7 +733,9 @@ pub fn image<'d>(
         object_fit: a11y::style(img, "object-fit"),
         styled_size: styled_size(img),
         insert_at: insertion_point(doc, img),
-        advert: super::embeds::is_advert(img) || super::embeds::from_player_network(img),
+        vendor: super::embeds::is_advert(img)
+            || super::embeds::from_player_network(img)
+            || super::embeds::in_share_button(img),
         mark: is_mark(
             img,
             Image::dimension(width.as_ref()),

@@ -81,7 +81,7 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options) -> Article<'d> {
             unnamed: link.text.trim().is_empty() && link.title.trim().is_empty(),
             copy: false,
             nested: false,
-            advert: false,
+            vendor: false,
         });
     }
 
@@ -291,7 +291,7 @@ fn push_image<'d>(
         object_fit: None,
         styled_size: false,
         insert_at: None,
-        advert: false,
+        vendor: false,
         mark: false,
         logo: false,
         link: None,

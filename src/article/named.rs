@@ -39,9 +39,9 @@ pub struct Link {
     /// Another link was written inside it, so browsers split it (the
     /// parser made copies of it).
     pub nested: bool,
-    /// It or its parent is an advertising slot: the ad network writes it
-    /// at load time.
-    pub advert: bool,
+    /// A third party's script writes it at load time: it or its parent
+    /// is an advertising slot, or it is a share widget's empty button.
+    pub vendor: bool,
 }
 
 /// An exposed `<iframe>`.

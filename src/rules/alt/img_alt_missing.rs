@@ -20,7 +20,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
     ctx.article.exposed_images()
         // An ad's image is the ad network's markup, not the article's.
         .filter(|img| {
-            img.alt.is_none() && !img.presentational && !img.aria_named && !img.titled && !img.advert
+            img.alt.is_none() && !img.presentational && !img.aria_named && !img.titled && !img.vendor
         })
         .map(|img| {
             let help = match img.syntax {

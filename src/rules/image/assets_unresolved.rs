@@ -55,7 +55,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
 /// Nothing a reader needs, whether its file is there or not: a tracking
 /// pixel (`/logger/p.gif`) or an ad's image.
 fn unneeded(ctx: &Context, img: &Image) -> bool {
-    ctx.article.is_tracking_pixel(img) || img.advert
+    ctx.article.is_tracking_pixel(img) || img.vendor
 }
 
 /// A stand-in a script replaces, named so (`/icons/native-ad-placeholder.png`).

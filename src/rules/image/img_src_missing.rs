@@ -34,7 +34,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         .filter(|img| {
             img.rendered
                 && img.exposed
-                && !img.advert
+                && !img.vendor
                 && !img.unfilled
                 && img.lazy.is_none()
                 && !img.alt.is_some_and(|a| a.value.is_empty())

@@ -31,7 +31,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         // Markdown images cannot say their size: the renderer does.
         .filter(|img| img.rendered && img.sizable())
         // An ad network's or a video widget's markup is the vendor's.
-        .filter(|img| !img.advert)
+        .filter(|img| !img.vendor)
         // An image with no address at all yet (no `src`, or `src=""` in a
         // `javascript:` link) has no picture to size until a script gives
         // it one; one whose address is a pattern (`photo-{{size}}.jpg`)

@@ -20,8 +20,9 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         .iter()
         // The parser's copies of a split link are reported once, at the
         // link as written.
-        // A link in an advertising slot is the ad network's to name.
-        .filter(|link| link.unnamed && !link.copy && !link.advert)
+        // A link in an advertising slot, or a share widget's button, is
+        // named by the script that fills it.
+        .filter(|link| link.unnamed && !link.copy && !link.vendor)
         .map(|link| {
             if link.nested {
                 Diagnostic::new(
