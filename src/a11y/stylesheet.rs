@@ -38,6 +38,11 @@ pub enum Effect {
     /// That padding, ratio or position set to something else
     /// (`padding-bottom: 0` on wide screens): the box is not held there.
     FreesBox,
+    /// A `height` in pixels: the box keeps its height whatever loads
+    /// inside it (`.avatar-frame { height: 75px }`).
+    FixesHeight,
+    /// The height set to something else (`height: auto` on phones).
+    FreesHeight,
 }
 
 /// The hiding and showing rules of a page's style sheets, by the class or
@@ -149,12 +154,21 @@ impl Styles {
     /// A rule gives `el` a box at a ratio (see [`Effect::HoldsBox`]), and
     /// no rule, at any screen width, takes it away.
     pub fn holds_box(&self, el: ElementRef<'_>) -> bool {
+        self.holds(el, Effect::HoldsBox, Effect::FreesBox)
+    }
+
+    /// A rule gives `el` a height in pixels (see [`Effect::FixesHeight`]),
+    /// and no rule, at any screen width, sets it to something else.
+    pub fn fixes_height(&self, el: ElementRef<'_>) -> bool {
+        self.holds(el, Effect::FixesHeight, Effect::FreesHeight)
+    }
+
+    /// A rule matching `el` has the effect `hold`, and none has `free`.
+    fn holds(&self, el: ElementRef<'_>, hold: Effect, free: Effect) -> bool {
         let mut held = false;
         for rule in self.candidates(el) {
-            if matches!(rule.effect, Effect::HoldsBox | Effect::FreesBox)
-                && rule.selector.matches(&el)
-            {
-                if rule.effect == Effect::FreesBox {
+            if (rule.effect == hold || rule.effect == free) && rule.selector.matches(&el) {
+                if rule.effect == free {
                     return false;
                 }
                 held = true;
@@ -267,6 +281,13 @@ impl<'i> QualifiedRuleParser<'i> for Rules<'_> {
                     Effect::FreesBox
                 }
             }))
+            .chain(declarations.height.map(|fixed| {
+                if fixed {
+                    Effect::FixesHeight
+                } else {
+                    Effect::FreesHeight
+                }
+            }))
             .collect();
         if effects.is_empty() {
             return Ok(());
@@ -322,11 +343,9 @@ impl<'i> AtRuleParser<'i> for Rules<'_> {
             AtPrelude::Conditional => {
                 let mut inner = Vec::new();
                 for _ in StyleSheetParser::new(input, &mut Rules(&mut inner)) {}
-                self.0.extend(
-                    inner
-                        .into_iter()
-                        .filter(|(_, _, e)| matches!(e, Effect::Shown | Effect::FreesBox)),
-                );
+                self.0.extend(inner.into_iter().filter(|(_, _, e)| {
+                    matches!(e, Effect::Shown | Effect::FreesBox | Effect::FreesHeight)
+                }));
             }
             AtPrelude::Other => {}
         }
@@ -349,6 +368,8 @@ fn is_simple(selector: &str) -> bool {
 struct Declarations {
     shown: Option<Effect>,
     boxed: Option<bool>,
+    /// `Some(true)`: a `height` in pixels; `Some(false)`: another height.
+    height: Option<bool>,
 }
 
 impl<'i> DeclarationParser<'i> for Declarations {
@@ -377,6 +398,12 @@ impl<'i> DeclarationParser<'i> for Declarations {
             } else {
                 Effect::Shown
             });
+        } else if name.eq_ignore_ascii_case("height") {
+            self.height = Some(
+                value
+                    .strip_suffix("px")
+                    .is_some_and(|n| n.trim().parse::<f64>().is_ok_and(|n| n > 0.0)),
+            );
         } else if ["padding-bottom", "padding-top", "aspect-ratio", "position"]
             .iter()
             .any(|p| name.eq_ignore_ascii_case(p))
@@ -479,6 +506,21 @@ mod tests {
             .collect();
         // Held on phones, given up on wide screens: not held.
         assert_eq!(boxes, [true, true, false, false, false, true]);
+        let heights_css =
+            ".avatar { height: 75px } .row { height: 40PX !important } .grow { height: auto }
+                   .tall { height: 300px } @media (max-width: 600px) { .tall { height: auto } }
+                   .none { height: 0 }";
+        let styles = Styles::read(std::iter::once(heights_css));
+        let doc = scraper::Html::parse_fragment(
+            r#"<div class="avatar"></div><div class="row"></div><div class="grow"></div><div class="tall"></div><div class="none"></div>"#,
+        );
+        let heights: Vec<bool> = doc
+            .root_element()
+            .children()
+            .filter_map(ElementRef::wrap)
+            .map(|el| styles.fixes_height(el))
+            .collect();
+        assert_eq!(heights, [true, true, false, false, false]);
         // A rule that holds a box and hides still hides.
         assert_eq!(
             effects(css, r#"<div class="kHCVke"></div>"#),

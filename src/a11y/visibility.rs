@@ -316,6 +316,8 @@ pub struct Visibility {
     /// Given a box at a ratio, or taken out of the flow, by the page's
     /// style sheets.
     boxes: HashSet<NodeId>,
+    /// Given a height in pixels by the page's style sheets.
+    heights: HashSet<NodeId>,
     /// The screen widths an element is shown at, for the elements shown
     /// at fewer than all of them (see [`Visibility::screen_widths`]).
     widths: HashMap<NodeId, u8>,
@@ -344,6 +346,9 @@ impl Visibility {
                         } else {
                             if styles.holds_box(el) {
                                 out.boxes.insert(id);
+                            }
+                            if styles.fixes_height(el) {
+                                out.heights.insert(id);
                             }
                             styles.effect(el)
                         };
@@ -414,6 +419,12 @@ impl Visibility {
     /// out of the flow (`.footnote { position: absolute }`).
     pub fn holds_box(&self, el: ElementRef<'_>) -> bool {
         self.boxes.contains(&el.id())
+    }
+
+    /// The page's own style sheets give it a height in pixels
+    /// (`.css-axgnnc { height: 75px }` around an avatar).
+    pub fn fixes_height(&self, el: ElementRef<'_>) -> bool {
+        self.heights.contains(&el.id())
     }
 
     /// Inside content that is not rendered as part of the page.

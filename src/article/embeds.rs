@@ -53,6 +53,7 @@ const AD_HOSTS: &[&str] = &[
     "3lift.com",
     "dianomi.com",
     "outbrainimg.com",
+    "mathtag.com",
 ];
 
 /// The element, or an element a few levels around it, is an advertising
@@ -266,6 +267,8 @@ mod tests {
         assert!(on_ad_host(
             "https://images.outbrainimg.com/transform/v3/eyJpdSI6.jpg"
         ));
+        // MediaMath's pixel, at the end of a page's body.
+        assert!(on_ad_host("https://pixel.mathtag.com/event/img?mt_id=1"));
     }
 
     fn first(html: &str) -> bool {

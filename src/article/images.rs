@@ -379,12 +379,13 @@ const FIXED_HEIGHT_LEVELS: usize = 8;
 /// (`position:absolute` or `fixed`), where its size moves no text.
 fn boxed(vis: &a11y::Visibility, img: ElementRef<'_>) -> bool {
     // A row of fixed height keeps its box however deep the picture sits
-    // in it (a member list's `style="height:40px"` rows).
+    // in it (a member list's `style="height:40px"` rows), whether its
+    // style or the page's style sheet fixes it.
     if img
         .ancestors()
         .filter_map(ElementRef::wrap)
         .take(FIXED_HEIGHT_LEVELS)
-        .any(fixed_height)
+        .any(|el| fixed_height(el) || vis.fixes_height(el))
     {
         return true;
     }
@@ -392,19 +393,7 @@ fn boxed(vis: &a11y::Visibility, img: ElementRef<'_>) -> bool {
         .filter_map(ElementRef::wrap)
         .take(BOX_LEVELS)
         .any(|el| {
-            let ratio_class = el.value().attr("class").is_some_and(|classes| {
-                classes.split_ascii_whitespace().any(|class| {
-                    let parts: Vec<String> = a11y::word_parts(class).collect();
-                    parts
-                        .iter()
-                        .any(|p| p.starts_with("ratio") || p == "aspect" || is_ratio(p))
-                        || parts
-                            .windows(3)
-                            .any(|w| w[1] == "by" && is_ratio_term(&w[0]) && is_ratio_term(&w[2]))
-                        || parts.windows(2).any(|w| is_pixel_size(&w[0], &w[1]))
-                })
-            });
-            ratio_class
+            ratio_class(el)
                 // The page's own style sheet holds the box
                 // (`.image-wrapper { height: 0; padding-bottom: 56.25% }`).
                 || vis.holds_box(el)
@@ -417,6 +406,7 @@ fn boxed(vis: &a11y::Visibility, img: ElementRef<'_>) -> bool {
                 // canvas's proportions (a React image's placeholder), and so
                 // does an empty element with a percentage padding (`<div
                 // class="placeholderImage" style="padding-bottom:56.25%">`)
+                // or a class naming a ratio (`m-card--image-aspect-ratio-pusher`)
                 // under a picture the stylesheet lays over it. It is among
                 // a wrapper's first few children: a page's long run of
                 // siblings is not searched once per image.
@@ -428,11 +418,32 @@ fn boxed(vis: &a11y::Visibility, img: ElementRef<'_>) -> bool {
         })
 }
 
+/// A class that names a box drawn at a ratio: `aspect-ratio-4x3`,
+/// `RatioFrame`, `ratio-16x9`, `four-by-three`, `th__2000_857`.
+fn ratio_class(el: ElementRef<'_>) -> bool {
+    el.value().attr("class").is_some_and(|classes| {
+        classes.split_ascii_whitespace().any(|class| {
+            let parts: Vec<String> = a11y::word_parts(class).collect();
+            parts
+                .iter()
+                .any(|p| p.starts_with("ratio") || p == "aspect" || is_ratio(p))
+                || parts
+                    .windows(3)
+                    .any(|w| w[1] == "by" && is_ratio_term(&w[0]) && is_ratio_term(&w[2]))
+                || parts.windows(2).any(|w| is_pixel_size(&w[0], &w[1]))
+        })
+    })
+}
+
 /// An element with no content whose padding (inline or from the page's
-/// style sheet) is a percentage of its width: it holds a box at the
-/// picture's proportions.
+/// style sheet) is a percentage of its width, or a box (not a picture)
+/// whose class names a ratio: it holds a box at the picture's proportions.
 fn spacer(vis: &a11y::Visibility, el: ElementRef<'_>) -> bool {
-    (percent_padding(el) || vis.holds_box(el))
+    let picture = matches!(
+        el.value().name(),
+        "img" | "video" | "iframe" | "object" | "embed" | "input"
+    );
+    (percent_padding(el) || vis.holds_box(el) || (!picture && ratio_class(el)))
         && el.children().all(|c| match c.value() {
             Node::Text(t) => t.trim().is_empty(),
             Node::Comment(_) => true,
