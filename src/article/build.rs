@@ -89,7 +89,9 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
                 unnamed: unnamed(doc, el) && a11y::content_name_is_empty(doc, el, false),
                 copy,
                 nested: false,
-                vendor: embeds::in_ad_slot(el) || embeds::in_share_button(el),
+                vendor: embeds::in_ad_slot(el)
+                    || embeds::in_share_button(el)
+                    || embeds::holds_unrendered_widget(el),
             });
             link_hrefs.push(el.value().attr("href"));
         }

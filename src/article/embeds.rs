@@ -27,6 +27,7 @@ const AD_WORDS: &[&str] = &[
     "preroll",
     "outbrain",
     "taboola",
+    "zergnet",
     "openx",
     "medianet",
     "ligatus",
@@ -54,6 +55,7 @@ const AD_HOSTS: &[&str] = &[
     "dianomi.com",
     "outbrainimg.com",
     "mathtag.com",
+    "zergnet.com",
 ];
 
 /// The element, or an element a few levels around it, is an advertising
@@ -115,6 +117,17 @@ pub fn in_share_button(el: ElementRef<'_>) -> bool {
                     .any(|c| SHARE_BUTTONS.iter().any(|p| c.starts_with(p)))
             })
         })
+}
+
+/// The element holds a custom element with nothing in it yet
+/// (`<wx-widget type="current-conditions">`): a widget its script draws
+/// at load time, whose text the page does not hold.
+pub fn holds_unrendered_widget(el: ElementRef<'_>) -> bool {
+    el.descendants().filter_map(ElementRef::wrap).any(|e| {
+        e.value().name().contains('-')
+            && !e.value().attrs().any(|(name, _)| name == "alt")
+            && e.children().next().is_none()
+    })
 }
 
 /// Hosts of video player networks whose widgets bring their own markup
@@ -267,7 +280,8 @@ mod tests {
         assert!(on_ad_host(
             "https://images.outbrainimg.com/transform/v3/eyJpdSI6.jpg"
         ));
-        // MediaMath's pixel, at the end of a page's body.
+        // Zergnet's sponsored-links widget; MediaMath's pixel.
+        assert!(on_ad_host("http://img5.zergnet.com/1394710_300.jpg"));
         assert!(on_ad_host("https://pixel.mathtag.com/event/img?mt_id=1"));
     }
 
