@@ -108,6 +108,9 @@ pub struct Caption {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Provided {
     pub credit: bool,
+    /// The text of the figure's credit line, when it has one of its own
+    /// (`<div class="image-credit">`).
+    pub credit_line: Option<String>,
     pub date: bool,
     pub place: bool,
     /// The story's credits line names the photographer of all its
@@ -220,7 +223,7 @@ pub fn figures(
                 parts.lazy = picture_address(picture);
             }
             parts.caption = Some((caption, Placement::Marked));
-            parts.credit_element |= found.credit_line(caption).is_some();
+            parts.credit_element = parts.credit_element.or(found.credit_line(caption));
             containers.push((picture, parts));
         }
     }
@@ -339,7 +342,7 @@ pub fn figures(
         {
             let mut parts = found.parts(block.descendants().filter_map(ElementRef::wrap));
             parts.caption = Some((next, Placement::Marked));
-            parts.credit_element |= found.credit_line(next).is_some();
+            parts.credit_element = parts.credit_element.or(found.credit_line(next));
             containers.push((block, parts));
         }
     }
@@ -355,7 +358,11 @@ pub fn figures(
         )
         .map(|(element, kind, parts)| {
             let mut provided = Provided {
-                credit: parts.credit_element,
+                credit: parts.credit_element.is_some(),
+                credit_line: parts
+                    .credit_element
+                    .map(|e| caption_text(doc, e))
+                    .filter(|t| !t.is_empty()),
                 page_credit,
                 ..Provided::default()
             };
@@ -688,7 +695,8 @@ struct Parts<'a> {
     /// [`lazy_picture`]).
     lazy: Option<&'a str>,
     caption: Option<(ElementRef<'a>, Placement)>,
-    credit_element: bool,
+    /// An element of the figure marked as the picture's credit line.
+    credit_element: Option<ElementRef<'a>>,
 }
 
 /// How many levels above a marked caption its picture may be.
@@ -725,10 +733,9 @@ impl<'a> Found<'a> {
             image_elements: Vec::new(),
             lazy: None,
             caption: None,
-            credit_element: false,
+            credit_element: None,
         };
         let mut marked = None;
-        let mut credit = None;
         for e in elements {
             if let Some(i) = self.image(e) {
                 parts.images.push(i);
@@ -751,15 +758,14 @@ impl<'a> Found<'a> {
             }
             // A <figcaption> classed as the attribution is the caption:
             // its text says whether it credits anyone.
-            if !parts.credit_element
+            if parts.credit_element.is_none()
                 && e.value().name() != "figcaption"
                 && (marks(e, &marks_credit) || e.value().name() == "cite")
                 && self.has_text(e)
                 // A credit line holding only "." credits no one.
                 && caption_text(self.doc, e).chars().any(char::is_alphanumeric)
             {
-                parts.credit_element = true;
-                credit = Some(e);
+                parts.credit_element = Some(e);
             }
         }
         if parts.caption.is_none() {
@@ -776,7 +782,7 @@ impl<'a> Found<'a> {
                         self.credit_block(m)
                     }
                 })
-                .or(credit.map(|c| self.credit_block(c)))
+                .or(parts.credit_element.map(|c| self.credit_block(c)))
                 .map(|m| (m, Placement::Marked));
         }
         if parts.caption.is_none() {

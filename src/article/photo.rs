@@ -122,6 +122,19 @@ const NOT_PHOTO_ADDRESS: &[&str] = &[
     "maps",
 ];
 
+/// The file names YouTube gives a video's thumbnails
+/// (`/vi/…/maxresdefault.jpg`): a frame of the video, handed out with it.
+const VIDEO_FRAME_ADDRESS: &[&str] = &["maxresdefault", "hqdefault", "mqdefault", "sddefault"];
+
+/// A picture whose address is a video's thumbnail (see
+/// [`VIDEO_FRAME_ADDRESS`]): a frame of a trailer or a clip, to credit
+/// but not to date or place.
+pub fn video_frame(addresses: &[&str]) -> bool {
+    addresses
+        .iter()
+        .any(|src| address_words(src).any(|w| VIDEO_FRAME_ADDRESS.contains(&w.as_str())))
+}
+
 /// Stock libraries named in an image's address (`…-unsplash.jpg`,
 /// `/istockphoto-1234.jpg`).
 const STOCK_ADDRESS: &[&str] = &["unsplash", "istock", "istockphoto", "pexels", "pixabay"];
@@ -637,19 +650,33 @@ const FILE_NAMESPACES: &[&str] = &[
 /// `/_next/image?url=%2Fuploads%2Fsales-chart.png`): the proxy's own path
 /// says nothing about the picture, that address does. Only an address of
 /// a picture file counts: a page's address passed along is not the picture.
+/// A proxy may serve another proxy's picture (AOL's `dims` around its own
+/// `dims`): the innermost address is the picture's.
 fn served_address(src: &str) -> Option<String> {
+    served_within(src, PROXY_LEVELS)
+}
+
+/// How many proxies deep a served address is looked for.
+const PROXY_LEVELS: usize = 3;
+
+fn served_within(src: &str, levels: usize) -> Option<String> {
+    let levels = levels.checked_sub(1)?;
     let (_, query) = src.split_once('?')?;
     let query = query.split('#').next().unwrap_or("");
     query
         .split('&')
         .filter_map(|pair| pair.split_once('='))
         .map(|(_, value)| crate::assets::resolve::percent_decode(value))
-        .find(|value| {
+        .filter(|value| {
             let lower = value.to_ascii_lowercase();
-            (lower.starts_with("http://")
-                || lower.starts_with("https://")
-                || lower.starts_with('/'))
-                && format_of(&lower).is_some()
+            lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with('/')
+        })
+        .find_map(|value| {
+            if format_of(&value.to_ascii_lowercase()).is_some() {
+                Some(value)
+            } else {
+                served_within(&value, levels)
+            }
         })
 }
 
@@ -717,11 +744,14 @@ fn address_words(src: &str) -> impl Iterator<Item = String> + '_ {
 fn names_other_picture(text: &str) -> bool {
     has_phrase(text, NOT_PHOTO_TEXT)
         || NOT_PHOTO_CJK.iter().any(|w| text.contains(w))
-        // "…の画面", "ホーム画面": a caption ending in "screen" names a
-        // screenshot ("画面左" is where someone stands in a photo).
-        || text
-            .trim_end_matches(|c: char| c.is_whitespace() || "。.、）)".contains(c))
-            .ends_with("画面")
+        // "…の画面", "ホーム画面": a caption or one of its sentences
+        // ending in "screen" names a screenshot ("画面左" is where someone
+        // stands in a photo).
+        || text.split(['。', '！', '？']).any(|sentence| {
+            sentence
+                .trim_end_matches(|c: char| c.is_whitespace() || ".、）)".contains(c))
+                .ends_with("画面")
+        })
         // "Firefox logo" is the logo; "The WeWork logo is displayed outside
         // a co-working space" is a photo of a street.
         || words(text).len() <= 6 && has_phrase(text, &["logo"])
@@ -828,6 +858,9 @@ mod tests {
             "An artist’s impression of the probe's descent (ESA/ATG medialab)"
         ));
         assert!(caption_names_other_picture("「WinRAR」の操作画面"));
+        assert!(caption_names_other_picture(
+            "こちらは前モデルでの画面。ゲームモードの選択肢がありません"
+        ));
         // The phone's screen in a product photo is not a screenshot.
         assert!(!caption_names_other_picture(
             "画面は小さくても解像度は高いので実用性は十分"
@@ -845,6 +878,14 @@ mod tests {
             )
             .as_deref(),
             Some("http://o.example.com/x/Xbox+screenshot+1.jpg")
+        );
+        // AOL's proxy serving its own proxy's picture.
+        assert_eq!(
+            served_address(
+                "https://o.example.com/images/dims?resize=980%2C640&image_uri=https%3A%2F%2Fo.example.com%2Fimages%2Fdims%3Fcrop%3D1600%252C900%26image_uri%3Dhttp%253A%252F%252Fo.example.com%252Fx%252FXbox%252Bscreenshot%252B8.jpg%26client%3Da1&client=c2"
+            )
+            .as_deref(),
+            Some("http://o.example.com/x/Xbox+screenshot+8.jpg")
         );
         // A page's address passed along is not the picture.
         assert_eq!(

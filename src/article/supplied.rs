@@ -35,7 +35,7 @@ pub fn mark(mut article: super::Article<'_>) -> super::Article<'_> {
             .iter()
             .map(|f| {
                 captioned(f)
-                    && (stock(&article, f)
+                    && (handed_out(&article, f)
                         || f.caption
                             .as_ref()
                             .is_some_and(|c| !story.asks_when_and_where(c)))
@@ -48,19 +48,24 @@ pub fn mark(mut article: super::Article<'_>) -> super::Article<'_> {
     article
 }
 
-/// The figure's picture names a stock library in its alt text or its
-/// address, where its caption does not (see [`super::photo::stock_named`]).
-fn stock(article: &super::Article<'_>, figure: &super::Figure) -> bool {
+/// The figure's picture names a stock library in its alt text, its
+/// credit line or its address, where its caption does not (see
+/// [`super::photo::stock_named`]), or its address is a video's thumbnail
+/// (see [`super::photo::video_frame`]).
+fn handed_out(article: &super::Article<'_>, figure: &super::Figure) -> bool {
     let images: Vec<_> = article.images_of(figure).collect();
+    // The figure's own credit line is read with the alt texts (a
+    // `<div class="image-credit">` crediting "Jupiterimages").
     let alts: Vec<&str> = images
         .iter()
         .filter_map(|img| img.alt.as_ref().map(|a| a.value))
+        .chain(figure.provided.credit_line.as_deref())
         .collect();
     let addresses: Vec<&str> = images
         .iter()
         .flat_map(|img| article.references_of(img).map(|r| r.url))
         .collect();
-    super::photo::stock_named(&alts, &addresses)
+    super::photo::stock_named(&alts, &addresses) || super::photo::video_frame(&addresses)
 }
 
 impl Story {
@@ -120,8 +125,18 @@ impl Story {
         let platform = |p: &str| {
             p.starts_with('@') || PLATFORMS.iter().any(|name| p.eq_ignore_ascii_case(name))
         };
-        // "Image via Getty Images": an agency took it.
-        let sourced = taken_from_elsewhere(text) && !parts.iter().any(|p| is_agency(p));
+        // A credit given with "via", at the start or closing the caption
+        // ("… keyboard via iFixit"), names where the picture was taken
+        // from; "Image via Getty Images": an agency took it.
+        let via = credit.is_some_and(|(start, c)| {
+            c.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("via "))
+                || text[..start]
+                    .trim_end()
+                    .rsplit(char::is_whitespace)
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case("via"))
+        });
+        let sourced = (via || taken_from_elsewhere(text)) && !parts.iter().any(|p| is_agency(p));
         !(sourced
             || platform(text.trim().trim_end_matches('.'))
             || parts.iter().any(|p| platform(p))
