@@ -50,7 +50,8 @@ pub fn mark(mut article: super::Article<'_>) -> super::Article<'_> {
 
 /// The figure's picture names a stock library in its alt text, its
 /// credit line or its address, where its caption does not (see
-/// [`super::photo::stock_named`]), or its address is a video's thumbnail
+/// [`super::photo::stock_named`]), its alt text or credit line credits a
+/// space agency ("(Credit: Nasa)"), or its address is a video's thumbnail
 /// (see [`super::photo::video_frame`]).
 fn handed_out(article: &super::Article<'_>, figure: &super::Figure) -> bool {
     let images: Vec<_> = article.images_of(figure).collect();
@@ -65,7 +66,18 @@ fn handed_out(article: &super::Article<'_>, figure: &super::Figure) -> bool {
         .iter()
         .flat_map(|img| article.references_of(img).map(|r| r.url))
         .collect();
-    super::photo::stock_named(&alts, &addresses) || super::photo::video_frame(&addresses)
+    super::photo::stock_named(&alts, &addresses)
+        || super::photo::video_frame(&addresses)
+        || alts.iter().any(|alt| {
+            crate::text::strong_credit(alt)
+                .and_then(|f| alt.get(f.start..f.end))
+                .is_some_and(|credit| {
+                    credit_parts(credit).iter().any(|p| {
+                        let name = organisation_name(p);
+                        SPACE_AGENCIES.iter().any(|a| a.eq_ignore_ascii_case(&name))
+                    })
+                })
+        })
 }
 
 impl Story {
