@@ -28,6 +28,7 @@ const AD_WORDS: &[&str] = &[
     "outbrain",
     "taboola",
     "zergnet",
+    "revcontent",
     "openx",
     "medianet",
     "ligatus",
@@ -56,6 +57,7 @@ const AD_HOSTS: &[&str] = &[
     "outbrainimg.com",
     "mathtag.com",
     "zergnet.com",
+    "revcontent.com",
 ];
 
 /// The element, or an element a few levels around it, is an advertising

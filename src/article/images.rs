@@ -371,6 +371,17 @@ const PLACEHOLDER_SIBLINGS: usize = 8;
 /// How far above an image the container that keeps its box may be.
 const BOX_LEVELS: usize = 3;
 
+/// Classes that take a box out of the page's flow: the utility classes for
+/// it (Tailwind's and atomic CSS's `absolute`, Bootstrap's
+/// `position-absolute`), and Foundation's dropdown, a hover card its
+/// style sheet places over the page.
+const OUT_OF_FLOW_CLASSES: &[&str] = &[
+    "absolute",
+    "position-absolute",
+    "position-fixed",
+    "f-dropdown",
+];
+
 /// How far above an image a container of fixed height may be.
 const FIXED_HEIGHT_LEVELS: usize = 8;
 
@@ -401,6 +412,11 @@ fn boxed(vis: &a11y::Visibility, img: ElementRef<'_>) -> bool {
                 || percent_padding(el)
                 || a11y::style(el, "position").is_some_and(|v| {
                     matches!(v.to_ascii_lowercase().as_str(), "absolute" | "fixed")
+                })
+                || el.value().attr("class").is_some_and(|classes| {
+                    classes
+                        .split_ascii_whitespace()
+                        .any(|c| OUT_OF_FLOW_CLASSES.contains(&c))
                 })
                 // A `<canvas>` beside the picture holds the box at the
                 // canvas's proportions (a React image's placeholder), and so
