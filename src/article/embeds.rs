@@ -58,6 +58,7 @@ const AD_HOSTS: &[&str] = &[
     "mathtag.com",
     "zergnet.com",
     "revcontent.com",
+    "afp.alicdn.com",
 ];
 
 /// The element, or an element a few levels around it, is an advertising
@@ -130,6 +131,29 @@ pub fn holds_unrendered_widget(el: ElementRef<'_>) -> bool {
             && !e.value().attrs().any(|(name, _)| name == "alt")
             && e.children().next().is_none()
     })
+}
+
+/// Class names of the blockquotes that a social network's embed script
+/// replaces with its own frame (a tweet, an Instagram post, a TikTok).
+const REPLACED_EMBEDS: &[&str] = &["twitter-tweet", "instagram-media", "tiktok-embed"];
+
+/// The element is inside a social post's blockquote that its embed script
+/// replaces at load time (`<blockquote class="twitter-tweet">`, or one
+/// carrying the post's id in `data-tweetid`): what is written there is a
+/// stand-in until the frame arrives.
+pub fn in_replaced_embed(el: ElementRef<'_>) -> bool {
+    el.ancestors()
+        .filter_map(ElementRef::wrap)
+        .take(SLOT_LEVELS)
+        .filter(|a| a.value().name() == "blockquote")
+        .any(|a| {
+            a.value().attr("data-tweetid").is_some()
+                || a.value().attr("class").is_some_and(|classes| {
+                    classes
+                        .split_ascii_whitespace()
+                        .any(|c| REPLACED_EMBEDS.contains(&c))
+                })
+        })
 }
 
 /// Hosts of video player networks whose widgets bring their own markup
@@ -282,6 +306,11 @@ mod tests {
         assert!(on_ad_host(
             "https://images.outbrainimg.com/transform/v3/eyJpdSI6.jpg"
         ));
+        // Alimama's banners (not the rest of Alibaba's CDN).
+        assert!(on_ad_host(
+            "https://afp.alicdn.com/afp-creative/creative/u1/a.jpg"
+        ));
+        assert!(!on_ad_host("https://img.alicdn.com/imgextra/i1/photo.jpg"));
         // Zergnet's sponsored-links widget; MediaMath's pixel.
         assert!(on_ad_host("http://img5.zergnet.com/1394710_300.jpg"));
         assert!(on_ad_host("https://pixel.mathtag.com/event/img?mt_id=1"));

@@ -1312,15 +1312,18 @@ const PART_BREAK: &str = " \u{1} ";
 /// not an article's byline or author.
 fn marks_picture_credit(value: &str) -> bool {
     let lower = value.to_lowercase();
-    [
-        "credit",
-        "copyright",
-        "photographer",
-        "attribution",
-        "courtesy",
-    ]
-    .iter()
-    .any(|w| lower.contains(w))
+    says_credit(&lower)
+        || ["copyright", "photographer", "attribution", "courtesy"]
+            .iter()
+            .any(|w| lower.contains(w))
+}
+
+/// "credit" in a lowercase class name, not inside "accreditation" (Wired's
+/// `ContentHeaderAccreditation` holds the story's dek and byline).
+fn says_credit(lower: &str) -> bool {
+    lower
+        .match_indices("credit")
+        .any(|(at, _)| !lower[..at].ends_with("ac"))
 }
 
 /// A class or itemprop value that marks a credit element: "credit",
@@ -1329,15 +1332,10 @@ fn marks_picture_credit(value: &str) -> bool {
 /// "buzz_attr").
 pub fn marks_credit(value: &str) -> bool {
     let lower = value.to_lowercase();
-    [
-        "credit",
-        "byline",
-        "copyright",
-        "photographer",
-        "attribution",
-    ]
-    .iter()
-    .any(|w| lower.contains(w))
+    says_credit(&lower)
+        || ["byline", "copyright", "photographer", "attribution"]
+            .iter()
+            .any(|w| lower.contains(w))
         || lower
             .split(|c: char| !c.is_ascii_alphanumeric())
             .any(|w| matches!(w, "source" | "attr" | "owner" | "author" | "courtesy"))

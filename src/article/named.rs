@@ -40,7 +40,9 @@ pub struct Link {
     /// parser made copies of it).
     pub nested: bool,
     /// A third party's script writes it at load time: it or its parent
-    /// is an advertising slot, or it is a share widget's empty button.
+    /// is an advertising slot, it is a share widget's button, it holds a
+    /// widget not drawn yet, or it stands in a social post's blockquote
+    /// that the post's frame replaces.
     pub vendor: bool,
 }
 

@@ -611,20 +611,27 @@ fn in_shop_card(figure: ElementRef<'_>) -> bool {
 }
 
 /// The picture links to its own description page on a wiki
-/// (`/wiki/File:Milford_Sound.jpg`): an encyclopedia's picture, whose
-/// author, date and place are kept on that page.
+/// (`/wiki/File:Milford_Sound.jpg`, or the media viewer's
+/// `/wiki/Kernel_panic#/media/File:Kernel-panic.jpg`): an encyclopedia's
+/// picture, whose author, date and place are kept on that page.
 fn links_to_file_page(img: ElementRef<'_>) -> bool {
     img.ancestors()
         .filter_map(ElementRef::wrap)
         .find(|a| a.value().name() == "a")
         .and_then(|a| a.value().attr("href"))
         .is_some_and(|href| {
-            let path = href.split(['?', '#']).next().unwrap_or("");
-            let last = path.rsplit('/').next().unwrap_or("");
-            let last = crate::assets::resolve::percent_decode(last);
-            last.split_once(':').is_some_and(|(namespace, name)| {
-                !name.is_empty() && FILE_NAMESPACES.contains(&namespace.to_lowercase().as_str())
-            })
+            let (path, fragment) = href.split_once('#').unwrap_or((href, ""));
+            let path = path.split('?').next().unwrap_or("");
+            let viewer = fragment.strip_prefix("/media/").unwrap_or("");
+            [path.rsplit('/').next().unwrap_or(""), viewer]
+                .iter()
+                .any(|last| {
+                    let last = crate::assets::resolve::percent_decode(last);
+                    last.split_once(':').is_some_and(|(namespace, name)| {
+                        !name.is_empty()
+                            && FILE_NAMESPACES.contains(&namespace.to_lowercase().as_str())
+                    })
+                })
         })
 }
 
@@ -868,6 +875,29 @@ mod tests {
         assert!(!caption_names_other_picture(
             "The artist poses with her impression of the city"
         ));
+    }
+
+    #[test]
+    fn a_wiki_picture_links_to_its_file_page() {
+        let links = |href: &str| {
+            let html = format!(r#"<a href="{href}"><img src="/k.jpg"></a>"#);
+            let doc = scraper::Html::parse_fragment(&html);
+            let img = doc
+                .root_element()
+                .descendants()
+                .filter_map(ElementRef::wrap)
+                .find(|e| e.value().name() == "img")
+                .unwrap();
+            links_to_file_page(img)
+        };
+        assert!(links(
+            "https://en.wikipedia.org/wiki/File:Milford_Sound.jpg"
+        ));
+        assert!(links(
+            "https://en.wikipedia.org/wiki/Kernel_panic#/media/File:Kernel-panic.jpg"
+        ));
+        assert!(!links("https://en.wikipedia.org/wiki/Kernel_panic"));
+        assert!(!links("/news/2019/03/kernel-panic#comments"));
     }
 
     #[test]
