@@ -545,14 +545,15 @@ fn in_story_card(figure: ElementRef<'_>) -> bool {
                 .any(|d| d.value().name() == "a" && d.value().attr("href").is_some_and(elsewhere)))
 }
 
-/// The caption links to an online shop (the picture is the product's) or
-/// to a stock library.
+/// The caption links to an online shop (the picture is the product's), to
+/// a stock library, or to the picture's file page on a wiki (its credit
+/// "Kevin" linking to `…/wiki/Kernel_panic#/media/File:Kernel-panic.jpg`).
 fn links_to_shop_or_stock(caption: ElementRef<'_>) -> bool {
     caption
         .descendants()
         .filter_map(ElementRef::wrap)
         .filter_map(|a| a.value().attr("href"))
-        .any(shop_or_stock_address)
+        .any(|href| shop_or_stock_address(href) || file_page_address(href))
 }
 
 /// The address is an online shop's or a stock library's.
@@ -619,19 +620,22 @@ fn links_to_file_page(img: ElementRef<'_>) -> bool {
         .filter_map(ElementRef::wrap)
         .find(|a| a.value().name() == "a")
         .and_then(|a| a.value().attr("href"))
-        .is_some_and(|href| {
-            let (path, fragment) = href.split_once('#').unwrap_or((href, ""));
-            let path = path.split('?').next().unwrap_or("");
-            let viewer = fragment.strip_prefix("/media/").unwrap_or("");
-            [path.rsplit('/').next().unwrap_or(""), viewer]
-                .iter()
-                .any(|last| {
-                    let last = crate::assets::resolve::percent_decode(last);
-                    last.split_once(':').is_some_and(|(namespace, name)| {
-                        !name.is_empty()
-                            && FILE_NAMESPACES.contains(&namespace.to_lowercase().as_str())
-                    })
-                })
+        .is_some_and(file_page_address)
+}
+
+/// A wiki's description page of a picture file (see
+/// [`links_to_file_page`]).
+fn file_page_address(href: &str) -> bool {
+    let (path, fragment) = href.split_once('#').unwrap_or((href, ""));
+    let path = path.split('?').next().unwrap_or("");
+    let viewer = fragment.strip_prefix("/media/").unwrap_or("");
+    [path.rsplit('/').next().unwrap_or(""), viewer]
+        .iter()
+        .any(|last| {
+            let last = crate::assets::resolve::percent_decode(last);
+            last.split_once(':').is_some_and(|(namespace, name)| {
+                !name.is_empty() && FILE_NAMESPACES.contains(&namespace.to_lowercase().as_str())
+            })
         })
 }
 
