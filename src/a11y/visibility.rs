@@ -88,12 +88,17 @@ fn print_only_class(class: &str) -> bool {
 }
 
 /// A class named for the declaration it sets, with at most a site's
-/// prefix: `dr-display-none`, `bbccom_display_none`, `displayNone`. One
+/// prefix: `dr-display-none`, `bbccom_display_none`, `displayNone`; or a
+/// BEM modifier for the hidden state (`PartnerGambling--hidden`). One
 /// with a screen width after it (`u-display-none@desktop`) hides at that
 /// width only, and one with a context before the prefix
 /// (`cnn-app-display-none`: in the site's app) hides there only; neither
 /// is read here.
 fn names_display_none(class: &str) -> bool {
+    if class.len() > "--hidden".len() && class.ends_with("--hidden") {
+        // A BEM block in its hidden state (`PartnerGambling--hidden`).
+        return true;
+    }
     if !has_piece(class, "none") {
         return false;
     }
@@ -565,6 +570,9 @@ mod tests {
         assert!(!names_display_none("u-display-none@desktop"));
         assert!(!names_display_none("cnn-app-display-none"));
         assert!(!names_display_none("display-none-toggle"));
+        assert!(names_display_none("PartnerGambling-parent--hidden"));
+        assert!(!names_display_none("--hidden"));
+        assert!(!names_display_none("menu--hidden-on-mobile"));
     }
 
     #[test]

@@ -59,6 +59,8 @@ const AD_HOSTS: &[&str] = &[
     "zergnet.com",
     "revcontent.com",
     "afp.alicdn.com",
+    "turn.com",
+    "exelator.com",
 ];
 
 /// The element, or an element a few levels around it, is an advertising

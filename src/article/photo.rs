@@ -256,6 +256,10 @@ const NOT_NEWS_SOURCES: &[&str] = &[
     "contributed photo",
     "courtesy",
     "handout",
+    // German "courtesy of", in full and as abbreviated ("© mit frdl.
+    // Gen. von …").
+    "mit freundlicher genehmigung",
+    "mit frdl gen",
 ];
 
 /// Screenshot, illustration and figure words of languages written without
