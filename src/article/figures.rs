@@ -205,7 +205,12 @@ pub fn figures(
             // A lazy picture: no <img> until a script makes one from the
             // address a placeholder carries.
             match lazy_picture(doc, figure) {
-                Some(address) => parts.lazy = Some(address),
+                Some(address) => {
+                    parts.lazy = Some(address);
+                    parts.lazy_alt = own_descendants(figure)
+                        .filter(|e| e.value().name() == "noscript")
+                        .find_map(|e| noscript_img_attr(doc, e, "alt"));
+                }
                 None => continue,
             }
         }
@@ -410,6 +415,7 @@ pub fn figures(
             let seen = photo::Seen {
                 element,
                 images: &parts.image_elements,
+                lazy_alt: parts.lazy_alt,
                 addresses: &addresses,
                 caption: parts
                     .caption
@@ -502,11 +508,21 @@ fn lazy_picture<'a>(doc: &'a Document, figure: ElementRef<'a>) -> Option<&'a str
 /// fallback a lazy loader unwraps at runtime). `<noscript>` holds text
 /// while scripts run, so the address is read from its source text.
 fn noscript_picture<'a>(doc: &'a Document, noscript: ElementRef<'_>) -> Option<&'a str> {
+    noscript_img_attr(doc, noscript, "src").filter(|v| looks_like_picture(v))
+}
+
+/// An attribute of the first `<img>` in a `<noscript>`'s source text, as
+/// written.
+fn noscript_img_attr<'a>(
+    doc: &'a Document,
+    noscript: ElementRef<'_>,
+    name: &str,
+) -> Option<&'a str> {
     let text = doc.source_text(doc.content_span(noscript)?)?;
     let img = text.find("<img")?;
     let rest = &text[img..];
     let tag = &rest[..rest.find('>').unwrap_or(rest.len())];
-    let at = tag.find(" src=")? + 5;
+    let at = tag.find(&format!(" {name}="))? + name.len() + 2;
     let value = &tag[at..];
     let (quote, value) = match value.chars().next()? {
         q @ ('"' | '\'') => (Some(q), &value[1..]),
@@ -515,7 +531,7 @@ fn noscript_picture<'a>(doc: &'a Document, noscript: ElementRef<'_>) -> Option<&
     let end = value
         .find(|c: char| quote.map_or(c.is_whitespace(), |q| c == q))
         .unwrap_or(value.len());
-    Some(value[..end].trim()).filter(|v| looks_like_picture(v))
+    Some(value[..end].trim())
 }
 
 /// The address of the picture an element shows, in it or on it: an
@@ -694,6 +710,9 @@ struct Parts<'a> {
     /// The picture's address when it has no `<img>` yet (see
     /// [`lazy_picture`]).
     lazy: Option<&'a str>,
+    /// The alt text of that picture's `<img>` in a `<noscript>` fallback,
+    /// as written (character references not decoded).
+    lazy_alt: Option<&'a str>,
     caption: Option<(ElementRef<'a>, Placement)>,
     /// An element of the figure marked as the picture's credit line.
     credit_element: Option<ElementRef<'a>>,
@@ -732,6 +751,7 @@ impl<'a> Found<'a> {
             images: Vec::new(),
             image_elements: Vec::new(),
             lazy: None,
+            lazy_alt: None,
             caption: None,
             credit_element: None,
         };

@@ -20,6 +20,8 @@ pub struct Seen<'a> {
     pub element: ElementRef<'a>,
     /// Its images.
     pub images: &'a [ElementRef<'a>],
+    /// With no image yet, the alt text its `<noscript>` picture gives.
+    pub lazy_alt: Option<&'a str>,
     /// Every address its images give (`src`, `srcset`, `<picture>`
     /// sources, lazy-loading attributes; `data:` URIs left out).
     pub addresses: &'a [&'a str],
@@ -365,6 +367,9 @@ pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
             caption.ancestors().any(|a| a.id() == seen.element.id()) && credits_photographer(text)
         })
     {
+        return false;
+    }
+    if seen.lazy_alt.is_some_and(alt_names_other_picture) {
         return false;
     }
     for img in seen.images {

@@ -176,13 +176,14 @@ struct Hit<'t> {
 /// the same place keep this order. Adding a form is adding a row (and, if
 /// none of the finders fits, a [`Find`]).
 static DETECTORS: &[Detector] = &[
-    // "this photo from Apple will have to do": the credit is the name.
+    // "this photo from Apple will have to do": the credit is the name;
+    // "video from Hong Kong" says where, not whose.
     Detector {
         kind: "from",
         find: Find::Pattern(|p| &p.from),
         end: End::Match,
         strength: Strength::Strong,
-        guard: None,
+        guard: Some(from_not_a_place),
     },
     // "Photo: Name/Agency", but not "Photos: Fans rock out at the club".
     Detector {
@@ -449,6 +450,21 @@ impl<'t> Caption<'t> {
             }
         })
     }
+}
+
+/// The name after "from", "via" or "courtesy of" is not a place the
+/// gazetteer knows ("Dramatic video from Hong Kong").
+fn from_not_a_place(_: &Caption, h: &Hit) -> bool {
+    let name = [" from ", " via ", " of "]
+        .iter()
+        .filter_map(|w| h.inner.split_once(w).map(|(_, name)| name))
+        .next()
+        .unwrap_or("")
+        .trim()
+        .trim_end_matches('.');
+    !super::gazetteer::Gazetteer::get()
+        .lookup(name)
+        .is_some_and(super::gazetteer::Kinds::is_place)
 }
 
 fn label_not_followed_by_prose(c: &Caption, h: &Hit) -> bool {

@@ -221,6 +221,8 @@ mod tests {
                 false,
                 false,
             ),
+            // Where the video comes from, not whose it is.
+            ("Dramatic video from Hong Kong", false, false, true),
             (
                 "[TrackBack URL: http://example.jp/diary/tb.rb/20190211]",
                 false,
