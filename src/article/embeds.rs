@@ -125,14 +125,41 @@ pub fn in_share_button(el: ElementRef<'_>) -> bool {
 }
 
 /// The element holds a custom element with nothing in it yet
-/// (`<wx-widget type="current-conditions">`): a widget its script draws
-/// at load time, whose text the page does not hold.
+/// (`<wx-widget type="current-conditions">`), or it is a weather widget's
+/// template (in a block whose class or id has the word `weather`), every
+/// element of which is empty (`<div class="location"></div><div
+/// class="temp"></div>`): a widget its script draws at load time, whose
+/// text the page does not hold.
 pub fn holds_unrendered_widget(el: ElementRef<'_>) -> bool {
     el.descendants().filter_map(ElementRef::wrap).any(|e| {
         e.value().name().contains('-')
             && !e.value().attrs().any(|(name, _)| name == "alt")
             && e.children().next().is_none()
-    })
+    }) || weather_template(el)
+}
+
+/// How far above a link its weather widget's block may be.
+const WIDGET_LEVELS: usize = 3;
+
+fn weather_template(el: ElementRef<'_>) -> bool {
+    let named = std::iter::once(el)
+        .chain(el.ancestors().filter_map(ElementRef::wrap))
+        .take(1 + WIDGET_LEVELS)
+        .any(|e| {
+            ["class", "id"].iter().any(|name| {
+                e.value().attr(name).is_some_and(|v| {
+                    v.split_ascii_whitespace()
+                        .any(|w| a11y::word_parts(w).any(|p| p == "weather"))
+                })
+            })
+        });
+    named
+        && el.descendants().skip(1).next().is_some()
+        && el.descendants().skip(1).all(|n| match n.value() {
+            scraper::Node::Text(t) => t.trim().is_empty(),
+            scraper::Node::Element(e) => matches!(e.name(), "div" | "span" | "i" | "b"),
+            _ => true,
+        })
 }
 
 /// Class names of the blockquotes that a social network's embed script
