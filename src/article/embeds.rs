@@ -154,7 +154,7 @@ fn weather_template(el: ElementRef<'_>) -> bool {
             })
         });
     named
-        && el.descendants().skip(1).next().is_some()
+        && el.descendants().nth(1).is_some()
         && el.descendants().skip(1).all(|n| match n.value() {
             scraper::Node::Text(t) => t.trim().is_empty(),
             scraper::Node::Element(e) => matches!(e.name(), "div" | "span" | "i" | "b"),
