@@ -79,6 +79,20 @@ pub fn is_advert(el: ElementRef<'_>) -> bool {
             .any(marked_as_ad)
 }
 
+/// The page an ad's AdChoices icon opens: the industry's opt-out sites,
+/// or Yahoo's page on the ads it shows (`…/privacy/us/yahoo/relevantads.html`).
+fn ad_choices(href: &str) -> bool {
+    let url = href.trim().to_ascii_lowercase();
+    ["aboutads.info", "youradchoices.com", "youradchoices.ca"]
+        .iter()
+        .any(|host| host_is(&url, host))
+        || url
+            .split(['?', '#'])
+            .next()
+            .unwrap_or("")
+            .ends_with("/relevantads.html")
+}
+
 /// The address is on an ad network's host ([`AD_HOSTS`]).
 fn on_ad_host(url: &str) -> bool {
     let url = url.trim().to_ascii_lowercase();
@@ -91,8 +105,8 @@ fn on_ad_host(url: &str) -> bool {
 /// an ad word in its name also holds the site's own headings and links.
 pub fn in_ad_slot(el: ElementRef<'_>) -> bool {
     // A link to an ad network's click counter (`c.l.qq.com/lclick?…`) is
-    // the network's too.
-    a11y::attr(el, "href").is_some_and(on_ad_host)
+    // the network's too, and so is an ad's AdChoices icon.
+    a11y::attr(el, "href").is_some_and(|href| on_ad_host(href) || ad_choices(href))
         || std::iter::once(el)
             .chain(el.parent().and_then(ElementRef::wrap))
             .any(marked_as_ad)
@@ -334,6 +348,14 @@ mod tests {
         assert!(on_ad_host("//www.dianomi.com/smartads.epl?id=2622"));
         assert!(on_ad_host(
             "https://images.outbrainimg.com/transform/v3/eyJpdSI6.jpg"
+        ));
+        // AdChoices icons' pages.
+        assert!(ad_choices("http://optout.aboutads.info/"));
+        assert!(ad_choices(
+            "https://info.yahoo.com/privacy/us/yahoo/relevantads.html"
+        ));
+        assert!(!ad_choices(
+            "https://www.buzzfeed.com/about/privacy#adchoices"
         ));
         // Alimama's banners (not the rest of Alibaba's CDN).
         assert!(on_ad_host(

@@ -435,17 +435,23 @@ fn boxed(vis: &a11y::Visibility, img: ElementRef<'_>) -> bool {
 }
 
 /// A class that names a box drawn at a ratio: `aspect-ratio-4x3`,
-/// `RatioFrame`, `ratio-16x9`, `four-by-three`, `th__2000_857`.
+/// `RatioFrame`, `ratio-16x9`, `four-by-three`, `th__2000_857`, `500x375`,
+/// and Bootstrap 4's `embed-responsive`.
 fn ratio_class(el: ElementRef<'_>) -> bool {
     el.value().attr("class").is_some_and(|classes| {
         classes.split_ascii_whitespace().any(|class| {
+            if class == "embed-responsive" {
+                return true;
+            }
             let parts: Vec<String> = a11y::word_parts(class).collect();
-            parts
-                .iter()
-                .any(|p| p.starts_with("ratio") || p == "aspect" || is_ratio(p))
-                || parts
-                    .windows(3)
-                    .any(|w| w[1] == "by" && is_ratio_term(&w[0]) && is_ratio_term(&w[2]))
+            parts.iter().any(|p| {
+                p.starts_with("ratio")
+                    || p == "aspect"
+                    || is_ratio(p)
+                    || p.split_once('x').is_some_and(|(w, h)| is_pixel_size(w, h))
+            }) || parts
+                .windows(3)
+                .any(|w| w[1] == "by" && is_ratio_term(&w[0]) && is_ratio_term(&w[2]))
                 || parts.windows(2).any(|w| is_pixel_size(&w[0], &w[1]))
         })
     })
