@@ -61,6 +61,8 @@ const AD_HOSTS: &[&str] = &[
     "afp.alicdn.com",
     "turn.com",
     "exelator.com",
+    "distroscale.com",
+    "jsrdn.com",
 ];
 
 /// The element, or an element a few levels around it, is an advertising
@@ -76,7 +78,12 @@ pub fn is_advert(el: ElementRef<'_>) -> bool {
             .chain(el.ancestors().filter_map(ElementRef::wrap))
             .take(1 + SLOT_LEVELS)
             .take_while(|a| a.value().name() != "body")
-            .any(marked_as_ad)
+            // A slot named as an ad's, or a link to an ad network (a
+            // player's "Powered by DistroScale" logo).
+            .any(|a| {
+                marked_as_ad(a)
+                    || (a.value().name() == "a" && a11y::attr(a, "href").is_some_and(on_ad_host))
+            })
 }
 
 /// The page an ad's AdChoices icon opens: the industry's opt-out sites,
