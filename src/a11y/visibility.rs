@@ -48,7 +48,8 @@ pub fn keyword(value: &str) -> &str {
 /// Utility classes of the common CSS frameworks and CMS themes that set
 /// `display: none` on screen (Bootstrap's `d-none`, Foundation's `hide`,
 /// `hidden`, `dis-none`, Atomizer's `D(n)` as Yahoo writes it, MediaWiki's
-/// `emptyPortlet` for a skin's menu with nothing in it, print-only
+/// `emptyPortlet` for a skin's menu with nothing in it and the language
+/// selector's `uls-p-lang-dummy`, which its script removes, print-only
 /// blocks). Visually hidden text (`sr-only`, `visually-hidden`, Atomizer's
 /// `Hidden`) is announced by screen readers and is not here.
 pub const HIDING_CLASSES: &[&str] = &[
@@ -61,6 +62,7 @@ pub const HIDING_CLASSES: &[&str] = &[
     "is-hidden",
     "u-hidden",
     "emptyPortlet",
+    "uls-p-lang-dummy",
     "print-only",
     "visible-print",
     "visible-print-block",

@@ -63,6 +63,7 @@ const AD_HOSTS: &[&str] = &[
     "exelator.com",
     "distroscale.com",
     "jsrdn.com",
+    "pixanalytics.com",
 ];
 
 /// The element, or an element a few levels around it, is an advertising
@@ -208,7 +209,7 @@ pub fn in_replaced_embed(el: ElementRef<'_>) -> bool {
 
 /// Hosts of video player networks whose widgets bring their own markup
 /// (thumbnails, carousels) at load time.
-const PLAYER_HOSTS: &[&str] = &["newsinc.com"];
+const PLAYER_HOSTS: &[&str] = &["newsinc.com", "connatix.com"];
 
 /// An image loaded from a video player network: a thumbnail of its
 /// widget's carousel, which the network writes, not the article.
