@@ -88,7 +88,7 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
                 tag: doc.tag_span(el),
                 unnamed: unnamed(doc, el) && a11y::content_name_is_empty(doc, el, false),
                 copy,
-                nested: false,
+                nested: !copy && closed_by_inner_link(doc, el),
                 vendor: embeds::in_ad_slot(el)
                     || embeds::in_share_button(el)
                     || embeds::holds_unrendered_widget(el)
@@ -211,7 +211,7 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
     }
     // A written link whose copies the parser made had a link inside it.
     for (link, href) in article.links.iter_mut().zip(link_hrefs) {
-        link.nested = !link.copy && href.is_some_and(|h| copied_hrefs.contains(h));
+        link.nested |= !link.copy && href.is_some_and(|h| copied_hrefs.contains(h));
     }
     let objects = ImageObjects::read(doc);
     let agencies: std::sync::Arc<[String]> = options.agencies.clone().into();
@@ -311,4 +311,27 @@ fn article_of(doc: &Document, el: ElementRef<'_>) -> Option<crate::diagnostic::S
         .filter_map(ElementRef::wrap)
         .find(|a| a.value().name() == "article")
         .map(|a| doc.tag_span(a))
+}
+
+/// A link written with another link's start tag inside it, and nothing
+/// after that: `<a href="/shop"><a href="/shop">More…</a></a>`. The
+/// parser closes the outer link at the inner one's start tag, leaving it
+/// empty with no copy of it made; the next element is the inner link, and
+/// no `</a>` was written between the two start tags.
+fn closed_by_inner_link(doc: &Document, el: ElementRef<'_>) -> bool {
+    let empty = el
+        .children()
+        .all(|c| c.value().as_text().is_some_and(|t| t.trim().is_empty()));
+    let Some(next) = el.next_siblings().find_map(ElementRef::wrap) else {
+        return false;
+    };
+    let (outer, inner) = (doc.tag_span(el), doc.tag_span(next));
+    // Only blanks between the two start tags: no `</a>` closed the outer
+    // link, and no text was written in it.
+    empty
+        && next.value().name() == "a"
+        && inner.start >= outer.end
+        && doc
+            .source_text(crate::Span::new(outer.end, inner.start))
+            .is_some_and(|between| between.trim().is_empty())
 }
