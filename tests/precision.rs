@@ -103,11 +103,11 @@ const ENOUGH: usize = 15;
 /// what their false findings are. A rule that reaches [`PRECISION`] must
 /// leave this list. A fresh sample may lower a floor: it measures findings
 /// no earlier sample saw (r7 did, for the three caption-text rules; r15,
-/// r16 and r18 to r23 for the credit, date and place rules).
+/// r16 and r18 to r24 for the credit, date and place rules).
 const NOT_YET: &[(&str, f64)] = &[
     ("caption-credit-missing", 0.81),
     ("caption-date-missing", 0.49),
-    ("caption-place-missing", 0.45),
+    ("caption-place-missing", 0.44),
     ("figure-caption-missing", 0.70),
 ];
 
@@ -216,6 +216,10 @@ const ACCEPTED_LOSSES: &[&str] = &[
     // inside the story's link: a caption outside its figure is only
     // paired with it outside links.
     "img-alt-duplicates-caption readability-cnn.html:2512",
+    // A link whose text is `d-none d-sm-inline`: hidden on phones, shown
+    // from `sm` up, where it names the link. A link's name is what any
+    // screen width shows; judged on phones, where only an icon is left.
+    "link-name-missing postlight-github.com.html:2506",
     // A picture from a stock library is not a news photo: its caption,
     // a name linked to the library, is not asked for a credit.
     "caption-credit-missing postlight-thoughtcatalog.com.html:369",

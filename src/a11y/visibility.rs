@@ -110,6 +110,24 @@ fn names_display_none(class: &str) -> bool {
     matches!(parts.as_slice(), [.., a, b] if parts.len() <= 3 && a == "display" && b == "none")
 }
 
+/// Bootstrap's `d-none` with a class that shows the element from a wider
+/// screen up (`d-none d-sm-inline`): hidden on phones only, which the
+/// screen widths say (see [`Visibility::screen_widths`]).
+fn shown_from_a_width(el: ElementRef<'_>) -> bool {
+    el.value().attr("class").is_some_and(|classes| {
+        let classes: Vec<&str> = classes.split_ascii_whitespace().collect();
+        classes.contains(&"d-none")
+            && !classes
+                .iter()
+                .any(|c| HIDING_CLASSES.contains(c) && *c != "d-none")
+            && classes.iter().any(|c| {
+                c.strip_prefix("d-")
+                    .and_then(|rest| rest.split_once('-'))
+                    .is_some_and(|(bp, display)| BREAKPOINTS.contains(&bp) && display != "none")
+            })
+    })
+}
+
 /// Classes that set `visibility: hidden` (Bootstrap's `invisible`).
 const INVISIBLE_CLASSES: &[&str] = &["invisible"];
 
@@ -121,7 +139,7 @@ fn has_class(el: ElementRef<'_>, names: &[&str]) -> bool {
 
 fn display_none(el: ElementRef<'_>) -> bool {
     style(el, "display").is_some_and(|v| keyword(&v) == "none")
-        || has_class(el, HIDING_CLASSES)
+        || (has_class(el, HIDING_CLASSES) && !shown_from_a_width(el))
         || el
             .value()
             .attr("class")
@@ -477,6 +495,10 @@ fn own_widths(classes: &str) -> u8 {
             if let Some(b) = bit(bp) {
                 visible |= b;
             }
+        } else if class == "d-none" {
+            // Hidden from the narrowest screen up, until a wider
+            // `d-sm-inline` shows it.
+            from.push((0, false));
         } else if let Some(rest) = class.strip_prefix("d-")
             && let Some((bp, display)) = rest.split_once('-')
             && let Some(i) = position(bp)
@@ -599,6 +621,9 @@ mod tests {
         assert_eq!(own_widths("hidden-lg hidden-md hidden-xs"), 0b0_0010);
         assert_eq!(own_widths("visible-xs-block"), 0b0_0001);
         assert_eq!(own_widths("d-md-none"), 0b0_0011);
+        // Hidden on phones, shown from `sm` up (GitHub's commit count).
+        assert_eq!(own_widths("d-none d-sm-inline"), 0b1_1110);
+        assert_eq!(own_widths("d-none"), 0);
         assert_eq!(own_widths("d-md-none d-xl-block"), 0b1_0011);
         assert_eq!(own_widths("show-for-large"), 0b1_1000);
         assert_eq!(own_widths("show-for-medium-only"), 0b0_0100);
