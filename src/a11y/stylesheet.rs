@@ -121,34 +121,29 @@ impl Styles {
         if matches!(el.value().name(), "html" | "body") {
             return None;
         }
-        let mut hidden: Option<(Effect, (u16, u16, u16))> = None;
-        let mut shown = None;
+        // The highest specificity among the matching rules of each kind.
+        let (mut not_drawn, mut invisible, mut shown) = (None, None, None);
         for rule in self.candidates(el) {
-            if !matches!(
-                rule.effect,
-                Effect::Shown | Effect::NotDrawn | Effect::Invisible
-            ) || !rule.selector.matches(&el)
-            {
-                continue;
-            }
-            if rule.effect == Effect::Shown {
-                shown = shown.max(Some(rule.specificity));
-                continue;
-            }
-            // Not drawn wins over invisible at any specificity: a box not
-            // drawn is not seen either way.
-            hidden = match hidden {
-                Some((e, s)) if e == Effect::NotDrawn && rule.effect == Effect::Invisible => {
-                    Some((e, s.max(rule.specificity)))
-                }
-                Some((_, s)) => Some((rule.effect, s.max(rule.specificity))),
-                None => Some((rule.effect, rule.specificity)),
+            let most = match rule.effect {
+                Effect::NotDrawn => &mut not_drawn,
+                Effect::Invisible => &mut invisible,
+                Effect::Shown => &mut shown,
+                _ => continue,
             };
+            if rule.selector.matches(&el) {
+                *most = (*most).max(Some(rule.specificity));
+            }
         }
-        match (hidden, shown) {
-            (Some((effect, hides)), shown) if shown < Some(hides) => Some(effect),
-            _ => None,
-        }
+        let hides = not_drawn.max(invisible)?;
+        // Not drawn wins over invisible: a box not drawn is not seen
+        // either way.
+        (shown < Some(hides)).then(|| {
+            if not_drawn.is_some() {
+                Effect::NotDrawn
+            } else {
+                Effect::Invisible
+            }
+        })
     }
 
     /// A rule gives `el` a box at a ratio (see [`Effect::HoldsBox`]), and

@@ -75,9 +75,7 @@ pub fn is_advert(el: ElementRef<'_>) -> bool {
         .any(|src| src.trim().to_ascii_lowercase().starts_with("javascript:") || on_ad_host(src));
     address
         || a11y::attr(el, "title").is_some_and(|t| t.trim().eq_ignore_ascii_case("advertisement"))
-        || std::iter::once(el)
-            .chain(el.ancestors().filter_map(ElementRef::wrap))
-            .take(1 + SLOT_LEVELS)
+        || self_and_ancestors(el, SLOT_LEVELS)
             .take_while(|a| a.value().name() != "body")
             // A slot named as an ad's, or a link to an ad network (a
             // player's "Powered by DistroScale" logo).
@@ -134,16 +132,20 @@ const SHARE_LEVELS: usize = 6;
 /// [`SHARE_BUTTONS`]): the widget's script names and draws it, so the
 /// page cannot.
 pub fn in_share_button(el: ElementRef<'_>) -> bool {
+    self_and_ancestors(el, SHARE_LEVELS).any(|e| {
+        e.value().attr("class").is_some_and(|classes| {
+            classes
+                .split_ascii_whitespace()
+                .any(|c| SHARE_BUTTONS.iter().any(|p| c.starts_with(p)))
+        })
+    })
+}
+
+/// The element and its ancestors up to `levels` above it.
+fn self_and_ancestors(el: ElementRef<'_>, levels: usize) -> impl Iterator<Item = ElementRef<'_>> {
     std::iter::once(el)
         .chain(el.ancestors().filter_map(ElementRef::wrap))
-        .take(1 + SHARE_LEVELS)
-        .any(|e| {
-            e.value().attr("class").is_some_and(|classes| {
-                classes
-                    .split_ascii_whitespace()
-                    .any(|c| SHARE_BUTTONS.iter().any(|p| c.starts_with(p)))
-            })
-        })
+        .take(1 + levels)
 }
 
 /// The element holds a custom element with nothing in it yet
@@ -164,17 +166,14 @@ pub fn holds_unrendered_widget(el: ElementRef<'_>) -> bool {
 const WIDGET_LEVELS: usize = 3;
 
 fn weather_template(el: ElementRef<'_>) -> bool {
-    let named = std::iter::once(el)
-        .chain(el.ancestors().filter_map(ElementRef::wrap))
-        .take(1 + WIDGET_LEVELS)
-        .any(|e| {
-            ["class", "id"].iter().any(|name| {
-                e.value().attr(name).is_some_and(|v| {
-                    v.split_ascii_whitespace()
-                        .any(|w| a11y::word_parts(w).any(|p| p == "weather"))
-                })
+    let named = self_and_ancestors(el, WIDGET_LEVELS).any(|e| {
+        ["class", "id"].iter().any(|name| {
+            e.value().attr(name).is_some_and(|v| {
+                v.split_ascii_whitespace()
+                    .any(|w| a11y::word_parts(w).any(|p| p == "weather"))
             })
-        });
+        })
+    });
     named
         && el.descendants().nth(1).is_some()
         && el.descendants().skip(1).all(|n| match n.value() {

@@ -394,7 +394,7 @@ pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
     }
     if seen.caption.is_some_and(|(caption, text)| {
         caption_names_other_picture(text)
-            || links_to_shop_or_stock(caption)
+            || caption_links_to_source(caption)
             || has_phrase(text, NOT_NEWS_SOURCES)
     }) {
         return false;
@@ -554,10 +554,11 @@ fn in_story_card(figure: ElementRef<'_>) -> bool {
                 .any(|d| d.value().name() == "a" && d.value().attr("href").is_some_and(elsewhere)))
 }
 
-/// The caption links to an online shop (the picture is the product's), to
-/// a stock library, or to the picture's file page on a wiki (its credit
+/// The caption links to where the picture comes from: an online shop (the
+/// picture is the product's), a stock library, or the picture's file page
+/// on a wiki (its credit
 /// "Kevin" linking to `…/wiki/Kernel_panic#/media/File:Kernel-panic.jpg`).
-fn links_to_shop_or_stock(caption: ElementRef<'_>) -> bool {
+fn caption_links_to_source(caption: ElementRef<'_>) -> bool {
     caption
         .descendants()
         .filter_map(ElementRef::wrap)
@@ -993,7 +994,7 @@ mod tests {
         );
         let captions: Vec<bool> = html
             .select(&Selector::parse("figcaption").unwrap())
-            .map(links_to_shop_or_stock)
+            .map(caption_links_to_source)
             .collect();
         assert_eq!(captions, [true, false, false]);
     }
