@@ -444,14 +444,19 @@ impl<'i> RuleBodyItemParser<'i, (), ()> for Declarations {
 mod tests {
     use super::*;
 
-    fn effects(css: &str, html: &str) -> Vec<Option<Effect>> {
+    /// What `ask` says of each top-level element of `html` under `css`.
+    fn each<T>(css: &str, html: &str, ask: impl Fn(&Styles, ElementRef<'_>) -> T) -> Vec<T> {
         let styles = Styles::read(std::iter::once(css));
         let doc = scraper::Html::parse_fragment(html);
         doc.root_element()
             .children()
             .filter_map(ElementRef::wrap)
-            .map(|el| styles.effect(el))
+            .map(|el| ask(&styles, el))
             .collect()
+    }
+
+    fn effects(css: &str, html: &str) -> Vec<Option<Effect>> {
+        each(css, html, Styles::effect)
     }
 
     #[test]
@@ -489,32 +494,22 @@ mod tests {
                    .lead { height: 0; padding-top: 0; padding-bottom: 42.6% }
                    .footnote { position: absolute; visibility: hidden }
                    @media (min-width: 36em) { .lead { height: auto; padding-bottom: 0 } }";
-        let styles = Styles::read(std::iter::once(css));
-        let doc = scraper::Html::parse_fragment(
+        let boxes = each(
+            css,
             r#"<div class="image-wrapper"></div><div class="kHCVke"></div><div class="thumb"></div><div class="free"></div><div class="lead"></div><span class="footnote"></span>"#,
+            Styles::holds_box,
         );
-        let boxes: Vec<bool> = doc
-            .root_element()
-            .children()
-            .filter_map(ElementRef::wrap)
-            .map(|el| styles.holds_box(el))
-            .collect();
         // Held on phones, given up on wide screens: not held.
         assert_eq!(boxes, [true, true, false, false, false, true]);
         let heights_css =
             ".avatar { height: 75px } .row { height: 40PX !important } .grow { height: auto }
                    .tall { height: 300px } @media (max-width: 600px) { .tall { height: auto } }
                    .none { height: 0 }";
-        let styles = Styles::read(std::iter::once(heights_css));
-        let doc = scraper::Html::parse_fragment(
+        let heights = each(
+            heights_css,
             r#"<div class="avatar"></div><div class="row"></div><div class="grow"></div><div class="tall"></div><div class="none"></div>"#,
+            Styles::fixes_height,
         );
-        let heights: Vec<bool> = doc
-            .root_element()
-            .children()
-            .filter_map(ElementRef::wrap)
-            .map(|el| styles.fixes_height(el))
-            .collect();
         assert_eq!(heights, [true, true, false, false, false]);
         // A rule that holds a box and hides still hides.
         assert_eq!(
