@@ -106,9 +106,9 @@ const ENOUGH: usize = 15;
 /// r16 and r18 to r24 for the credit, date and place rules).
 const NOT_YET: &[(&str, f64)] = &[
     ("caption-credit-missing", 0.81),
-    ("caption-date-missing", 0.49),
-    ("caption-place-missing", 0.44),
-    ("figure-caption-missing", 0.70),
+    ("caption-date-missing", 0.56),
+    ("caption-place-missing", 0.50),
+    ("figure-caption-missing", 0.72),
 ];
 
 #[test]

@@ -30,6 +30,7 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
             head_tag: None,
             body_tag: None,
             headline_line: doc.full_document && super::headline::written(doc),
+            reviews_or_guides: doc.full_document && super::genre::reviews_or_guides(doc),
         },
         images: Vec::new(),
         references: Vec::new(),

@@ -18,20 +18,7 @@ pub struct ImageObjects {
 impl ImageObjects {
     pub fn read(doc: &Document) -> ImageObjects {
         let mut out = ImageObjects::default();
-        for script in doc.elements_named("script") {
-            let is_ld = script
-                .value()
-                .attr("type")
-                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
-            if !is_ld {
-                continue;
-            }
-            let text: String = script.text().collect();
-            // serde_json refuses nesting deeper than 128, which bounds the
-            // recursion below.
-            let Ok(value) = serde_json::from_str::<Value>(&text) else {
-                continue;
-            };
+        for value in documents(doc) {
             let mut objects = Vec::new();
             collect_image_objects(&value, &mut objects);
             for object in objects {
@@ -63,6 +50,45 @@ impl ImageObjects {
             }
         }
     }
+}
+
+/// The page's JSON-LD documents, parsed; one that does not parse is left
+/// out.
+fn documents(doc: &Document) -> impl Iterator<Item = Value> + '_ {
+    doc.elements_named("script")
+        .filter(|script| {
+            script
+                .value()
+                .attr("type")
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+        })
+        // serde_json refuses nesting deeper than 128, which bounds the
+        // recursion that reads a document.
+        .filter_map(|script| serde_json::from_str::<Value>(&script.text().collect::<String>()).ok())
+}
+
+/// The schema.org types the page declares for itself: those of its JSON-LD
+/// documents' top-level objects and of the items of their `@graph`.
+pub fn page_types(doc: &Document) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut add = |object: &Map<String, Value>| match object.get("@type") {
+        Some(Value::String(t)) => out.push(t.clone()),
+        Some(Value::Array(ts)) => out.extend(ts.iter().filter_map(Value::as_str).map(String::from)),
+        _ => {}
+    };
+    for value in documents(doc) {
+        let tops: Vec<&Value> = match &value {
+            Value::Array(items) => items.iter().collect(),
+            other => vec![other],
+        };
+        for top in tops.into_iter().filter_map(Value::as_object) {
+            add(top);
+            if let Some(Value::Array(graph)) = top.get("@graph") {
+                graph.iter().filter_map(Value::as_object).for_each(&mut add);
+            }
+        }
+    }
+    out
 }
 
 fn non_empty(v: &Value) -> bool {

@@ -39,6 +39,7 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options) -> Article<'d> {
         head_tag: None,
         body_tag: None,
         headline_line: false,
+        reviews_or_guides: false,
     };
     // The front matter's title is the page's headline.
     if let Some(title) = field("title") {

@@ -11,6 +11,7 @@ mod attr;
 mod build;
 mod embeds;
 mod figures;
+mod genre;
 mod headline;
 mod identity;
 mod images;
@@ -106,6 +107,10 @@ pub struct DocumentFacts<'d> {
     /// heading: it repeats the `<title>` or `og:title` (or a part of either
     /// between separators), or is a short line in a large `<font>`.
     pub headline_line: bool,
+    /// The page reviews a product or guides through steps (see
+    /// `genre`): its pictures show things, which are credited but not
+    /// dated, placed or captioned as news.
+    pub reviews_or_guides: bool,
 }
 
 impl<'d> Article<'d> {

@@ -1,8 +1,9 @@
 //! Which news photos were supplied rather than taken to report the story:
 //! pictures credited to a source, a social-media account or the story's
-//! own subject, pictures of something centuries old, and headshots beside a
-//! biography line. Their captions are asked for a credit, not for when and
-//! where the picture was taken.
+//! own subject, pictures of something centuries old, headshots beside a
+//! biography line, and the pictures of a review or a how-to guide (see
+//! `super::genre`). Their captions are asked for a credit, not for when
+//! and where the picture was taken.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -35,7 +36,8 @@ pub fn mark(mut article: super::Article<'_>) -> super::Article<'_> {
             .iter()
             .map(|f| {
                 captioned(f)
-                    && (handed_out(&article, f)
+                    && (article.document.reviews_or_guides
+                        || handed_out(&article, f)
                         || f.caption
                             .as_ref()
                             .is_some_and(|c| !story.asks_when_and_where(c)))

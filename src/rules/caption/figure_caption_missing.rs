@@ -63,9 +63,14 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
 
 /// The page captions and credits none of its several photos: a blog's or
 /// a listicle's pictures (stock pictures, product shots, portraits), not
-/// news photos, which a publisher always credits. A Markdown file is a
-/// writer's draft, where every caption may still be to write.
+/// news photos, which a publisher always credits. Nor does a review or a
+/// how-to guide need a news caption for its product shots and steps. A
+/// Markdown file is a writer's draft, where every caption may still be to
+/// write.
 fn captions_nothing(ctx: &Context) -> bool {
+    if ctx.article.document.reviews_or_guides {
+        return true;
+    }
     if ctx.article.document.markdown {
         return false;
     }
