@@ -121,8 +121,18 @@ pub fn in_ad_slot(el: ElementRef<'_>) -> bool {
 /// How class names begin on the buttons of share widgets, which their
 /// script fills with an icon and a name at load time, or writes whole:
 /// AddThis (`addthis_button_twitter`), AddToAny (`a2a_button_facebook`,
-/// its `a2a_dd` menu button) and Gigya (`gig-button-container`).
-const SHARE_BUTTONS: &[&str] = &["addthis_button_", "a2a_button_", "a2a_dd", "gig-button"];
+/// its `a2a_dd` menu button), Gigya (`gig-button-container`) and
+/// Socialite (`<a class="socialite twitter-share">`, which its script
+/// replaces with the network's button) and bShare (`<div
+/// class="bshare-custom">`, `<a class="bshareDiv">`).
+const SHARE_BUTTONS: &[&str] = &[
+    "addthis_button_",
+    "a2a_button_",
+    "a2a_dd",
+    "gig-button",
+    "socialite",
+    "bshare",
+];
 
 /// How far above an element its share button may be: Gigya draws its
 /// buttons as tables, the icon five levels inside.

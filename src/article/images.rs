@@ -375,11 +375,18 @@ const BOX_LEVELS: usize = 3;
 /// it (Tailwind's and atomic CSS's `absolute`, Bootstrap's
 /// `position-absolute`), and Foundation's dropdown, a hover card its
 /// style sheet places over the page.
-const OUT_OF_FLOW_CLASSES: &[&str] = &[
-    "absolute",
-    "position-absolute",
+const OUT_OF_FLOW_CLASSES: &[&str] = &["absolute", "position-absolute", "f-dropdown"];
+
+/// Classes that fix a bar to the window: Bootstrap's `position-fixed`,
+/// `fixed-top` and `fixed-bottom`, and Bootstrap 3's
+/// `navbar-fixed-top` and `navbar-fixed-bottom`. Nothing inside such a
+/// bar, however deep, moves the page's text when it loads.
+const FIXED_CLASSES: &[&str] = &[
     "position-fixed",
-    "f-dropdown",
+    "fixed-top",
+    "fixed-bottom",
+    "navbar-fixed-top",
+    "navbar-fixed-bottom",
 ];
 
 /// How far above an image a container of fixed height may be.
@@ -400,6 +407,17 @@ fn boxed(vis: &a11y::Visibility, img: ElementRef<'_>) -> bool {
     {
         return true;
     }
+    // A bar fixed to the window holds whatever is in it.
+    if img.ancestors().filter_map(ElementRef::wrap).any(|el| {
+        a11y::style(el, "position").is_some_and(|v| v.eq_ignore_ascii_case("fixed"))
+            || el.value().attr("class").is_some_and(|classes| {
+                classes
+                    .split_ascii_whitespace()
+                    .any(|c| FIXED_CLASSES.contains(&c))
+            })
+    }) {
+        return true;
+    }
     img.ancestors()
         .filter_map(ElementRef::wrap)
         .take(BOX_LEVELS)
@@ -410,9 +428,7 @@ fn boxed(vis: &a11y::Visibility, img: ElementRef<'_>) -> bool {
                 || vis.holds_box(el)
                 || a11y::style(el, "aspect-ratio").is_some_and(|v| v != "auto")
                 || percent_padding(el)
-                || a11y::style(el, "position").is_some_and(|v| {
-                    matches!(v.to_ascii_lowercase().as_str(), "absolute" | "fixed")
-                })
+                || a11y::style(el, "position").is_some_and(|v| v.eq_ignore_ascii_case("absolute"))
                 || el.value().attr("class").is_some_and(|classes| {
                     classes
                         .split_ascii_whitespace()
@@ -948,16 +964,17 @@ fn noscript_fallback<'d>(
     refs.len() > before
 }
 
-/// An inline style that fixes the box: `aspect-ratio`, or both a width
-/// and a height in fixed units.
+/// An inline style that fixes the box: `aspect-ratio`, or a height in
+/// fixed units with a width given in fixed units or as a share of the
+/// container (in the style or the `width` attribute: `width="100%"
+/// style="height:170px"`), neither of which waits for the file.
 fn styled_size(img: ElementRef<'_>) -> bool {
-    let fixed = |v: Option<String>| {
-        v.is_some_and(|v| {
-            v != "auto" && !v.contains('%') && v.starts_with(|c: char| c.is_ascii_digit())
-        })
-    };
+    let given = |v: &str| v != "auto" && v.starts_with(|c: char| c.is_ascii_digit());
+    let fixed = |v: Option<String>| v.is_some_and(|v| given(&v) && !v.contains('%'));
     a11y::style(img, "aspect-ratio").is_some_and(|v| v != "auto")
-        || (fixed(a11y::style(img, "width")) && fixed(a11y::style(img, "height")))
+        || (fixed(a11y::style(img, "height"))
+            && (a11y::style(img, "width").is_some_and(|v| given(&v))
+                || img.value().attr("width").is_some_and(|v| given(v.trim()))))
 }
 
 /// Where attributes can be added to a start tag: before its `>` (or the

@@ -445,6 +445,9 @@ const STUDIOS: &[&str] = &[
     "roadside attractions",
     "annapurna pictures",
     "entertainment one",
+    "marvel",
+    "marvel studios",
+    "lucasfilm",
 ];
 
 /// The caption is a portrait's bio line: a person's name, then the post
