@@ -103,11 +103,13 @@ const ENOUGH: usize = 15;
 /// what their false findings are. A rule that reaches [`PRECISION`] must
 /// leave this list. A fresh sample may lower a floor: it measures findings
 /// no earlier sample saw (r7 did, for the three caption-text rules; r15,
-/// r16 and r18 to r24 for the credit, date and place rules).
+/// r16 and r18 to r24 for the credit, date and place rules; and census1,
+/// which judged every caption finding no sample had drawn, so that these
+/// three rules' figures are now those of all their findings).
 const NOT_YET: &[(&str, f64)] = &[
-    ("caption-credit-missing", 0.81),
-    ("caption-date-missing", 0.56),
-    ("caption-place-missing", 0.50),
+    ("caption-credit-missing", 0.83),
+    ("caption-date-missing", 0.46),
+    ("caption-place-missing", 0.39),
     ("figure-caption-missing", 0.72),
 ];
 
