@@ -9,7 +9,9 @@
 //! `img.fallback` its own class hides. Rules that hold a box
 //! at a ratio (`padding-bottom: 56.25%`, `aspect-ratio: 16 / 9`) or take
 //! it out of the flow (`position: absolute`) are kept too, for the pictures
-//! placed in such a box. Selectors with
+//! placed in such a box; those may also come from rules for ranges of
+//! screen widths (`@media screen and (min-width: 64em)`) that together
+//! cover every width. Selectors with
 //! combinators or pseudo-classes (`:hover`, `.menu li`) are left out,
 //! since whether they apply depends on more than the markup. Parsed with
 //! cssparser, matched with the selectors scraper uses.
@@ -61,6 +63,33 @@ struct StyleRule {
     effect: Effect,
     /// (ids, classes and attributes, types), compared as the cascade does.
     specificity: (u16, u16, u16),
+    /// The screen widths it applies at (see [`Widths`]).
+    widths: Widths,
+}
+
+/// The screen widths a rule applies at, in CSS pixels, from and to
+/// (`@media screen and (min-width: 37.5em) and (max-width: 63.994em)`);
+/// a rule outside a width query applies at [`ALL_WIDTHS`].
+type Widths = (f64, f64);
+
+const ALL_WIDTHS: Widths = (0.0, f64::INFINITY);
+
+/// The widest gap between two width ranges that still join them: sheets
+/// end one range a fraction below where the next starts (`max-width:
+/// 599.9px`, `min-width: 600px`).
+const WIDTH_GAP: f64 = 1.0;
+
+/// The ranges together cover every screen width.
+fn cover_all_widths(mut ranges: Vec<Widths>) -> bool {
+    ranges.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut reached = 0.0;
+    for (from, to) in ranges {
+        if from > reached + WIDTH_GAP {
+            return false;
+        }
+        reached = f64::max(reached, to);
+    }
+    reached == f64::INFINITY
 }
 
 /// The most `<style>` text read from one page, and the most rules kept.
@@ -80,7 +109,7 @@ impl Styles {
             let mut parser = Parser::new(css);
             let mut rules = Vec::new();
             for _ in StyleSheetParser::new(&mut parser, &mut Rules(&mut rules)) {}
-            for (text, selector, effect) in rules {
+            for (text, selector, effect, widths) in rules {
                 if styles.len() >= MAX_RULES {
                     return styles;
                 }
@@ -93,6 +122,7 @@ impl Styles {
                     selector,
                     effect,
                     specificity: specificity(&text),
+                    widths,
                 });
             }
         }
@@ -122,11 +152,14 @@ impl Styles {
             return None;
         }
         // The highest specificity among the matching rules of each kind.
+        // A rule hides only when it does at every width: a block hidden
+        // width by width (a footnote popup under three width queries) is
+        // shown width by width by interaction, which is left unread.
         let (mut not_drawn, mut invisible, mut shown) = (None, None, None);
         for rule in self.candidates(el) {
             let most = match rule.effect {
-                Effect::NotDrawn => &mut not_drawn,
-                Effect::Invisible => &mut invisible,
+                Effect::NotDrawn if rule.widths == ALL_WIDTHS => &mut not_drawn,
+                Effect::Invisible if rule.widths == ALL_WIDTHS => &mut invisible,
                 Effect::Shown => &mut shown,
                 _ => continue,
             };
@@ -158,18 +191,19 @@ impl Styles {
         self.holds(el, Effect::FixesHeight, Effect::FreesHeight)
     }
 
-    /// A rule matching `el` has the effect `hold`, and none has `free`.
+    /// Rules matching `el` have the effect `hold` at every screen width,
+    /// and none has `free` at any.
     fn holds(&self, el: ElementRef<'_>, hold: Effect, free: Effect) -> bool {
-        let mut held = false;
+        let mut held = Vec::new();
         for rule in self.candidates(el) {
             if (rule.effect == hold || rule.effect == free) && rule.selector.matches(&el) {
                 if rule.effect == free {
                     return false;
                 }
-                held = true;
+                held.push(rule.widths);
             }
         }
-        held
+        !held.is_empty() && cover_all_widths(held)
     }
 
     /// The rules that may match `el`: by its classes, its id, and those
@@ -190,8 +224,8 @@ impl Styles {
 }
 
 /// Collects the rules of one sheet into the list: each selector's text,
-/// the selector, and what it does.
-struct Rules<'s>(&'s mut Vec<(String, Selector, Effect)>);
+/// the selector, what it does, and at which screen widths.
+struct Rules<'s>(&'s mut Vec<(String, Selector, Effect, Widths)>);
 
 /// What a simple selector requires of an element first: a class, an id,
 /// or something else (a type, an attribute).
@@ -239,12 +273,47 @@ fn specificity(selector: &str) -> (u16, u16, u16) {
     (ids, classes, u16::from(typed))
 }
 
-/// An at-rule's kind: a `@media` whose rules apply on screen, another
-/// `@media` or `@supports` (whose rules may show things), or another.
+/// An at-rule's kind: a `@media` whose rules apply on screen at a range
+/// of widths (all of them for `@media screen`), another `@media` or
+/// `@supports` (whose rules may show things), or another.
 enum AtPrelude {
-    Screen,
+    Screen(Widths),
     Conditional,
     Other,
+}
+
+/// The screen widths a media query selects, when it asks only for the
+/// screen (or all media) and for a minimum or maximum width in `px`, `em`
+/// or `rem` (`only screen and (min-width: 0px) and (max-width: 599.9px)`).
+fn media_widths(media: &str) -> Option<Widths> {
+    let media = media.split_whitespace().collect::<Vec<_>>().join(" ");
+    let media = media.strip_prefix("only ").unwrap_or(&media);
+    let mut widths = ALL_WIDTHS;
+    for (i, part) in media.split(" and ").enumerate() {
+        let part = part.trim();
+        if i == 0 && matches!(part, "screen" | "all") {
+            continue;
+        }
+        let (feature, value) = part.strip_prefix('(')?.strip_suffix(')')?.split_once(':')?;
+        let value = value.trim();
+        let (number, scale) = if let Some(n) = value.strip_suffix("px") {
+            (n, 1.0)
+        } else if let Some(n) = value
+            .strip_suffix("rem")
+            .or_else(|| value.strip_suffix("em"))
+        {
+            (n, 16.0)
+        } else {
+            (value, 1.0)
+        };
+        let px = number.trim().parse::<f64>().ok()? * scale;
+        match feature.trim() {
+            "min-width" => widths.0 = widths.0.max(px),
+            "max-width" => widths.1 = widths.1.min(px),
+            _ => return None,
+        }
+    }
+    (widths.0 <= widths.1).then_some(widths)
 }
 
 impl<'i> QualifiedRuleParser<'i> for Rules<'_> {
@@ -293,7 +362,8 @@ impl<'i> QualifiedRuleParser<'i> for Rules<'_> {
                 && let Ok(selector) = Selector::parse(part)
             {
                 for &effect in &effects {
-                    self.0.push((part.to_string(), selector.clone(), effect));
+                    self.0
+                        .push((part.to_string(), selector.clone(), effect, ALL_WIDTHS));
                 }
             }
         }
@@ -315,8 +385,10 @@ impl<'i> AtRuleParser<'i> for Rules<'_> {
         while input.next().is_ok() {}
         let media = input.slice_from(start).trim().to_ascii_lowercase();
         Ok(
-            if name.eq_ignore_ascii_case("media") && matches!(media.as_str(), "screen" | "all") {
-                AtPrelude::Screen
+            if let Some(widths) =
+                media_widths(&media).filter(|_| name.eq_ignore_ascii_case("media"))
+            {
+                AtPrelude::Screen(widths)
             } else if name.eq_ignore_ascii_case("media") || name.eq_ignore_ascii_case("supports") {
                 AtPrelude::Conditional
             } else {
@@ -332,13 +404,22 @@ impl<'i> AtRuleParser<'i> for Rules<'_> {
         input: &mut Parser<'i>,
     ) -> Result<(), ParseError<()>> {
         match prelude {
-            AtPrelude::Screen => for _ in StyleSheetParser::new(input, self) {},
-            // Only what shows counts: hidden at some widths is not hidden,
-            // and a box held at some widths only is not held.
+            // Each rule applies where both its own query and this one do.
+            AtPrelude::Screen((from, to)) => {
+                let mut inner = Vec::new();
+                for _ in StyleSheetParser::new(input, &mut Rules(&mut inner)) {}
+                self.0
+                    .extend(inner.into_iter().filter_map(|(t, s, e, (f, u))| {
+                        let widths = (f64::max(from, f), f64::min(to, u));
+                        (widths.0 <= widths.1).then_some((t, s, e, widths))
+                    }));
+            }
+            // Only what shows counts: hidden under another condition is
+            // not hidden, and a box held under one only is not held.
             AtPrelude::Conditional => {
                 let mut inner = Vec::new();
                 for _ in StyleSheetParser::new(input, &mut Rules(&mut inner)) {}
-                self.0.extend(inner.into_iter().filter(|(_, _, e)| {
+                self.0.extend(inner.into_iter().filter(|(_, _, e, _)| {
                     matches!(e, Effect::Shown | Effect::FreesBox | Effect::FreesHeight)
                 }));
             }
@@ -484,6 +565,33 @@ mod tests {
                 None,
             ]
         );
+    }
+
+    #[test]
+    fn width_ranges_that_cover_every_width_hold_a_box_but_do_not_hide() {
+        // A footnote popup laid out width by width, shown on hover or tap.
+        let css = "@media screen and (min-width: 64em) { .note { position: absolute; visibility: hidden } }
+                   @media screen and (max-width: 63.994em) and (min-width: 37.5em) {
+                     .note { position: absolute; visibility: hidden } }
+                   @media only screen and (max-width: 37.494em) and (min-width: 0) {
+                     .note { position: absolute; visibility: hidden } }
+                   @media (min-width: 600px) { .wide { position: absolute } }
+                   @media (max-width: 599.9px) { .wide { position: absolute } }
+                   @media (min-width: 900px) { .gap { position: absolute } }
+                   @media (max-width: 600px) { .gap { position: absolute } }
+                   @media print { .printed { position: absolute } }";
+        let html = r#"<span class="note"></span><div class="wide"></div><div class="gap"></div><div class="printed"></div>"#;
+        assert_eq!(
+            each(css, html, Styles::holds_box),
+            [true, true, false, false]
+        );
+        assert_eq!(effects(css, html), [None, None, None, None]);
+        assert_eq!(
+            media_widths("screen and (min-width: 2em) and (max-width: 40rem)"),
+            Some((32.0, 640.0))
+        );
+        assert_eq!(media_widths("screen and (orientation: landscape)"), None);
+        assert_eq!(media_widths("print"), None);
     }
 
     #[test]
