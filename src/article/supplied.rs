@@ -38,9 +38,9 @@ pub fn mark(mut article: super::Article<'_>) -> super::Article<'_> {
                 captioned(f)
                     && (article.document.reviews_or_guides
                         || handed_out(&article, f)
-                        || f.caption
-                            .as_ref()
-                            .is_some_and(|c| !story.asks_when_and_where(c)))
+                        || f.caption.as_ref().is_some_and(|c| {
+                            !story.asks_when_and_where(c, f.provided.credit_line.as_deref())
+                        }))
             })
             .collect();
         for (figure, supplied) in article.figures.iter_mut().zip(supplied) {
@@ -129,13 +129,19 @@ impl Story {
     /// source, a social-media account), or hands it out from the story's
     /// own subject (an organisation the story names, a space agency); nor
     /// when it shows something centuries old. Its credit is still asked.
-    fn asks_when_and_where(&self, caption: &Caption) -> bool {
+    /// A credit the figure gives in an element of its own (`credit_line`,
+    /// `<div class="Figure-credit">(Walt Disney Co.)</div>`) is read when
+    /// the caption's text has none.
+    fn asks_when_and_where(&self, caption: &Caption, credit_line: Option<&str>) -> bool {
         let text = &caption.text;
         let credit = caption
             .analysis()
             .credit
             .and_then(|f| Some((f.start, text.get(f.start..f.end)?)));
-        let parts = credit.map(|(_, c)| credit_parts(c)).unwrap_or_default();
+        let parts = credit
+            .map(|(_, c)| credit_parts(c))
+            .or_else(|| credit_line.map(credit_parts))
+            .unwrap_or_default();
         let platform = |p: &str| {
             p.starts_with('@') || PLATFORMS.iter().any(|name| p.eq_ignore_ascii_case(name))
         };
@@ -157,10 +163,19 @@ impl Story {
             || historical(text)
             || still(text, &parts)
             || bio_line(text)
-            || credit.is_some_and(|(start, credit)| {
-                let rest = format!("{} {}", &text[..start], &text[start + credit.len()..]);
-                self.handout(&parts, &rest)
-            }))
+            || match credit {
+                Some((start, credit)) => {
+                    let rest = format!("{} {}", &text[..start], &text[start + credit.len()..]);
+                    self.handout(&parts, &rest)
+                }
+                // The rest of the caption, without the credit line the
+                // caption's text may end with.
+                None => {
+                    let rest = credit_line
+                        .map_or(text.to_string(), |line| text.replacen(line.trim(), " ", 1));
+                    self.handout(&parts, &rest)
+                }
+            })
     }
 
     /// The credit names an organisation, not a person, a news agency or a
