@@ -274,8 +274,9 @@ fn specificity(selector: &str) -> (u16, u16, u16) {
 }
 
 /// An at-rule's kind: a `@media` whose rules apply on screen at a range
-/// of widths (all of them for `@media screen`), another `@media` or
-/// `@supports` (whose rules may show things), or another.
+/// of widths (all of them for `@media screen` and for a `@supports`
+/// feature query), another `@media` (whose rules may show things), or
+/// another.
 enum AtPrelude {
     Screen(Widths),
     Conditional,
@@ -389,7 +390,16 @@ impl<'i> AtRuleParser<'i> for Rules<'_> {
                 media_widths(&media).filter(|_| name.eq_ignore_ascii_case("media"))
             {
                 AtPrelude::Screen(widths)
-            } else if name.eq_ignore_ascii_case("media") || name.eq_ignore_ascii_case("supports") {
+            } else if name.eq_ignore_ascii_case("supports") {
+                // A feature query asks what today's browsers support
+                // (`(object-fit: cover) and (display: flex)`): its rules
+                // apply; a negated one is a fallback for older browsers.
+                if media.starts_with("not") {
+                    AtPrelude::Other
+                } else {
+                    AtPrelude::Screen(ALL_WIDTHS)
+                }
+            } else if name.eq_ignore_ascii_case("media") {
                 AtPrelude::Conditional
             } else {
                 AtPrelude::Other
@@ -592,6 +602,15 @@ mod tests {
         );
         assert_eq!(media_widths("screen and (orientation: landscape)"), None);
         assert_eq!(media_widths("print"), None);
+    }
+
+    #[test]
+    fn feature_queries_apply_and_their_negations_do_not() {
+        let css =
+            "@supports (object-fit: cover) and (display: flex) { .hero { position: absolute } }
+                   @supports not (display: grid) { .fallback { position: absolute } }";
+        let html = r#"<img class="hero"><img class="fallback">"#;
+        assert_eq!(each(css, html, Styles::holds_box), [true, false]);
     }
 
     #[test]

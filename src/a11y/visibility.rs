@@ -377,7 +377,20 @@ impl Visibility {
                             if styles.fixes_height(el) {
                                 out.heights.insert(id);
                             }
-                            styles.effect(el)
+                            // The element's own style wins over the
+                            // sheet's rules: `[data-user] { visibility:
+                            // hidden }` does not hide a `<div data-user
+                            // style="visibility: visible">` a script has
+                            // shown.
+                            styles.effect(el).filter(|effect| match effect {
+                                Effect::NotDrawn => {
+                                    style(el, "display").is_none_or(|v| keyword(&v) == "none")
+                                }
+                                Effect::Invisible => {
+                                    style(el, "visibility").is_none_or(|v| keyword(&v) != "visible")
+                                }
+                                _ => true,
+                            })
                         };
                         if let Some(classes) = el.value().attr("class") {
                             widths &= own_widths(classes);
@@ -586,6 +599,29 @@ mod tests {
             .find(|e| e.value().name() == "div")
             .unwrap();
         assert!(!vis.is_rendered(div));
+    }
+
+    #[test]
+    fn an_element_s_own_style_wins_over_the_sheet() {
+        let html = Html::parse_document(
+            r#"<style>[data-user] { visibility: hidden } .card { display: none }</style>
+               <div data-user="" style="visibility: visible">shown</div>
+               <div data-user="">hidden</div>
+               <div class="card" style="display: block">drawn</div>
+               <div class="card" style="visibility: visible">not drawn</div>"#,
+        );
+        let vis = Visibility::compute(&html);
+        let divs: Vec<_> = html
+            .root_element()
+            .descendants()
+            .filter_map(ElementRef::wrap)
+            .filter(|e| e.value().name() == "div")
+            .map(|d| (vis.is_hidden(d), vis.is_rendered(d)))
+            .collect();
+        assert_eq!(
+            divs,
+            [(false, true), (true, true), (false, true), (true, false)]
+        );
     }
 
     #[test]

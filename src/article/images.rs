@@ -418,6 +418,11 @@ fn boxed(vis: &a11y::Visibility, img: ElementRef<'_>) -> bool {
     }) {
         return true;
     }
+    // The page's style sheet holds the image's own box (`.hero__media {
+    // position: absolute }`, `img.lead { aspect-ratio: 3 / 2 }`).
+    if vis.holds_box(img) {
+        return true;
+    }
     img.ancestors()
         .filter_map(ElementRef::wrap)
         .take(BOX_LEVELS)
