@@ -17,6 +17,7 @@ use scraper::ElementRef;
 pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
     let vis = &doc.visibility;
     let exposed = |el| !vis.is_hidden(el) && !vis.is_inert(el);
+    let linked_data = super::jsonld::documents(doc);
     let mut article = Article {
         source: doc.source(),
         document: DocumentFacts {
@@ -30,7 +31,8 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
             head_tag: None,
             body_tag: None,
             headline_line: doc.full_document && super::headline::written(doc),
-            reviews_or_guides: doc.full_document && super::genre::reviews_or_guides(doc),
+            reviews_or_guides: doc.full_document
+                && super::genre::reviews_or_guides(doc, &linked_data),
         },
         images: Vec::new(),
         references: Vec::new(),
@@ -214,7 +216,7 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
     for (link, href) in article.links.iter_mut().zip(link_hrefs) {
         link.nested |= !link.copy && href.is_some_and(|h| copied_hrefs.contains(h));
     }
-    let objects = ImageObjects::read(doc);
+    let objects = ImageObjects::read(&linked_data);
     let agencies: std::sync::Arc<[String]> = options.agencies.clone().into();
     article.figures = figures(
         doc,

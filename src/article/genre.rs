@@ -8,6 +8,8 @@
 //! (`<link rel="canonical">`, else `og:url`), the schema.org type its
 //! JSON-LD declares, and the words of its title.
 
+use serde_json::Value;
+
 use crate::html::Document;
 
 /// The schema.org types of a page that reviews or guides.
@@ -19,10 +21,11 @@ const SHOWING_TYPES: &[&str] = &["Review", "HowTo", "Recipe", "Product"];
 const SHOWING_TITLE_WORDS: &[&str] = &["レビュー", "実機", "てみた"];
 
 /// The page reviews a product or guides through steps (see the module
-/// documentation).
-pub fn reviews_or_guides(doc: &Document) -> bool {
+/// documentation); `linked_data` is its JSON-LD (see
+/// [`super::jsonld::documents`]).
+pub fn reviews_or_guides(doc: &Document, linked_data: &[Value]) -> bool {
     address(doc).is_some_and(|a| address_shows(&a))
-        || super::jsonld::page_types(doc)
+        || super::jsonld::page_types(linked_data)
             .iter()
             .any(|t| SHOWING_TYPES.contains(&t.as_str()))
         || doc

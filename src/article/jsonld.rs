@@ -16,11 +16,13 @@ pub struct ImageObjects {
 }
 
 impl ImageObjects {
-    pub fn read(doc: &Document) -> ImageObjects {
+    /// The ImageObjects of the page's JSON-LD documents (see
+    /// [`documents`]).
+    pub fn read(documents: &[Value]) -> ImageObjects {
         let mut out = ImageObjects::default();
-        for value in documents(doc) {
+        for value in documents {
             let mut objects = Vec::new();
-            collect_image_objects(&value, &mut objects);
+            collect_image_objects(value, &mut objects);
             for object in objects {
                 out.add(object);
             }
@@ -52,9 +54,9 @@ impl ImageObjects {
     }
 }
 
-/// The page's JSON-LD documents, parsed; one that does not parse is left
-/// out.
-fn documents(doc: &Document) -> impl Iterator<Item = Value> + '_ {
+/// The page's JSON-LD documents, parsed once per page; one that does not
+/// parse is left out.
+pub fn documents(doc: &Document) -> Vec<Value> {
     doc.elements_named("script")
         .filter(|script| {
             script
@@ -65,19 +67,20 @@ fn documents(doc: &Document) -> impl Iterator<Item = Value> + '_ {
         // serde_json refuses nesting deeper than 128, which bounds the
         // recursion that reads a document.
         .filter_map(|script| serde_json::from_str::<Value>(&script.text().collect::<String>()).ok())
+        .collect()
 }
 
 /// The schema.org types the page declares for itself: those of its JSON-LD
 /// documents' top-level objects and of the items of their `@graph`.
-pub fn page_types(doc: &Document) -> Vec<String> {
+pub fn page_types(documents: &[Value]) -> Vec<String> {
     let mut out = Vec::new();
     let mut add = |object: &Map<String, Value>| match object.get("@type") {
         Some(Value::String(t)) => out.push(t.clone()),
         Some(Value::Array(ts)) => out.extend(ts.iter().filter_map(Value::as_str).map(String::from)),
         _ => {}
     };
-    for value in documents(doc) {
-        let tops: Vec<&Value> = match &value {
+    for value in documents {
+        let tops: Vec<&Value> = match value {
             Value::Array(items) => items.iter().collect(),
             other => vec![other],
         };
