@@ -7,7 +7,7 @@
 //! start tag; with CSS `height: auto` the picture still scales.
 
 use super::{found, picture_of};
-use crate::article::{Image, Slot};
+use crate::article::{Attr, Image, Slot};
 use crate::assets::Format;
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity, Span};
 use crate::rules::{Context, Fixable, Rule};
@@ -46,12 +46,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
                 return None;
             }
             let size = picture_of(ctx, img).and_then(|i| i.display_size());
-            let message = match (img.width.is_some(), img.height.is_some()) {
-                (true, false) => "this image has a width but no height attribute",
-                (false, true) => "this image has a height but no width attribute",
-                _ => "this image has no width and height attributes",
-            };
-            let mut diagnostic = Diagnostic::new(img.tag, message);
+            let mut diagnostic = Diagnostic::new(img.tag, message(img));
             match size.and_then(|s| fix(img, s)) {
                 Some(fix) => {
                     diagnostic = diagnostic
@@ -70,6 +65,41 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
             Some(diagnostic)
         })
         .collect()
+}
+
+/// What is wrong with the image's size attributes: missing, or there but
+/// not a size in pixels (`height="auto"`, `width="100%"`).
+fn message(img: &Image<'_>) -> String {
+    let width = size_attr("width", img.width.as_ref(), img.width_px());
+    let height = size_attr("height", img.height.as_ref(), img.height_px());
+    let say = |attr: &Option<Result<(), String>>, name: &str| match attr {
+        Some(Err(problem)) => problem.clone(),
+        _ => format!("no {name} attribute"),
+    };
+    match (&width, &height) {
+        (None, None) => "this image has no width and height attributes".into(),
+        (Some(Ok(())), _) => format!("this image has a width but {}", say(&height, "height")),
+        (_, Some(Ok(()))) => format!("this image has a height but {}", say(&width, "width")),
+        _ => format!(
+            "this image has {} and {}",
+            say(&width, "width"),
+            say(&height, "height")
+        ),
+    }
+}
+
+/// A size attribute: absent (`None`), a size in pixels (`Ok`), or there
+/// but not a size (`Err`, saying what it holds).
+fn size_attr(name: &str, attr: Option<&Attr<'_>>, px: Option<f64>) -> Option<Result<(), String>> {
+    let attr = attr?;
+    Some(match px {
+        Some(_) => Ok(()),
+        None if attr.value.trim().is_empty() => Err(format!("an empty {name}")),
+        None => Err(format!(
+            "a {name} of \"{}\" (not a size in pixels)",
+            attr.value.trim()
+        )),
+    })
 }
 
 /// An SVG written into the page as a `data:` URI whose root gives its
