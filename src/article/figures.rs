@@ -721,6 +721,10 @@ struct Parts<'a> {
 /// How many levels above a marked caption its picture may be.
 const CONTAINER_LEVELS: usize = 3;
 
+/// The longest line read as a credit by its form alone (see
+/// [`Found::credit_by_form`]).
+const CREDIT_LINE_CHARS: usize = 80;
+
 /// How many pictures one caption outside a `<figure>` may describe (a
 /// pair or a small group shown together); more is a gallery or a page
 /// section.
@@ -747,6 +751,7 @@ impl<'a> Found<'a> {
     /// The images, caption and credit element among `elements`, the
     /// descendants of one figure.
     fn parts(&self, elements: impl Iterator<Item = ElementRef<'a>>) -> Parts<'a> {
+        let figure_elements: Vec<ElementRef<'a>> = elements.collect();
         let mut parts = Parts {
             images: Vec::new(),
             image_elements: Vec::new(),
@@ -756,7 +761,7 @@ impl<'a> Found<'a> {
             credit_element: None,
         };
         let mut marked = None;
-        for e in elements {
+        for &e in &figure_elements {
             if let Some(i) = self.image(e) {
                 parts.images.push(i);
                 parts.image_elements.push(e);
@@ -812,7 +817,35 @@ impl<'a> Found<'a> {
                 .find(|img| data_caption(**img).is_some())
                 .map(|img| (*img, Placement::Attribute));
         }
+        if parts.credit_element.is_none() {
+            parts.credit_element = self.credit_by_form(&parts, &figure_elements);
+        }
         parts
+    }
+
+    /// A short line of the figure that its class does not mark (a
+    /// CSS-in-JS `<div class="HywHC">`) but that opens with a credit in one
+    /// of the unmistakable forms ("AP Photo/Lekan Oyekanmi", "Photo: Jane
+    /// Doe"): the picture's credit line, beside its caption.
+    fn credit_by_form(
+        &self,
+        parts: &Parts<'a>,
+        elements: &[ElementRef<'a>],
+    ) -> Option<ElementRef<'a>> {
+        let caption = parts.caption.map(|(c, _)| c);
+        elements.iter().copied().find(|e| {
+            self.has_text(*e)
+                && Some(*e) != caption
+                && !caption.is_some_and(|c| e.ancestors().any(|a| a.id() == c.id()))
+                && !e.children().any(|c| c.value().is_element())
+                && !self.doc.visibility.is_unseen(*e)
+                && {
+                    let text = caption_text(self.doc, *e);
+                    let text = text.trim();
+                    text.chars().count() <= CREDIT_LINE_CHARS
+                        && crate::text::strong_credit(text).is_some_and(|f| f.start == 0)
+                }
+        })
     }
 
     /// The block a credit line shares with the caption text beside it: its
