@@ -279,6 +279,10 @@ const LEADING_WORDS: &[&str] = &[
     "map", "chart", "graph", "graphic", "video", "watch", "icon", "artwork", "list",
 ];
 
+/// How many levels above a figure a video's wrapper makes its picture the
+/// video's.
+const VIDEO_WRAPPER_LEVELS: usize = 2;
+
 /// Whether the figure holds a news photo.
 pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
     if let Some(selector) = selector {
@@ -312,6 +316,17 @@ pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
                 .take_while(|a| a.id() != seen.element.id())
                 .any(|a| marked(a, |w| matches!(w, "video" | "videos") || names_player(w)))
     }) {
+        return false;
+    }
+    // The picture of a video's card: the figure sits in the player's own
+    // wrapper (`<div class="videoContainer"><svg class="play">…<figure>`).
+    if seen
+        .element
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .take(VIDEO_WRAPPER_LEVELS)
+        .any(|a| marked(a, |w| matches!(w, "video" | "videos") || names_player(w)))
+    {
         return false;
     }
     if seen
