@@ -179,9 +179,10 @@ impl Story {
     }
 
     /// The credit names an organisation, not a person, a news agency or a
-    /// publication, and that organisation is a space agency or is named in
-    /// the story or in the rest of the caption: the picture is its
-    /// handout ("Credit: Tyvak" under "Tyvak plans to…").
+    /// publication, and that organisation is a space agency, a company
+    /// named in its legal form, or is named in the story or in the rest of
+    /// the caption: the picture is its handout ("Credit: Tyvak" under
+    /// "Tyvak plans to…").
     fn handout(&self, parts: &[String], rest: &str) -> bool {
         if parts.is_empty()
             || parts
@@ -193,7 +194,10 @@ impl Story {
         let rest = rest.to_lowercase();
         parts.iter().any(|p| {
             let name = organisation_name(p);
-            SPACE_AGENCIES.iter().any(|a| a.eq_ignore_ascii_case(&name))
+            // A company named in its legal form ("© Thinking Machines
+            // Corporation") hands out its own picture.
+            in_legal_form(p)
+                || SPACE_AGENCIES.iter().any(|a| a.eq_ignore_ascii_case(&name))
                 || name.chars().count() >= 3 && (self.names(&name) || names(&rest, &name))
         })
     }
@@ -350,6 +354,16 @@ fn looks_like_person(part: &str) -> bool {
 /// A wire service or photo agency.
 fn is_agency(part: &str) -> bool {
     has_phrase(part, crate::text::data::AGENCY_NAMES.as_slice())
+}
+
+/// The organisation is named with its legal form ("Thinking Machines
+/// Corporation", "Walt Disney Co.").
+fn in_legal_form(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| LEGAL_FORMS.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
 }
 
 /// An organisation's name as looked for in the story: lowercased, its
