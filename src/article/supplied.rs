@@ -161,6 +161,7 @@ impl Story {
             || platform(text.trim().trim_end_matches('.'))
             || parts.iter().any(|p| platform(p))
             || historical(text)
+            || artwork(text)
             || still(text, &parts)
             || bio_line(text)
             || match credit {
@@ -523,6 +524,47 @@ const POSTS: &[&str] = &[
     "attorney",
 ];
 
+/// The caption is an artwork's label: its title and its maker, and nothing
+/// else ("Light a Wish by OGE Group", "The Kiss by Gustav Klimt, 1908"). The
+/// picture shows the work; when and where it was photographed is not news.
+/// "Photo by …" names the photographer, and "Fans by the river" no maker.
+fn artwork(text: &str) -> bool {
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r#"^["“‘']*(?P<title>[^:：|/()\[\]\n]{2,60}?)["”’']*\s+by\s+\p{Lu}[^,.;:：|/()\[\]\n]{0,40}?(?:,?\s*\(?\d{4}\)?)?\.?$"#,
+        )
+        .expect("artwork label pattern")
+    });
+    LABEL.captures(text.trim()).is_some_and(|c| {
+        let first = c["title"]
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        !PHOTOGRAPHIC_WORDS.contains(&first.as_str())
+    })
+}
+
+/// Words that open a photographer's credit written with "by" ("Photo by
+/// …", "Footage by …"), not an artwork's title.
+const PHOTOGRAPHIC_WORDS: &[&str] = &[
+    "photo",
+    "photos",
+    "photograph",
+    "photographs",
+    "photography",
+    "image",
+    "images",
+    "picture",
+    "pictures",
+    "footage",
+    "video",
+    "shot",
+    "foto",
+    "fotos",
+];
+
 /// The caption places its subject centuries back: an object or a picture
 /// of the past ("A 14th century plague doctor", "pottery from the late 6th
 /// century BC"), not a photo of the news. (A cathedral "which dates from
@@ -539,6 +581,27 @@ fn historical(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn artwork_labels() {
+        for label in [
+            "Light a Wish by OGE Group",
+            "Spider on the bridge by Groupe LAPS",
+            "Portam Civitatis by Peter Snijder",
+            "“The Kiss” by Gustav Klimt, 1908.",
+        ] {
+            assert!(super::artwork(label), "{label}");
+        }
+        for caption in [
+            "Photo by Joan Bardeletti",
+            "Fans gather by the river in Paris",
+            "Photograph by Tyrone Turner, National Geographic",
+            "Protesters march past the parliament in Athens, Greece, on May 5. By Nikos Pappas",
+            "Credit: Photo by Jane Doe",
+        ] {
+            assert!(!super::artwork(caption), "{caption}");
+        }
+    }
+
     use super::*;
 
     #[test]
