@@ -109,7 +109,7 @@ const ENOUGH: usize = 15;
 const NOT_YET: &[(&str, f64)] = &[
     ("caption-credit-missing", 0.83),
     ("caption-date-missing", 0.60),
-    ("caption-place-missing", 0.53),
+    ("caption-place-missing", 0.54),
     ("figure-caption-missing", 0.76),
 ];
 

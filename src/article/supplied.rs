@@ -156,13 +156,17 @@ impl Story {
                     .next()
                     .is_some_and(|w| w.eq_ignore_ascii_case("via"))
         });
-        let sourced = (via || taken_from_elsewhere(text)) && !parts.iter().any(|p| is_agency(p));
+        let sourced = (via
+            || taken_from_elsewhere(text)
+            || parts.iter().any(|p| web_address(p) && !self.press(p)))
+            && !parts.iter().any(|p| is_agency(p));
         !(sourced
             || platform(text.trim().trim_end_matches('.'))
             || parts.iter().any(|p| platform(p))
             || historical(text)
             || artwork(text)
             || still(text, &parts)
+            || stock_library_alone(&parts)
             || bio_line(text)
             || match credit {
                 Some((start, credit)) => {
@@ -431,6 +435,37 @@ fn still(text: &str, parts: &[String]) -> bool {
     has_phrase(text, STILL_WORDS)
         || parts.iter().any(|p| has_phrase(p, STUDIOS))
         || (last_line.split_whitespace().count() <= 4 && has_phrase(last_line, STUDIOS))
+        || title_alone(text)
+}
+
+/// The caption is a work's title in quotes and nothing else ("“Wild
+/// Rose”" under a picture in a story about the film): a still of it.
+fn title_alone(text: &str) -> bool {
+    static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r#"^["“«„][^"“”«»„
+]{1,60}["”»]\.?$"#,
+        )
+        .expect("title pattern")
+    });
+    TITLE.is_match(text.trim())
+}
+
+/// A credit that is a website's address ("(onmeth.com)"): the picture was
+/// taken from that site, not by a photographer for the story.
+fn web_address(part: &str) -> bool {
+    static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?i:(?:www\.)?[a-z0-9-]{2,63}(?:\.[a-z0-9-]{2,63})*\.(?:com|org|net|gov|edu|io|co|info|[a-z]{2}))$")
+            .expect("web address pattern")
+    });
+    DOMAIN.is_match(part.trim())
+}
+
+/// The credit names only Shutterstock ("(Image: © Shutterstock)"): its
+/// creative library. Its editorial pictures name the photographer or the
+/// Rex collection ("Andrew Harnik/Shutterstock", "REX/Shutterstock").
+fn stock_library_alone(parts: &[String]) -> bool {
+    matches!(parts, [only] if only.eq_ignore_ascii_case("shutterstock"))
 }
 
 /// What a caption calls a still.
@@ -581,6 +616,28 @@ fn historical(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn sources_that_are_not_news_photographers() {
+        assert!(super::title_alone("“Wild Rose”"));
+        assert!(!super::title_alone(
+            "“We are not leaving,” a protester said in Kyiv."
+        ));
+        assert!(super::web_address("onmeth.com"));
+        assert!(super::web_address("www.example.org"));
+        assert!(!super::web_address("Steve Pope"));
+        assert!(!super::web_address("Getty Images"));
+        let parts = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(super::stock_library_alone(&parts(&["Shutterstock"])));
+        assert!(!super::stock_library_alone(&parts(&[
+            "Andrew Harnik",
+            "Shutterstock"
+        ])));
+        assert!(!super::stock_library_alone(&parts(&[
+            "REX",
+            "Shutterstock"
+        ])));
+    }
+
     #[test]
     fn artwork_labels() {
         for label in [
