@@ -442,11 +442,7 @@ fn still(text: &str, parts: &[String]) -> bool {
 /// Rose”" under a picture in a story about the film): a still of it.
 fn title_alone(text: &str) -> bool {
     static TITLE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r#"^["“«„][^"“”«»„
-]{1,60}["”»]\.?$"#,
-        )
-        .expect("title pattern")
+        Regex::new(r#"^["“«„][^"“”«»„\n]{1,60}["”»]\.?$"#).expect("title pattern")
     });
     TITLE.is_match(text.trim())
 }
@@ -616,6 +612,8 @@ fn historical(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn sources_that_are_not_news_photographers() {
         assert!(super::title_alone("“Wild Rose”"));
@@ -658,8 +656,6 @@ mod tests {
             assert!(!super::artwork(caption), "{caption}");
         }
     }
-
-    use super::*;
 
     #[test]
     fn supplied_pictures_are_told_by_their_credit_and_caption() {

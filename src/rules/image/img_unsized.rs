@@ -88,6 +88,9 @@ fn message(img: &Image<'_>) -> String {
     }
 }
 
+/// The most characters of an attribute's value a message repeats.
+const SHOWN_VALUE: usize = 24;
+
 /// A size attribute: absent (`None`), a size in pixels (`Ok`), or there
 /// but not a size (`Err`, saying what it holds).
 fn size_attr(name: &str, attr: Option<&Attr<'_>>, px: Option<f64>) -> Option<Result<(), String>> {
@@ -95,10 +98,14 @@ fn size_attr(name: &str, attr: Option<&Attr<'_>>, px: Option<f64>) -> Option<Res
     Some(match px {
         Some(_) => Ok(()),
         None if attr.value.trim().is_empty() => Err(format!("an empty {name}")),
-        None => Err(format!(
-            "a {name} of \"{}\" (not a size in pixels)",
-            attr.value.trim()
-        )),
+        None => {
+            let value = attr.value.trim();
+            let shown: String = value.chars().take(SHOWN_VALUE).collect();
+            let cut = if shown.len() < value.len() { "…" } else { "" };
+            Err(format!(
+                "a {name} of \"{shown}{cut}\" (not a size in pixels)"
+            ))
+        }
     })
 }
 
