@@ -725,6 +725,16 @@ const CONTAINER_LEVELS: usize = 3;
 /// [`Found::credit_by_form`]).
 const CREDIT_LINE_CHARS: usize = 80;
 
+/// A credit line read by its form names someone: after its label ("Photo:",
+/// "AP Photo/"), two words or an agency, and no slide counter ("Photo: 1 of
+/// 12", "Image: Enlarge" are a gallery's controls).
+fn names_someone(line: &str) -> bool {
+    let named = line.rsplit([':', '：', '/']).next().unwrap_or(line).trim();
+    !named.chars().any(|c| c.is_ascii_digit())
+        && (named.split_whitespace().count() >= 2
+            || photo::has_phrase(named, crate::text::data::AGENCY_NAMES.as_slice()))
+}
+
 /// How many pictures one caption outside a `<figure>` may describe (a
 /// pair or a small group shown together); more is a gallery or a page
 /// section.
@@ -844,6 +854,7 @@ impl<'a> Found<'a> {
                     let text = text.trim();
                     text.chars().count() <= CREDIT_LINE_CHARS
                         && crate::text::strong_credit(text).is_some_and(|f| f.start == 0)
+                        && names_someone(text)
                 }
         })
     }
@@ -1392,4 +1403,24 @@ pub fn marks_credit(value: &str) -> bool {
         || lower
             .split(|c: char| !c.is_ascii_alphanumeric())
             .any(|w| matches!(w, "source" | "attr" | "owner" | "author" | "courtesy"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_someone;
+
+    #[test]
+    fn credit_lines_read_by_their_form_name_someone() {
+        for line in [
+            "AP Photo/Lekan Oyekanmi",
+            "Photo: Jane Doe",
+            "Photo: Reuters",
+            "Credit: Getty Images",
+        ] {
+            assert!(names_someone(line), "{line}");
+        }
+        for line in ["Photo: 1 of 12", "Photos: 12", "Image: Enlarge"] {
+            assert!(!names_someone(line), "{line}");
+        }
+    }
 }
