@@ -562,20 +562,35 @@ const POSTS: &[&str] = &[
 fn artwork(text: &str) -> bool {
     static LABEL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r#"^["“‘']*(?P<title>[^:：|/()\[\]\n]{2,60}?)["”’']*\s+by\s+\p{Lu}[^,.;:：|/()\[\]\n]{0,40}?(?:,?\s*\(?\d{4}\)?)?\.?$"#,
+            r#"^["“‘']*(?P<title>[^:：|/()\[\]\n]{2,60}?)["”’']*\s+by\s+(?P<maker>\p{Lu}[^,.;:：|/()\[\]\n]{0,40}?)(?:,?\s*\(?\d{4}\)?)?\.?$"#,
         )
         .expect("artwork label pattern")
     });
     LABEL.captures(text.trim()).is_some_and(|c| {
-        let first = c["title"]
+        let words: Vec<String> = c["title"]
             .split_whitespace()
-            .next()
-            .unwrap_or_default()
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        !PHOTOGRAPHIC_WORDS.contains(&first.as_str())
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .collect();
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            return false;
+        };
+        // "Home destroyed by Hurricane Ian" is a scene and its cause.
+        let done_by = last.ends_with("ed") || PARTICIPLES.contains(&last.as_str());
+        // "… by AFP" credits an agency's photographer.
+        !PHOTOGRAPHIC_WORDS.contains(&first.as_str()) && !done_by && !is_agency(&c["maker"])
     })
 }
+
+/// Irregular past participles that put "by" after a deed, not a work
+/// ("Rescuers hit by debris", "Candidate seen by voters").
+const PARTICIPLES: &[&str] = &[
+    "hit", "struck", "taken", "shot", "caught", "held", "led", "seen", "made", "built", "won",
+    "beaten", "driven", "thrown", "torn", "blown", "swept", "hidden", "bitten", "met", "sent",
+    "brought", "given", "run", "left", "kept", "sold", "bought", "told", "found",
+];
 
 /// Words that open a photographer's credit written with "by" ("Photo by
 /// …", "Footage by …"), not an artwork's title.
@@ -652,6 +667,10 @@ mod tests {
             "Photograph by Tyrone Turner, National Geographic",
             "Protesters march past the parliament in Athens, Greece, on May 5. By Nikos Pappas",
             "Credit: Photo by Jane Doe",
+            "Home destroyed by Hurricane Ian",
+            "Survivors rescued by Coast Guard",
+            "Rescuers hit by Falling Debris",
+            "Kim Jong Un by AFP",
         ] {
             assert!(!super::artwork(caption), "{caption}");
         }
