@@ -731,8 +731,7 @@ const CREDIT_LINE_CHARS: usize = 80;
 fn names_someone(line: &str) -> bool {
     let named = line.rsplit([':', '：', '/']).next().unwrap_or(line).trim();
     !named.chars().any(|c| c.is_ascii_digit())
-        && (named.split_whitespace().count() >= 2
-            || photo::has_phrase(named, crate::text::data::AGENCY_NAMES.as_slice()))
+        && (named.split_whitespace().count() >= 2 || super::supplied::is_agency(named))
 }
 
 /// How many pictures one caption outside a `<figure>` may describe (a

@@ -357,7 +357,7 @@ fn looks_like_person(part: &str) -> bool {
 }
 
 /// A wire service or photo agency.
-fn is_agency(part: &str) -> bool {
+pub(super) fn is_agency(part: &str) -> bool {
     has_phrase(part, crate::text::data::AGENCY_NAMES.as_slice())
 }
 
