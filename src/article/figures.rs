@@ -155,6 +155,22 @@ impl Caption {
     }
 }
 
+impl Figure {
+    /// The picture's only credit is the story's credits line ("Produced
+    /// by …, Photographs by Lexey Swall"): the story's photographer took it
+    /// for the story, so it is as current as the story, and its caption
+    /// need not date it. A picture credited on its own (an agency's file
+    /// picture beside the photographer's work) is not.
+    pub fn taken_for_story(&self) -> bool {
+        self.provided.page_credit
+            && !self.provided.credit
+            && self
+                .caption
+                .as_ref()
+                .is_none_or(|c| c.analysis().credit.is_none())
+    }
+}
+
 impl Provided {
     pub fn add(&mut self, other: &Provided) {
         self.credit |= other.credit;
@@ -292,7 +308,18 @@ pub fn figures(
         let Some(container) = found.container_of(el) else {
             continue;
         };
-        if contained.insert(container.id()) && !inside_link(container) {
+        // A container around a figure that has its own caption: the
+        // marked element is a credits line or a note beside that figure,
+        // not a second caption of its picture.
+        let captions_own_figure = || {
+            container
+                .descendants()
+                .filter_map(ElementRef::wrap)
+                .filter(|d| d.value().name() == "figure")
+                .filter_map(|d| by_node.get(&d.id()))
+                .any(|&i| figures[i].1.caption.is_some())
+        };
+        if !captions_own_figure() && contained.insert(container.id()) && !inside_link(container) {
             let mut parts =
                 found.parts(container.descendants().skip(1).filter_map(ElementRef::wrap));
             if name == "figcaption" {

@@ -32,7 +32,10 @@ pub fn lacking(ctx: &Context<'_>, element: Element, message: &str, help: &str) -
                     caption.analysis().credit,
                     figure.provided.credit || figure.provided.page_credit,
                 ),
-                Element::Date => (caption.analysis().date, figure.provided.date),
+                Element::Date => (
+                    caption.analysis().date,
+                    figure.provided.date || figure.taken_for_story(),
+                ),
                 Element::Place => (caption.analysis().place, figure.provided.place),
             };
             found.is_none() && !provided
