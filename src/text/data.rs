@@ -66,6 +66,7 @@ pub struct CaptionWords {
     pub place_noun: Vec<&'static str>,
     pub place_part: Vec<&'static str>,
     pub landmark_part: Vec<&'static str>,
+    pub venue_noun: Vec<&'static str>,
     pub place_qualifier: Vec<&'static str>,
 }
 
@@ -90,6 +91,7 @@ pub static CAPTION_WORDS: LazyLock<CaptionWords> = LazyLock::new(|| {
         place_noun: list("place-noun"),
         place_part: list("place-part"),
         landmark_part: list("landmark-part"),
+        venue_noun: list("venue-noun"),
         place_qualifier: list("place-qualifier"),
     }
 });

@@ -361,8 +361,18 @@ fn after_locative(text: &str, tokens: &[Token], i: usize, gaz: &Gazetteer) -> Op
         let owner = tokens[e - 1].is_possessive();
         if e == k || rest_is_landmark || owner {
             // "to the Texas governor", "above Jupiter's cloud tops": a name
-            // used as an adjective before a noun.
+            // used as an adjective before a noun. Not before a venue after
+            // "at the": "at the Barcelona testing lab" is a lab in
+            // Barcelona.
+            let venue = word == "at"
+                && article
+                && tokens[k..]
+                    .iter()
+                    .take(2)
+                    .take_while(|n| !n.is_capitalised())
+                    .any(|n| in_list(&words.venue_noun, n.text.trim_end_matches(['.', ','])));
             let adjective = (article || tokens[e - 1].is_possessive())
+                && !venue
                 && e == k
                 && !tokens[k - 1].text.ends_with([',', '.'])
                 && next.is_some_and(|n| {
