@@ -11,9 +11,12 @@
 //! it out of the flow (`position: absolute`) are kept too, for the pictures
 //! placed in such a box; those may also come from rules for ranges of
 //! screen widths (`@media screen and (min-width: 64em)`) that together
-//! cover every width. Selectors with
+//! cover every width. A rule that gives an image both a width and a
+//! height sizes it, as Lighthouse counts it, also when its selector goes
+//! through ancestors (`.card img`), unless a rule at least as specific
+//! frees either. Otherwise selectors with
 //! combinators or pseudo-classes (`:hover`, `.menu li`) are left out,
-//! since whether they apply depends on more than the markup. Parsed with
+//! since whether they hide depends on more than the markup. Parsed with
 //! cssparser, matched with the selectors scraper uses.
 
 use cssparser::{
@@ -45,6 +48,13 @@ pub enum Effect {
     FixesHeight,
     /// The height set to something else (`height: auto` on phones).
     FreesHeight,
+    /// A width and a height that do not wait for the file (`.jLgjau img
+    /// { width: 40px; height: 40px }`): an image matched has its size, as
+    /// Lighthouse counts it.
+    SetsSize,
+    /// The width or the height set back to `auto`: the image waits for
+    /// its file again.
+    FreesSize,
 }
 
 /// The hiding and showing rules of a page's style sheets, by the class or
@@ -113,7 +123,7 @@ impl Styles {
                 if styles.len() >= MAX_RULES {
                     return styles;
                 }
-                let bucket = match key(&text) {
+                let bucket = match key(subject(&text)) {
                     Key::Class(c) => styles.by_class.entry(c).or_default(),
                     Key::Id(i) => styles.by_id.entry(i).or_default(),
                     Key::Other => &mut styles.other,
@@ -189,6 +199,32 @@ impl Styles {
     /// and no rule, at any screen width, sets it to something else.
     pub fn fixes_height(&self, el: ElementRef<'_>) -> bool {
         self.holds(el, Effect::FixesHeight, Effect::FreesHeight)
+    }
+
+    /// Rules give the image `el` a width and a height at every screen
+    /// width (see [`Effect::SetsSize`]), and none sets either back to
+    /// `auto` at any.
+    /// A rule that frees the size counts against one that sets it only
+    /// when it is at least as specific (`img { height: auto }`, a reset,
+    /// does not undo `.jLgjau img { height: 40px }`).
+    pub fn sizes(&self, el: ElementRef<'_>) -> bool {
+        let (mut sets, mut frees) = (Vec::new(), Vec::new());
+        for rule in self.candidates(el) {
+            let list = match rule.effect {
+                Effect::SetsSize => &mut sets,
+                Effect::FreesSize => &mut frees,
+                _ => continue,
+            };
+            if rule.selector.matches(&el) {
+                list.push((rule.specificity, rule.widths));
+            }
+        }
+        let held: Vec<Widths> = sets
+            .iter()
+            .filter(|(at, _)| frees.iter().all(|(free, _)| free < at))
+            .map(|(_, widths)| *widths)
+            .collect();
+        !held.is_empty() && cover_all_widths(held)
     }
 
     /// Rules matching `el` have the effect `hold` at every screen width,
@@ -269,8 +305,12 @@ fn specificity(selector: &str) -> (u16, u16, u16) {
             _ => {}
         }
     }
-    let typed = selector.starts_with(|c: char| c.is_ascii_alphabetic());
-    (ids, classes, u16::from(typed))
+    // One type per compound that opens with one (`.card img`: one).
+    let types = selector
+        .split(|c: char| c.is_whitespace() || c == '>')
+        .filter(|p| p.starts_with(|c: char| c.is_ascii_alphabetic()))
+        .count();
+    (ids, classes, u16::try_from(types).unwrap_or(u16::MAX))
 }
 
 /// An at-rule's kind: a `@media` whose rules apply on screen at a range
@@ -353,19 +393,35 @@ impl<'i> QualifiedRuleParser<'i> for Rules<'_> {
                     Effect::FreesHeight
                 }
             }))
+            .chain(
+                match (declarations.sized_width, declarations.sized_height) {
+                    (Some(true), Some(true)) => Some(Effect::SetsSize),
+                    (Some(false), _) | (_, Some(false)) => Some(Effect::FreesSize),
+                    _ => None,
+                },
+            )
             .collect();
         if effects.is_empty() {
             return Ok(());
         }
         for part in prelude.split(',') {
             let part = part.trim();
-            if is_simple(part)
-                && let Ok(selector) = Selector::parse(part)
+            let simple = is_simple(part);
+            if !(simple || is_descendant_chain(part)) {
+                continue;
+            }
+            let Ok(selector) = Selector::parse(part) else {
+                continue;
+            };
+            // An image's own size set through its ancestors (`.card img`)
+            // depends on the markup alone, as hiding by a descendant
+            // selector does not (a menu's `li` shown on hover).
+            for &effect in effects
+                .iter()
+                .filter(|e| simple || matches!(e, Effect::SetsSize | Effect::FreesSize))
             {
-                for &effect in &effects {
-                    self.0
-                        .push((part.to_string(), selector.clone(), effect, ALL_WIDTHS));
-                }
+                self.0
+                    .push((part.to_string(), selector.clone(), effect, ALL_WIDTHS));
             }
         }
         Ok(())
@@ -439,12 +495,37 @@ impl<'i> AtRuleParser<'i> for Rules<'_> {
     }
 }
 
+/// Compound selectors joined by descendant or child combinators
+/// (`.jLgjau img`, `.card > .media img`), each of them simple.
+fn is_descendant_chain(selector: &str) -> bool {
+    selector.len() <= 200
+        && selector
+            .split(|c: char| c.is_whitespace() || c == '>')
+            .filter(|p| !p.is_empty())
+            .all(is_simple)
+}
+
+/// The compound selector the elements of a selector must match
+/// themselves: its last (`img` in `.jLgjau img`).
+fn subject(selector: &str) -> &str {
+    selector
+        .rsplit(|c: char| c.is_whitespace() || c == '>')
+        .find(|p| !p.is_empty())
+        .unwrap_or(selector)
+}
+
 /// One compound selector: type, class, id and attribute selectors only.
 fn is_simple(selector: &str) -> bool {
     !selector.is_empty()
         && selector.len() <= 200
         && !selector
             .contains(|c: char| c.is_whitespace() || matches!(c, '>' | '+' | '~' | ':' | '*'))
+}
+
+/// A CSS width or height that gives a size rather than leaving it to the
+/// content (`auto`, or a global keyword).
+fn a_size(value: &str) -> bool {
+    !value.is_empty() && !matches!(value, "auto" | "initial" | "unset" | "inherit" | "revert")
 }
 
 /// The `display` and `visibility` of one rule's declarations (the last
@@ -456,6 +537,10 @@ struct Declarations {
     boxed: Option<bool>,
     /// `Some(true)`: a `height` in pixels; `Some(false)`: another height.
     height: Option<bool>,
+    /// Whether the `width` and the `height` are set to a size rather than
+    /// `auto` (`None`: not set).
+    sized_width: Option<bool>,
+    sized_height: Option<bool>,
 }
 
 impl<'i> DeclarationParser<'i> for Declarations {
@@ -484,7 +569,10 @@ impl<'i> DeclarationParser<'i> for Declarations {
             } else {
                 Effect::Shown
             });
+        } else if name.eq_ignore_ascii_case("width") {
+            self.sized_width = Some(a_size(value));
         } else if name.eq_ignore_ascii_case("height") {
+            self.sized_height = Some(a_size(value));
             self.height = Some(
                 value
                     .strip_suffix("px")
@@ -643,6 +731,34 @@ mod tests {
             effects(css, r#"<div class="kHCVke"></div>"#),
             [Some(Effect::NotDrawn)]
         );
+    }
+
+    #[test]
+    fn rules_through_ancestors_size_images_as_lighthouse_counts_them() {
+        let css = "img { max-width: 100%; height: auto }
+                   .jLgjau img { width: 40px; height: 40px; border-radius: 50% }
+                   .card > .media img { width: 100%; height: 180px }
+                   .grow img { width: 100px }
+                   .tall img { width: 60px; height: 60px }
+                   @media (max-width: 600px) { .tall img { height: auto } }
+                   .menu li { display: none }";
+        let html = r#"<div class="jLgjau"><div><img src="a.jpg"></div></div>
+                      <div class="card"><div class="media"><img src="b.jpg"></div></div>
+                      <div class="grow"><img src="c.jpg"></div>
+                      <div class="tall"><img src="d.jpg"></div>
+                      <img src="e.jpg">
+                      <ul class="menu"><li>Home</li></ul>"#;
+        let styles = Styles::read(std::iter::once(css));
+        let doc = scraper::Html::parse_fragment(html);
+        let img = Selector::parse("img").unwrap();
+        let sized: Vec<bool> = doc.select(&img).map(|i| styles.sizes(i)).collect();
+        // The reset `img { height: auto }` is less specific than the
+        // card's rules; a width alone is no size; a height given up on
+        // phones is not held.
+        assert_eq!(sized, [true, true, false, false, false]);
+        // A descendant selector sizes, but never hides.
+        let li = Selector::parse("li").unwrap();
+        assert_eq!(styles.effect(doc.select(&li).next().unwrap()), None);
     }
 
     #[test]

@@ -345,6 +345,8 @@ pub struct Visibility {
     boxes: HashSet<NodeId>,
     /// Given a height in pixels by the page's style sheets.
     heights: HashSet<NodeId>,
+    /// Images given a width and a height by the page's style sheets.
+    sized: HashSet<NodeId>,
     /// The screen widths an element is shown at, for the elements shown
     /// at fewer than all of them (see [`Visibility::screen_widths`]).
     widths: HashMap<NodeId, u8>,
@@ -376,6 +378,9 @@ impl Visibility {
                             }
                             if styles.fixes_height(el) {
                                 out.heights.insert(id);
+                            }
+                            if el.value().name() == "img" && styles.sizes(el) {
+                                out.sized.insert(id);
                             }
                             // The element's own style wins over the
                             // sheet's rules: `[data-user] { visibility:
@@ -465,6 +470,12 @@ impl Visibility {
     /// (`.css-axgnnc { height: 75px }` around an avatar).
     pub fn fixes_height(&self, el: ElementRef<'_>) -> bool {
         self.heights.contains(&el.id())
+    }
+
+    /// The page's own style sheets give the image a width and a height
+    /// (`.jLgjau img { width: 40px; height: 40px }`).
+    pub fn sizes_image(&self, el: ElementRef<'_>) -> bool {
+        self.sized.contains(&el.id())
     }
 
     /// Inside content that is not rendered as part of the page.

@@ -123,6 +123,10 @@ pub struct Image<'d> {
     /// Its inline style fixes its box: an `aspect-ratio`, or a width and
     /// height in fixed units.
     pub styled_size: bool,
+    /// The page's own style sheets give it a width and a height
+    /// (`.jLgjau img { width: 40px; height: 40px }`), which Lighthouse
+    /// counts as sized too.
+    pub sheet_sized: bool,
     /// Where attributes can be added to the start tag (before `>` or `/>`
     /// and the whitespace before it); `None` for an implied element.
     pub insert_at: Option<usize>,
@@ -786,6 +790,7 @@ pub fn image<'d>(
         lazy,
         object_fit: a11y::style(img, "object-fit"),
         styled_size: styled_size(img),
+        sheet_sized: vis.sizes_image(img),
         insert_at: insertion_point(doc, img),
         vendor: super::embeds::is_advert(img)
             || super::embeds::from_player_network(img)

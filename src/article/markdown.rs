@@ -291,6 +291,7 @@ fn push_image<'d>(
         lazy: None,
         object_fit: None,
         styled_size: false,
+        sheet_sized: false,
         insert_at: None,
         vendor: false,
         mark: false,

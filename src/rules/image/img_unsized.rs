@@ -41,6 +41,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         .filter_map(|img| {
             if (img.width_px().is_some() && img.height_px().is_some())
                 || img.styled_size
+                || img.sheet_sized
                 || img.boxed
             {
                 return None;
