@@ -506,7 +506,7 @@ fn fixed_height(el: ElementRef<'_>) -> bool {
     a11y::style(el, "height").is_some_and(|v| {
         a11y::keyword(&v)
             .strip_suffix("px")
-            .is_some_and(|n| n.trim().parse::<f64>().is_ok_and(|n| n > 0.0))
+            .is_some_and(|n| n.trim().parse::<f64>().is_ok_and(|n| n >= 0.0))
     }) || el.value().attr("class").is_some_and(|classes| {
         classes.split_ascii_whitespace().any(|class| {
             class.strip_prefix("h-").is_some_and(|n| {
@@ -975,14 +975,19 @@ fn noscript_fallback<'d>(
 }
 
 /// An inline style that fixes the box: `aspect-ratio`, or a height in
-/// fixed units with a width given in fixed units or as a share of the
-/// container (in the style or the `width` attribute: `width="100%"
-/// style="height:170px"`), neither of which waits for the file.
+/// fixed units (in the style or the `height` attribute) with a width given
+/// in fixed units or as a share of the container (in the style or the
+/// `width` attribute: `width="100%" style="height:170px"`, `width="100%"
+/// height="50"`), neither of which waits for the file; or a `position`
+/// that takes the image out of the page's flow.
 fn styled_size(img: ElementRef<'_>) -> bool {
     let given = |v: &str| v != "auto" && v.starts_with(|c: char| c.is_ascii_digit());
     let fixed = |v: Option<String>| v.is_some_and(|v| given(&v) && !v.contains('%'));
     a11y::style(img, "aspect-ratio").is_some_and(|v| v != "auto")
-        || (fixed(a11y::style(img, "height"))
+        || a11y::style(img, "position")
+            .is_some_and(|v| matches!(a11y::keyword(&v), "absolute" | "fixed"))
+        || ((fixed(a11y::style(img, "height"))
+            || fixed(img.value().attr("height").map(|v| v.trim().to_string())))
             && (a11y::style(img, "width").is_some_and(|v| given(&v))
                 || img.value().attr("width").is_some_and(|v| given(v.trim()))))
 }

@@ -32,6 +32,8 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         .filter(|img| img.rendered && img.sizable())
         // An ad network's or a video widget's markup is the vendor's.
         .filter(|img| !img.vendor)
+        // A tracking pixel moves the page by a pixel at most.
+        .filter(|img| !ctx.article.is_tracking_pixel(img))
         // An image with no address at all yet (no `src`, or `src=""` in a
         // `javascript:` link) has no picture to size until a script gives
         // it one; one whose address is a pattern (`photo-{{size}}.jpg`)
