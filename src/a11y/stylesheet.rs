@@ -102,15 +102,19 @@ fn cover_all_widths(mut ranges: Vec<Widths>) -> bool {
     reached == f64::INFINITY
 }
 
-/// The most `<style>` text read from one page, and the most rules kept.
+/// The most `<style>` text read from one page, and the most rules kept:
+/// of simple selectors, and of selectors through ancestors (which only
+/// size images, and never crowd out a rule that hides).
 const MAX_CSS_BYTES: usize = 512 * 1024;
 const MAX_RULES: usize = 2000;
+const MAX_CHAIN_RULES: usize = 1000;
 
 impl Styles {
     /// Read the rules of each style sheet's text, in document order.
     pub fn read<'a>(sheets: impl Iterator<Item = &'a str>) -> Styles {
         let mut styles = Styles::default();
         let mut budget = MAX_CSS_BYTES;
+        let (mut simple, mut chains) = (0, 0);
         for css in sheets {
             if css.len() > budget {
                 break;
@@ -120,8 +124,16 @@ impl Styles {
             let mut rules = Vec::new();
             for _ in StyleSheetParser::new(&mut parser, &mut Rules(&mut rules)) {}
             for (text, selector, effect, widths) in rules {
-                if styles.len() >= MAX_RULES {
-                    return styles;
+                if is_simple(&text) {
+                    if simple >= MAX_RULES {
+                        return styles;
+                    }
+                    simple += 1;
+                } else {
+                    if chains >= MAX_CHAIN_RULES {
+                        continue;
+                    }
+                    chains += 1;
                 }
                 let bucket = match key(subject(&text)) {
                     Key::Class(c) => styles.by_class.entry(c).or_default(),
@@ -137,15 +149,6 @@ impl Styles {
             }
         }
         styles
-    }
-
-    fn len(&self) -> usize {
-        self.by_class
-            .values()
-            .chain(self.by_id.values())
-            .map(Vec::len)
-            .sum::<usize>()
-            + self.other.len()
     }
 
     pub fn is_empty(&self) -> bool {
