@@ -237,9 +237,16 @@ pub fn is_beacon(url: &str) -> bool {
         "/logger/",
         "/counter/",
         "/counter?",
+        "/track/",
     ]
     .iter()
     .any(|m| path.contains(m))
+        // A statistics host's image with the page's data in its query
+        // (`stats.bbc.co.uk/o.gif?~RS~s~RS~News…`).
+        || (["stats.", "analytics.", "metrics."]
+            .iter()
+            .any(|p| host.starts_with(p))
+            && path.contains('?'))
         || url.contains("facebook.com/tr")
         || BEACON_HOSTS
             .iter()
@@ -382,10 +389,12 @@ const BOX_LEVELS: usize = 3;
 const OUT_OF_FLOW_CLASSES: &[&str] = &["absolute", "position-absolute", "f-dropdown"];
 
 /// Classes that fix a bar to the window: Bootstrap's `position-fixed`,
-/// `fixed-top` and `fixed-bottom`, and Bootstrap 3's
-/// `navbar-fixed-top` and `navbar-fixed-bottom`. Nothing inside such a
-/// bar, however deep, moves the page's text when it loads.
+/// `fixed-top` and `fixed-bottom`, Bootstrap 3's `navbar-fixed-top` and
+/// `navbar-fixed-bottom`, and `fixed` (Tailwind's utility, Foundation's
+/// top bar). Nothing inside such a bar, however deep, moves the page's
+/// text when it loads.
 const FIXED_CLASSES: &[&str] = &[
+    "fixed",
     "position-fixed",
     "fixed-top",
     "fixed-bottom",
@@ -507,9 +516,16 @@ fn fixed_height(el: ElementRef<'_>) -> bool {
         a11y::keyword(&v)
             .strip_suffix("px")
             .is_some_and(|n| n.trim().parse::<f64>().is_ok_and(|n| n >= 0.0))
-    }) || el.value().attr("class").is_some_and(|classes| {
+    }) || utility_size(el, "h-")
+}
+
+/// A utility class for a fixed size on the axis `prefix` names (`h-`,
+/// `w-`): Tailwind's `h-24`, `w-12`, a site's `h-121`; not Tachyons' and
+/// Bootstrap's `h-25` to `h-100`, which are percentages of the parent.
+fn utility_size(el: ElementRef<'_>, prefix: &str) -> bool {
+    el.value().attr("class").is_some_and(|classes| {
         classes.split_ascii_whitespace().any(|class| {
-            class.strip_prefix("h-").is_some_and(|n| {
+            class.strip_prefix(prefix).is_some_and(|n| {
                 n.parse::<u32>()
                     .is_ok_and(|n| n > 0 && ![25, 50, 75, 100].contains(&n))
             })
@@ -978,12 +994,14 @@ fn noscript_fallback<'d>(
 /// fixed units (in the style or the `height` attribute) with a width given
 /// in fixed units or as a share of the container (in the style or the
 /// `width` attribute: `width="100%" style="height:170px"`, `width="100%"
-/// height="50"`), neither of which waits for the file; or a `position`
-/// that takes the image out of the page's flow.
+/// height="50"`), neither of which waits for the file; utility classes
+/// for a fixed width and height (`w-12 h-12`); or a `position` that takes
+/// the image out of the page's flow.
 fn styled_size(img: ElementRef<'_>) -> bool {
     let given = |v: &str| v != "auto" && v.starts_with(|c: char| c.is_ascii_digit());
     let fixed = |v: Option<String>| v.is_some_and(|v| given(&v) && !v.contains('%'));
     a11y::style(img, "aspect-ratio").is_some_and(|v| v != "auto")
+        || (utility_size(img, "w-") && utility_size(img, "h-"))
         || a11y::style(img, "position")
             .is_some_and(|v| matches!(a11y::keyword(&v), "absolute" | "fixed"))
         || ((fixed(a11y::style(img, "height"))
