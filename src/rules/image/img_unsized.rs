@@ -8,7 +8,6 @@
 
 use super::{found, picture_of};
 use crate::article::{Attr, Image, Slot};
-use crate::assets::Format;
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity, Span};
 use crate::rules::{Context, Fixable, Rule};
 
@@ -39,7 +38,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         // it one; one whose address is a pattern (`photo-{{size}}.jpg`)
         // has, and it shifts the page.
         .filter(|img| !img.references.is_empty())
-        .filter(|img| !inline_svg_with_size(ctx, img))
+        .filter(|img| !written_in_page(ctx, img))
         .filter_map(|img| {
             if (img.width_px().is_some() && img.height_px().is_some())
                 || img.styled_size
@@ -112,17 +111,20 @@ fn size_attr(name: &str, attr: Option<&Attr<'_>>, px: Option<f64>) -> Option<Res
     })
 }
 
-/// An SVG written into the page as a `data:` URI whose root gives its
-/// width and height: nothing is fetched, and the browser has the size as
-/// soon as it reads the tag (Lighthouse leaves these out too). One with
-/// only a `viewBox` has proportions but no size, and is still reported.
-fn inline_svg_with_size(ctx: &Context, img: &Image<'_>) -> bool {
-    ctx.article
-        .references_of(img)
-        .find(|r| r.slot == Slot::Src)
-        .filter(|r| r.is_data_uri())
-        .and_then(|r| found(ctx.assets, r.url))
-        .is_some_and(|i| i.format == Some(Format::Svg) && i.size.is_some() && !i.proportions_only)
+/// A picture written into the page as `data:` URIs only (no `srcset` or
+/// lazy address elsewhere), whose file gives its size: nothing is
+/// fetched, browsers load such an image as they read the tag, and the
+/// size is there before the first layout (Lighthouse leaves the SVG ones
+/// out for that reason). An SVG with only a `viewBox` has proportions but
+/// no size, and is still reported.
+fn written_in_page(ctx: &Context, img: &Image<'_>) -> bool {
+    let references = || ctx.article.references_of(img);
+    references().next().is_some()
+        && references().all(|r| r.is_data_uri())
+        && references()
+            .find(|r| r.slot == Slot::Src)
+            .and_then(|r| found(ctx.assets, r.url))
+            .is_some_and(|i| i.size.is_some() && !i.proportions_only)
 }
 
 /// Add the missing attributes, in the file's proportions.
