@@ -47,7 +47,9 @@ pub fn keyword(value: &str) -> &str {
 
 /// Utility classes of the common CSS frameworks and CMS themes that set
 /// `display: none` on screen (Bootstrap's `d-none`, Foundation's `hide`,
-/// `hidden`, `dis-none`, Atomizer's `D(n)` as Yahoo writes it, MediaWiki's
+/// `hidden`, `dis-none`, a modifier class alone for the hidden state
+/// (`-hide`, `-hidden`, as FLOCSS names states), Atomizer's `D(n)` as Yahoo
+/// writes it, MediaWiki's
 /// `emptyPortlet` for a skin's menu with nothing in it and the language
 /// selector's `uls-p-lang-dummy`, which its script removes, print-only
 /// blocks). Visually hidden text (`sr-only`, `visually-hidden`, Atomizer's
@@ -61,6 +63,8 @@ pub const HIDING_CLASSES: &[&str] = &[
     "D(n)!",
     "is-hidden",
     "u-hidden",
+    "-hide",
+    "-hidden",
     "emptyPortlet",
     "uls-p-lang-dummy",
     "print-only",
@@ -76,7 +80,8 @@ pub const HIDING_CLASSES: &[&str] = &[
 
 /// A class or id that names a block drawn only on paper: `print` with
 /// `logo` or `only` (`logo-print`, `wp-logo-for-print`,
-/// `footer-print-only`), as the print stylesheet's own blocks are named. A
+/// `footer-print-only`, or run together: `logoprint`), as the print
+/// stylesheet's own blocks are named. A
 /// "print" button or link (`print-button`, `print-link`) is on screen, and
 /// so is a print view's masthead (`print-masthead`), which the page shows.
 fn print_only_class(class: &str) -> bool {
@@ -84,8 +89,14 @@ fn print_only_class(class: &str) -> bool {
         return false;
     }
     let parts: Vec<String> = super::word_parts(class).collect();
-    parts.iter().any(|p| p == "print")
-        && parts.iter().any(|p| matches!(p.as_str(), "only" | "logo"))
+    let run_together = parts.iter().any(|p| {
+        ["logoprint", "printlogo", "printonly"]
+            .iter()
+            .any(|w| p.contains(w))
+    });
+    (run_together
+        || parts.iter().any(|p| p == "print")
+            && parts.iter().any(|p| matches!(p.as_str(), "only" | "logo")))
         && !parts
             .iter()
             .any(|p| matches!(p.as_str(), "button" | "btn" | "link" | "icon" | "share"))
@@ -651,6 +662,8 @@ mod tests {
     #[test]
     fn print_only_blocks_are_named_for_print() {
         assert!(print_only_class("logo-print"));
+        assert!(print_only_class("logoprint"));
+        assert!(print_only_class("logoprint-content"));
         assert!(print_only_class("logo-print--color"));
         assert!(!print_only_class("print-masthead"));
         assert!(print_only_class("wp-logo-for-print"));

@@ -124,7 +124,9 @@ pub fn in_ad_slot(el: ElementRef<'_>) -> bool {
 /// its `a2a_dd` menu button), Gigya (`gig-button-container`) and
 /// Socialite (`<a class="socialite twitter-share">`, which its script
 /// replaces with the network's button) and bShare (`<div
-/// class="bshare-custom">`, `<a class="bshareDiv">`).
+/// class="bshare-custom">`, `<a class="bshareDiv">`); and Google's
+/// website translator, whose script writes its gadget and icon
+/// (`<div class="goog-te-gadget">`).
 const SHARE_BUTTONS: &[&str] = &[
     "addthis_button_",
     "a2a_button_",
@@ -132,6 +134,7 @@ const SHARE_BUTTONS: &[&str] = &[
     "gig-button",
     "socialite",
     "bshare",
+    "goog-te-",
 ];
 
 /// How far above an element its share button may be: Gigya draws its
