@@ -491,18 +491,36 @@ fn ratio_class(el: ElementRef<'_>) -> bool {
     })
 }
 
+/// The most elements an empty placeholder may nest (`<div
+/// class="…aspect-ratio-wrapper"><div class="…aspect-ratio-pusher">`).
+const SPACER_NODES: usize = 4;
+
 /// An element with no content whose padding (inline or from the page's
 /// style sheet) is a percentage of its width, or a box (not a picture)
 /// whose class names a ratio: it holds a box at the picture's proportions.
+/// No content: no text and no picture, maybe a few empty elements nested
+/// in it (a ratio wrapper around its pusher).
 fn spacer(vis: &a11y::Visibility, el: ElementRef<'_>) -> bool {
-    let picture = matches!(
-        el.value().name(),
-        "img" | "video" | "iframe" | "object" | "embed" | "input"
-    );
-    (percent_padding(el) || vis.holds_box(el) || (!picture && ratio_class(el)))
-        && el.children().all(|c| match c.value() {
+    let picture = |e: ElementRef<'_>| {
+        matches!(
+            e.value().name(),
+            "img"
+                | "video"
+                | "iframe"
+                | "object"
+                | "embed"
+                | "input"
+                | "svg"
+                | "canvas"
+                | "picture"
+        )
+    };
+    (percent_padding(el) || vis.holds_box(el) || (!picture(el) && ratio_class(el)))
+        && el.descendants().nth(SPACER_NODES * 2).is_none()
+        && el.descendants().skip(1).all(|c| match c.value() {
             Node::Text(t) => t.trim().is_empty(),
             Node::Comment(_) => true,
+            Node::Element(_) => ElementRef::wrap(c).is_some_and(|e| !picture(e)),
             _ => false,
         })
 }
