@@ -148,8 +148,38 @@ fn has_class(el: ElementRef<'_>, names: &[&str]) -> bool {
         .is_some_and(|c| c.split_ascii_whitespace().any(|n| names.contains(&n)))
 }
 
+/// Classes that mark the open one of a set of tab panels (Bootstrap's
+/// `tab-pane active`, `show active`; `open`, `is-active`, `selected`).
+const OPEN_PANEL_CLASSES: &[&str] = &["active", "is-active", "open", "show", "selected", "current"];
+
+/// How many siblings are looked at for the open panel of a set.
+const PANEL_SIBLINGS: usize = 24;
+
+/// A tab panel (`role="tabpanel"`, Bootstrap's `tab-pane`) whose set has
+/// another panel marked open and not this one: tab widgets draw only the
+/// open panel (`.tab-content > .tab-pane { display: none }` in Bootstrap).
+fn closed_tab_panel(el: ElementRef<'_>) -> bool {
+    let panel = |e: ElementRef<'_>| {
+        e.value().attr("role") == Some("tabpanel") || has_class(e, &["tab-pane"])
+    };
+    if !panel(el) || has_class(el, OPEN_PANEL_CLASSES) {
+        return false;
+    }
+    let open = |e: ElementRef<'_>| panel(e) && has_class(e, OPEN_PANEL_CLASSES);
+    el.prev_siblings()
+        .filter_map(ElementRef::wrap)
+        .take(PANEL_SIBLINGS)
+        .any(open)
+        || el
+            .next_siblings()
+            .filter_map(ElementRef::wrap)
+            .take(PANEL_SIBLINGS)
+            .any(open)
+}
+
 fn display_none(el: ElementRef<'_>) -> bool {
     style(el, "display").is_some_and(|v| keyword(&v) == "none")
+        || closed_tab_panel(el)
         || (has_class(el, HIDING_CLASSES) && !shown_from_a_width(el))
         || el
             .value()
