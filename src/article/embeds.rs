@@ -200,22 +200,29 @@ fn weather_template(el: ElementRef<'_>) -> bool {
 /// replaces with its own frame (a tweet, an Instagram post, a TikTok).
 const REPLACED_EMBEDS: &[&str] = &["twitter-tweet", "instagram-media", "tiktok-embed"];
 
+/// Class names of the containers a publisher's embed script draws a
+/// social post into, over a screenshot stand-in whose links it fills
+/// (the BBC's `<div class="social-embed">`).
+const DRAWN_EMBEDS: &[&str] = &["social-embed"];
+
 /// The element is inside a social post's blockquote that its embed script
 /// replaces at load time (`<blockquote class="twitter-tweet">`, or one
-/// carrying the post's id in `data-tweetid`): what is written there is a
-/// stand-in until the frame arrives.
+/// carrying the post's id in `data-tweetid`), or inside a container the
+/// publisher's embed script draws the post into (see [`DRAWN_EMBEDS`]):
+/// what is written there is a stand-in until the frame arrives.
 pub fn in_replaced_embed(el: ElementRef<'_>) -> bool {
+    let has = |a: &ElementRef<'_>, names: &[&str]| {
+        a.value()
+            .attr("class")
+            .is_some_and(|classes| classes.split_ascii_whitespace().any(|c| names.contains(&c)))
+    };
     el.ancestors()
         .filter_map(ElementRef::wrap)
         .take(SLOT_LEVELS)
-        .filter(|a| a.value().name() == "blockquote")
         .any(|a| {
-            a.value().attr("data-tweetid").is_some()
-                || a.value().attr("class").is_some_and(|classes| {
-                    classes
-                        .split_ascii_whitespace()
-                        .any(|c| REPLACED_EMBEDS.contains(&c))
-                })
+            a.value().name() == "blockquote"
+                && (a.value().attr("data-tweetid").is_some() || has(&a, REPLACED_EMBEDS))
+                || has(&a, DRAWN_EMBEDS)
         })
 }
 
