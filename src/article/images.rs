@@ -470,6 +470,7 @@ fn boxed(vis: &a11y::Visibility, img: ElementRef<'_>) -> bool {
 
 /// A class that names a box drawn at a ratio: `aspect-ratio-4x3`,
 /// `RatioFrame`, `ratio-16x9`, `four-by-three`, `th__2000_857`, `500x375`,
+/// `thumb16_9`,
 /// and Bootstrap 4's `embed-responsive`.
 fn ratio_class(el: ElementRef<'_>) -> bool {
     el.value().attr("class").is_some_and(|classes| {
@@ -487,8 +488,39 @@ fn ratio_class(el: ElementRef<'_>) -> bool {
                 .windows(3)
                 .any(|w| w[1] == "by" && is_ratio_term(&w[0]) && is_ratio_term(&w[2]))
                 || parts.windows(2).any(|w| is_pixel_size(&w[0], &w[1]))
+                || parts.windows(2).any(|w| common_ratio(&w[0], &w[1]))
         })
     })
+}
+
+/// The proportions pictures are cropped to, width by height.
+const COMMON_RATIOS: &[(u32, u32)] = &[
+    (16, 9),
+    (9, 16),
+    (4, 3),
+    (3, 4),
+    (3, 2),
+    (2, 3),
+    (1, 1),
+    (21, 9),
+    (5, 4),
+    (4, 5),
+    (2, 1),
+];
+
+/// A class part that is a word ending in a picture's width, and the next
+/// part its height, in one of the common proportions (`thumb16_9`): not
+/// a grid's `span6_12`, nor a fraction of the parent's width (`w-3/4`,
+/// whose digits stand alone).
+fn common_ratio(w: &str, h: &str) -> bool {
+    let word = w.trim_end_matches(|c: char| c.is_ascii_digit());
+    if word.is_empty() || word.len() == w.len() {
+        return false;
+    }
+    let (Ok(w), Ok(h)) = (w[word.len()..].parse::<u32>(), h.parse::<u32>()) else {
+        return false;
+    };
+    COMMON_RATIOS.contains(&(w, h))
 }
 
 /// The most elements an empty placeholder may nest (`<div
