@@ -309,8 +309,7 @@ fn specificity(selector: &str) -> (u16, u16, u16) {
         }
     }
     // One type per compound that opens with one (`.card img`: one).
-    let types = selector
-        .split(|c: char| c.is_whitespace() || c == '>')
+    let types = compounds(selector)
         .filter(|p| p.starts_with(|c: char| c.is_ascii_alphabetic()))
         .count();
     (ids, classes, u16::try_from(types).unwrap_or(u16::MAX))
@@ -498,23 +497,25 @@ impl<'i> AtRuleParser<'i> for Rules<'_> {
     }
 }
 
+/// The compound selectors of a selector joined by descendant or child
+/// combinators, in order (`.card`, `.media`, `img` in `.card > .media
+/// img`).
+fn compounds(selector: &str) -> impl Iterator<Item = &str> {
+    selector
+        .split(|c: char| c.is_whitespace() || c == '>')
+        .filter(|p| !p.is_empty())
+}
+
 /// Compound selectors joined by descendant or child combinators
 /// (`.jLgjau img`, `.card > .media img`), each of them simple.
 fn is_descendant_chain(selector: &str) -> bool {
-    selector.len() <= 200
-        && selector
-            .split(|c: char| c.is_whitespace() || c == '>')
-            .filter(|p| !p.is_empty())
-            .all(is_simple)
+    selector.len() <= 200 && compounds(selector).all(is_simple)
 }
 
 /// The compound selector the elements of a selector must match
 /// themselves: its last (`img` in `.jLgjau img`).
 fn subject(selector: &str) -> &str {
-    selector
-        .rsplit(|c: char| c.is_whitespace() || c == '>')
-        .find(|p| !p.is_empty())
-        .unwrap_or(selector)
+    compounds(selector).last().unwrap_or(selector)
 }
 
 /// One compound selector: type, class, id and attribute selectors only.

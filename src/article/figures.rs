@@ -319,7 +319,11 @@ pub fn figures(
                 .filter_map(|d| by_node.get(&d.id()))
                 .any(|&i| figures[i].1.caption.is_some())
         };
-        if !captions_own_figure() && contained.insert(container.id()) && !inside_link(container) {
+        if contained.contains(&container.id()) || captions_own_figure() {
+            continue;
+        }
+        contained.insert(container.id());
+        if !inside_link(container) {
             let mut parts =
                 found.parts(container.descendants().skip(1).filter_map(ElementRef::wrap));
             if name == "figcaption" {
