@@ -158,9 +158,10 @@ impl Caption {
 impl Figure {
     /// The picture's only credit is the story's credits line ("Produced
     /// by …, Photographs by Lexey Swall"): the story's photographer took it
-    /// for the story, so it is as current as the story, and its caption
-    /// need not date it. A picture credited on its own (an agency's file
-    /// picture beside the photographer's work) is not.
+    /// for the story, so it is as current as the story and was taken where
+    /// the story takes the reader, and its caption need not date or place
+    /// it. A picture credited on its own (an agency's file picture beside
+    /// the photographer's work) is not.
     pub fn taken_for_story(&self) -> bool {
         self.provided.page_credit
             && !self.provided.credit

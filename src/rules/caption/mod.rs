@@ -36,7 +36,10 @@ pub fn lacking(ctx: &Context<'_>, element: Element, message: &str, help: &str) -
                     caption.analysis().date,
                     figure.provided.date || figure.taken_for_story(),
                 ),
-                Element::Place => (caption.analysis().place, figure.provided.place),
+                Element::Place => (
+                    caption.analysis().place,
+                    figure.provided.place || figure.taken_for_story(),
+                ),
             };
             found.is_none() && !provided
         })
