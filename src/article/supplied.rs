@@ -160,6 +160,14 @@ impl Story {
             || taken_from_elsewhere(text)
             || parts.iter().any(|p| web_address(p) && !self.press(p)))
             && !parts.iter().any(|p| is_agency(p));
+        // The rest of the caption, without its credit or the credit line
+        // the caption's text may end with.
+        let rest = match credit {
+            Some((start, credit)) => {
+                format!("{} {}", &text[..start], &text[start + credit.len()..])
+            }
+            None => credit_line.map_or(text.to_string(), |line| text.replacen(line.trim(), " ", 1)),
+        };
         !(sourced
             || platform(text.trim().trim_end_matches('.'))
             || parts.iter().any(|p| platform(p))
@@ -168,19 +176,8 @@ impl Story {
             || still(text, &parts)
             || stock_library_alone(&parts)
             || bio_line(text)
-            || match credit {
-                Some((start, credit)) => {
-                    let rest = format!("{} {}", &text[..start], &text[start + credit.len()..]);
-                    self.handout(&parts, &rest)
-                }
-                // The rest of the caption, without the credit line the
-                // caption's text may end with.
-                None => {
-                    let rest = credit_line
-                        .map_or(text.to_string(), |line| text.replacen(line.trim(), " ", 1));
-                    self.handout(&parts, &rest)
-                }
-            })
+            || general_statement(&rest)
+            || self.handout(&parts, &rest))
     }
 
     /// The credit names an organisation, not a person, a news agency or a
@@ -611,6 +608,63 @@ const PHOTOGRAPHIC_WORDS: &[&str] = &[
     "fotos",
 ];
 
+/// "Towels should always be cleaned between stays", "Plague can be easily
+/// vaccinated": the caption names no one and nothing (no capitalised word
+/// but a sentence's first) and says what can, should or always happens.
+/// It speaks of the story's subject, not of a moment the picture shows:
+/// a stock picture illustrating a topic, which is asked for its credit
+/// only. A caption naming nothing that describes a scene ("Firefighters
+/// battle a blaze") is still asked when and where.
+fn general_statement(rest: &str) -> bool {
+    let mut words = 0;
+    let mut general = false;
+    let mut sentence_start = true;
+    for token in rest.split_whitespace() {
+        let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+        if word.is_empty() {
+            sentence_start |= token.ends_with(['.', '!', '?', ':', ';']);
+            continue;
+        }
+        // A script without capitals cannot show whether a name is there.
+        if word
+            .chars()
+            .any(|c| c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase())
+        {
+            return false;
+        }
+        let mut chars = word.chars();
+        let first = chars.next().is_some_and(char::is_uppercase);
+        if chars.any(char::is_uppercase) || first && !sentence_start && word != "I" {
+            return false;
+        }
+        words += 1;
+        general |= GENERAL_WORDS.iter().any(|g| g.eq_ignore_ascii_case(word));
+        sentence_start = token.ends_with(['.', '!', '?', ':', ';']);
+    }
+    words >= 4 && general
+}
+
+/// Words of what can, should or usually happen, not of what a picture shows.
+const GENERAL_WORDS: &[&str] = &[
+    "can",
+    "cannot",
+    "can't",
+    "could",
+    "may",
+    "might",
+    "must",
+    "should",
+    "shouldn't",
+    "ought",
+    "always",
+    "often",
+    "usually",
+    "sometimes",
+    "never",
+    "rarely",
+    "typically",
+];
+
 /// The caption places its subject centuries back: an object or a picture
 /// of the past ("A 14th century plague doctor", "pottery from the late 6th
 /// century BC"), not a photo of the news. (A cathedral "which dates from
@@ -628,6 +682,25 @@ fn historical(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn general_statements_name_nothing() {
+        assert!(general_statement(
+            "Even luxury hotels aren’t always cleaned as often as they should be"
+        ));
+        assert!(general_statement("Plague can be easily vaccinated "));
+        assert!(!general_statement(
+            "Firefighters battle a blaze on the hillside."
+        ));
+        assert!(!general_statement(
+            "Residents say the Thames can flood twice a year."
+        ));
+        assert!(!general_statement(
+            "Crowds could be seen from the iPhone camera."
+        ));
+        assert!(!general_statement("Towels should"));
+        assert!(!general_statement("タオルは常に洗うべきです can should"));
+    }
 
     #[test]
     fn sources_that_are_not_news_photographers() {
