@@ -115,6 +115,7 @@ const NOT_PHOTO_ADDRESS: &[&str] = &[
     "graph",
     "diagram",
     "infographic",
+    "cutaway",
     "screenshot",
     "screenshots",
     "emoji",
@@ -123,6 +124,9 @@ const NOT_PHOTO_ADDRESS: &[&str] = &[
     "map",
     "maps",
 ];
+
+/// Phrases of two words in an image's address that name a drawing.
+const NOT_PHOTO_ADDRESS_PHRASES: &[&str] = &["cut away", "cross section", "mock up"];
 
 /// The file names YouTube gives a video's thumbnails
 /// (`/vi/…/maxresdefault.jpg`): a frame of the video, handed out with it.
@@ -367,10 +371,12 @@ pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
     }
     let served: Vec<String> = addresses.iter().filter_map(|a| served_address(a)).collect();
     addresses.extend(served.iter().map(String::as_str));
-    if addresses
-        .iter()
-        .any(|src| address_words(src).any(|w| NOT_PHOTO_ADDRESS.contains(&w.as_str())))
-    {
+    if addresses.iter().any(|src| {
+        let words: Vec<String> = address_words(src).collect();
+        words.iter().any(|w| NOT_PHOTO_ADDRESS.contains(&w.as_str()))
+            // `Radial-Tire-Cut-Away-with-Labels.jpg`
+            || has_phrase(&words.join(" "), NOT_PHOTO_ADDRESS_PHRASES)
+    }) {
         return false;
     }
     // A PNG, GIF or SVG with no JPEG, WebP or AVIF version (a lazy image's
