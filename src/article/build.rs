@@ -95,7 +95,8 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
                 vendor: embeds::in_ad_slot(el)
                     || embeds::in_share_button(el)
                     || embeds::holds_unrendered_widget(el)
-                    || embeds::in_replaced_embed(el),
+                    || embeds::in_replaced_embed(el)
+                    || embeds::in_consent_manager(el),
             });
             link_hrefs.push(el.value().attr("href"));
         }

@@ -196,6 +196,30 @@ fn weather_template(el: ElementRef<'_>) -> bool {
         })
 }
 
+/// How the ids of consent managers' containers begin: the cookie banner
+/// and preference centre a consent platform's script writes into the page
+/// (OneTrust's `onetrust-consent-sdk`, Cookiebot's `CybotCookiebotDialog`,
+/// Didomi's `didomi-host`, Quantcast's `qc-cmp2-container`, Sourcepoint's
+/// `sp_message_container_…`, TrustArc's `truste-consent-track`).
+const CONSENT_MANAGERS: &[&str] = &[
+    "onetrust-",
+    "CybotCookiebot",
+    "didomi-host",
+    "qc-cmp2-",
+    "sp_message_container",
+    "truste-consent",
+];
+
+/// The element is inside a consent platform's banner or preference centre
+/// (see [`CONSENT_MANAGERS`]): the vendor's markup, not the article's.
+pub fn in_consent_manager(el: ElementRef<'_>) -> bool {
+    el.ancestors().filter_map(ElementRef::wrap).any(|a| {
+        a.value()
+            .attr("id")
+            .is_some_and(|id| CONSENT_MANAGERS.iter().any(|p| id.starts_with(p)))
+    })
+}
+
 /// Class names of the blockquotes that a social network's embed script
 /// replaces with its own frame (a tweet, an Instagram post, a TikTok).
 const REPLACED_EMBEDS: &[&str] = &["twitter-tweet", "instagram-media", "tiktok-embed"];

@@ -860,7 +860,8 @@ pub fn image<'d>(
         insert_at: insertion_point(doc, img),
         vendor: super::embeds::is_advert(img)
             || super::embeds::from_player_network(img)
-            || super::embeds::in_share_button(img),
+            || super::embeds::in_share_button(img)
+            || super::embeds::in_consent_manager(img),
         mark: is_mark(
             img,
             Image::dimension(width.as_ref()),
