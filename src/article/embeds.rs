@@ -210,10 +210,14 @@ const CONSENT_MANAGERS: &[&str] = &[
     "truste-consent",
 ];
 
+/// How far above an element its consent platform's container may be:
+/// OneTrust's preference centre holds its logo eight levels down.
+const CONSENT_LEVELS: usize = 24;
+
 /// The element is inside a consent platform's banner or preference centre
 /// (see [`CONSENT_MANAGERS`]): the vendor's markup, not the article's.
 pub fn in_consent_manager(el: ElementRef<'_>) -> bool {
-    el.ancestors().filter_map(ElementRef::wrap).any(|a| {
+    self_and_ancestors(el, CONSENT_LEVELS).skip(1).any(|a| {
         a.value()
             .attr("id")
             .is_some_and(|id| CONSENT_MANAGERS.iter().any(|p| id.starts_with(p)))
