@@ -397,7 +397,7 @@ pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
         if a11y::attr(*img, "alt").is_some_and(alt_names_other_picture) {
             return false;
         }
-        if tiny(*img) || rule_line(*img) {
+        if tiny(*img) || rule_line(*img) || phone_screen(*img) {
             return false;
         }
     }
@@ -848,6 +848,22 @@ fn tiny(img: ElementRef<'_>) -> bool {
     };
     matches!((px("width"), px("height")), (Some(w), Some(h)) if w <= 100 && h <= 100)
 }
+
+/// An image declared in a phone screen's portrait proportions, 9:16 to
+/// within one per cent, and at most a phone's width (`width="282"
+/// height="501"`): a screenshot of an app, which a review shows beside
+/// its text. (A news photo cropped upright is cropped 2:3 or 4:5, or 1:2,
+/// as al.com's 300 × 600.)
+fn phone_screen(img: ElementRef<'_>) -> bool {
+    let px = |name| {
+        a11y::attr(img, name).and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
+    };
+    matches!((px("width"), px("height")), (Some(w), Some(h))
+        if w > 0 && w <= PHONE_WIDTH && (f64::from(w) / f64::from(h) / (9.0 / 16.0) - 1.0).abs() <= 0.01)
+}
+
+/// The widest a phone's screenshot is shown in a story, in CSS pixels.
+const PHONE_WIDTH: u32 = 480;
 
 /// An image declared as a thin strip, twenty times or more as wide as it
 /// is high (`width="464" height="2"`, `data-width="1200" data-height="24"`):
