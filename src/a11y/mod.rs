@@ -362,12 +362,20 @@ pub const LAZY_ATTRIBUTES: &[&str] = &[
 ];
 
 /// A `<noscript>` that a lazy-loading script unwraps when the page runs
-/// (`<noscript class="loading-lazy">`, inside a `lazyload` wrapper, or
-/// inside a stand-in that holds the picture's address in `data-src`):
-/// its content is what readers get.
+/// (`<noscript class="loading-lazy">`, inside a `lazyload` wrapper, inside
+/// a stand-in that holds the picture's address in `data-src`, or inside a
+/// `<picture>` with no `<img>` of its own, which shows nothing until its
+/// script writes the image out): its content is what readers get.
 fn unwrapped_by_lazy_loader(noscript: ElementRef<'_>) -> bool {
     let parent = noscript.parent().and_then(ElementRef::wrap);
     parent.is_some_and(|p| LAZY_ATTRIBUTES.iter().any(|&a| p.value().attr(a).is_some()))
+        || parent.is_some_and(|p| {
+            p.value().name() == "picture"
+                && !p
+                    .children()
+                    .filter_map(ElementRef::wrap)
+                    .any(|c| c.value().name() == "img")
+        })
         || std::iter::once(noscript)
             .chain(parent)
             .filter_map(|e| e.value().attr("class"))
