@@ -9,6 +9,7 @@ use ego_tree::NodeId;
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Node, Selector};
 
+use super::identity::identity;
 use super::images::{Image, Reference};
 use super::jsonld::ImageObjects;
 use super::photo;
@@ -44,6 +45,12 @@ pub struct Figure {
     /// (see [`super::supplied`]): its caption is asked for a credit, not
     /// for when and where it was taken.
     pub supplied: bool,
+    /// It repeats an earlier figure for another screen size: the same
+    /// picture with the same caption, one of the two written for phones or
+    /// for desktops only (`g-desktop-only`, `g-mobile-only`). The caption
+    /// is written once in the newsroom's system, so the caption rules
+    /// report the first copy only. See [`mark_copies`].
+    pub copy: bool,
     /// What the page says about the picture outside the caption text.
     pub provided: Provided,
 }
@@ -385,7 +392,7 @@ pub fn figures(
     }
     let artist_in_byline = photo::byline_credits_artist(doc);
     let page_credit = photo::page_credits_photographs(doc);
-    let mut out: Vec<Figure> = figures
+    let mut out: Vec<(Figure, bool)> = figures
         .into_iter()
         .map(|(figure, parts)| (figure, FigureKind::Figure, parts))
         .chain(
@@ -456,20 +463,73 @@ pub fn figures(
                 links_away,
                 artist_in_byline,
             };
-            Figure {
+            let figure = Figure {
                 tag: doc.tag_span(element),
                 kind,
                 photo: photo::is_photo(&seen, photo_selector),
                 supplied: false,
+                copy: false,
                 links_away,
                 images: parts.images,
                 caption,
                 provided,
-            }
+            };
+            (figure, for_one_screen(element))
         })
         .collect();
-    out.sort_by_key(|f| f.tag.start);
-    out
+    out.sort_by_key(|(f, _)| f.tag.start);
+    mark_copies(&mut out, models, references);
+    out.into_iter().map(|(figure, _)| figure).collect()
+}
+
+/// How many levels above a figure a class may say which screens it is
+/// written for.
+const SCREEN_LEVELS: usize = 3;
+
+/// Words of a class name that write an element for one kind of screen
+/// (`g-mobile-only`, `desktop-view`, `hide-on-tablet`).
+const SCREEN_WORDS: &[&str] = &["mobile", "desktop", "tablet", "phone"];
+
+/// The figure, or an element a few levels above it, is written for one
+/// kind of screen.
+fn for_one_screen(element: ElementRef<'_>) -> bool {
+    std::iter::once(element)
+        .chain(element.ancestors().filter_map(ElementRef::wrap))
+        .take(1 + SCREEN_LEVELS)
+        .filter_map(|e| e.value().attr("class"))
+        .flat_map(str::split_ascii_whitespace)
+        .any(|class| a11y::word_parts(class).any(|w| SCREEN_WORDS.contains(&w.as_str())))
+}
+
+/// Mark the figures that repeat an earlier one for another screen size
+/// (see [`Figure::copy`]): the same caption text over a picture one of
+/// whose files the earlier figure shows, where one of the two is written
+/// for one kind of screen. Linear in the figures: each caption and file
+/// is looked up once.
+fn mark_copies(figures: &mut [(Figure, bool)], models: &[Image<'_>], references: &[Reference<'_>]) {
+    // (caption text, file) -> whether the first figure with them is
+    // written for one kind of screen.
+    let mut seen: HashMap<(String, String), bool> = HashMap::new();
+    for (figure, one_screen) in figures.iter_mut() {
+        let Some(caption) = &figure.caption else {
+            continue;
+        };
+        let text = caption.text.to_lowercase();
+        let files: Vec<String> = figure
+            .images
+            .iter()
+            .flat_map(|&i| &references[models[i].references.clone()])
+            .filter(|r| !r.is_data_uri())
+            .flat_map(|r| identity(r.url))
+            .collect();
+        figure.copy = files.iter().any(|f| {
+            seen.get(&(text.clone(), f.clone()))
+                .is_some_and(|first| *first || *one_screen)
+        });
+        for file in files {
+            seen.entry((text.clone(), file)).or_insert(*one_screen);
+        }
+    }
 }
 
 /// A picture's `data-caption`, when it says something.

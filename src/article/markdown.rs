@@ -241,6 +241,7 @@ fn figure(tag: Span, image: usize, caption: Option<Caption>, provided: Provided)
         kind: FigureKind::Figure,
         photo: true,
         supplied: false,
+        copy: false,
         caption,
         links_away: false,
         provided,

@@ -24,6 +24,8 @@ pub fn captioned<'a>(ctx: &Context<'a>) -> impl Iterator<Item = (&'a Figure, &'a
 pub fn lacking(ctx: &Context<'_>, element: Element, message: &str, help: &str) -> Vec<Diagnostic> {
     captioned(ctx)
         .filter(|(figure, _)| figure.photo)
+        // A layout's second copy of a figure is reported at the first.
+        .filter(|(figure, _)| !figure.copy)
         // A supplied picture's caption is asked for its credit only.
         .filter(|(figure, _)| element == Element::Credit || !figure.supplied)
         .filter(|(figure, caption)| {
