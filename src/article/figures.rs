@@ -2,6 +2,7 @@
 //! once (credit, date, place) with the configured agencies.
 
 use std::cell::OnceCell;
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -504,34 +505,39 @@ fn for_one_screen(element: ElementRef<'_>) -> bool {
 /// Mark the figures that repeat an earlier one for another screen size
 /// (see [`Figure::copy`]): the same caption text over a picture one of
 /// whose files the earlier figure shows, where one of the two is written
-/// for one kind of screen. Linear in the figures: each caption and file
-/// is looked up once.
+/// for one kind of screen. Linear in the figures and their files: each
+/// caption is numbered once, and each (caption, file) pair looked up once.
 fn mark_copies(figures: &mut [(Figure, bool)], models: &[Image<'_>], references: &[Reference<'_>]) {
-    // (caption text, file) -> whether the first figure with them is
+    let mut captions: HashMap<String, usize> = HashMap::new();
+    // (caption number, file) -> whether the first figure with them is
     // written for one kind of screen.
-    let mut seen: HashMap<(String, String), bool> = HashMap::new();
+    let mut seen: HashMap<(usize, String), bool> = HashMap::new();
     for (figure, one_screen) in figures.iter_mut() {
         let Some(caption) = &figure.caption else {
             continue;
         };
-        let text = caption.text.to_lowercase();
-        let files: Vec<String> = figure
+        let next = captions.len();
+        let text = *captions.entry(caption.text.to_lowercase()).or_insert(next);
+        let files: HashSet<String> = figure
             .images
             .iter()
             .flat_map(|&i| &references[models[i].references.clone()])
             .filter(|r| !r.is_data_uri())
             .flat_map(|r| identity(r.url))
             .collect();
-        figure.copy = files.iter().any(|f| {
-            seen.get(&(text.clone(), f.clone()))
-                .is_some_and(|first| *first || *one_screen)
-        });
+        // A figure's own files are a set: it is no copy of itself.
+        let mut copy = false;
         for file in files {
-            seen.entry((text.clone(), file)).or_insert(*one_screen);
+            match seen.entry((text, file)) {
+                Entry::Occupied(first) => copy |= *first.get() || *one_screen,
+                Entry::Vacant(entry) => {
+                    entry.insert(*one_screen);
+                }
+            }
         }
+        figure.copy = copy;
     }
 }
-
 /// A picture's `data-caption`, when it says something.
 fn data_caption(img: ElementRef<'_>) -> Option<&str> {
     img.value()
