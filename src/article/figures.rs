@@ -538,6 +538,7 @@ fn mark_copies(figures: &mut [(Figure, bool)], models: &[Image<'_>], references:
         figure.copy = copy;
     }
 }
+
 /// A picture's `data-caption`, when it says something.
 fn data_caption(img: ElementRef<'_>) -> Option<&str> {
     img.value()

@@ -843,10 +843,13 @@ fn words(text: &str) -> Vec<String> {
 /// An image declared at most 100 × 100 pixels: an icon, an avatar or a
 /// thumbnail.
 fn tiny(img: ElementRef<'_>) -> bool {
-    let px = |name| {
-        a11y::attr(img, name).and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
-    };
+    let px = |name| declared_px(img, name);
     matches!((px("width"), px("height")), (Some(w), Some(h)) if w <= 100 && h <= 100)
+}
+
+/// A size attribute's whole pixels (`282`, `282px`).
+fn declared_px(img: ElementRef<'_>, name: &str) -> Option<u32> {
+    a11y::attr(img, name).and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
 }
 
 /// An image declared in a phone screen's portrait proportions, 9:16 to
@@ -855,9 +858,7 @@ fn tiny(img: ElementRef<'_>) -> bool {
 /// its text. (A news photo cropped upright is cropped 2:3 or 4:5, or 1:2,
 /// as al.com's 300 × 600.)
 fn phone_screen(img: ElementRef<'_>) -> bool {
-    let px = |name| {
-        a11y::attr(img, name).and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
-    };
+    let px = |name| declared_px(img, name);
     matches!((px("width"), px("height")), (Some(w), Some(h))
         if w > 0 && w <= PHONE_WIDTH && (f64::from(w) / f64::from(h) / (9.0 / 16.0) - 1.0).abs() <= 0.01)
 }
@@ -869,11 +870,7 @@ const PHONE_WIDTH: u32 = 480;
 /// is high (`width="464" height="2"`, `data-width="1200" data-height="24"`):
 /// a rule between sections of the story, drawn as a picture.
 fn rule_line(img: ElementRef<'_>) -> bool {
-    let px = |names: [&str; 2]| {
-        names.iter().find_map(|name| {
-            a11y::attr(img, name).and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
-        })
-    };
+    let px = |names: [&str; 2]| names.iter().find_map(|name| declared_px(img, name));
     matches!(
         (px(["width", "data-width"]), px(["height", "data-height"])),
         (Some(w), Some(h)) if h > 0 && w >= h * 20
