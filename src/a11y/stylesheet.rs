@@ -23,7 +23,8 @@ use cssparser::{
     AtRuleParser, CowRcStr, DeclarationParser, ParseError, Parser, ParserState,
     QualifiedRuleParser, RuleBodyItemParser, RuleBodyParser, StyleSheetParser,
 };
-use std::collections::HashMap;
+use std::cell::Cell;
+use std::collections::{HashMap, HashSet};
 
 use scraper::{ElementRef, Selector};
 
@@ -57,19 +58,123 @@ pub enum Effect {
     FreesSize,
 }
 
-/// The hiding and showing rules of a page's style sheets, by the class or
-/// id their selector requires (so an element is matched against the rules
-/// that can match it, not all of them).
+/// The hiding and showing rules of a page's style sheets.
 #[derive(Default)]
 pub struct Styles {
+    /// Rules of one compound selector (`.modal`, `img.hero`).
+    simple: Buckets,
+    /// Rules through ancestors (`.card img`), which only size images:
+    /// kept apart, so that only images meet them.
+    chains: Buckets,
+    /// How many rules elements have met so far: past [`MAX_VISITS`], the
+    /// sheets say nothing more about the page.
+    visits: Cell<usize>,
+}
+
+/// The most rules all elements of one page meet (each a hash lookup's
+/// list entry, maybe a selector match): a page's sheets cost a bounded
+/// time however many rules share a key (20,000 `p[data-x="…"]` rules over
+/// 60,000 paragraphs).
+const MAX_VISITS: usize = 20_000_000;
+
+/// Rules by the class or id their subject requires, so that an element is
+/// matched against the rules that can match it, not all of them.
+#[derive(Default)]
+struct Buckets {
     by_class: HashMap<String, Vec<StyleRule>>,
     by_id: HashMap<String, Vec<StyleRule>>,
+    by_attr: HashMap<String, Vec<StyleRule>>,
+    by_type: HashMap<String, Vec<StyleRule>>,
     other: Vec<StyleRule>,
 }
 
-/// One simple selector and what its rule does to what it matches.
+impl Buckets {
+    fn push(&mut self, key: Key, rule: StyleRule) {
+        match key {
+            Key::Class(c) => self.by_class.entry(c).or_default().push(rule),
+            Key::Id(i) => self.by_id.entry(i).or_default().push(rule),
+            Key::Attr(a) => self.by_attr.entry(a).or_default().push(rule),
+            Key::Type(t) => self.by_type.entry(t).or_default().push(rule),
+            Key::Other => self.other.push(rule),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.by_class.is_empty()
+            && self.by_id.is_empty()
+            && self.by_attr.is_empty()
+            && self.by_type.is_empty()
+            && self.other.is_empty()
+    }
+
+    /// The rules that may match `el`: by its classes, its id, its
+    /// attributes' names, its type, and those keyed by none.
+    fn candidates<'s>(&'s self, el: ElementRef<'s>) -> impl Iterator<Item = &'s StyleRule> + 's {
+        let el_value = el.value();
+        let classes = el_value
+            .attr("class")
+            .into_iter()
+            .flat_map(str::split_ascii_whitespace)
+            .filter_map(|c| self.by_class.get(c));
+        let ids = el_value.attr("id").and_then(|i| self.by_id.get(i.trim()));
+        let attrs = (!self.by_attr.is_empty())
+            .then(|| {
+                el_value
+                    .attrs()
+                    .filter_map(|(name, _)| self.by_attr.get(name))
+            })
+            .into_iter()
+            .flatten();
+        let types = self.by_type.get(el_value.name());
+        classes
+            .chain(ids)
+            .chain(attrs)
+            .chain(types)
+            .chain(std::iter::once(&self.other))
+            .flatten()
+    }
+}
+
+/// The classes and ids of an element's ancestors, gathered once: a rule
+/// through ancestors that requires one they lack cannot match, and is not
+/// run.
+#[derive(Default)]
+struct AncestorMarks<'a> {
+    classes: HashSet<&'a str>,
+    ids: HashSet<&'a str>,
+}
+
+impl<'a> AncestorMarks<'a> {
+    fn of(el: ElementRef<'a>) -> AncestorMarks<'a> {
+        let mut marks = AncestorMarks::default();
+        for a in el.ancestors().filter_map(ElementRef::wrap) {
+            let a = a.value();
+            marks.classes.extend(
+                a.attr("class")
+                    .into_iter()
+                    .flat_map(str::split_ascii_whitespace),
+            );
+            marks.ids.extend(a.attr("id").map(str::trim));
+        }
+        marks
+    }
+
+    /// Every class and id `rule` requires above its subject is there.
+    fn allow(&self, rule: &StyleRule) -> bool {
+        rule.above.iter().all(|key| match key {
+            Key::Class(c) => self.classes.contains(c.as_str()),
+            Key::Id(i) => self.ids.contains(i.as_str()),
+            Key::Attr(_) | Key::Type(_) | Key::Other => true,
+        })
+    }
+}
+
+/// One selector and what its rule does to what it matches.
 struct StyleRule {
     selector: Selector,
+    /// For a rule through ancestors, the class or id each compound above
+    /// its subject requires (`.card` in `.card > .media img`).
+    above: Vec<Key>,
     effect: Effect,
     /// (ids, classes and attributes, types), compared as the cascade does.
     specificity: (u16, u16, u16),
@@ -105,9 +210,9 @@ fn cover_all_widths(mut ranges: Vec<Widths>) -> bool {
 /// The most `<style>` text read from one page, and the most rules kept:
 /// of simple selectors, and of selectors through ancestors (which only
 /// size images, and never crowd out a rule that hides).
-const MAX_CSS_BYTES: usize = 512 * 1024;
-const MAX_RULES: usize = 2000;
-const MAX_CHAIN_RULES: usize = 1000;
+const MAX_CSS_BYTES: usize = 2 * 1024 * 1024;
+const MAX_RULES: usize = 10_000;
+const MAX_CHAIN_RULES: usize = 4_000;
 
 impl Styles {
     /// Read the rules of each style sheet's text, in document order.
@@ -124,35 +229,46 @@ impl Styles {
             let mut rules = Vec::new();
             for _ in StyleSheetParser::new(&mut parser, &mut Rules(&mut rules)) {}
             for (text, selector, effect, widths) in rules {
-                if is_simple(&text) {
-                    if simple >= MAX_RULES {
-                        return styles;
-                    }
-                    simple += 1;
-                } else {
+                let chain = !is_simple(&text);
+                if chain {
                     if chains >= MAX_CHAIN_RULES {
                         continue;
                     }
                     chains += 1;
+                } else {
+                    if simple >= MAX_RULES {
+                        return styles;
+                    }
+                    simple += 1;
                 }
-                let bucket = match key(subject(&text)) {
-                    Key::Class(c) => styles.by_class.entry(c).or_default(),
-                    Key::Id(i) => styles.by_id.entry(i).or_default(),
-                    Key::Other => &mut styles.other,
-                };
-                bucket.push(StyleRule {
+                let parts: Vec<&str> = compounds(&text).collect();
+                let (subject, above) = parts.split_last().unwrap_or((&"", &[]));
+                let rule = StyleRule {
                     selector,
+                    above: above.iter().map(|c| key(c)).collect(),
                     effect,
                     specificity: specificity(&text),
                     widths,
-                });
+                };
+                if chain {
+                    styles.chains.push(key(subject), rule);
+                } else {
+                    styles.simple.push(key(subject), rule);
+                }
             }
         }
         styles
     }
 
     pub fn is_empty(&self) -> bool {
-        self.by_class.is_empty() && self.by_id.is_empty() && self.other.is_empty()
+        self.simple.is_empty() && self.chains.is_empty()
+    }
+
+    /// Count one more rule met; false once the page's budget is spent.
+    fn visit(&self) -> bool {
+        let n = self.visits.get();
+        self.visits.set(n + 1);
+        n < MAX_VISITS
     }
 
     /// How the sheets hide `el`: `None` when no rule hides it, or some
@@ -169,7 +285,10 @@ impl Styles {
         // width by width (a footnote popup under three width queries) is
         // shown width by width by interaction, which is left unread.
         let (mut not_drawn, mut invisible, mut shown) = (None, None, None);
-        for rule in self.candidates(el) {
+        for rule in self.simple.candidates(el) {
+            if !self.visit() {
+                return None;
+            }
             let most = match rule.effect {
                 Effect::NotDrawn if rule.widths == ALL_WIDTHS => &mut not_drawn,
                 Effect::Invisible if rule.widths == ALL_WIDTHS => &mut invisible,
@@ -212,13 +331,21 @@ impl Styles {
     /// does not undo `.jLgjau img { height: 40px }`).
     pub fn sizes(&self, el: ElementRef<'_>) -> bool {
         let (mut sets, mut frees) = (Vec::new(), Vec::new());
-        for rule in self.candidates(el) {
+        let mut marks = None;
+        for rule in self.simple.candidates(el).chain(self.chains.candidates(el)) {
+            if !self.visit() {
+                return false;
+            }
             let list = match rule.effect {
                 Effect::SetsSize => &mut sets,
                 Effect::FreesSize => &mut frees,
                 _ => continue,
             };
-            if rule.selector.matches(&el) {
+            let allowed = rule.above.is_empty()
+                || marks
+                    .get_or_insert_with(|| AncestorMarks::of(el))
+                    .allow(rule);
+            if allowed && rule.selector.matches(&el) {
                 list.push((rule.specificity, rule.widths));
             }
         }
@@ -234,7 +361,10 @@ impl Styles {
     /// and none has `free` at any.
     fn holds(&self, el: ElementRef<'_>, hold: Effect, free: Effect) -> bool {
         let mut held = Vec::new();
-        for rule in self.candidates(el) {
+        for rule in self.simple.candidates(el) {
+            if !self.visit() {
+                return false;
+            }
             if (rule.effect == hold || rule.effect == free) && rule.selector.matches(&el) {
                 if rule.effect == free {
                     return false;
@@ -244,47 +374,53 @@ impl Styles {
         }
         !held.is_empty() && cover_all_widths(held)
     }
-
-    /// The rules that may match `el`: by its classes, its id, and those
-    /// keyed by neither.
-    fn candidates<'s>(&'s self, el: ElementRef<'s>) -> impl Iterator<Item = &'s StyleRule> + 's {
-        let el_value = el.value();
-        let classes = el_value
-            .attr("class")
-            .into_iter()
-            .flat_map(str::split_ascii_whitespace)
-            .filter_map(|c| self.by_class.get(c));
-        let ids = el_value.attr("id").and_then(|i| self.by_id.get(i.trim()));
-        classes
-            .chain(ids)
-            .chain(std::iter::once(&self.other))
-            .flatten()
-    }
 }
 
 /// Collects the rules of one sheet into the list: each selector's text,
 /// the selector, what it does, and at which screen widths.
 struct Rules<'s>(&'s mut Vec<(String, Selector, Effect, Widths)>);
 
-/// What a simple selector requires of an element first: a class, an id,
-/// or something else (a type, an attribute).
+/// What a compound selector requires of an element first: a class, an
+/// id, an attribute, a type, or nothing the rules are kept by (`*`).
 enum Key {
     Class(String),
     Id(String),
+    Attr(String),
+    Type(String),
     Other,
 }
 
 fn key(selector: &str) -> Key {
-    let end = |s: &str| s.find(['.', '#', '[']).unwrap_or(s.len());
-    if let Some(i) = selector.find('.') {
-        let rest = &selector[i + 1..];
-        return Key::Class(rest[..end(rest)].to_string());
+    let (mut class, mut id, mut attr) = (None, None, None);
+    let type_end = selector.find(['.', '#', '[']).unwrap_or(selector.len());
+    let mut rest = &selector[type_end..];
+    while let Some(c) = rest.chars().next() {
+        if c == '[' {
+            // An attribute's value may hold dots (`[data-v="1.5"]`).
+            let close = rest.find(']').unwrap_or(rest.len());
+            let name = rest[1..close].split(['=', '~', '|', '^', '$', '*']).next();
+            attr = attr.or(name.map(|n| n.trim().to_ascii_lowercase()));
+            rest = rest.get(close + 1..).unwrap_or("");
+        } else {
+            let body = &rest[1..];
+            let end = body.find(['.', '#', '[']).unwrap_or(body.len());
+            let slot = if c == '.' { &mut class } else { &mut id };
+            *slot = slot.or(Some(&body[..end]));
+            rest = &body[end..];
+        }
     }
-    if let Some(i) = selector.find('#') {
-        let rest = &selector[i + 1..];
-        return Key::Id(rest[..end(rest)].to_string());
+    let tag = &selector[..type_end];
+    if let Some(c) = class {
+        Key::Class(c.to_string())
+    } else if let Some(i) = id {
+        Key::Id(i.to_string())
+    } else if let Some(a) = attr.filter(|a| !a.is_empty()) {
+        Key::Attr(a)
+    } else if !tag.is_empty() && tag != "*" {
+        Key::Type(tag.to_ascii_lowercase())
+    } else {
+        Key::Other
     }
-    Key::Other
 }
 
 /// The specificity of a simple selector's text (see [`is_simple`]): its
@@ -510,12 +646,6 @@ fn compounds(selector: &str) -> impl Iterator<Item = &str> {
 /// (`.jLgjau img`, `.card > .media img`), each of them simple.
 fn is_descendant_chain(selector: &str) -> bool {
     selector.len() <= 200 && compounds(selector).all(is_simple)
-}
-
-/// The compound selector the elements of a selector must match
-/// themselves: its last (`img` in `.jLgjau img`).
-fn subject(selector: &str) -> &str {
-    compounds(selector).last().unwrap_or(selector)
 }
 
 /// One compound selector: type, class, id and attribute selectors only.

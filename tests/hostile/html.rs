@@ -211,6 +211,51 @@ fn many_long_captions_over_many_files() {
     assert_eq!(findings(&output, "caption-credit-missing"), 150);
 }
 
+/// 40,000 rules sizing images through ancestors (`.c7 .d7 img`, 1.8 MB
+/// of `<style>`) over 5,000 images sixty levels deep took 14.6 s in a
+/// release build: every image ran every rule's selector. A rule now runs
+/// only where the classes it requires above the image are there.
+#[test]
+fn many_size_rules_through_ancestors() {
+    let rules: String = (0..40_000)
+        .map(|i| {
+            format!(
+                ".c{i} .d{} img {{ width: {}px; height: 10px }}\n",
+                i % 50,
+                i % 90 + 10
+            )
+        })
+        .collect();
+    let images: String = (0..5_000)
+        .map(|i| format!("<p><img src=\"/i{i}.jpg\" alt=\"Harbour view {i}\"></p>"))
+        .collect();
+    let text = format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><title>Gallery</title><style>{rules}</style></head><body>{}{images}{}</body></html>\n",
+        "<div class=\"c1 d1\">".repeat(60),
+        "</div>".repeat(60)
+    );
+    let output = lint_beside_clean(&text, false, secs(60));
+    // `.c1 .d1 img` sizes every image.
+    assert_eq!(findings(&output, "img-unsized"), 0);
+}
+
+/// 20,000 hiding rules on one attribute (`p[data-x="…"]`) over 60,000
+/// paragraphs took 34 s: each paragraph met every rule. The rules an
+/// element meets on one page are now bounded.
+#[test]
+fn many_hiding_rules_on_one_attribute() {
+    let rules: String = (0..20_000)
+        .map(|i| format!("p[data-x=\"{i}\"] {{ display: none }}\n"))
+        .collect();
+    let paragraphs: String = (0..60_000)
+        .map(|i| format!("<p data-x=\"q{i}\">Paragraph {i} <a href=\"/a{i}\">more</a></p>"))
+        .collect();
+    let text = format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><title>Notes</title><style>{rules}</style></head><body>{paragraphs}</body></html>\n"
+    );
+    lint_beside_clean(&text, false, secs(60));
+}
+
 /// 20,000 `disable-next-line` comments took 44 s: every diagnostic was
 /// tested against every suppression.
 #[test]
