@@ -77,8 +77,8 @@ pub struct Styles {
 /// 60,000 paragraphs).
 const MAX_VISITS: usize = 20_000_000;
 
-/// Rules by the class or id their subject requires, so that an element is
-/// matched against the rules that can match it, not all of them.
+/// Rules by the class, id, attribute or type their subject requires, so
+/// that an element meets the rules that can match it, not all of them.
 #[derive(Default)]
 struct Buckets {
     by_class: HashMap<String, Vec<StyleRule>>,
