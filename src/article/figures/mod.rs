@@ -1,5 +1,12 @@
 //! Figures and their captions: found once, each caption read and analysed
 //! once (credit, date, place) with the configured agencies.
+//!
+//! [`figures`] runs the search in passes over the page; `search` answers
+//! its questions (what a figure holds, which element is a caption or a
+//! credit line, which links make a picture a teaser), `lazy` finds the
+//! address of a picture that has no `<img>` yet, `read` reads a caption's
+//! text as the eye and as a screen reader do, and `copies` marks the
+//! second copy of a figure written once per kind of screen.
 
 mod copies;
 mod lazy;
@@ -60,7 +67,7 @@ pub struct Figure {
     /// picture with the same caption, one of the two written for phones or
     /// for desktops only (`g-desktop-only`, `g-mobile-only`). The caption
     /// is written once in the newsroom's system, so the caption rules
-    /// report the first copy only. See [`mark_copies`].
+    /// report the first copy only. See `copies::mark_copies`.
     pub copy: bool,
     /// What the page says about the picture outside the caption text.
     pub provided: Provided,
