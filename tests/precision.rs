@@ -27,6 +27,7 @@ type Key = (String, String, usize, usize);
 /// Where the finding's spans reach: its own and its labels'.
 struct Reported {
     rule: String,
+    message: String,
     start: usize,
     end: usize,
 }
@@ -79,6 +80,7 @@ fn corpus() -> Option<&'static Corpus> {
                         .collect();
                     by_file.entry(path.to_string()).or_default().push(Reported {
                         rule,
+                        message: d["message"].as_str().unwrap_or_default().to_string(),
                         start: spans.iter().map(|s| s.0).min().unwrap(),
                         end: spans.iter().map(|s| s.1).max().unwrap(),
                     });
@@ -106,10 +108,15 @@ const ENOUGH: usize = 15;
 /// r16 and r18 to r24 for the credit, date and place rules; and census1
 /// and census2, which judged every caption finding no sample had drawn, so
 /// that these three rules' figures are now those of all their findings).
+/// So may reporting a problem once: the date, place and credit floors were
+/// lowered when a credit line standing for a missing caption, and a
+/// figure repeated on the page, stopped being reported two or three times
+/// (see `ACCEPTED_LOSSES`), which took 17 true findings from the count and
+/// 2 false ones.
 const NOT_YET: &[(&str, f64)] = &[
-    ("caption-credit-missing", 0.86),
-    ("caption-date-missing", 0.73),
-    ("caption-place-missing", 0.65),
+    ("caption-credit-missing", 0.85),
+    ("caption-date-missing", 0.72),
+    ("caption-place-missing", 0.63),
     ("figure-caption-missing", 0.78),
 ];
 
@@ -207,6 +214,32 @@ fn every_rule_is_precise_on_judged_corpus_findings() {
 /// True findings of the judged sample given up on purpose, each with why
 /// (`rule file:line`).
 const ACCEPTED_LOSSES: &[&str] = &[
+    // A figure whose only caption is a credit line outside a
+    // <figcaption>: figure-caption-missing reports the missing caption
+    // once ("this figure has a credit line but no caption", asking for
+    // who and what, when and where), judged true on each of these
+    // figures; the date and place findings on the credit line were the
+    // same problem reported twice more.
+    "caption-date-missing readability-breitbart.html:17937",
+    "caption-place-missing readability-breitbart.html:17937",
+    "caption-date-missing postlight-www.sbnation.com.html:3337",
+    "caption-place-missing postlight-www.sbnation.com.html:3337",
+    "caption-date-missing scrapinghub-www.bbc.com-70cb2d5b.html:1001",
+    "caption-place-missing scrapinghub-www.bbc.com-70cb2d5b.html:1001",
+    "caption-date-missing postlight-www.recode.net.html:27",
+    "caption-place-missing postlight-www.recode.net.html:27",
+    "caption-date-missing postlight-www.vox.com.html:895",
+    "caption-place-missing postlight-www.vox.com.html:895",
+    "caption-date-missing scrapinghub-www.dawgsbynature.com-6a72de37.html:1116",
+    "caption-place-missing scrapinghub-www.dawgsbynature.com-6a72de37.html:1116",
+    // The same picture under the same caption again on the page (a
+    // gallery's slide repeated in the story, a test page's four copies of
+    // one figure): reported at its first copy, still reported.
+    "caption-credit-missing readability-dev418.html:78",
+    "caption-credit-missing readability-dev418.html:94",
+    "caption-credit-missing scrapinghub-www.indiewire.com-3d8f3404.html:1091",
+    "caption-date-missing readability-seattletimes-1.html:1165",
+    "caption-place-missing readability-seattletimes-1.html:1165",
     // The page's own 538 KB `<style>` sheet, past the size read before,
     // sizes these images (`.top-nav .logo-fandom-tagline { height: 26px;
     // width: 254px }`, `.article-wrapper .byline .avatar { height: 30px;
@@ -294,6 +327,10 @@ const ACCEPTED_LOSSES: &[&str] = &[
 /// false, and one labelled news photo's caption is of that kind.)
 const BALANCED_ACCURACY: [(&str, f64); 3] = [("credit", 0.94), ("date", 0.94), ("place", 0.92)];
 
+/// figure-caption-missing's message for a figure whose only caption is a
+/// credit line.
+const CREDIT_LINE_ONLY: &str = "this figure has a credit line but no caption";
+
 #[test]
 fn caption_rules_find_real_captions_and_judge_them() {
     let Some(corpus) = corpus() else { return };
@@ -325,12 +362,17 @@ fn caption_rules_find_real_captions_and_judge_them() {
         for (element, label) in [("credit", cols[2]), ("date", cols[3]), ("place", cols[4])] {
             let missing = label == "no";
             let rule = format!("caption-{element}-missing");
-            let reported = corpus
-                .by_file
-                .get(file)
-                .into_iter()
-                .flatten()
-                .any(|r| r.rule == rule && r.start <= at && at <= r.end);
+            // A figure whose only caption is a credit line is reported
+            // once, by figure-caption-missing, whose help asks for the
+            // whole caption: who and what, when and where.
+            let whole_caption_asked = |r: &Reported| {
+                element != "credit"
+                    && r.rule == "figure-caption-missing"
+                    && r.message == CREDIT_LINE_ONLY
+            };
+            let reported = corpus.by_file.get(file).into_iter().flatten().any(|r| {
+                (r.rule == rule || whole_caption_asked(r)) && r.start <= at && at <= r.end
+            });
             counts.entry(element).or_default()[usize::from(missing)][usize::from(reported)] += 1;
             if missing != reported {
                 wrong.push(format!(

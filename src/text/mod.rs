@@ -30,6 +30,10 @@ pub struct Analysis {
     pub credit: Option<Found>,
     pub date: Option<Found>,
     pub place: Option<Found>,
+    /// The text is a credit and nothing else ("Photo by Jane Doe/AP",
+    /// "(Photo: Brett Davis, USA TODAY Sports)"): a credit line, which
+    /// says nothing of what the picture shows.
+    pub credit_only: bool,
 }
 
 /// Analyse a caption's text. `agencies` are extra agency names (from the
@@ -48,6 +52,7 @@ pub fn analyze(text: &str, agencies: &[&str]) -> Analysis {
         credit: credits.first().map(|(f, _)| *f),
         date: date::find(&rest),
         place: place::find(&rest),
+        credit_only: !credits.is_empty() && !rest.chars().any(char::is_alphanumeric),
     }
 }
 
@@ -122,6 +127,26 @@ pub fn mostly_in(text: &str, other: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_caption_that_is_only_a_credit_is_a_credit_line() {
+        for line in [
+            "Photo by Jonathan Daniel/Getty Images",
+            "(Photo: Brett Davis, USA TODAY Sports)",
+            "Getty Images",
+            "REUTERS/Brendan McDermid",
+        ] {
+            assert!(analyze(line, &[]).credit_only, "{line}");
+        }
+        for caption in [
+            "Roger Ailes. Photo: Wesley Mann/AUGUST",
+            "Gretchen Carlson.",
+            "Firefighters battle a blaze in Paiporta on October 30. (Jorge Ferrer/AFP)",
+            "",
+        ] {
+            assert!(!analyze(caption, &[]).credit_only, "{caption}");
+        }
+    }
 
     #[test]
     fn a_text_mostly_in_another_shares_three_words_in_four() {

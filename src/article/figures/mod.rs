@@ -27,7 +27,7 @@ use crate::a11y;
 use crate::diagnostic::Span;
 use crate::html::Document;
 use crate::text::{self, Analysis};
-use copies::{for_one_screen, mark_copies};
+use copies::mark_copies;
 use lazy::{lazy_picture, noscript_img_attr, picture_address};
 use read::{Reader, caption_text, read_caption};
 pub use search::marks_credit;
@@ -63,11 +63,11 @@ pub struct Figure {
     /// (see [`super::supplied`]): its caption is asked for a credit, not
     /// for when and where it was taken.
     pub supplied: bool,
-    /// It repeats an earlier figure for another screen size: the same
-    /// picture with the same caption, one of the two written for phones or
-    /// for desktops only (`g-desktop-only`, `g-mobile-only`). The caption
-    /// is written once in the newsroom's system, so the caption rules
-    /// report the first copy only. See `copies::mark_copies`.
+    /// It repeats an earlier figure: the same picture with the same
+    /// caption (a layout's copy for phones or desktops, `g-mobile-only`; a
+    /// gallery's slide shown again in the story). The caption is written
+    /// once in the newsroom's system, so the caption rules report the
+    /// first copy only. See `copies::mark_copies`.
     pub copy: bool,
     /// What the page says about the picture outside the caption text.
     pub provided: Provided,
@@ -181,6 +181,20 @@ impl Caption {
 }
 
 impl Figure {
+    /// A credit line stands where the caption should be: the `<figure>`'s
+    /// only caption, outside a `<figcaption>`, credits the picture and
+    /// says nothing of what it shows (`<cite>Photo by Jane Doe/AP</cite>`).
+    /// The missing caption is one problem, which `figure-caption-missing`
+    /// reports; its date and place are part of it.
+    pub fn credit_line_only(&self) -> bool {
+        self.kind == FigureKind::Figure
+            && self.caption.as_ref().is_some_and(|c| {
+                matches!(c.placement, Placement::Marked | Placement::Attribute)
+                    && !c.heard().trim().is_empty()
+                    && c.analysis().credit_only
+            })
+    }
+
     /// The picture's only credit is the story's credits line ("Produced
     /// by …, Photographs by Lexey Swall"): the story's photographer took it
     /// for the story, so it is as current as the story and was taken where
@@ -418,7 +432,7 @@ pub fn figures(
         artist_in_byline: photo::byline_credits_artist(doc),
         page_credit: photo::page_credits_photographs(doc),
     };
-    let mut out: Vec<(Figure, bool)> = figures
+    let mut out: Vec<Figure> = figures
         .into_iter()
         .map(|(figure, parts)| (figure, FigureKind::Figure, parts))
         .chain(
@@ -426,11 +440,11 @@ pub fn figures(
                 .into_iter()
                 .map(|(container, parts)| (container, FigureKind::Container, parts)),
         )
-        .map(|(element, kind, parts)| (build.figure(element, kind, parts), for_one_screen(element)))
+        .map(|(element, kind, parts)| build.figure(element, kind, parts))
         .collect();
-    out.sort_by_key(|(f, _)| f.tag.start);
+    out.sort_by_key(|f| f.tag.start);
     mark_copies(&mut out, models, references);
-    out.into_iter().map(|(figure, _)| figure).collect()
+    out
 }
 
 /// What building a figure from what the search found needs, the same for

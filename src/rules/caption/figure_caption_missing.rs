@@ -28,8 +28,12 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         // news caption is asked of news photos.
         .filter(|f| f.kind == FigureKind::Figure && f.photo)
         .filter_map(|f| {
-            let mut diagnostic =
-                Diagnostic::new(f.tag, "this figure has a picture but no caption");
+            let message = if f.credit_line_only() {
+                "this figure has a credit line but no caption"
+            } else {
+                "this figure has a picture but no caption"
+            };
+            let mut diagnostic = Diagnostic::new(f.tag, message);
             // A lazy picture has no <img> to point at yet.
             if let Some(&first) = f.images.first() {
                 diagnostic = diagnostic.label(ctx.article.images[first].tag, "the picture");
@@ -44,6 +48,11 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
                 // A caption the page hides from screen readers on purpose
                 // (`aria-hidden`, the alt text saying the same) needs no tie.
                 Some(caption) if caption.heard().trim().is_empty() => None,
+                Some(caption) if f.credit_line_only() => Some(
+                    diagnostic
+                        .help("add a <figcaption> saying who and what is shown, when and where, and keep the credit in it")
+                        .label(caption.content.unwrap_or(caption.tag), "the credit line"),
+                ),
                 Some(caption)
                     if matches!(caption.placement, Placement::Marked | Placement::Attribute) =>
                 {

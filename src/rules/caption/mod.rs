@@ -28,6 +28,9 @@ pub fn lacking(ctx: &Context<'_>, element: Element, message: &str, help: &str) -
         .filter(|(figure, _)| !figure.copy)
         // A supplied picture's caption is asked for its credit only.
         .filter(|(figure, _)| element == Element::Credit || !figure.supplied)
+        // A credit line where the caption should be: the missing caption
+        // (figure-caption-missing) is the finding, not its date or place.
+        .filter(|(figure, _)| element == Element::Credit || !figure.credit_line_only())
         .filter(|(figure, caption)| {
             let (found, provided) = match element {
                 Element::Credit => (
