@@ -253,6 +253,19 @@ pub fn is_beacon(url: &str) -> bool {
             .any(|h| host == *h || host.ends_with(&format!(".{h}")))
 }
 
+/// An address whose picture a service draws from a live count: Hatena
+/// Bookmark's bookmark-count badges (`b.hatena.ne.jp/entry/image/…`, a
+/// site's total at `b.hatena.ne.jp/bc/…`). The badge is as wide as the
+/// count it shows, which the page cannot know when it is written.
+pub fn is_live_count(url: &str) -> bool {
+    let url = url.to_ascii_lowercase();
+    let rest = url.split_once("//").map_or(url.as_str(), |(_, rest)| rest);
+    LIVE_COUNTS.iter().any(|prefix| rest.starts_with(prefix))
+}
+
+/// Where count badges are served (see [`is_live_count`]).
+const LIVE_COUNTS: &[&str] = &["b.hatena.ne.jp/entry/image/", "b.hatena.ne.jp/bc/"];
+
 /// Hosts that serve only analytics beacons.
 const BEACON_HOSTS: &[&str] = &[
     "scorecardresearch.com",
@@ -1090,7 +1103,21 @@ fn insertion_point(doc: &Document, el: ElementRef<'_>) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::{file_says, is_file_name};
+    use super::{file_says, is_file_name, is_live_count};
+
+    #[test]
+    fn count_badges_are_live_counts() {
+        assert!(is_live_count(
+            "http://b.hatena.ne.jp/entry/image///phpspot.org/blog/archives/2022/06/pushinjs.html"
+        ));
+        assert!(is_live_count(
+            "https://b.hatena.ne.jp/bc/http://phpspot.org/blog/"
+        ));
+        assert!(!is_live_count(
+            "https://b.hatena.ne.jp/images/entry-button/button-only.gif"
+        ));
+        assert!(!is_live_count("/images/2022/06/pushinjs-demo.png"));
+    }
 
     #[test]
     fn file_names_say_drawings_and_pictures_of_text() {

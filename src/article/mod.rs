@@ -153,6 +153,13 @@ impl<'d> Article<'d> {
                 && self.references_of(img).any(|r| images::is_beacon(r.url)))
     }
 
+    /// The image is a count badge drawn live by a service (see
+    /// `images::is_live_count`): no size can be written for it.
+    pub fn is_live_count(&self, img: &Image<'_>) -> bool {
+        let mut references = self.references_of(img).peekable();
+        references.peek().is_some() && references.all(|r| images::is_live_count(r.url))
+    }
+
     /// The images of a figure.
     pub fn images_of<'a>(&'a self, figure: &'a Figure) -> impl Iterator<Item = &'a Image<'d>> {
         figure.images.iter().map(|&i| &self.images[i])

@@ -33,6 +33,8 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         .filter(|img| !img.vendor)
         // A tracking pixel moves the page by a pixel at most.
         .filter(|img| !ctx.article.is_tracking_pixel(img))
+        // A live count badge is as wide as a count the page cannot know.
+        .filter(|img| !ctx.article.is_live_count(img))
         // An image with no address at all yet (no `src`, or `src=""` in a
         // `javascript:` link) has no picture to size until a script gives
         // it one; one whose address is a pattern (`photo-{{size}}.jpg`)
