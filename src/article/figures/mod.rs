@@ -467,30 +467,20 @@ impl Build<'_, '_> {
     /// The figure `element` holds: its caption read once, what the page's
     /// metadata provides, and whether it is a news photo.
     fn figure(&self, element: ElementRef<'_>, kind: FigureKind, parts: Parts<'_>) -> Figure {
-        let Self {
-            doc,
-            models,
-            references,
-            objects,
-            agencies,
-            photo_selector,
-            artist_in_byline,
-            page_credit,
-        } = *self;
         let mut provided = Provided {
             credit: parts.credit_element.is_some(),
             credit_line: parts
                 .credit_element
-                .map(|e| caption_text(doc, e))
+                .map(|e| caption_text(self.doc, e))
                 .filter(|t| !t.is_empty()),
-            page_credit,
+            page_credit: self.page_credit,
             ..Provided::default()
         };
         // Each image's own references: the work is linear in the page.
         for &i in &parts.images {
-            for r in &references[models[i].references.clone()] {
+            for r in &self.references[self.models[i].references.clone()] {
                 if !r.is_data_uri()
-                    && let Some(found) = objects.about(r.url)
+                    && let Some(found) = self.objects.about(r.url)
                 {
                     provided.add(found);
                 }
@@ -498,20 +488,20 @@ impl Build<'_, '_> {
         }
         let caption = parts.caption.map(|(c, placement)| {
             if placement == Placement::Attribute {
-                return attribute_caption(doc, c, agencies);
+                return attribute_caption(self.doc, c, self.agencies);
             }
             let mut caption = Caption::new(
-                doc.tag_span(c),
+                self.doc.tag_span(c),
                 placement,
-                doc.content_span(c),
-                caption_text(doc, c),
-                agencies,
+                self.doc.content_span(c),
+                caption_text(self.doc, c),
+                self.agencies,
                 false,
             );
-            let heard = if doc.visibility.is_hidden(c) {
+            let heard = if self.doc.visibility.is_hidden(c) {
                 String::new()
             } else {
-                read_caption(doc, c, Reader::ScreenReader)
+                read_caption(self.doc, c, Reader::ScreenReader)
             };
             if heard != caption.text {
                 caption.heard = Some(heard);
@@ -522,7 +512,7 @@ impl Build<'_, '_> {
         let addresses: Vec<&str> = parts
             .images
             .iter()
-            .flat_map(|&i| &references[models[i].references.clone()])
+            .flat_map(|&i| &self.references[self.models[i].references.clone()])
             .filter(|r| !r.is_data_uri())
             .map(|r| r.url)
             .chain(parts.lazy)
@@ -537,12 +527,12 @@ impl Build<'_, '_> {
                 .zip(caption.as_ref())
                 .map(|((c, _), read)| (c, read.text.as_str())),
             links_away,
-            artist_in_byline,
+            artist_in_byline: self.artist_in_byline,
         };
         Figure {
-            tag: doc.tag_span(element),
+            tag: self.doc.tag_span(element),
             kind,
-            photo: photo::is_photo(&seen, photo_selector),
+            photo: photo::is_photo(&seen, self.photo_selector),
             supplied: false,
             copy: false,
             links_away,
