@@ -28,7 +28,8 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         // news caption is asked of news photos.
         .filter(|f| f.kind == FigureKind::Figure && f.photo)
         .filter_map(|f| {
-            let message = if f.credit_line_only() {
+            let credit_line = f.credit_line_only();
+            let message = if credit_line {
                 "this figure has a credit line but no caption"
             } else {
                 "this figure has a picture but no caption"
@@ -48,7 +49,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
                 // A caption the page hides from screen readers on purpose
                 // (`aria-hidden`, the alt text saying the same) needs no tie.
                 Some(caption) if caption.heard().trim().is_empty() => None,
-                Some(caption) if f.credit_line_only() => Some(
+                Some(caption) if credit_line => Some(
                     diagnostic
                         .help("add a <figcaption> saying who and what is shown, when and where, and keep the credit in it")
                         .label(caption.content.unwrap_or(caption.tag), "the credit line"),
