@@ -191,6 +191,7 @@ fn display_none(el: ElementRef<'_>) -> bool {
                 .is_some_and(|c| c.split_ascii_whitespace().any(print_only_class))
         })
         || closed_at_load(el)
+        || closed_collapse(el)
         || closed_widget(el)
         || for_old_explorer(el)
 }
@@ -217,6 +218,30 @@ fn closed_widget(el: ElementRef<'_>) -> bool {
             && !open.is_some_and(|open| has("class", open))
             && style(el, "display").is_none_or(|v| keyword(&v) == "none")
     })
+}
+
+/// A closed Bootstrap collapse panel: `collapse` without `show`
+/// (Bootstrap 4 and 5) or `in` (Bootstrap 3), which its stylesheet hides
+/// until a toggle naming its `id` opens it (an accordion's body, a "Read
+/// the letter" block). Foundation's grid writes `row collapse` or
+/// `columns collapse` for a row without gutters, and a navigation bar's
+/// `collapse navbar-collapse` is drawn open from the bar's breakpoint up:
+/// neither is a closed panel.
+fn closed_collapse(el: ElementRef<'_>) -> bool {
+    let Some(classes) = el.value().attr("class") else {
+        return false;
+    };
+    let classes: Vec<&str> = classes.split_ascii_whitespace().collect();
+    classes.contains(&"collapse")
+        && el
+            .value()
+            .attr("id")
+            .is_some_and(|id| !id.trim().is_empty())
+        && !classes.iter().any(|c| {
+            matches!(*c, "show" | "in" | "row" | "column" | "columns")
+                || c.starts_with("col-")
+                || c.contains("navbar")
+        })
 }
 
 /// Content for old versions of Internet Explorer only (`ie8-header`,
@@ -762,5 +787,24 @@ mod tests {
             closed,
             [true, true, true, true, false, false, false, false, false]
         );
+    }
+
+    #[test]
+    fn closed_collapse_panels_are_told_from_gutterless_rows_and_navbars() {
+        let html = Html::parse_document(
+            r#"<div class="collapse" id="letter">a</div><div class="collapse show" id="b">b</div>
+               <div class="collapse in" id="c">c</div><div class="row collapse" id="d">d</div>
+               <div class="collapse navbar-collapse" id="nav">e</div>
+               <div class="quadmenu-navbar-collapse collapse" id="q">f</div>
+               <div class="collapse">g</div>"#,
+        );
+        let closed: Vec<bool> = html
+            .root_element()
+            .descendants()
+            .filter_map(ElementRef::wrap)
+            .filter(|e| e.value().name() == "div")
+            .map(closed_collapse)
+            .collect();
+        assert_eq!(closed, [true, false, false, false, false, false, false]);
     }
 }
