@@ -10,7 +10,8 @@
 //! - **not drawn**: `hidden`, `display: none` or a class that sets it, a
 //!   dialog closed at load (`<dialog>` without `open`, a `modal`,
 //!   `popup` or `dialog` class or id), a widget its library hides until opened (a blueimp
-//!   or PhotoSwipe lightbox, Google Translate's tooltip), on it or an
+//!   or PhotoSwipe lightbox, Jetpack's unselected comment-login panels,
+//!   Google Translate's tooltip), a closed Bootstrap collapse panel, on it or an
 //!   ancestor (`visibility: hidden` and `aria-hidden` leave the
 //!   box in place);
 //! - the page's own `<style>` sheets count too, for simple rules that set
@@ -198,12 +199,14 @@ fn display_none(el: ElementRef<'_>) -> bool {
 
 /// Widgets that their library's stylesheet hides until its script opens
 /// them, as (attribute, value when closed, class its script adds to open
-/// it): the blueimp Gallery lightbox, the PhotoSwipe lightbox, and the
-/// tooltip Google Translate adds to show a sentence's original text on
-/// hover (shown by its script's inline style).
+/// it): the blueimp Gallery lightbox, the PhotoSwipe lightbox, the login
+/// panels of Jetpack's comment form (one per service, only the
+/// `selected` one drawn), and the tooltip Google Translate adds to show a
+/// sentence's original text on hover (shown by its script's inline style).
 const CLOSED_WIDGETS: &[(&str, &str, Option<&str>)] = &[
     ("class", "blueimp-gallery", Some("blueimp-gallery-display")),
     ("class", "pswp", Some("pswp--open")),
+    ("class", "comment-form-service", Some("selected")),
     ("id", "goog-gt-tt", None),
 ];
 
@@ -806,5 +809,22 @@ mod tests {
             .map(closed_collapse)
             .collect();
         assert_eq!(closed, [true, false, false, false, false, false, false]);
+    }
+
+    #[test]
+    fn only_the_selected_login_panel_of_a_jetpack_comment_form_is_drawn() {
+        let html = Html::parse_document(
+            r#"<div id="comment-form-guest" class="comment-form-service selected">a</div>
+               <div id="comment-form-wordpress" class="comment-form-service">b</div>
+               <div class="comment-form-service" style="display: block">c</div>"#,
+        );
+        let closed: Vec<bool> = html
+            .root_element()
+            .descendants()
+            .filter_map(ElementRef::wrap)
+            .filter(|e| e.value().name() == "div")
+            .map(closed_widget)
+            .collect();
+        assert_eq!(closed, [false, true, false]);
     }
 }
