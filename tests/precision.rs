@@ -214,6 +214,35 @@ fn every_rule_is_precise_on_judged_corpus_findings() {
 /// True findings of the judged sample given up on purpose, each with why
 /// (`rule file:line`).
 const ACCEPTED_LOSSES: &[&str] = &[
+    // Hidden by a rule of the page's own `<style>` through ancestors,
+    // which the judges did not read: Vulture's feature template hides the
+    // story's own header and lead figure (`#article-feature #primary
+    // .story > header, … figure[data-component='img'].primary`), the
+    // cover's headline and picture standing in for them; Twin Cities'
+    // sheet hides the share block's heading (`.article-share
+    // .sd-sharing>h3`) and the sticky header's share links
+    // (`.site-header .article-share`); QQ's video player keeps its ratio
+    // spacer `visibility: hidden` (`.rv-player .rv-player-adjust-img`).
+    "heading-h1-multiple postlight-www.vulture.com--content-test.html:9001",
+    "img-unsized postlight-www.vulture.com--content-test.html:9103",
+    "heading-order scrapinghub-www.twincities.com-264dc3ae.html:606",
+    "heading-order scrapinghub-www.twincities.com-264dc3ae.html:617",
+    "link-name-missing scrapinghub-www.twincities.com-264dc3ae.html:482",
+    "img-alt-missing readability-qq.html:4167",
+    // The Post's "The Most" module writes `<style> .the-most ul.large
+    // li{display:none} </style>` before its list: hidden when the page
+    // loads, as a script may show it later (one judge said so), like any
+    // block a page hides until its script runs.
+    "img-alt-missing readability-wapo-1.html:1311",
+    "img-alt-missing readability-wapo-1.html:1320",
+    "img-alt-missing readability-wapo-1.html:1329",
+    "link-name-missing readability-wapo-1.html:1311",
+    "link-name-missing readability-wapo-1.html:1320",
+    "img-alt-missing readability-wapo-2.html:797",
+    "img-alt-missing readability-wapo-2.html:806",
+    "img-alt-missing readability-wapo-2.html:815",
+    "link-name-missing readability-wapo-2.html:797",
+    "link-name-missing readability-wapo-2.html:806",
     // A figure whose only caption is a credit line outside a
     // <figcaption>: figure-caption-missing reports the missing caption
     // once ("this figure has a credit line but no caption", asking for

@@ -1,7 +1,9 @@
 //! The page's own `<style>` sheets, as far as they hide things: rules whose
 //! selector is one simple compound selector (`.modal`, `#signin-popup`,
-//! `div.print-only`) and that set `display: none` or `visibility: hidden`,
-//! at the top level or under `@media screen` / `@media all`. An element is
+//! `div.print-only`), or such compounds joined by descendant or child
+//! combinators (`.article-share .sd-sharing > h3`), and that set `display:
+//! none` or `visibility: hidden`, at the top level or under `@media
+//! screen` / `@media all`. An element is
 //! taken as hidden only when no rule anywhere in the sheets (any media,
 //! any order) that is at least as specific shows it, so a popup opened by
 //! a class, or a block hidden on phones and shown on wide screens, stays
@@ -14,17 +16,18 @@
 //! cover every width. A rule that gives an image both a width and a
 //! height sizes it, as Lighthouse counts it, also when its selector goes
 //! through ancestors (`.card img`), unless a rule at least as specific
-//! frees either. Otherwise selectors with
-//! combinators or pseudo-classes (`:hover`, `.menu li`) are left out,
-//! since whether they hide depends on more than the markup. Parsed with
-//! cssparser, matched with the selectors scraper uses.
+//! frees either. Selectors with sibling combinators or pseudo-classes
+//! (`:hover`, `.tab + .panel`) are left out, since whether they match
+//! depends on more than the markup: a menu shown on hover is hidden at
+//! load, as the page first draws it. Parsed with cssparser, matched with
+//! the selectors scraper uses.
 
 use cssparser::{
     AtRuleParser, CowRcStr, DeclarationParser, ParseError, Parser, ParserState,
     QualifiedRuleParser, RuleBodyItemParser, RuleBodyParser, StyleSheetParser,
 };
 use std::cell::Cell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use scraper::{ElementRef, Selector};
 
@@ -63,9 +66,12 @@ pub enum Effect {
 pub struct Styles {
     /// Rules of one compound selector (`.modal`, `img.hero`).
     simple: Buckets,
-    /// Rules through ancestors (`.card img`), which only size images:
-    /// kept apart, so that only images meet them.
-    chains: Buckets,
+    /// Rules through ancestors that size images (`.card img`), and those
+    /// that hide or show (`.share .sd-sharing > h3`): kept apart, as they
+    /// need the element's ancestors too, and each is met only by the
+    /// question it answers.
+    chain_sizes: Buckets,
+    chain_shows: Buckets,
     /// How many rules elements have met so far: past [`MAX_VISITS`], the
     /// sheets say nothing more about the page.
     visits: Cell<usize>,
@@ -135,35 +141,71 @@ impl Buckets {
     }
 }
 
-/// The classes and ids of an element's ancestors, gathered once: a rule
-/// through ancestors that requires one they lack cannot match, and is not
-/// run.
+/// The classes and ids of an element's ancestors: a rule through
+/// ancestors that requires one they lack cannot match, and is not run.
+/// Kept as counts, so that a walk over the document adds an element's
+/// marks when it opens and takes them away when it closes.
 #[derive(Default)]
-struct AncestorMarks<'a> {
-    classes: HashSet<&'a str>,
-    ids: HashSet<&'a str>,
+pub struct AncestorMarks<'a> {
+    classes: HashMap<&'a str, u32>,
+    ids: HashMap<&'a str, u32>,
 }
 
 impl<'a> AncestorMarks<'a> {
-    fn of(el: ElementRef<'a>) -> AncestorMarks<'a> {
+    /// The marks above `el`, gathered from its ancestors (for asking
+    /// about one element outside a walk).
+    #[cfg(test)]
+    pub fn of(el: ElementRef<'a>) -> AncestorMarks<'a> {
         let mut marks = AncestorMarks::default();
         for a in el.ancestors().filter_map(ElementRef::wrap) {
-            let a = a.value();
-            marks.classes.extend(
-                a.attr("class")
-                    .into_iter()
-                    .flat_map(str::split_ascii_whitespace),
-            );
-            marks.ids.extend(a.attr("id").map(str::trim));
+            marks.push(a);
         }
         marks
+    }
+
+    /// Add `el`'s classes and id: the walk goes below it.
+    pub fn push(&mut self, el: ElementRef<'a>) {
+        let el = el.value();
+        for class in el
+            .attr("class")
+            .into_iter()
+            .flat_map(str::split_ascii_whitespace)
+        {
+            *self.classes.entry(class).or_default() += 1;
+        }
+        if let Some(id) = el.attr("id") {
+            *self.ids.entry(id.trim()).or_default() += 1;
+        }
+    }
+
+    /// Take `el`'s classes and id away: the walk leaves it.
+    pub fn pop(&mut self, el: ElementRef<'a>) {
+        fn take<'a>(counts: &mut HashMap<&'a str, u32>, mark: &'a str) {
+            if let Some(n) = counts.get_mut(mark) {
+                *n -= 1;
+                if *n == 0 {
+                    counts.remove(mark);
+                }
+            }
+        }
+        let el = el.value();
+        for class in el
+            .attr("class")
+            .into_iter()
+            .flat_map(str::split_ascii_whitespace)
+        {
+            take(&mut self.classes, class);
+        }
+        if let Some(id) = el.attr("id") {
+            take(&mut self.ids, id.trim());
+        }
     }
 
     /// Every class and id `rule` requires above its subject is there.
     fn allow(&self, rule: &StyleRule) -> bool {
         rule.above.iter().all(|key| match key {
-            Key::Class(c) => self.classes.contains(c.as_str()),
-            Key::Id(i) => self.ids.contains(i.as_str()),
+            Key::Class(c) => self.classes.contains_key(c.as_str()),
+            Key::Id(i) => self.ids.contains_key(i.as_str()),
             Key::Attr(_) | Key::Type(_) | Key::Other => true,
         })
     }
@@ -208,8 +250,8 @@ fn cover_all_widths(mut ranges: Vec<Widths>) -> bool {
 }
 
 /// The most `<style>` text read from one page, and the most rules kept:
-/// of simple selectors, and of selectors through ancestors (which only
-/// size images, and never crowd out a rule that hides).
+/// of simple selectors, and of each kind of selector through ancestors
+/// (sizing, hiding or showing), which never crowd out one another.
 const MAX_CSS_BYTES: usize = 2 * 1024 * 1024;
 const MAX_RULES: usize = 10_000;
 const MAX_CHAIN_RULES: usize = 4_000;
@@ -219,7 +261,8 @@ impl Styles {
     pub fn read<'a>(sheets: impl Iterator<Item = &'a str>) -> Styles {
         let mut styles = Styles::default();
         let mut budget = MAX_CSS_BYTES;
-        let (mut simple, mut chains) = (0, 0);
+        // Rules kept: simple ones, and each kind through ancestors.
+        let (mut simple, mut sizing, mut showing) = (0, 0, 0);
         for css in sheets {
             if css.len() > budget {
                 break;
@@ -229,39 +272,39 @@ impl Styles {
             let mut rules = Vec::new();
             for _ in StyleSheetParser::new(&mut parser, &mut Rules(&mut rules)) {}
             for (text, selector, effect, widths) in rules {
-                let chain = !is_simple(&text);
-                if chain {
-                    if chains >= MAX_CHAIN_RULES {
-                        continue;
-                    }
-                    chains += 1;
-                } else {
+                let (bucket, kept, most) = if is_simple(&text) {
                     if simple >= MAX_RULES {
                         return styles;
                     }
-                    simple += 1;
+                    (&mut styles.simple, &mut simple, MAX_RULES)
+                } else if matches!(effect, Effect::SetsSize | Effect::FreesSize) {
+                    (&mut styles.chain_sizes, &mut sizing, MAX_CHAIN_RULES)
+                } else {
+                    (&mut styles.chain_shows, &mut showing, MAX_CHAIN_RULES)
+                };
+                if *kept >= most {
+                    continue;
                 }
+                *kept += 1;
                 let parts: Vec<&str> = compounds(&text).collect();
                 let (subject, above) = parts.split_last().unwrap_or((&"", &[]));
-                let rule = StyleRule {
-                    selector,
-                    above: above.iter().map(|c| key(c)).collect(),
-                    effect,
-                    specificity: specificity(&text),
-                    widths,
-                };
-                if chain {
-                    styles.chains.push(key(subject), rule);
-                } else {
-                    styles.simple.push(key(subject), rule);
-                }
+                bucket.push(
+                    key(subject),
+                    StyleRule {
+                        selector,
+                        above: above.iter().map(|c| key(c)).collect(),
+                        effect,
+                        specificity: specificity(&text),
+                        widths,
+                    },
+                );
             }
         }
         styles
     }
 
     pub fn is_empty(&self) -> bool {
-        self.simple.is_empty() && self.chains.is_empty()
+        self.simple.is_empty() && self.chain_sizes.is_empty() && self.chain_shows.is_empty()
     }
 
     /// Count one more rule met; false once the page's budget is spent.
@@ -276,7 +319,7 @@ impl Styles {
     /// shows it. The page's `<html>` and `<body>` are never hidden
     /// (`html { display: none }` until a script runs is an anti-flicker
     /// trick, not a hidden page).
-    pub fn effect(&self, el: ElementRef<'_>) -> Option<Effect> {
+    pub fn effect(&self, el: ElementRef<'_>, marks: &AncestorMarks<'_>) -> Option<Effect> {
         if matches!(el.value().name(), "html" | "body") {
             return None;
         }
@@ -285,7 +328,11 @@ impl Styles {
         // width by width (a footnote popup under three width queries) is
         // shown width by width by interaction, which is left unread.
         let (mut not_drawn, mut invisible, mut shown) = (None, None, None);
-        for rule in self.simple.candidates(el) {
+        for rule in self
+            .simple
+            .candidates(el)
+            .chain(self.chain_shows.candidates(el))
+        {
             if !self.visit() {
                 return None;
             }
@@ -295,7 +342,7 @@ impl Styles {
                 Effect::Shown => &mut shown,
                 _ => continue,
             };
-            if rule.selector.matches(&el) {
+            if marks.allow(rule) && rule.selector.matches(&el) {
                 *most = (*most).max(Some(rule.specificity));
             }
         }
@@ -329,10 +376,13 @@ impl Styles {
     /// A rule that frees the size counts against one that sets it only
     /// when it is at least as specific (`img { height: auto }`, a reset,
     /// does not undo `.jLgjau img { height: 40px }`).
-    pub fn sizes(&self, el: ElementRef<'_>) -> bool {
+    pub fn sizes(&self, el: ElementRef<'_>, marks: &AncestorMarks<'_>) -> bool {
         let (mut sets, mut frees) = (Vec::new(), Vec::new());
-        let mut marks = None;
-        for rule in self.simple.candidates(el).chain(self.chains.candidates(el)) {
+        for rule in self
+            .simple
+            .candidates(el)
+            .chain(self.chain_sizes.candidates(el))
+        {
             if !self.visit() {
                 return false;
             }
@@ -341,11 +391,7 @@ impl Styles {
                 Effect::FreesSize => &mut frees,
                 _ => continue,
             };
-            let allowed = rule.above.is_empty()
-                || marks
-                    .get_or_insert_with(|| AncestorMarks::of(el))
-                    .allow(rule);
-            if allowed && rule.selector.matches(&el) {
+            if marks.allow(rule) && rule.selector.matches(&el) {
                 list.push((rule.specificity, rule.widths));
             }
         }
@@ -551,13 +597,19 @@ impl<'i> QualifiedRuleParser<'i> for Rules<'_> {
             let Ok(selector) = Selector::parse(part) else {
                 continue;
             };
-            // An image's own size set through its ancestors (`.card img`)
-            // depends on the markup alone, as hiding by a descendant
-            // selector does not (a menu's `li` shown on hover).
-            for &effect in effects
-                .iter()
-                .filter(|e| simple || matches!(e, Effect::SetsSize | Effect::FreesSize))
-            {
+            // Through ancestors, a rule sizes an image or hides and shows
+            // (`.share .sd-sharing > h3 { display: none }`); the boxes it
+            // holds are read from simple rules only.
+            for &effect in effects.iter().filter(|e| {
+                simple
+                    || !matches!(
+                        e,
+                        Effect::HoldsBox
+                            | Effect::FreesBox
+                            | Effect::FixesHeight
+                            | Effect::FreesHeight
+                    )
+            }) {
                 self.0
                     .push((part.to_string(), selector.clone(), effect, ALL_WIDTHS));
             }
@@ -769,7 +821,9 @@ mod tests {
     }
 
     fn effects(css: &str, html: &str) -> Vec<Option<Effect>> {
-        each(css, html, Styles::effect)
+        each(css, html, |styles, el| {
+            styles.effect(el, &AncestorMarks::of(el))
+        })
     }
 
     #[test]
@@ -874,25 +928,59 @@ mod tests {
                    .card > .media img { width: 100%; height: 180px }
                    .grow img { width: 100px }
                    .tall img { width: 60px; height: 60px }
-                   @media (max-width: 600px) { .tall img { height: auto } }
-                   .menu li { display: none }";
+                   @media (max-width: 600px) { .tall img { height: auto } }";
         let html = r#"<div class="jLgjau"><div><img src="a.jpg"></div></div>
                       <div class="card"><div class="media"><img src="b.jpg"></div></div>
                       <div class="grow"><img src="c.jpg"></div>
                       <div class="tall"><img src="d.jpg"></div>
-                      <img src="e.jpg">
-                      <ul class="menu"><li>Home</li></ul>"#;
+                      <img src="e.jpg">"#;
         let styles = Styles::read(std::iter::once(css));
         let doc = scraper::Html::parse_fragment(html);
         let img = Selector::parse("img").unwrap();
-        let sized: Vec<bool> = doc.select(&img).map(|i| styles.sizes(i)).collect();
+        let sized: Vec<bool> = doc
+            .select(&img)
+            .map(|i| styles.sizes(i, &AncestorMarks::of(i)))
+            .collect();
         // The reset `img { height: auto }` is less specific than the
         // card's rules; a width alone is no size; a height given up on
         // phones is not held.
         assert_eq!(sized, [true, true, false, false, false]);
-        // A descendant selector sizes, but never hides.
-        let li = Selector::parse("li").unwrap();
-        assert_eq!(styles.effect(doc.select(&li).next().unwrap()), None);
+    }
+
+    #[test]
+    fn rules_through_ancestors_hide_unless_a_rule_as_specific_shows() {
+        // The Times's masthead: its links block is hidden, and shown
+        // again under `.hasLinks`; a menu's items shown on hover (a rule
+        // with a pseudo-class, not read) are hidden at load.
+        let css = ".menu li { display: none } .menu li:hover ul { display: block }
+                   .css-9e9ivx { display: none } .hasLinks .css-9e9ivx { display: block }
+                   .rv-player .adjust-img { visibility: hidden }
+                   .story .body figure.primary { display: none }";
+        let html = r#"<ul class="menu"><li>Home</li></ul><li>Away</li>
+                      <section class="hasLinks"><div class="css-9e9ivx">a</div></section>
+                      <section><div class="css-9e9ivx">b</div></section>
+                      <div class="rv-player"><div class="adjust-img">c</div></div>
+                      <div class="story"><div class="body"><figure class="primary">d</figure>
+                      <figure>e</figure></div></div>"#;
+        let styles = Styles::read(std::iter::once(css));
+        let doc = scraper::Html::parse_fragment(html);
+        let all = Selector::parse("li, .css-9e9ivx, .adjust-img, figure").unwrap();
+        let found: Vec<Option<Effect>> = doc
+            .select(&all)
+            .map(|el| styles.effect(el, &AncestorMarks::of(el)))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                Some(Effect::NotDrawn),
+                None,
+                None,
+                Some(Effect::NotDrawn),
+                Some(Effect::Invisible),
+                Some(Effect::NotDrawn),
+                None,
+            ]
+        );
     }
 
     #[test]

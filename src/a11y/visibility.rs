@@ -27,7 +27,7 @@ use ego_tree::NodeId;
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html};
 
-use super::stylesheet::{Effect, Styles};
+use super::stylesheet::{AncestorMarks, Effect, Styles};
 
 /// The value of a property in the inline `style`, lowercased and trimmed;
 /// the last declaration wins, as in CSS.
@@ -428,6 +428,9 @@ impl Visibility {
         // (hidden, unseen, unrendered, inert for the children, screen
         // widths shown at) of each open node.
         let mut open: Vec<(bool, bool, bool, bool, u8)> = Vec::new();
+        // The classes and ids of the open elements, for the sheets' rules
+        // through ancestors.
+        let mut marks = AncestorMarks::default();
         for edge in html.tree.root().traverse() {
             match edge {
                 Edge::Open(node) => {
@@ -448,7 +451,7 @@ impl Visibility {
                             if styles.fixes_height(el) {
                                 out.heights.insert(id);
                             }
-                            if el.value().name() == "img" && styles.sizes(el) {
+                            if el.value().name() == "img" && styles.sizes(el, &marks) {
                                 out.sized.insert(id);
                             }
                             // The element's own style wins over the
@@ -456,7 +459,7 @@ impl Visibility {
                             // hidden }` does not hide a `<div data-user
                             // style="visibility: visible">` a script has
                             // shown.
-                            styles.effect(el).filter(|effect| match effect {
+                            styles.effect(el, &marks).filter(|effect| match effect {
                                 Effect::NotDrawn => {
                                     style(el, "display").is_none_or(|v| keyword(&v) == "none")
                                 }
@@ -493,11 +496,17 @@ impl Visibility {
                             out.inert.insert(id);
                         }
                         below |= matches!(el.value().name(), "noscript" | "template" | "head");
+                        if !styles.is_empty() {
+                            marks.push(el);
+                        }
                     }
                     open.push((own, eye, drawn, below, widths));
                 }
-                Edge::Close(_) => {
+                Edge::Close(node) => {
                     open.pop();
+                    if let Some(el) = ElementRef::wrap(node).filter(|_| !styles.is_empty()) {
+                        marks.pop(el);
+                    }
                 }
             }
         }
