@@ -442,7 +442,9 @@ impl Visibility {
                         (hidden, unseen, unrendered, inert, shown_at);
                     if let Some(el) = ElementRef::wrap(node) {
                         let id = node.id();
-                        let sheet = if styles.is_empty() {
+                        // Below a box not drawn, nothing the sheets say
+                        // is seen: their rules are not run there.
+                        let sheet = if styles.is_empty() || unrendered {
                             None
                         } else {
                             if styles.holds_box(el) {

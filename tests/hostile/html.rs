@@ -256,6 +256,32 @@ fn many_hiding_rules_on_one_attribute() {
     lint_beside_clean(&text, false, secs(60));
 }
 
+/// 4,000 hiding rules through ancestors, each met by every `<div>`
+/// (`.c7 div { display: none }`), over 250 blocks 200 levels deep: the
+/// rules an element meets stay bounded, and the ancestors' classes are
+/// kept during the one walk rather than gathered per element.
+#[test]
+fn many_hiding_rules_through_ancestors() {
+    let rules: String = (0..4_000)
+        .map(|i| format!(".c{i} div {{ display: none }}\n"))
+        .collect();
+    let block = format!(
+        "{}<img src=\"/p.jpg\" width=\"10\" height=\"10\"><a href=\"/n\"></a>{}",
+        (0..200)
+            .map(|i| format!("<div class=\"c{i} x{i}\">"))
+            .collect::<String>(),
+        "</div>".repeat(200)
+    );
+    let text = format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><title>Notes</title><style>{rules}</style></head><body>{}</body></html>\n",
+        block.repeat(250)
+    );
+    let output = lint_beside_clean(&text, false, secs(60));
+    // `.c0 div` hides everything below the first level.
+    assert_eq!(findings(&output, "img-alt-missing"), 0);
+    assert_eq!(findings(&output, "link-name-missing"), 0);
+}
+
 /// 20,000 `disable-next-line` comments took 44 s: every diagnostic was
 /// tested against every suppression.
 #[test]
