@@ -781,22 +781,27 @@ mod tests {
         );
     }
 
+    /// What `ask` says of each `<div>` of `html`, in order.
+    fn each_div(html: &str, ask: fn(ElementRef<'_>) -> bool) -> Vec<bool> {
+        Html::parse_document(html)
+            .root_element()
+            .descendants()
+            .filter_map(ElementRef::wrap)
+            .filter(|e| e.value().name() == "div")
+            .map(ask)
+            .collect()
+    }
+
     #[test]
     fn dialogs_are_known_by_the_end_of_their_class_or_id() {
-        let html = Html::parse_document(
+        let closed = each_div(
             r#"<div id="makehomepagedialog">a</div><div class="remodal">b</div>
                <div id="mcLoginPopup">c</div><div class="modal-dialog">d</div>
                <div class="ModalProvider">e</div><div id="closeModal">f</div>
                <div class="popup-trigger">g</div><div id="dialogMessage">h</div>
                <div class="conModal f-imagenRelacionada">i</div>"#,
+            closed_at_load,
         );
-        let closed: Vec<bool> = html
-            .root_element()
-            .descendants()
-            .filter_map(ElementRef::wrap)
-            .filter(|e| e.value().name() == "div")
-            .map(closed_at_load)
-            .collect();
         assert_eq!(
             closed,
             [true, true, true, true, false, false, false, false, false]
@@ -805,37 +810,25 @@ mod tests {
 
     #[test]
     fn closed_collapse_panels_are_told_from_gutterless_rows_and_navbars() {
-        let html = Html::parse_document(
+        let closed = each_div(
             r#"<div class="collapse" id="letter">a</div><div class="collapse show" id="b">b</div>
                <div class="collapse in" id="c">c</div><div class="row collapse" id="d">d</div>
                <div class="collapse navbar-collapse" id="nav">e</div>
                <div class="quadmenu-navbar-collapse collapse" id="q">f</div>
                <div class="collapse">g</div>"#,
+            closed_collapse,
         );
-        let closed: Vec<bool> = html
-            .root_element()
-            .descendants()
-            .filter_map(ElementRef::wrap)
-            .filter(|e| e.value().name() == "div")
-            .map(closed_collapse)
-            .collect();
         assert_eq!(closed, [true, false, false, false, false, false, false]);
     }
 
     #[test]
     fn only_the_selected_login_panel_of_a_jetpack_comment_form_is_drawn() {
-        let html = Html::parse_document(
+        let closed = each_div(
             r#"<div id="comment-form-guest" class="comment-form-service selected">a</div>
                <div id="comment-form-wordpress" class="comment-form-service">b</div>
                <div class="comment-form-service" style="display: block">c</div>"#,
+            closed_widget,
         );
-        let closed: Vec<bool> = html
-            .root_element()
-            .descendants()
-            .filter_map(ElementRef::wrap)
-            .filter(|e| e.value().name() == "div")
-            .map(closed_widget)
-            .collect();
         assert_eq!(closed, [false, true, false]);
     }
 }
