@@ -14,8 +14,10 @@
 //!   Google Translate's tooltip), a closed Bootstrap collapse panel, on it or an
 //!   ancestor (`visibility: hidden` and `aria-hidden` leave the
 //!   box in place);
-//! - the page's own `<style>` sheets count too, for simple rules that set
-//!   `display: none` or `visibility: hidden` (see `stylesheet.rs`);
+//! - the page's own `<style>` sheets count too, for rules that set
+//!   `display: none` or `visibility: hidden` with a simple selector or
+//!   one through ancestors, and no state such as `:hover` (see
+//!   `stylesheet.rs`);
 //! - **inert**: inside `<noscript>`, `<template>` or `<head>`, whose
 //!   content is not rendered as part of the page.
 //!
