@@ -19,8 +19,11 @@
 //! frees either. Selectors with sibling combinators or pseudo-classes
 //! (`:hover`, `.tab + .panel`) are left out, since whether they match
 //! depends on more than the markup: a menu shown on hover is hidden at
-//! load, as the page first draws it. Parsed with cssparser, matched with
-//! the selectors scraper uses.
+//! load, as the page first draws it. Rules for readers without scripts
+//! (`.no-js .gallery img`) are left out too: a template writes `<html
+//! class="no-js">`, and its script has replaced that class by the time
+//! readers see the page. Parsed with cssparser, matched with the
+//! selectors scraper uses.
 
 use cssparser::{
     AtRuleParser, CowRcStr, DeclarationParser, ParseError, Parser, ParserState,
@@ -591,7 +594,7 @@ impl<'i> QualifiedRuleParser<'i> for Rules<'_> {
         for part in prelude.split(',') {
             let part = part.trim();
             let simple = is_simple(part);
-            if !(simple || is_descendant_chain(part)) {
+            if !(simple || is_descendant_chain(part)) || without_scripts(part) {
                 continue;
             }
             let Ok(selector) = Selector::parse(part) else {
@@ -698,6 +701,22 @@ fn compounds(selector: &str) -> impl Iterator<Item = &str> {
 /// (`.jLgjau img`, `.card > .media img`), each of them simple.
 fn is_descendant_chain(selector: &str) -> bool {
     selector.len() <= 200 && compounds(selector).all(is_simple)
+}
+
+/// The classes a page's `<html>` carries until its script replaces them
+/// (Modernizr's `no-js`, and its spellings): a rule under one is for
+/// readers without scripts. Pages are written with it (a template's
+/// `<html class="no-js">`), and readers meet them with it gone.
+const NO_SCRIPT_CLASSES: &[&str] = &["no-js", "nojs", "no-javascript"];
+
+/// The selector applies only while the page's script has not run
+/// (`.no-js .gallery img`): not what readers meet, so not read.
+fn without_scripts(selector: &str) -> bool {
+    selector.split(['.', ' ', '>', '[', '#']).any(|piece| {
+        NO_SCRIPT_CLASSES
+            .iter()
+            .any(|class| piece.eq_ignore_ascii_case(class))
+    })
 }
 
 /// One compound selector: type, class, id and attribute selectors only.
@@ -945,6 +964,22 @@ mod tests {
         // card's rules; a width alone is no size; a height given up on
         // phones is not held.
         assert_eq!(sized, [true, true, false, false, false]);
+    }
+
+    #[test]
+    fn rules_for_readers_without_scripts_are_not_read() {
+        let css = ".no-js .gallery img { display: none } .nojs .menu { display: none }
+                   .js-gallery img { display: none }";
+        let html = r#"<div class="no-js"><div class="gallery"><img src="a.jpg"></div>
+                      <div class="menu"></div></div><div class="js-gallery"><img src="b.jpg"></div>"#;
+        let styles = Styles::read(std::iter::once(css));
+        let doc = scraper::Html::parse_fragment(html);
+        let all = Selector::parse("img, .menu").unwrap();
+        let found: Vec<Option<Effect>> = doc
+            .select(&all)
+            .map(|el| styles.effect(el, &AncestorMarks::of(el)))
+            .collect();
+        assert_eq!(found, [None, None, Some(Effect::NotDrawn)]);
     }
 
     #[test]
