@@ -845,6 +845,17 @@ mod tests {
         })
     }
 
+    /// How the sheets hide each element of `html` that `selector` picks,
+    /// at any depth, in document order.
+    fn effects_at(css: &str, html: &str, selector: &str) -> Vec<Option<Effect>> {
+        let styles = Styles::read(std::iter::once(css));
+        let doc = scraper::Html::parse_fragment(html);
+        let picked = Selector::parse(selector).unwrap();
+        doc.select(&picked)
+            .map(|el| styles.effect(el, &AncestorMarks::of(el)))
+            .collect()
+    }
+
     #[test]
     fn simple_rules_hide_unless_a_rule_shows() {
         let css = ".modal { display: none } #promo { visibility: hidden !important }
@@ -972,14 +983,10 @@ mod tests {
                    .js-gallery img { display: none }";
         let html = r#"<div class="no-js"><div class="gallery"><img src="a.jpg"></div>
                       <div class="menu"></div></div><div class="js-gallery"><img src="b.jpg"></div>"#;
-        let styles = Styles::read(std::iter::once(css));
-        let doc = scraper::Html::parse_fragment(html);
-        let all = Selector::parse("img, .menu").unwrap();
-        let found: Vec<Option<Effect>> = doc
-            .select(&all)
-            .map(|el| styles.effect(el, &AncestorMarks::of(el)))
-            .collect();
-        assert_eq!(found, [None, None, Some(Effect::NotDrawn)]);
+        assert_eq!(
+            effects_at(css, html, "img, .menu"),
+            [None, None, Some(Effect::NotDrawn)]
+        );
     }
 
     #[test]
@@ -997,15 +1004,8 @@ mod tests {
                       <div class="rv-player"><div class="adjust-img">c</div></div>
                       <div class="story"><div class="body"><figure class="primary">d</figure>
                       <figure>e</figure></div></div>"#;
-        let styles = Styles::read(std::iter::once(css));
-        let doc = scraper::Html::parse_fragment(html);
-        let all = Selector::parse("li, .css-9e9ivx, .adjust-img, figure").unwrap();
-        let found: Vec<Option<Effect>> = doc
-            .select(&all)
-            .map(|el| styles.effect(el, &AncestorMarks::of(el)))
-            .collect();
         assert_eq!(
-            found,
+            effects_at(css, html, "li, .css-9e9ivx, .adjust-img, figure"),
             [
                 Some(Effect::NotDrawn),
                 None,
