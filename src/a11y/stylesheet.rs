@@ -168,23 +168,19 @@ impl<'a> AncestorMarks<'a> {
 
     /// Add `el`'s classes and id: the walk goes below it.
     pub fn push(&mut self, el: ElementRef<'a>) {
-        let el = el.value();
-        for class in el
-            .attr("class")
-            .into_iter()
-            .flat_map(str::split_ascii_whitespace)
-        {
-            *self.classes.entry(class).or_default() += 1;
-        }
-        if let Some(id) = el.attr("id") {
-            *self.ids.entry(id.trim()).or_default() += 1;
-        }
+        self.count(el, true);
     }
 
     /// Take `el`'s classes and id away: the walk leaves it.
     pub fn pop(&mut self, el: ElementRef<'a>) {
-        fn take<'a>(counts: &mut HashMap<&'a str, u32>, mark: &'a str) {
-            if let Some(n) = counts.get_mut(mark) {
+        self.count(el, false);
+    }
+
+    fn count(&mut self, el: ElementRef<'a>, add: bool) {
+        fn step<'a>(counts: &mut HashMap<&'a str, u32>, mark: &'a str, add: bool) {
+            if add {
+                *counts.entry(mark).or_default() += 1;
+            } else if let Some(n) = counts.get_mut(mark) {
                 *n -= 1;
                 if *n == 0 {
                     counts.remove(mark);
@@ -197,10 +193,10 @@ impl<'a> AncestorMarks<'a> {
             .into_iter()
             .flat_map(str::split_ascii_whitespace)
         {
-            take(&mut self.classes, class);
+            step(&mut self.classes, class, add);
         }
         if let Some(id) = el.attr("id") {
-            take(&mut self.ids, id.trim());
+            step(&mut self.ids, id.trim(), add);
         }
     }
 
