@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::attr::Attr;
 use super::embeds;
-use super::figures::figures;
+use super::figures::{self, figures};
 use super::images::{image, og_image, orphan_source};
 use super::jsonld::ImageObjects;
 use super::named::*;
@@ -278,11 +278,32 @@ fn paragraph(doc: &Document, p: ElementRef<'_>) -> Block {
                     | "a"
                     | "dl"
             )
-        }),
+        }) || in_caption_or_credit(p),
         media: holds_media(p) || titles_next(p, &text),
         article: article_of(doc, p),
         text,
     }
+}
+
+/// How many levels above a paragraph a caption's or credit's class makes
+/// it part of that caption.
+const CAPTION_LEVELS: usize = 2;
+
+/// The paragraph, or an element just above it, is marked as a caption or a
+/// picture's credit (`<p class="figcaption"><span class="firma">`,
+/// `<div class="wp-caption-text"><p>`): a figure's text, not the story's.
+fn in_caption_or_credit(p: ElementRef<'_>) -> bool {
+    std::iter::once(p)
+        .chain(
+            p.ancestors()
+                .filter_map(ElementRef::wrap)
+                .take(CAPTION_LEVELS),
+        )
+        .any(|el| {
+            figures::marks(el, &|v| {
+                figures::marks_caption(v) || figures::marks_credit(v)
+            })
+        })
 }
 
 fn holds_media(el: ElementRef<'_>) -> bool {

@@ -35,6 +35,7 @@ use search::{
     Found, Parts, alt_of, elements_with_text, images_link_away, in_byline, inside_link,
     opens_picture_file, own_descendants, standing_block,
 };
+pub(crate) use search::{marks, marks_caption};
 
 /// A picture with its caption, as a reader meets it: a `<figure>` that
 /// holds an image, or another element the page uses as one (WordPress's

@@ -493,7 +493,7 @@ impl<'a> Found<'a> {
 }
 
 /// Whether the element's class or itemprop passes `test`.
-pub(super) fn marks(el: ElementRef<'_>, test: &dyn Fn(&str) -> bool) -> bool {
+pub(crate) fn marks(el: ElementRef<'_>, test: &dyn Fn(&str) -> bool) -> bool {
     ["class", "itemprop"]
         .iter()
         .any(|a| el.value().attr(a).is_some_and(test))
@@ -503,7 +503,7 @@ pub(super) fn marks(el: ElementRef<'_>, test: &dyn Fn(&str) -> bool) -> bool {
 /// "caption" (`wp-caption-text`, `Figure-caption`, `thumbcaption`), but not
 /// one that says there is none (`no-caption`, `InlineImage-wrapperNoCaption`)
 /// or that it is an advertisement's (`GoogleDfpAd-adCaption`).
-pub(super) fn marks_caption(value: &str) -> bool {
+pub(crate) fn marks_caption(value: &str) -> bool {
     value.split_ascii_whitespace().any(|word| {
         let lower = word.to_ascii_lowercase();
         lower.contains("caption")

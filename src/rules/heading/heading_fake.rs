@@ -10,6 +10,10 @@
 //! the kicker and headline above the story, a byline, a "Read more" link
 //! and a photo credit are left alone.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::article::Block;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Context, Rule};
@@ -40,6 +44,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
             || !is_prose(before)
             || !is_prose(after)
             || block.article != before.article
+            || asks_the_speaker_after(block, after)
         {
             continue;
         }
@@ -78,6 +83,7 @@ fn reads_as_subheading(block: &Block) -> bool {
         || is_pull_quote(text)
         || runs_on(text)
         || is_ornamented(text)
+        || has_timestamp(text)
     {
         return false;
     }
@@ -94,8 +100,30 @@ fn is_plain_question(text: &str) -> bool {
         .is_some_and(|rest| !rest.ends_with(['?', '!', '.']))
 }
 
-/// A byline ("By Jane Doe", "By Entorno and AFP |"), a credit or a
-/// caption label: short lines that are not headings.
+/// An interviewer's question in a Q&A: bold or emphasised, and answered
+/// by the next paragraph, which opens with its speaker's name and a colon
+/// ("**McKelvey:** Everyone needs…", "A: …").
+fn asks_the_speaker_after(block: &Block, after: &Block) -> bool {
+    block.emphasised
+        && is_plain_question(&block.text)
+        && after.text.split_once(':').is_some_and(|(speaker, _)| {
+            let words: Vec<&str> = speaker.split_whitespace().collect();
+            (1..=3).contains(&words.len())
+                && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        })
+}
+
+/// A line that carries a clock time or a numeric date ("Ivan - 16.08.2015
+/// г. 10:16:23", "Posted 12/03/2014"): a comment's or a post's header, not
+/// a section's title.
+fn has_timestamp(text: &str) -> bool {
+    static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")
+            .expect("timestamp pattern")
+    });
+    STAMP.is_match(text)
+}
+
 /// A label and its value ("More: Huawei's next flagship", "Tested by: Jo
 /// Lee RRP: £23.99"): a short label, then a colon, then more text.
 fn is_label_line(text: &str) -> bool {
@@ -234,9 +262,16 @@ fn ends_sentence(text: &str) -> bool {
 
 /// A paragraph of the story: not a heading, not nested, and a sentence or
 /// a long run of words.
+/// Capitals throughout ("JAZZ PHARMACEUTICALS ANNOUNCES …") are a
+/// headline's, not a paragraph's.
 fn is_prose(block: &Block) -> bool {
     let words = block.text.split_whitespace().count();
-    !block.heading && !block.nested && words >= 4 && (ends_sentence(&block.text) || words > 12)
+    let shouted = !block.text.chars().any(char::is_lowercase);
+    !block.heading
+        && !block.nested
+        && !shouted
+        && words >= 4
+        && (ends_sentence(&block.text) || words > 12)
 }
 
 #[cfg(test)]
@@ -291,10 +326,16 @@ mod tests {
             "Par Jean Dupont et Marie Martin",
             "Von Anna Müller",
             "What are these fucktards thinking???",
+            "Ivan - 16.08.2015 г. 10:16:23",
+            "Posted at 8:30 AM",
         ] {
             assert!(!reads_as_subheading(&block(text)), "{text}");
         }
         assert!(is_prose(&block("Putin held talks with Kim in Russia's Vostochny cosmodrome.")));
         assert!(!is_prose(&block("Security")));
+        assert!(!is_prose(&block("JAZZ PHARMACEUTICALS ANNOUNCES AGREEMENT TO ACQUIRE RIGHTS TO DEFIBROTIDE IN THE AMERICAS")));
+        let question = Block { emphasised: true, ..block("What exactly do you give him crap about?") };
+        assert!(asks_the_speaker_after(&question, &block("McKelvey: Everyone needs someone to tell them.")));
+        assert!(!asks_the_speaker_after(&question, &block("He paused, and said nothing for a while.")));
     }
 }
