@@ -199,8 +199,11 @@ impl Story {
             // A company named in its legal form ("© Thinking Machines
             // Corporation") hands out its own picture.
             in_legal_form(p)
+                || emergency_service(&name)
                 || SPACE_AGENCIES.iter().any(|a| a.eq_ignore_ascii_case(&name))
                 || name.chars().count() >= 3 && (self.names(&name) || names(&rest, &name))
+                // "Image: SixThirty" for the story's "Six Thirty".
+                || spaced_words(p).is_some_and(|spaced| self.names(&spaced))
         })
     }
 
@@ -366,6 +369,58 @@ fn in_legal_form(part: &str) -> bool {
         && words
             .last()
             .is_some_and(|w| LEGAL_FORMS.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
+}
+
+/// A police force, a sheriff's office or a fire service ("West Mercia
+/// Police", "NYPD" aside): what it releases (a wanted man, a crash scene, a
+/// victim's snapshot) is its handout, whose when and where no desk can ask.
+fn emergency_service(name: &str) -> bool {
+    EMERGENCY_SERVICES.iter().any(|s| {
+        name.strip_suffix(s)
+            .is_some_and(|before| before.is_empty() || before.ends_with(' '))
+    })
+}
+
+/// How the name of a police force, sheriff's office or fire service ends.
+const EMERGENCY_SERVICES: &[&str] = &[
+    "police",
+    "police department",
+    "police dept.",
+    "police service",
+    "police force",
+    "constabulary",
+    "sheriff's office",
+    "sheriff's department",
+    "sheriff’s office",
+    "sheriff’s department",
+    "fire department",
+    "fire service",
+    "fire and rescue",
+];
+
+/// A name written in one word with capitals inside ("SixThirty"), as two
+/// lowercased words ("six thirty"); `None` for any other name.
+fn spaced_words(name: &str) -> Option<String> {
+    let name = name.trim();
+    if name.contains(char::is_whitespace) || !name.chars().all(char::is_alphanumeric) {
+        return None;
+    }
+    let mut out = String::new();
+    let mut inner = false;
+    for (i, c) in name.char_indices() {
+        if i > 0
+            && c.is_uppercase()
+            && name[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_lowercase)
+        {
+            out.push(' ');
+            inner = true;
+        }
+        out.extend(c.to_lowercase());
+    }
+    inner.then_some(out)
 }
 
 /// An organisation's name as looked for in the story: lowercased, its
@@ -700,6 +755,19 @@ mod tests {
         ));
         assert!(!general_statement("Towels should"));
         assert!(!general_statement("タオルは常に洗うべきです can should"));
+    }
+
+    #[test]
+    fn police_and_fire_services_hand_out_pictures() {
+        assert!(emergency_service("west merica police"));
+        assert!(emergency_service("los angeles county sheriff's department"));
+        assert!(emergency_service("police"));
+        assert!(!emergency_service("police gazette"));
+        assert!(!emergency_service("impolice"));
+        assert_eq!(spaced_words("SixThirty").as_deref(), Some("six thirty"));
+        assert_eq!(spaced_words("Reuters"), None);
+        assert_eq!(spaced_words("NASA"), None);
+        assert_eq!(spaced_words("Jane Doe"), None);
     }
 
     #[test]
