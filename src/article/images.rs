@@ -253,6 +253,57 @@ pub fn is_beacon(url: &str) -> bool {
             .any(|h| host == *h || host.ends_with(&format!(".{h}")))
 }
 
+/// A spacer's address: a transparent GIF or PNG named for what it is
+/// (`x.gif`, `1px.gif`, `spacer.gif`, `icon_blank.gif`, `clear.png`; not
+/// `x.png`), put
+/// where a style sheet draws a sprite or keeps a gap. It is a pixel or two,
+/// whatever the page does with it.
+pub fn is_spacer(url: &str) -> bool {
+    let path = url.split(['?', '#']).next().unwrap_or_default();
+    let name = path
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let Some((stem, ext)) = name.rsplit_once('.') else {
+        return false;
+    };
+    let parts: Vec<String> = a11y::word_parts(stem).collect();
+    // A one-letter name is a spacer's only as a GIF (`x.gif`; `x.png` may
+    // be anything).
+    let spacer_word =
+        |w: &String| SPACER_WORDS.contains(&w.as_str()) && (w.len() > 1 || ext == "gif");
+    matches!(ext, "gif" | "png")
+        && parts.iter().any(spacer_word)
+        && parts
+            .iter()
+            .all(|w| SPACER_WORDS.contains(&w.as_str()) || SPACER_FILLERS.contains(&w.as_str()))
+}
+
+/// The words a spacer's file name is made of (`blank`, `1px`, `x`), with
+/// at most [`SPACER_FILLERS`] beside them (`icon_blank`): `logo_trans.png`
+/// is a logo, and a proxy's `img.png` any picture.
+const SPACER_WORDS: &[&str] = &[
+    "x",
+    "s",
+    "t",
+    "px",
+    "1px",
+    "1x1",
+    "pixel",
+    "shim",
+    "spacer",
+    "blank",
+    "clear",
+    "transparent",
+    "trans",
+    "empty",
+    "spc",
+];
+
+/// Words a spacer's file name may hold beside its own.
+const SPACER_FILLERS: &[&str] = &["icon", "img", "white", "gif"];
+
 /// An address whose picture a service draws from a live count: Hatena
 /// Bookmark's bookmark-count badges (`b.hatena.ne.jp/entry/image/…`, a
 /// site's total at `b.hatena.ne.jp/bc/…`). The badge is as wide as the
@@ -360,13 +411,18 @@ fn src_stem(src: &str) -> Option<&str> {
     .then_some(stem)
 }
 
-/// `alt` is a file name or a URL, or the machine-made name of `src`.
+/// `alt` is a file name or a URL, or the machine-made name of `src`. A
+/// name whose every part someone capitalised ("Ad-Juster" for
+/// `ad-juster.png`, "Coca-Cola") is a name the file was named after.
 pub fn is_file_name(alt: &str, src: Option<&str>) -> bool {
     let alt = alt.trim();
+    let capitalised = alt.split('-').all(|part| {
+        part.chars().next().is_some_and(char::is_uppercase) && part.chars().all(char::is_alphabetic)
+    });
     FILE_NAME.is_match(alt)
         || src
             .and_then(src_stem)
-            .is_some_and(|stem| stem.eq_ignore_ascii_case(alt))
+            .is_some_and(|stem| stem.eq_ignore_ascii_case(alt) && (stem == alt || !capitalised))
 }
 
 /// A sharing plugin's picture for Pinterest alone, hidden on the page by
@@ -1103,7 +1159,30 @@ fn insertion_point(doc: &Document, el: ElementRef<'_>) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::{file_says, is_file_name, is_live_count};
+    use super::{file_says, is_file_name, is_live_count, is_spacer};
+
+    #[test]
+    fn spacers_are_named_for_what_they_are() {
+        for url in [
+            "http://www.politico.com/global/v4/sprites/x.gif",
+            "/images/trans.gif",
+            "https://i.cdn.turner.com/cnn/.element/img/3.0/1px.gif",
+            "/common/icon_blank.gif",
+            "/img/spacer.png?v=2",
+        ] {
+            assert!(is_spacer(url), "{url}");
+        }
+        for url in [
+            "/site_images/logo_trans.png",
+            "/img/aaj-logo-transparent.png",
+            "https://assets.rebelmouse.io/eyJhbG/img.png?width=500",
+            "/media/blank-slate-cover.jpg",
+            "/images/x.jpg",
+            "x.png",
+        ] {
+            assert!(!is_spacer(url), "{url}");
+        }
+    }
 
     #[test]
     fn count_badges_are_live_counts() {
@@ -1168,6 +1247,12 @@ mod tests {
             "44025-33uy6ca-highres",
             Some("/gc4/44025-33uy6ca-highres.webp")
         ));
+        // A CMS capitalises the first letter of the file's name.
+        assert!(is_file_name(
+            "Girl-at-the-bottom",
+            Some("/uploads/1817/girl-at-the-bottom.png")
+        ));
+        assert!(is_file_name("boom-car", Some("/2010/07/boom-car.jpg")));
     }
 
     #[test]
@@ -1180,5 +1265,7 @@ mod tests {
         ] {
             assert!(!is_file_name(alt, Some("/img/photo.jpg")), "{alt}");
         }
+        // A name someone capitalised, which the file is named after.
+        assert!(!is_file_name("Ad-Juster", Some("/partners/ad-juster.png")));
     }
 }

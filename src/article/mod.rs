@@ -153,6 +153,13 @@ impl<'d> Article<'d> {
                 && self.references_of(img).any(|r| images::is_beacon(r.url)))
     }
 
+    /// Every address of the image is a spacer's (see `images::is_spacer`):
+    /// no picture of its own loads into it.
+    pub fn is_spacer(&self, img: &Image<'_>) -> bool {
+        let mut references = self.references_of(img).peekable();
+        references.peek().is_some() && references.all(|r| images::is_spacer(r.url))
+    }
+
     /// The image is a count badge drawn live by a service (see
     /// `images::is_live_count`): no size can be written for it.
     pub fn is_live_count(&self, img: &Image<'_>) -> bool {

@@ -42,6 +42,9 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
                     || img.width.is_some()
                     || img.height.is_some()
                     || img.styled_size)
+                // `height="0"` keeps no room, whatever the width.
+                && img.width_px() != Some(0.0)
+                && img.height_px() != Some(0.0)
                 && blank(img.src)
                 && blank(img.srcset)
         })

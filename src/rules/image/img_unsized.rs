@@ -33,6 +33,15 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         .filter(|img| !img.vendor)
         // A tracking pixel moves the page by a pixel at most.
         .filter(|img| !ctx.article.is_tracking_pixel(img))
+        // A spacer GIF stays a pixel or two, or takes the size of the
+        // sprite a style sheet draws on it (unless its file, read, is a
+        // picture).
+        .filter(|img| {
+            !ctx.article.is_spacer(img)
+                || picture_of(ctx, img)
+                    .and_then(|i| i.display_size())
+                    .is_some_and(|(w, h)| w > 2 || h > 2)
+        })
         // A live count badge is as wide as a count the page cannot know.
         .filter(|img| !ctx.article.is_live_count(img))
         // An image with no address at all yet (no `src`, or `src=""` in a
