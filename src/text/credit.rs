@@ -212,7 +212,7 @@ static DETECTORS: &[Detector] = &[
         find: Find::Pattern(|p| &p.copyright),
         end: End::Sentence,
         strength: Strength::Strong,
-        guard: None,
+        guard: Some(copyright_opens_a_credit),
     },
     Detector {
         kind: "credit",
@@ -468,13 +468,39 @@ fn from_not_a_place(_: &Caption, h: &Hit) -> bool {
 }
 
 fn label_not_followed_by_prose(c: &Caption, h: &Hit) -> bool {
-    let after = c.text[h.start..c.sentence_end(h.start)]
+    let (label, after) = c.text[h.start..c.sentence_end(h.start)]
         .split_once([':', '：'])
-        .map_or("", |(_, a)| a);
-    !after
+        .unwrap_or_default();
+    // After a plural label, articles too make a gallery's title ("Photos:
+    // Inside the Battle for Tripoli"); a credit names people ("Photos:
+    // Jane Doe and John Roe/AP").
+    let plural = label.trim_end().ends_with(['s', 'S']);
+    !after.split_whitespace().take(12).any(|w| {
+        let w = w.to_lowercase();
+        LABEL_PROSE.contains(&w.as_str()) || plural && GALLERY_TITLE_WORDS.contains(&w.as_str())
+    })
+}
+
+/// "Copyright" opens a credit where a credit line starts (the caption's
+/// start, or after punctuation: "… harbour. Copyright Jane Doe", "|
+/// Copyright AP") or before a year; inside a title it is a word ("'La
+/// Dolce Vita' Copyright Case"). `©` and `(c)` always do.
+fn copyright_opens_a_credit(c: &Caption, h: &Hit) -> bool {
+    let word = &c.text[h.start..h.end];
+    if !word.starts_with(['C', 'c']) || word.starts_with("(c)") || word.starts_with("(C)") {
+        return true;
+    }
+    let before = c.text[..h.start].trim_end();
+    let year = c.text[h.start..]
         .split_whitespace()
-        .take(12)
-        .any(|w| LABEL_PROSE.contains(&w.to_lowercase().as_str()))
+        .nth(1)
+        .is_some_and(|w| {
+            w.trim_end_matches([',', '.'])
+                .chars()
+                .all(|ch| ch.is_ascii_digit())
+        });
+    year || before.is_empty()
+        || before.ends_with(['.', ',', ';', ':', '|', '(', '[', '/', '-', '–', '—', '©'])
 }
 
 /// "DR" (droits réservés) only ends a caption; "DR Congo" is a place.
@@ -494,6 +520,14 @@ fn brackets_hold_a_credit(c: &Caption, h: &Hit) -> bool {
         || p.by.is_match(inner)
         || inner.starts_with("Photo ")
         || inner.starts_with("Foto ")
+        // (Al 'Hughes' Dukes Photography), (Lumen Studios): a studio.
+        || inner.split_whitespace().count() >= 2
+            && inner.split_whitespace().last().is_some_and(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "photography" | "photographer" | "photographers" | "studio" | "studios"
+                )
+            })
         // [Herald archive], (File photo): the paper's own archive.
         || inner
             .split_whitespace()
@@ -597,6 +631,8 @@ fn tail_is_slash_credit(_: &Caption, h: &Hit) -> bool {
         .split_whitespace()
         .any(|w| PROSE_WORDS.contains(&w.to_lowercase().as_str()));
     words <= 10 && !prose && !tail.ends_with('.') && PATTERNS.slash.is_match(tail)
+        // "… madrileño. / GORKA LEJARCEGI": El País's credit after a slash.
+        || tail.strip_prefix('/').is_some_and(|name| NAME.is_match(name.trim()))
 }
 
 fn tail_is_for_outlet(_: &Caption, h: &Hit) -> bool {
@@ -617,6 +653,10 @@ fn via_names_a_source(c: &Caption, h: &Hit) -> bool {
 fn caption_is_an_address(c: &Caption, h: &Hit) -> bool {
     c.tail().from == 0 && PATTERNS.domain.is_match(h.inner)
 }
+
+/// Words of a gallery's title that a credit after a plural label does not
+/// hold.
+const GALLERY_TITLE_WORDS: &[&str] = &["the", "a", "an", "from", "inside", "of"];
 
 /// Words that make what follows "Photos:" a title rather than a credit.
 const LABEL_PROSE: &[&str] = &[
