@@ -64,6 +64,19 @@ const AD_HOSTS: &[&str] = &[
     "distroscale.com",
     "jsrdn.com",
     "pixanalytics.com",
+    "adfox.ru",
+    "adriver.ru",
+    "adocean.pl",
+    "rcm.amazon.com",
+    "adform.net",
+    "smartadserver.com",
+    "rubiconproject.com",
+    "pubmatic.com",
+    "adition.com",
+    "teads.tv",
+    "sharethrough.com",
+    "serving-sys.com",
+    "flashtalking.com",
 ];
 
 /// The element, or an element a few levels around it, is an advertising

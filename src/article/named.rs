@@ -167,7 +167,7 @@ pub fn heading_level(el: ElementRef<'_>) -> Option<u8> {
 /// id="taboola-below-article">`), empty dividers between them aside: both
 /// wait for a script.
 pub fn script_slot(heading: ElementRef<'_>) -> bool {
-    if super::embeds::in_ad_slot(heading) {
+    if super::embeds::in_ad_slot(heading) || holds_an_unaddressed_link(heading) {
         return true;
     }
     // The heading may end a wrapper of its own (a drawer's header row),
@@ -201,6 +201,26 @@ fn slot_after(el: ElementRef<'_>) -> Option<bool> {
         }
     }
     None
+}
+
+/// The heading holds only an empty link that leads nowhere yet (`<h4
+/// class="related"><a href=""></a></h4>`, `<a></a>`): a recommendation
+/// widget's slot, whose title and address its script writes in.
+fn holds_an_unaddressed_link(heading: ElementRef<'_>) -> bool {
+    let mut children = heading.children().filter(|c| match c.value() {
+        scraper::Node::Text(t) => !t.trim().is_empty(),
+        scraper::Node::Element(_) => true,
+        _ => false,
+    });
+    let only = children.next().and_then(ElementRef::wrap);
+    children.next().is_none()
+        && only.is_some_and(|a| {
+            a.value().name() == "a"
+                && holds_nothing(a)
+                && a.value()
+                    .attr("href")
+                    .is_none_or(|h| matches!(h.trim(), "" | "#"))
+        })
 }
 
 /// No elements and no text in it, whitespace aside.

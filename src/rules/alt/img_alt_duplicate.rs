@@ -32,6 +32,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
             !(super::img_alt_placeholder::is_placeholder(alt.value)
                 || img.alt_is_file_name()
                 || is_host_name(alt.value)
+                || names_a_kind(alt.value)
                 || img.alt_overridden
                 || img.is_pixel())
         })
@@ -91,6 +92,30 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
     out
 }
 
+/// Alt text that names what kind of thing the image is for, beside the
+/// name or words it goes with: a commenter's or author's avatar, a
+/// template's portal icon, an ad label's "Advertisement". Each copy is
+/// right where it is; none tells one picture from another.
+fn names_a_kind(alt: &str) -> bool {
+    let key = normalize(alt).trim_matches(|c: char| c.is_ascii_punctuation()).to_lowercase();
+    KIND_LABELS.contains(&key.as_str())
+}
+
+const KIND_LABELS: &[&str] = &[
+    "avatar",
+    "user avatar",
+    "author avatar",
+    "profile picture",
+    "profile photo",
+    "profile image",
+    "portal icon",
+    "advertisement",
+    "advertising",
+    "anzeige",
+    "publicidad",
+    "publicité",
+];
+
 /// Alt text that is only a host name: `sciencefly.com`, `www.example.co.uk`.
 fn is_host_name(alt: &str) -> bool {
     let alt = alt.trim().trim_end_matches('/');
@@ -119,5 +144,13 @@ mod tests {
         assert!(!is_host_name("Pi 3.14"));
         assert!(!is_host_name("A flooded street in Porto Alegre."));
         assert!(!is_host_name("Dr. Smith"));
+    }
+
+    #[test]
+    fn kinds_of_element() {
+        assert!(super::names_a_kind("Avatar"));
+        assert!(super::names_a_kind("User avatar"));
+        assert!(super::names_a_kind("advertisement"));
+        assert!(!super::names_a_kind("Jane Doe's avatar"));
     }
 }
