@@ -24,18 +24,28 @@ pub(super) const LAZY_PICTURE_ATTRIBUTES: &[&str] = &[
 /// class="js-delayed-image-load" data-src="….jpg">`), or in an `<img>`
 /// written in a `<noscript>` fallback. Nested figures are not looked in.
 pub(super) fn lazy_picture<'a>(doc: &'a Document, figure: ElementRef<'a>) -> Option<&'a str> {
+    lazy_picture_in(doc, figure).map(|(_, address)| address)
+}
+
+/// [`lazy_picture`], and the element that carries it (the placeholder, or
+/// the `<noscript>`).
+pub(super) fn lazy_picture_in<'a>(
+    doc: &'a Document,
+    figure: ElementRef<'a>,
+) -> Option<(ElementRef<'a>, &'a str)> {
     // The figure's own `itemid` (schema.org's ImageObject) counts too.
     std::iter::once(figure)
         .chain(own_descendants(figure))
         .find_map(|e| {
             if e.value().name() == "noscript" {
-                return noscript_picture(doc, e);
+                return noscript_picture(doc, e).map(|a| (e, a));
             }
             LAZY_PICTURE_ATTRIBUTES
                 .iter()
                 .filter_map(|a| e.value().attr(a))
                 .map(|v| v.trim().split([' ', ',']).next().unwrap_or(""))
                 .find(|v| looks_like_picture(v))
+                .map(|a| (e, a))
         })
 }
 

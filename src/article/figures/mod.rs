@@ -28,12 +28,12 @@ use crate::diagnostic::Span;
 use crate::html::Document;
 use crate::text::{self, Analysis};
 use copies::mark_copies;
-use lazy::{lazy_picture, noscript_img_attr, picture_address};
+use lazy::{lazy_picture, lazy_picture_in, noscript_img_attr, picture_address};
 use read::{Reader, caption_text, read_caption};
 pub use search::marks_credit;
 use search::{
-    Found, Parts, alt_of, elements_with_text, images_link_away, in_byline, inside_link,
-    opens_picture_file, own_descendants, standing_block,
+    Found, Parts, alt_of, caption_is_link, elements_with_text, href_goes_away, images_link_away,
+    in_byline, inside_link, opens_picture_file, own_descendants, standing_block,
 };
 pub(crate) use search::{marks, marks_caption};
 
@@ -297,6 +297,8 @@ pub fn figures(
             || vis.is_unseen(el)
             || vis.is_inert(el)
             || inside_link(el)
+            // A headline linking to another story: a teaser card's.
+            || caption_is_link(el)
             || in_byline(el)
             // A caption inside any <figure> is that figure's, pictured
             // or not (a video, a chart drawn by a script).
@@ -509,7 +511,14 @@ impl Build<'_, '_> {
             }
             caption
         });
-        let links_away = images_link_away(element, &parts.image_elements);
+        // A lazy picture with no <img> yet links away when its placeholder
+        // does (`<a class="thumbnail__image lazy" data-original="….jpg"
+        // href="/raksts/…">`): a teaser card.
+        let links_away = images_link_away(element, &parts.image_elements)
+            || parts.image_elements.is_empty()
+                && lazy_picture_in(self.doc, element).is_some_and(|(placeholder, _)| {
+                    href_goes_away(placeholder) || images_link_away(element, &[placeholder])
+                });
         let addresses: Vec<&str> = parts
             .images
             .iter()

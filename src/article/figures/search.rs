@@ -609,8 +609,15 @@ pub(super) fn is_picture_file(href: &str) -> bool {
 /// A link (`<a href>`) to another page: not to the picture itself, its
 /// larger version or its gallery page.
 pub(super) fn link_goes_away(a: ElementRef<'_>) -> bool {
+    !opens_picture_file(a) && href_goes_away(a)
+}
+
+/// `a` is a link whose `href` leads to another page (see
+/// [`link_goes_away`]), whatever its `data-` attributes hold: a lazy
+/// placeholder link (`<a class="lazy" data-original="….jpg"
+/// href="/story/…">`) keeps its own picture there, not a larger one.
+pub(super) fn href_goes_away(a: ElementRef<'_>) -> bool {
     a.value().name() == "a"
-        && !opens_picture_file(a)
         && a.value().attr("href").is_some_and(|h| {
             let h = h.trim().to_ascii_lowercase();
             let h = h.split(['?', '#']).next().unwrap_or("");
