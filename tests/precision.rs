@@ -47,53 +47,146 @@ fn corpus() -> Option<&'static Corpus> {
                 eprintln!("corpus not found at {}; skipping", dir.display());
                 return None;
             }
-            let output = Command::cargo_bin("presslint")
-                .unwrap()
-                .current_dir(&dir)
-                .args(["check", ".", "--format", "json", "--fail-on", "never"])
-                .output()
-                .unwrap();
-            assert_eq!(
-                output.status.code(),
-                Some(0),
-                "{}",
-                String::from_utf8_lossy(&output.stderr)
-            );
-            let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-            let mut findings = HashSet::new();
-            let mut by_file: HashMap<String, Vec<Reported>> = HashMap::new();
-            for file in report["files"].as_array().unwrap() {
-                let path = file["path"].as_str().unwrap().trim_start_matches("./");
-                for d in file["diagnostics"].as_array().unwrap() {
-                    let rule = d["rule"].as_str().unwrap().to_string();
-                    let span = |s: &serde_json::Value| {
-                        (
-                            s["start"].as_u64().unwrap() as usize,
-                            s["end"].as_u64().unwrap() as usize,
-                        )
-                    };
-                    let (start, end) = span(&d["span"]);
-                    findings.insert((rule.clone(), path.to_string(), start, end));
-                    let labels = d["labels"].as_array().into_iter().flatten();
-                    let spans: Vec<(usize, usize)> = std::iter::once((start, end))
-                        .chain(labels.map(|l| span(&l["span"])))
-                        .collect();
-                    by_file.entry(path.to_string()).or_default().push(Reported {
-                        rule,
-                        message: d["message"].as_str().unwrap_or_default().to_string(),
-                        start: spans.iter().map(|s| s.0).min().unwrap(),
-                        end: spans.iter().map(|s| s.1).max().unwrap(),
-                    });
-                }
-            }
-            Some(Corpus {
-                dir,
-                findings,
-                by_file,
-            })
+            Some(run_over(dir))
         })
         .as_ref()
 }
+
+/// The held-out pages `scripts/fetch-holdout.sh` fetched into
+/// target/holdout (`PRESSLINT_HOLDOUT` names another folder).
+fn holdout() -> Option<&'static Corpus> {
+    static HOLDOUT: OnceLock<Option<Corpus>> = OnceLock::new();
+    HOLDOUT
+        .get_or_init(|| {
+            let dir = std::env::var_os("PRESSLINT_HOLDOUT").map_or_else(
+                || Path::new(env!("CARGO_MANIFEST_DIR")).join("target/holdout"),
+                PathBuf::from,
+            );
+            if !dir.join(".complete").is_file() {
+                eprintln!(
+                    "held-out pages not found at {} (scripts/fetch-holdout.sh); skipping",
+                    dir.display()
+                );
+                return None;
+            }
+            Some(run_over(dir))
+        })
+        .as_ref()
+}
+
+/// One run of the binary over `dir`, as a user would.
+fn run_over(dir: PathBuf) -> Corpus {
+    let output = Command::cargo_bin("presslint")
+        .unwrap()
+        .current_dir(&dir)
+        .args(["check", ".", "--format", "json", "--fail-on", "never"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let mut findings = HashSet::new();
+    let mut by_file: HashMap<String, Vec<Reported>> = HashMap::new();
+    for file in report["files"].as_array().unwrap() {
+        let path = file["path"].as_str().unwrap().trim_start_matches("./");
+        for d in file["diagnostics"].as_array().unwrap() {
+            let rule = d["rule"].as_str().unwrap().to_string();
+            let span = |s: &serde_json::Value| {
+                (
+                    s["start"].as_u64().unwrap() as usize,
+                    s["end"].as_u64().unwrap() as usize,
+                )
+            };
+            let (start, end) = span(&d["span"]);
+            findings.insert((rule.clone(), path.to_string(), start, end));
+            let labels = d["labels"].as_array().into_iter().flatten();
+            let spans: Vec<(usize, usize)> = std::iter::once((start, end))
+                .chain(labels.map(|l| span(&l["span"])))
+                .collect();
+            by_file.entry(path.to_string()).or_default().push(Reported {
+                rule,
+                message: d["message"].as_str().unwrap_or_default().to_string(),
+                start: spans.iter().map(|s| s.0).min().unwrap(),
+                end: spans.iter().map(|s| s.1).max().unwrap(),
+            });
+        }
+    }
+    Corpus {
+        dir,
+        findings,
+        by_file,
+    }
+}
+
+/// Findings judged on the held-out pages, fetched by
+/// `scripts/fetch-holdout.sh`: pages the rules were not tuned on when each
+/// sample was drawn (docs/precision.md). Their precision is shown, not
+/// held to [`PRECISION`]: a sample of at most 20 findings a rule measures a
+/// rule's behaviour on unseen pages too coarsely to gate on, and the model
+/// causes it showed were fixed. A true finding they judged stays reported.
+#[test]
+fn held_out_pages_keep_their_true_findings() {
+    let Some(holdout) = holdout() else { return };
+    let data = include_str!("data/holdout-judgments.tsv");
+    // (sample, rule) -> (judged and still reported, TRUE among them, gone)
+    let mut table: BTreeMap<(&str, &str), (usize, usize, usize)> = BTreeMap::new();
+    let mut lost = Vec::new();
+    for (n, line) in data.lines().enumerate().skip(1) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert!(
+            cols.len() >= 9,
+            "holdout-judgments.tsv:{}: too few columns",
+            n + 1
+        );
+        let (sample, rule, file, verdict) = (cols[0], cols[1], cols[2], cols[7]);
+        assert!(
+            matches!(verdict, "TRUE" | "FALSE" | "NOISE"),
+            "holdout-judgments.tsv:{}: verdict `{verdict}`",
+            n + 1
+        );
+        let key: Key = (
+            rule.to_string(),
+            file.to_string(),
+            cols[3].parse().unwrap(),
+            cols[4].parse().unwrap(),
+        );
+        let row = table.entry((sample, rule)).or_default();
+        if holdout.findings.contains(&key) {
+            row.0 += 1;
+            row.1 += usize::from(verdict == "TRUE");
+        } else {
+            row.2 += 1;
+            if verdict == "TRUE" && !HOLDOUT_ACCEPTED_LOSSES.iter().any(|a| line.contains(a)) {
+                lost.push(format!("{sample}: {rule} {file}:{} ({})", cols[5], cols[8]));
+            }
+        }
+    }
+    println!(
+        "| sample | rule | judged | true | precision | no longer reported |\n|---|---|---|---|---|---|"
+    );
+    for ((sample, rule), (judged, true_, gone)) in &table {
+        let precision = *true_ as f64 / (*judged).max(1) as f64;
+        let shown = (precision * 100.0).floor() / 100.0;
+        println!("| {sample} | {rule} | {judged} | {true_} | {shown:.2} | {gone} |");
+    }
+    assert!(
+        lost.is_empty(),
+        "true findings judged on the held-out pages are no longer reported:\n{lost:#?}"
+    );
+}
+
+/// True findings of the held-out samples given up on purpose, each with
+/// why (`rule file start`).
+const HOLDOUT_ACCEPTED_LOSSES: &[&str] = &[
+    // An alt that is only the caption's credit, "(Al 'Hughes' Dukes
+    // Photography)", is now reported as a credit in the alt
+    // (img-alt-contains-credit) rather than as repeating the caption.
+    "img-alt-duplicates-caption\ttest_cbslocal.html\t28664",
+];
 
 /// The lowest precision a rule with enough judged findings may have.
 const PRECISION: f64 = 0.95;
