@@ -278,7 +278,8 @@ fn paragraph(doc: &Document, p: ElementRef<'_>) -> Block {
                     | "a"
                     | "dl"
             )
-        }) || in_caption_or_credit(p),
+        }) || in_caption_or_credit(p)
+            || outside_the_story(p),
         media: holds_media(p) || titles_next(p, &text),
         article: article_of(doc, p),
         text,
@@ -303,6 +304,36 @@ fn in_caption_or_credit(p: ElementRef<'_>) -> bool {
             figures::marks(el, &|v| {
                 figures::marks_caption(v) || figures::marks_credit(v)
             })
+        })
+}
+
+/// The paragraph is in readers' comments or in a page footer written as a
+/// `<div>` (`<div class="sf_comment">`, `<div id="page-footer">`): a class
+/// or id word `comment`/`comments`, or a name ending in `footer`.
+fn outside_the_story(p: ElementRef<'_>) -> bool {
+    std::iter::once(p)
+        .chain(p.ancestors().filter_map(ElementRef::wrap))
+        .any(|el| {
+            ["class", "id"]
+                .iter()
+                .filter_map(|a| el.value().attr(a))
+                .flat_map(str::split_ascii_whitespace)
+                .any(|name| {
+                    let lower = name.to_ascii_lowercase();
+                    let words: Vec<String> = a11y::word_parts(name).collect();
+                    // `comments-open`, `has-comments`: a story that takes them.
+                    let about = words
+                        .first()
+                        .is_some_and(|w| matches!(w.as_str(), "has" | "no"))
+                        || words.last().is_some_and(|w| {
+                            matches!(w.as_str(), "open" | "closed" | "count" | "link" | "enabled")
+                        });
+                    !about
+                        && (words.iter().any(|w| w == "comment" || w == "comments")
+                            || lower == "footer"
+                            || lower.ends_with("-footer")
+                            || lower.ends_with("_footer"))
+                })
         })
 }
 

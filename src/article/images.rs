@@ -275,10 +275,56 @@ pub fn is_spacer(url: &str) -> bool {
         |w: &String| SPACER_WORDS.contains(&w.as_str()) && (w.len() > 1 || ext == "gif");
     matches!(ext, "gif" | "png")
         && parts.iter().any(spacer_word)
-        && parts
-            .iter()
-            .all(|w| SPACER_WORDS.contains(&w.as_str()) || SPACER_FILLERS.contains(&w.as_str()))
+        && parts.iter().all(|w| {
+            SPACER_WORDS.contains(&w.as_str())
+                || SPACER_FILLERS.contains(&w.as_str())
+                // A version or cache number: `transparent-1093278.png`.
+                || w.chars().all(|c| c.is_ascii_digit())
+        })
 }
+
+/// A spinner's address: an animation named for what it shows while a
+/// script loads what replaces it (`loading.gif`, `ajax-loader.gif`,
+/// `spinner-32.svg`, `working.gif`).
+pub fn is_spinner(url: &str) -> bool {
+    let path = url.split(['?', '#']).next().unwrap_or_default();
+    let name = path
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let Some((stem, ext)) = name.rsplit_once('.') else {
+        return false;
+    };
+    let parts: Vec<String> = a11y::word_parts(stem).collect();
+    matches!(ext, "gif" | "png" | "svg" | "webp")
+        && parts.iter().any(|w| SPINNER_WORDS.contains(&w.as_str()))
+        && parts.iter().all(|w| {
+            SPINNER_WORDS.contains(&w.as_str())
+                || SPINNER_FILLERS.contains(&w.as_str())
+                || w.chars().all(|c| c.is_ascii_digit())
+        })
+}
+
+/// The words a spinner's file name is made of, with at most
+/// [`SPINNER_FILLERS`] beside them.
+const SPINNER_WORDS: &[&str] = &[
+    "loading",
+    "loader",
+    "spinner",
+    "spin",
+    "throbber",
+    "busy",
+    "processing",
+    "working",
+    "wait",
+];
+
+/// Words a spinner's file name may hold beside its own.
+const SPINNER_FILLERS: &[&str] = &[
+    "ajax", "icon", "img", "image", "small", "large", "big", "white", "black", "gray", "grey",
+    "dark", "light", "animated", "anim",
+];
 
 /// The words a spacer's file name is made of (`blank`, `1px`, `x`), with
 /// at most [`SPACER_FILLERS`] beside them (`icon_blank`): `logo_trans.png`
@@ -1159,7 +1205,26 @@ fn insertion_point(doc: &Document, el: ElementRef<'_>) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::{file_says, is_file_name, is_live_count, is_spacer};
+    use super::{file_says, is_file_name, is_live_count, is_spacer, is_spinner};
+
+    #[test]
+    fn spinners_are_named_for_what_they_show() {
+        for url in [
+            "http://i.cdn.turner.com/cnn/.e/img/3.0/global/misc/loading.gif",
+            "/ct2/html/images/working.gif",
+            "/img/ajax-loader.gif",
+            "/static/spinner-32.svg?v=3",
+        ] {
+            assert!(is_spinner(url), "{url}");
+        }
+        for url in [
+            "/img/loading-dock-fire.jpg",
+            "/media/spin-class.png",
+            "/img/loading-bay.gif",
+        ] {
+            assert!(!is_spinner(url), "{url}");
+        }
+    }
 
     #[test]
     fn spacers_are_named_for_what_they_are() {
@@ -1169,6 +1234,7 @@ mod tests {
             "https://i.cdn.turner.com/cnn/.element/img/3.0/1px.gif",
             "/common/icon_blank.gif",
             "/img/spacer.png?v=2",
+            "https://s.yimg.com/g/images/transparent-1093278.png",
         ] {
             assert!(is_spacer(url), "{url}");
         }

@@ -160,6 +160,13 @@ impl<'d> Article<'d> {
         references.peek().is_some() && references.all(|r| images::is_spacer(r.url))
     }
 
+    /// Every address of the image is a spinner's (see
+    /// `images::is_spinner`): a script replaces it with what it loads.
+    pub fn is_spinner(&self, img: &Image<'_>) -> bool {
+        let mut references = self.references_of(img).peekable();
+        references.peek().is_some() && references.all(|r| images::is_spinner(r.url))
+    }
+
     /// The image is a count badge drawn live by a service (see
     /// `images::is_live_count`): no size can be written for it.
     pub fn is_live_count(&self, img: &Image<'_>) -> bool {

@@ -113,13 +113,20 @@ fn asks_the_speaker_after(block: &Block, after: &Block) -> bool {
         })
 }
 
-/// A line that carries a clock time or a numeric date ("Ivan - 16.08.2015
-/// г. 10:16:23", "Posted 12/03/2014"): a comment's or a post's header, not
-/// a section's title.
+/// A line that carries a clock time, a numeric date or a time ago ("Ivan -
+/// 16.08.2015 г. 10:16:23", "Posted 12/03/2014", "Alcalino Hace 28
+/// minutos"): a comment's or a post's header, not a section's title.
 fn has_timestamp(text: &str) -> bool {
     static STAMP: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")
-            .expect("timestamp pattern")
+        Regex::new(concat!(
+            r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b",
+            // "2 hours ago", "Hace 28 minutos", "il y a 3 heures", "vor 2 Stunden".
+            r"|(?i)\b(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b",
+            r"|(?i)\bhace\s+(?:\d+|una?)\s+(?:segundos?|minutos?|horas?|d[ií]as?|semanas?)\b",
+            r"|(?i)\bil y a\s+(?:\d+|une?)\s+(?:secondes?|minutes?|heures?|jours?|semaines?)\b",
+            r"|(?i)\bvor\s+(?:\d+|einer?)\s+(?:Sekunden?|Minuten?|Stunden?|Tagen?|Wochen?)\b",
+        ))
+        .expect("timestamp pattern")
     });
     STAMP.is_match(text)
 }
@@ -328,6 +335,8 @@ mod tests {
             "What are these fucktards thinking???",
             "Ivan - 16.08.2015 г. 10:16:23",
             "Posted at 8:30 AM",
+            "Alcalino Hace 28 minutos",
+            "Jane 2 hours ago",
         ] {
             assert!(!reads_as_subheading(&block(text)), "{text}");
         }

@@ -42,6 +42,8 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
                     .and_then(|i| i.display_size())
                     .is_some_and(|(w, h)| w > 2 || h > 2)
         })
+        // A spinner stands in while a script loads what replaces it.
+        .filter(|img| !ctx.article.is_spinner(img))
         // A live count badge is as wide as a count the page cannot know.
         .filter(|img| !ctx.article.is_live_count(img))
         // An image with no address at all yet (no `src`, or `src=""` in a
