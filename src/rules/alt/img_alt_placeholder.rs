@@ -93,7 +93,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
     let mut previous: Option<(Span, Picture)> = None;
     let mut out = Vec::new();
     for (img, alt) in ctx.article.images_with_alt() {
-        if !is_placeholder(alt.value) {
+        if !is_placeholder(alt.value) || names_its_icon(ctx, img, alt.value) {
             previous = None;
             continue;
         }
@@ -117,6 +117,25 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         );
     }
     out
+}
+
+/// The most pixels each way of an icon whose alt may name what it marks.
+const ICON_PX: f64 = 32.0;
+
+/// A small icon that marks a kind of content, whose file is named for it
+/// (`alt="photo"` on a 17 × 12 `cp_photo.gif` beside a photo story's
+/// link): the word is what the icon shows.
+fn names_its_icon(ctx: &Context, img: &crate::article::Image<'_>, alt: &str) -> bool {
+    let small = |d: Option<f64>| d.is_some_and(|d| d <= ICON_PX);
+    let word = alt.trim().to_lowercase();
+    small(img.width_px())
+        && small(img.height_px())
+        && ctx.article.references_of(img).any(|r| {
+            let path = r.url.split(['?', '#']).next().unwrap_or_default();
+            let name = path.rsplit('/').next().unwrap_or_default();
+            let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+            crate::a11y::word_parts(stem).any(|w| w == word)
+        })
 }
 
 /// Nothing comes between two images but wrappers closing and opening: no
