@@ -83,6 +83,12 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
             re(format!(r"\b(?:{month})\.?,?\s+(?:de\s+)?{YEAR}\b")),
             "month-year",
         ),
+        // 2021. gada janvāris (Latvian) · 2015. augusztus 20-án (Hungarian):
+        // the year first, with its full stop ("In 2016 May said" is not)
+        (
+            re(format!(r"\b{YEAR}\.\s*(?:gada\s+)?(?:{month})\b")),
+            "year-month",
+        ),
         // the summer of 1963 · Winter 2019: an archive picture's date
         (
             re(format!(

@@ -238,6 +238,27 @@ mod tests {
     }
 
     #[test]
+    fn credits_dates_and_traps_from_held_out_pages() {
+        let found = |text: &str| {
+            let a = analyze(text, &[]);
+            (a.credit.is_some(), a.date.is_some())
+        };
+        assert!(found("Kelly Malloy on the show (Al ‘Hughes’ Dukes Photography)").0);
+        assert!(found("Sala de espera de un ambulatorio madrileño. / GORKA LEJARCEGI").0);
+        assert!(found("Az Ungvár központjában. MTI Fotó: Nemes János").0);
+        assert!(found("A rally in the capital. (MTI)").0);
+        // A title that holds the word, and a gallery's teaser.
+        assert!(!found("Paramount Triumphs In ‘La Dolce Vita’ Copyright Case").0);
+        assert!(!found("Photos: Scenes from a Historic East Coast Tremor").0);
+        assert!(found("Photos: Jane Doe and John Roe/AP").0);
+        // The year first, with its full stop.
+        assert!(found("Zemes nogruvums Askā, Norvēģijā, 2021.gada janvāris").1);
+        assert!(found("Ünnepség Budapesten 2015. augusztus 20-án").1);
+        assert!(found("Protest w Warszawie, 3 maja 2019").1);
+        assert!(!found("In 2016 May became prime minister").1);
+    }
+
+    #[test]
     fn credit_traps() {
         check(&[
             (
