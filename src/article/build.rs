@@ -12,6 +12,7 @@ use super::named::*;
 use super::{Article, DocumentFacts, Options};
 use crate::a11y;
 use crate::html::Document;
+use ego_tree::NodeId;
 use scraper::ElementRef;
 
 pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
@@ -49,6 +50,7 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
         videos: Vec::new(),
         tracks: Vec::new(),
     };
+    let mut outside_story = HashMap::new();
     let mut image_index = HashMap::new();
     let mut copied_hrefs = std::collections::HashSet::new();
     let mut link_hrefs = Vec::new();
@@ -57,7 +59,7 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
         let is_svg = el.value().name.ns == html5ever::ns!(svg);
         let role = a11y::role(el);
         if name == "p" && exposed(el) {
-            article.blocks.push(paragraph(doc, el));
+            article.blocks.push(paragraph(doc, el, &mut outside_story));
         }
         if let Some(level) = heading_level(el)
             && exposed(el)
@@ -232,7 +234,11 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
 }
 
 /// A `<p>` as a block of the story's text.
-fn paragraph(doc: &Document, p: ElementRef<'_>) -> Block {
+fn paragraph(
+    doc: &Document,
+    p: ElementRef<'_>,
+    outside_story: &mut HashMap<NodeId, bool>,
+) -> Block {
     let text = a11y::normalize(&p.text().collect::<String>());
     let chars = |el: ElementRef<'_>| {
         el.text()
@@ -279,7 +285,7 @@ fn paragraph(doc: &Document, p: ElementRef<'_>) -> Block {
                     | "dl"
             )
         }) || in_caption_or_credit(p)
-            || outside_the_story(p),
+            || outside_the_story(outside_story, p),
         media: holds_media(p) || titles_next(p, &text),
         article: article_of(doc, p),
         text,
@@ -308,32 +314,51 @@ fn in_caption_or_credit(p: ElementRef<'_>) -> bool {
 }
 
 /// The paragraph is in readers' comments or in a page footer written as a
-/// `<div>` (`<div class="sf_comment">`, `<div id="page-footer">`): a class
-/// or id word `comment`/`comments`, or a name ending in `footer`.
-fn outside_the_story(p: ElementRef<'_>) -> bool {
-    std::iter::once(p)
-        .chain(p.ancestors().filter_map(ElementRef::wrap))
-        .any(|el| {
-            ["class", "id"]
-                .iter()
-                .filter_map(|a| el.value().attr(a))
-                .flat_map(str::split_ascii_whitespace)
-                .any(|name| {
-                    let lower = name.to_ascii_lowercase();
-                    let words: Vec<String> = a11y::word_parts(name).collect();
-                    // `comments-open`, `has-comments`: a story that takes them.
-                    let about = words
-                        .first()
-                        .is_some_and(|w| matches!(w.as_str(), "has" | "no"))
-                        || words.last().is_some_and(|w| {
-                            matches!(w.as_str(), "open" | "closed" | "count" | "link" | "enabled")
-                        });
-                    !about
-                        && (words.iter().any(|w| w == "comment" || w == "comments")
-                            || lower == "footer"
-                            || lower.ends_with("-footer")
-                            || lower.ends_with("_footer"))
-                })
+/// `<div>` (see [`marks_comments_or_footer`]). Each element's answer is
+/// kept in `memo`, so a deep page's ancestors are read once, not once per
+/// paragraph.
+fn outside_the_story(memo: &mut HashMap<NodeId, bool>, p: ElementRef<'_>) -> bool {
+    let mut unknown = Vec::new();
+    let mut outside = false;
+    for el in std::iter::once(p).chain(p.ancestors().filter_map(ElementRef::wrap)) {
+        if let Some(&known) = memo.get(&el.id()) {
+            outside = known;
+            break;
+        }
+        unknown.push(el);
+    }
+    for el in unknown.into_iter().rev() {
+        outside = outside || marks_comments_or_footer(el);
+        memo.insert(el.id(), outside);
+    }
+    outside
+}
+
+/// A class or id word `comment`/`comments` (`<div class="sf_comment">`),
+/// or a name ending in `footer` (`<div id="page-footer">`); not a story's
+/// note that it takes comments (`comments-open`, `has-comments`).
+fn marks_comments_or_footer(el: ElementRef<'_>) -> bool {
+    ["class", "id"]
+        .iter()
+        .filter_map(|a| el.value().attr(a))
+        .flat_map(str::split_ascii_whitespace)
+        .any(|name| {
+            let lower = name.to_ascii_lowercase();
+            if !lower.contains("comment") && !lower.contains("footer") {
+                return false;
+            }
+            let words: Vec<String> = a11y::word_parts(name).collect();
+            let about = words
+                .first()
+                .is_some_and(|w| matches!(w.as_str(), "has" | "no"))
+                || words.last().is_some_and(|w| {
+                    matches!(w.as_str(), "open" | "closed" | "count" | "link" | "enabled")
+                });
+            !about
+                && (words.iter().any(|w| w == "comment" || w == "comments")
+                    || lower == "footer"
+                    || lower.ends_with("-footer")
+                    || lower.ends_with("_footer"))
         })
 }
 
