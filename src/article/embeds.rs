@@ -139,7 +139,9 @@ pub fn in_ad_slot(el: ElementRef<'_>) -> bool {
 /// replaces with the network's button) and bShare (`<div
 /// class="bshare-custom">`, `<a class="bshareDiv">`); and Google's
 /// website translator, whose script writes its gadget and icon
-/// (`<div class="goog-te-gadget">`).
+/// (`<div class="goog-te-gadget">`); and Twitter's buttons, an empty
+/// `<a class="twitter-share-button">` that its `widgets.js` replaces with
+/// a titled frame.
 const SHARE_BUTTONS: &[&str] = &[
     "addthis_button_",
     "a2a_button_",
@@ -148,6 +150,10 @@ const SHARE_BUTTONS: &[&str] = &[
     "socialite",
     "bshare",
     "goog-te-",
+    "twitter-share-button",
+    "twitter-follow-button",
+    "twitter-hashtag-button",
+    "twitter-mention-button",
 ];
 
 /// How far above an element its share button may be: Gigya draws its
