@@ -336,8 +336,12 @@ fn outside_the_story(memo: &mut HashMap<NodeId, bool>, p: ElementRef<'_>) -> boo
 
 /// A class or id word `comment`/`comments` (`<div class="sf_comment">`),
 /// or a name ending in `footer` (`<div id="page-footer">`); not a story's
-/// note that it takes comments (`comments-open`, `has-comments`).
+/// note that it takes comments (`comments-open`, `has-comments`,
+/// `with-comments`), nor the page's `<body>` or `<main>`.
 fn marks_comments_or_footer(el: ElementRef<'_>) -> bool {
+    if matches!(el.value().name(), "html" | "body" | "main") {
+        return false;
+    }
     ["class", "id"]
         .iter()
         .filter_map(|a| el.value().attr(a))
@@ -350,10 +354,23 @@ fn marks_comments_or_footer(el: ElementRef<'_>) -> bool {
             let words: Vec<String> = a11y::word_parts(name).collect();
             let about = words
                 .first()
-                .is_some_and(|w| matches!(w.as_str(), "has" | "no"))
+                .is_some_and(|w| matches!(w.as_str(), "has" | "no" | "with" | "without" | "show"))
                 || words.last().is_some_and(|w| {
-                    matches!(w.as_str(), "open" | "closed" | "count" | "link" | "enabled")
+                    matches!(
+                        w.as_str(),
+                        "open"
+                            | "closed"
+                            | "count"
+                            | "link"
+                            | "enabled"
+                            | "disabled"
+                            | "allowed"
+                            | "on"
+                            | "off"
+                            | "toggle"
+                    )
                 });
+
             !about
                 && (words.iter().any(|w| w == "comment" || w == "comments")
                     || lower == "footer"
