@@ -297,8 +297,14 @@ pub fn figures(
             || vis.is_unseen(el)
             || vis.is_inert(el)
             || inside_link(el)
-            // A headline linking to another story: a teaser card's.
+            // A headline linking to another story, or a `<figcaption>`
+            // holding a heading and its excerpt: a teaser card's.
             || caption_is_link(el)
+            || name == "figcaption"
+                && el
+                .descendants()
+                .filter_map(ElementRef::wrap)
+                .any(|d| matches!(d.value().name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
             || in_byline(el)
             // A caption inside any <figure> is that figure's, pictured
             // or not (a video, a chart drawn by a script).
