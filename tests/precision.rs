@@ -122,6 +122,33 @@ fn run_over(dir: PathBuf) -> Corpus {
     }
 }
 
+/// The rows of a judgments file (`name`, its text `data`), header left
+/// out: each line, its columns (sample rule file start end line column
+/// verdict reason message) and the finding it judges. A row with too few
+/// columns or a verdict other than TRUE, FALSE or NOISE fails the test.
+fn judged_rows<'a>(
+    name: &'a str,
+    data: &'a str,
+) -> impl Iterator<Item = (&'a str, Vec<&'a str>, Key)> + 'a {
+    data.lines().enumerate().skip(1).map(move |(n, line)| {
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert!(cols.len() >= 9, "{name}:{}: too few columns", n + 1);
+        let verdict = cols[7];
+        assert!(
+            matches!(verdict, "TRUE" | "FALSE" | "NOISE"),
+            "{name}:{}: verdict `{verdict}`",
+            n + 1
+        );
+        let key: Key = (
+            cols[1].to_string(),
+            cols[2].to_string(),
+            cols[3].parse().unwrap(),
+            cols[4].parse().unwrap(),
+        );
+        (line, cols, key)
+    })
+}
+
 /// Findings judged on the held-out pages, fetched by
 /// `scripts/fetch-holdout.sh`: pages the rules were not tuned on when each
 /// sample was drawn (docs/precision.md). Their precision is shown, not
@@ -135,25 +162,8 @@ fn held_out_pages_keep_their_true_findings() {
     // (sample, rule) -> (judged and still reported, TRUE among them, gone)
     let mut table: BTreeMap<(&str, &str), (usize, usize, usize)> = BTreeMap::new();
     let mut lost = Vec::new();
-    for (n, line) in data.lines().enumerate().skip(1) {
-        let cols: Vec<&str> = line.split('\t').collect();
-        assert!(
-            cols.len() >= 9,
-            "holdout-judgments.tsv:{}: too few columns",
-            n + 1
-        );
+    for (line, cols, key) in judged_rows("holdout-judgments.tsv", data) {
         let (sample, rule, file, verdict) = (cols[0], cols[1], cols[2], cols[7]);
-        assert!(
-            matches!(verdict, "TRUE" | "FALSE" | "NOISE"),
-            "holdout-judgments.tsv:{}: verdict `{verdict}`",
-            n + 1
-        );
-        let key: Key = (
-            rule.to_string(),
-            file.to_string(),
-            cols[3].parse().unwrap(),
-            cols[4].parse().unwrap(),
-        );
         let row = table.entry((sample, rule)).or_default();
         if holdout.findings.contains(&key) {
             row.0 += 1;
@@ -222,25 +232,8 @@ fn every_rule_is_precise_on_judged_corpus_findings() {
     let mut lost = Vec::new();
     let mut seen = HashSet::new();
     let mut counted = HashSet::new();
-    for (n, line) in data.lines().enumerate().skip(1) {
-        let cols: Vec<&str> = line.split('\t').collect();
-        assert!(
-            cols.len() >= 9,
-            "corpus-judgments.tsv:{}: too few columns",
-            n + 1
-        );
+    for (_, cols, key) in judged_rows("corpus-judgments.tsv", data) {
         let (sample, rule, file, verdict) = (cols[0], cols[1], cols[2], cols[7]);
-        assert!(
-            matches!(verdict, "TRUE" | "FALSE" | "NOISE"),
-            "corpus-judgments.tsv:{}: verdict `{verdict}`",
-            n + 1
-        );
-        let key: Key = (
-            rule.to_string(),
-            file.to_string(),
-            cols[3].parse().unwrap(),
-            cols[4].parse().unwrap(),
-        );
         let reported = corpus.findings.contains(&key);
         // Every sample drawn after the changes counts, each finding once
         // (a later sample may draw one an earlier sample judged).

@@ -255,38 +255,43 @@ pub fn is_beacon(url: &str) -> bool {
 
 /// A spacer's address: a transparent GIF or PNG named for what it is
 /// (`x.gif`, `1px.gif`, `spacer.gif`, `icon_blank.gif`, `clear.png`; not
-/// `x.png`), put
-/// where a style sheet draws a sprite or keeps a gap. It is a pixel or two,
-/// whatever the page does with it.
+/// `x.png`), put where a style sheet draws a sprite or keeps a gap. It is
+/// a pixel or two, whatever the page does with it.
 pub fn is_spacer(url: &str) -> bool {
-    let path = url.split(['?', '#']).next().unwrap_or_default();
-    let name = path
-        .rsplit('/')
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    let Some((stem, ext)) = name.rsplit_once('.') else {
-        return false;
-    };
-    let parts: Vec<String> = a11y::word_parts(stem).collect();
     // A one-letter name is a spacer's only as a GIF (`x.gif`; `x.png` may
     // be anything).
-    let spacer_word =
-        |w: &String| SPACER_WORDS.contains(&w.as_str()) && (w.len() > 1 || ext == "gif");
-    matches!(ext, "gif" | "png")
-        && parts.iter().any(spacer_word)
-        && parts.iter().all(|w| {
-            SPACER_WORDS.contains(&w.as_str())
-                || SPACER_FILLERS.contains(&w.as_str())
-                // A version or cache number: `transparent-1093278.png`.
-                || w.chars().all(|c| c.is_ascii_digit())
-        })
+    file_named_for(
+        url,
+        &["gif", "png"],
+        SPACER_WORDS,
+        SPACER_FILLERS,
+        |word, ext| word.len() > 1 || ext == "gif",
+    )
 }
 
 /// A spinner's address: an animation named for what it shows while a
 /// script loads what replaces it (`loading.gif`, `ajax-loader.gif`,
 /// `spinner-32.svg`, `working.gif`).
 pub fn is_spinner(url: &str) -> bool {
+    file_named_for(
+        url,
+        &["gif", "png", "svg", "webp"],
+        SPINNER_WORDS,
+        SPINNER_FILLERS,
+        |_, _| true,
+    )
+}
+
+/// The file `url` names has one of `extensions`, and its name is made of
+/// `words` (at least one, that `counts` for the extension), `fillers` and
+/// numbers (a version or cache number: `transparent-1093278.png`) only.
+fn file_named_for(
+    url: &str,
+    extensions: &[&str],
+    words: &[&str],
+    fillers: &[&str],
+    counts: impl Fn(&str, &str) -> bool,
+) -> bool {
     let path = url.split(['?', '#']).next().unwrap_or_default();
     let name = path
         .rsplit('/')
@@ -297,11 +302,13 @@ pub fn is_spinner(url: &str) -> bool {
         return false;
     };
     let parts: Vec<String> = a11y::word_parts(stem).collect();
-    matches!(ext, "gif" | "png" | "svg" | "webp")
-        && parts.iter().any(|w| SPINNER_WORDS.contains(&w.as_str()))
+    extensions.contains(&ext)
+        && parts
+            .iter()
+            .any(|w| words.contains(&w.as_str()) && counts(w, ext))
         && parts.iter().all(|w| {
-            SPINNER_WORDS.contains(&w.as_str())
-                || SPINNER_FILLERS.contains(&w.as_str())
+            words.contains(&w.as_str())
+                || fillers.contains(&w.as_str())
                 || w.chars().all(|c| c.is_ascii_digit())
         })
 }
