@@ -32,8 +32,8 @@ use lazy::{lazy_picture, lazy_picture_in, noscript_img_attr, picture_address};
 use read::{Reader, caption_text, read_caption};
 pub use search::marks_credit;
 use search::{
-    Found, Parts, alt_of, caption_is_link, elements_with_text, href_goes_away, images_link_away,
-    in_byline, inside_link, opens_picture_file, own_descendants, standing_block,
+    Found, Parts, alt_of, caption_is_link, elements_with_text, holds_heading, href_goes_away,
+    images_link_away, in_byline, inside_link, opens_picture_file, own_descendants, standing_block,
 };
 pub(crate) use search::{marks, marks_caption};
 
@@ -300,11 +300,7 @@ pub fn figures(
             // A headline linking to another story, or a `<figcaption>`
             // holding a heading and its excerpt: a teaser card's.
             || caption_is_link(el)
-            || name == "figcaption"
-                && el
-                .descendants()
-                .filter_map(ElementRef::wrap)
-                .any(|d| matches!(d.value().name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
+            || name == "figcaption" && holds_heading(el)
             || in_byline(el)
             // A caption inside any <figure> is that figure's, pictured
             // or not (a video, a chart drawn by a script).

@@ -377,11 +377,7 @@ impl<'a> Found<'a> {
         }
         // A headline, or a line that is mostly a link, is a teaser's or a
         // section's, not the picture's caption.
-        let headline = next
-            .descendants()
-            .filter_map(ElementRef::wrap)
-            .any(|d| matches!(d.value().name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"));
-        if headline || caption_is_link(next) {
+        if holds_heading(next) || caption_is_link(next) {
             return None;
         }
         let text = caption_text(self.doc, next);
@@ -700,6 +696,14 @@ pub(super) fn inside_link(el: ElementRef<'_>) -> bool {
     el.ancestors()
         .filter_map(ElementRef::wrap)
         .any(|a| a.value().name() == "a" && a.value().attr("href").is_some())
+}
+
+/// A heading (`<h1>` to `<h6>`) is inside the element: a headline, a
+/// teaser's or a section's, not a picture's caption.
+pub(super) fn holds_heading(el: ElementRef<'_>) -> bool {
+    el.descendants()
+        .filter_map(ElementRef::wrap)
+        .any(|d| matches!(d.value().name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
 }
 
 /// Most of the caption's text is a link to another page: a teaser card,
