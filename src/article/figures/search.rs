@@ -206,7 +206,10 @@ impl<'a> Found<'a> {
             caption: None,
             credit_element: None,
         };
+        // The first element marked as the caption or as the picture's
+        // credit line, and the first marked as the caption.
         let mut marked = None;
+        let mut marked_caption = None;
         for &e in &figure_elements {
             if let Some(i) = self.image(e) {
                 parts.images.push(i);
@@ -220,12 +223,11 @@ impl<'a> Found<'a> {
             if parts.caption.is_none() && e.value().name() == "figcaption" && self.has_text(e) {
                 parts.caption = Some((e, Placement::Figcaption));
             }
-            if marked.is_none()
-                && self.marked_caption(e)
-                && self.has_text(e)
-                && !self.holds_image(e)
-            {
-                marked = Some(e);
+            if self.marked_caption(e) && self.has_text(e) && !self.holds_image(e) {
+                marked = marked.or(Some(e));
+                if marked_caption.is_none() && marks(e, &marks_caption) {
+                    marked_caption = Some(e);
+                }
             }
             // A <figcaption> classed as the attribution is the caption:
             // its text says whether it credits anyone.
@@ -242,16 +244,15 @@ impl<'a> Found<'a> {
         if parts.caption.is_none() {
             // A caption that is only a credit line is the caption still,
             // with the text written beside it in the same block.
+            // An element marked as the caption is the caption; one
+            // marked only as the picture's credit line reaches the text
+            // beside it, unless the caption is marked after it (`<div
+            // class="credit">…</div><div class="caption">…</div>`).
             parts.caption = marked
-                // An element marked as the caption is the caption; one
-                // marked only as the picture's credit line reaches the
-                // text beside it.
-                .map(|m| {
-                    if marks(m, &marks_caption) {
-                        m
-                    } else {
-                        self.credit_block(m)
-                    }
+                .map(|m| match marked_caption {
+                    _ if marks(m, &marks_caption) => m,
+                    Some(c) if !c.ancestors().any(|a| a.id() == m.id()) => c,
+                    _ => self.credit_block(m),
                 })
                 .or(parts.credit_element.map(|c| self.credit_block(c)))
                 .map(|m| (m, Placement::Marked));
