@@ -243,6 +243,10 @@ const NOT_NEWS_SOURCES: &[&str] = &[
     "pexels",
     "pixabay",
     "twenty20",
+    // Stock.xchng, later FreeImages.
+    "sxc hu",
+    "stock xchng",
+    "freeimages",
     "classicstock",
     "dreamstime",
     "depositphotos",

@@ -412,6 +412,7 @@ mod tests {
             place("Drake Assaulted in Dubai Nightclub"),
             place("The city of Uglii was closed"),
             place("Un Népalais prie à Katmandou"),
+            place("Petőfi Sándor megrongált szobra Ungvár központjában"),
             place("The Gannet leaves Inishcarra pier"),
             place("The house in Braunau am Inn, Austria"),
             place("障害支援区分認定調査の調査票等を紛失（名古屋市）"),
