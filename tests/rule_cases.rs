@@ -499,3 +499,25 @@ fn a_page_without_any_caption_is_left_alone_but_not_a_draft() {
     );
     assert_eq!(lint("page.html", &credited), 1);
 }
+
+/// A short line before a thematic break closes its section, in Markdown as
+/// in HTML; the same line before the next paragraph opens one.
+#[test]
+fn a_line_before_a_thematic_break_is_no_subheading() {
+    let selection = Selection {
+        select: vec!["heading-fake".to_string()],
+        ignore: Vec::new(),
+    };
+    let lint = |source: &str| {
+        presslint::lint_source("story.md".into(), source.to_string(), &selection.active())
+            .diagnostics
+            .len()
+    };
+    let opens = "The council voted on Tuesday to close the harbour road for the winter.\n\nWhat the residents say\n\nResidents said they had not been told about the closure before the vote.\n";
+    assert_eq!(lint(opens), 1);
+    let closes = opens.replace(
+        "What the residents say\n\n",
+        "What the residents say\n\n---\n\n",
+    );
+    assert_eq!(lint(&closes), 0);
+}

@@ -83,14 +83,18 @@ pub const HIDING_CLASSES: &[&str] = &[
 
 /// A class or id that names a block drawn only on paper: `print` with
 /// `logo` or `only` (`logo-print`, `wp-logo-for-print`,
-/// `footer-print-only`, or run together: `logoprint`), as the print
-/// stylesheet's own blocks are named. A
+/// `footer-print-only`, or run together: `logoprint`), or a BEM block's
+/// print variant (`header--print`), as the print stylesheet's own blocks
+/// are named. A
 /// "print" button or link (`print-button`, `print-link`) is on screen, and
 /// so is a print view's masthead (`print-masthead`), which the page shows.
 fn print_only_class(class: &str) -> bool {
     if !has_piece(class, "print") {
         return false;
     }
+    // A BEM block's print variant (`header--print`), as `--hidden` is its
+    // hidden state; not a print button's (`share__link--print`).
+    let print_variant = class.len() > "--print".len() && class.ends_with("--print");
     let parts: Vec<String> = super::word_parts(class).collect();
     let run_together = parts.iter().any(|p| {
         ["logoprint", "printlogo", "printonly"]
@@ -98,6 +102,7 @@ fn print_only_class(class: &str) -> bool {
             .any(|w| p.contains(w))
     });
     (run_together
+        || print_variant
         || parts.iter().any(|p| p == "print")
             && parts.iter().any(|p| matches!(p.as_str(), "only" | "logo")))
         && !parts
@@ -738,6 +743,9 @@ mod tests {
         assert!(print_only_class("logo-print--color"));
         assert!(!print_only_class("print-masthead"));
         assert!(print_only_class("wp-logo-for-print"));
+        assert!(print_only_class("header--print"));
+        assert!(!print_only_class("--print"));
+        assert!(!print_only_class("share__link--print"));
         assert!(!print_only_class("print-button"));
         assert!(!print_only_class("header-print-link"));
         assert!(!print_only_class("printer"));

@@ -61,6 +61,12 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
         if name == "p" && exposed(el) {
             article.blocks.push(paragraph(doc, el, &mut outside_story));
         }
+        if name == "hr"
+            && exposed(el)
+            && let Some(last) = article.blocks.last_mut()
+        {
+            last.rule_after = true;
+        }
         if let Some(level) = heading_level(el)
             && exposed(el)
         {
@@ -72,6 +78,7 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
                 linked: false,
                 nested: false,
                 media: false,
+                rule_after: false,
                 article: article_of(doc, el),
             });
             let empty =
@@ -285,8 +292,10 @@ fn paragraph(
                     | "dl"
             )
         }) || in_caption_or_credit(p)
+            || in_author_block(p)
             || outside_the_story(outside_story, p),
-        media: holds_media(p) || titles_next(p, &text),
+        media: holds_media(p) || titles_next(p, &text) || captions_picture_before(p),
+        rule_after: false,
         article: article_of(doc, p),
         text,
     }
@@ -311,6 +320,58 @@ fn in_caption_or_credit(p: ElementRef<'_>) -> bool {
                 figures::marks_caption(v) || figures::marks_credit(v)
             })
         })
+}
+
+/// How many levels above a paragraph an author block's class makes it the
+/// byline's.
+const AUTHOR_LEVELS: usize = 3;
+
+/// The paragraph is in a block the page marks as its author's (`<div
+/// class="lesauteurs"><div class="unauteur"><p class="nom">`, `author-bio`,
+/// `byline`): the writer's name or note, not the story's text.
+fn in_author_block(p: ElementRef<'_>) -> bool {
+    std::iter::once(p)
+        .chain(p.ancestors().filter_map(ElementRef::wrap))
+        .take(AUTHOR_LEVELS + 1)
+        .filter_map(|el| el.value().attr("class"))
+        .flat_map(str::split_ascii_whitespace)
+        .flat_map(a11y::word_parts)
+        .any(|part| {
+            matches!(
+                part.as_str(),
+                "byline"
+                    | "author"
+                    | "authors"
+                    | "auteur"
+                    | "auteurs"
+                    | "autor"
+                    | "autoren"
+                    | "autorin"
+            ) || ["author", "authors", "auteur", "auteurs"]
+                .iter()
+                .any(|w| part.len() > w.len() && part.ends_with(w))
+        })
+}
+
+/// How many elements a picture's box holds at most: the picture (or its
+/// link) and a line or two under it.
+const PICTURE_BOX_CHILDREN: usize = 3;
+
+/// The paragraph comes right after a picture in a box that holds little
+/// else (`<div class="picBox"><a><img></a><p>Tahir Della helped organize
+/// Berlin's new initiative</p></div>`): the line under a picture is its
+/// caption, not a heading over the story's next paragraph.
+fn captions_picture_before(p: ElementRef<'_>) -> bool {
+    let Some(parent) = p.parent().and_then(ElementRef::wrap) else {
+        return false;
+    };
+    if matches!(parent.value().name(), "body" | "main" | "article") {
+        return false;
+    }
+    parent.children().filter_map(ElementRef::wrap).count() <= PICTURE_BOX_CHILDREN
+        && p.prev_siblings()
+            .find_map(ElementRef::wrap)
+            .is_some_and(|prev| prev.value().name() != "p" && holds_media(prev))
 }
 
 /// The paragraph is in readers' comments or in a page footer written as a

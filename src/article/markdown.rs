@@ -64,6 +64,7 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options) -> Article<'d> {
                 .any(|l| l.span.start <= block.span.start + 3 && l.span.end + 3 >= block.span.end),
             nested: block.nested,
             media: false,
+            rule_after: block.rule_after,
             article: None,
         });
         if let BlockKind::Heading(level) = block.kind {

@@ -274,6 +274,9 @@ pub struct Block {
     /// whose title or caption repeats its text: its text is the title or
     /// caption of what it shows.
     pub media: bool,
+    /// A thematic break (`<hr>`, Markdown's `---`) comes after it, before
+    /// the next block: a line there closes a section, it opens none.
+    pub rule_after: bool,
     /// The `<article>` it is in, the nearest (its start tag): a line outside
     /// the article that holds the paragraph before it (a newsletter module
     /// after the story) is not that story's subheading.

@@ -54,6 +54,8 @@ pub struct Block {
     pub only_image: Option<usize>,
     /// Inside a list, quote, table or footnote.
     pub nested: bool,
+    /// A thematic break (`---`) follows it.
+    pub rule_after: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -200,6 +202,7 @@ impl Walk {
                             bold: false,
                             only_image: None,
                             nested: containers > 0,
+                            rule_after: false,
                         },
                         italic: 0,
                         bold: 0,
@@ -217,6 +220,11 @@ impl Walk {
                             o.block.only_image = o.images.first().copied();
                         }
                         self.blocks.push(o.block);
+                    }
+                }
+                Event::Rule => {
+                    if let Some(last) = self.blocks.last_mut() {
+                        last.rule_after = true;
                     }
                 }
                 Event::Start(

@@ -40,7 +40,9 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         let (Some(before), Some(after)) = (i.checked_sub(1).and_then(|p| blocks.get(p)), blocks.get(i + 1)) else {
             continue;
         };
+        // A line before a thematic break closes its section.
         if !reads_as_subheading(block)
+            || block.rule_after
             || !is_prose(before)
             || !is_prose(after)
             || block.article != before.article
@@ -295,6 +297,7 @@ mod tests {
             linked: false,
             nested: false,
             media: false,
+            rule_after: false,
             article: None,
         }
     }
