@@ -59,9 +59,11 @@ fn address(doc: &Document) -> Option<String> {
 
 /// The address's path names a review (`/reviews/…`, `/gear-reviews/…`,
 /// `/xbox-one-x-review/`, `/2017-in-review/…`), a hands-on test
-/// (`…-hands-on-…`) or a how-to guide (`…-how-to-…`).
+/// (`…-hands-on-…`, German `…-im-Test_…`, `Testbericht`) or a how-to guide
+/// (`…-how-to-…`).
 fn address_shows(address: &str) -> bool {
-    let path = address.split(['?', '#']).next().unwrap_or(address);
+    let address = address.to_lowercase();
+    let path = address.split(['?', '#']).next().unwrap_or(&address);
     let path = path
         .split_once("://")
         .map_or(path, |(_, rest)| rest.find('/').map_or("", |i| &rest[i..]));
@@ -70,6 +72,9 @@ fn address_shows(address: &str) -> bool {
             || segment == "reviews"
             || segment.ends_with("-review")
             || segment.ends_with("-reviews")
+            // German: "Beef-Maker-von-Aldi-im-Test_154632771.html".
+            || segment.contains("-im-test")
+            || segment.contains("testbericht")
             || segment
                 .split('-')
                 .collect::<Vec<_>>()
@@ -91,6 +96,7 @@ mod tests {
             "https://www.vox.com/2017-in-review/2017/12/15/16751138/best-movies-2017",
             "https://www.theverge.com/23752959/apple-vision-pro-headset-hands-on-demo",
             "https://arstechnica.com/gadgets/2016/08/the-renter-how-to-make-your-home-smarter/",
+            "https://www.chip.de/test/Beef-Maker-von-Aldi-im-Test_154632771.html",
         ] {
             assert!(address_shows(shows), "{shows}");
         }
@@ -101,6 +107,7 @@ mod tests {
             "https://blisterreview.com/news/2019/crested-butte-opening-day",
             "https://www.example.com/hands-free-driving-law",
             "https://www.example.com/news/showtime-to-air-debate",
+            "https://www.example.de/politik/corona-test-pflicht-fuer-reisende",
         ] {
             assert!(!address_shows(news), "{news}");
         }

@@ -9,6 +9,9 @@
 //! words decide: the class, id and role of the figure and of the page
 //! sections around it, the image's address and alt text, and the caption.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use scraper::{ElementRef, Selector};
 
 use crate::a11y::{self, word_parts};
@@ -143,7 +146,15 @@ pub fn video_frame(addresses: &[&str]) -> bool {
 
 /// Stock libraries named in an image's address (`…-unsplash.jpg`,
 /// `/istockphoto-1234.jpg`).
-const STOCK_ADDRESS: &[&str] = &["unsplash", "istock", "istockphoto", "pexels", "pixabay"];
+const STOCK_ADDRESS: &[&str] = &[
+    "unsplash",
+    "istock",
+    "istockphoto",
+    "pexels",
+    "pixabay",
+    "shutterstock",
+    "clipdealer",
+];
 
 /// A picture whose alt text or address names a stock library ("Credit:
 /// iStock" in the alt, `…-unsplash.jpg`) when its caption does not: a
@@ -245,6 +256,15 @@ const NOT_NEWS_SOURCES: &[&str] = &[
     "twenty20",
     // Stock.xchng, later FreeImages.
     "sxc hu",
+    "clipdealer",
+    // Shutterstock's own site: its editorial pictures are credited
+    // "Name/Shutterstock", its stock ones by the site or the library first
+    // (see `stock_library_first`).
+    "shutterstock com",
+    // A picture borrowed under a Creative Commons licence ("Foto: CC-BY-NC
+    // 2.0 David Merrigan"): its author, not the desk, knows when and where.
+    "cc by",
+    "creative commons",
     "stock xchng",
     "freeimages",
     "classicstock",
@@ -421,6 +441,7 @@ pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
         caption_names_other_picture(text)
             || caption_links_to_source(caption)
             || has_phrase(text, NOT_NEWS_SOURCES)
+            || stock_library_first(text)
     }) {
         return false;
     }
@@ -591,7 +612,18 @@ fn caption_links_to_source(caption: ElementRef<'_>) -> bool {
         .any(|href| shop_or_stock_address(href) || file_page_address(href))
 }
 
-/// The address is an online shop's or a stock library's.
+/// A credit that names the stock library before its contributor ("©
+/// Shutterstock/racorn"), as stock pictures are credited; an editorial
+/// picture names its photographer first ("Andrew Harnik/Shutterstock").
+fn stock_library_first(text: &str) -> bool {
+    static FIRST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:shutterstock|istock)\s*/\s*\w").expect("stock first")
+    });
+    FIRST.is_match(text)
+}
+
+/// The address is an online shop's, a stock library's or a photo-sharing
+/// site's (Flickr: a picture borrowed from its author).
 fn shop_or_stock_address(href: &str) -> bool {
     let Some((_, rest)) = href.split_once("://") else {
         return false;
@@ -613,6 +645,9 @@ fn shop_or_stock_address(href: &str) -> bool {
                 | "pexels"
                 | "pixabay"
                 | "istockphoto"
+                | "shutterstock"
+                | "clipdealer"
+                | "flickr"
         )
     }) || host.starts_with("amzn.")
 }

@@ -193,6 +193,9 @@ pub fn find(text: &str) -> Option<Found> {
             end: m.end(),
         })
         .collect();
+    if let Some(found) = named_alone(text, &tokens) {
+        return Some(found);
+    }
     for i in 0..tokens.len() {
         if let Some(found) = after_locative(text, &tokens, i, gaz)
             .or_else(|| after_comma(text, &tokens, i, gaz))
@@ -207,6 +210,28 @@ pub fn find(text: &str) -> Option<Found> {
         start: m.start(),
         end: m.end(),
         kind: "parenthesised",
+    })
+}
+
+/// A caption that is only a place's name, ending in a place word, before
+/// a full stop, a line break or its credit ("Hither Hills State Park",
+/// "Downing Street. Photo: …"): the picture shows that place.
+fn named_alone(text: &str, tokens: &[Token]) -> Option<Found> {
+    let first = tokens.first()?;
+    if !text[..first.start].trim().is_empty() {
+        return None;
+    }
+    let k = run_end(text, tokens, 0);
+    if k < 2 || !in_list(&CAPTION_WORDS.place_part, tokens[k - 1].bare()) {
+        return None;
+    }
+    let rest = text[tokens[k - 1].end..].trim_start_matches([' ', '\t']);
+    (rest.is_empty() || rest.starts_with(['.', '\n', '|', '(', '[', '/', '—', '–'])).then(|| {
+        Found {
+            start: first.start,
+            end: tokens[k - 1].end,
+            kind: "named",
+        }
     })
 }
 
