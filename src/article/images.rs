@@ -478,6 +478,39 @@ pub fn is_file_name(alt: &str, src: Option<&str>) -> bool {
             .is_some_and(|stem| stem.eq_ignore_ascii_case(alt) && (stem == alt || !capitalised))
 }
 
+/// An `<img>` with no address laid over a sibling `<img>` with the same
+/// alt text that has one: the sharp layer of a blur-up picture, which a
+/// script fills with the address its preview holds (`<img alt="Tsai…"
+/// src="…/64x64/…" data-src="…/768x768/…" class="image-wrapper__preview-image">
+/// <img alt="Tsai…" class="image-wrapper__image">`). Readers meet one
+/// picture, described once.
+fn layers_a_sibling(img: ElementRef<'_>) -> bool {
+    let Some(alt) = img
+        .value()
+        .attr("alt")
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+    else {
+        return false;
+    };
+    img.parent()
+        .into_iter()
+        .flat_map(|parent| parent.children())
+        .filter_map(ElementRef::wrap)
+        .filter(|sibling| sibling.id() != img.id() && sibling.value().name() == "img")
+        .any(|sibling| {
+            sibling.value().attr("alt").map(str::trim) == Some(alt)
+                && ["src", "data-src", "srcset", "data-srcset"]
+                    .iter()
+                    .any(|a| {
+                        sibling
+                            .value()
+                            .attr(a)
+                            .is_some_and(|v| !v.trim().is_empty())
+                    })
+        })
+}
+
 /// A sharing plugin's picture for Pinterest alone, hidden on the page by
 /// the plugin's own class (`swp_hidden_pin_image`,
 /// `tasty-pins-hidden-image`).
@@ -950,7 +983,8 @@ pub fn image<'d>(
                 name != "src"
                     && (name.ends_with("src") || name.ends_with("srcset"))
                     && value.trim().is_empty()
-            }));
+            })
+            || layers_a_sibling(img));
     let vis = &doc.visibility;
     let presentational = a11y::is_presentational(img);
     let (width, height) = (read("width"), read("height"));
