@@ -409,6 +409,43 @@ pub fn svg_title(el: ElementRef<'_>) -> Option<String> {
         .filter(|t| !t.is_empty())
 }
 
+/// A script framework writes the element's text when the page runs:
+/// AngularJS's `ng-bind`, `ng-bind-template` and `ng-bind-html`, Vue's
+/// `v-text` and `v-html`, Alpine's `x-text` and `x-html`, Knockout's
+/// `data-bind="text: …"`.
+pub fn binds_text(el: ElementRef<'_>) -> bool {
+    el.value().attrs().any(|(name, value)| {
+        matches!(
+            name,
+            "ng-bind"
+                | "ng-bind-template"
+                | "ng-bind-html"
+                | "v-text"
+                | "v-html"
+                | "x-text"
+                | "x-html"
+        ) && !value.trim().is_empty()
+            || name == "data-bind" && (value.contains("text:") || value.contains("html:"))
+    })
+}
+
+/// A script framework sets the attribute `name` when the page runs:
+/// `ng-attr-lang`, Vue's `:lang` and `v-bind:lang`, Alpine's `x-bind:lang`.
+pub fn binds_attribute(el: ElementRef<'_>, name: &str) -> bool {
+    el.value().attrs().any(|(attr, value)| {
+        !value.trim().is_empty()
+            && [
+                attr.strip_prefix("ng-attr-"),
+                attr.strip_prefix("v-bind:"),
+                attr.strip_prefix("x-bind:"),
+                attr.strip_prefix(':'),
+            ]
+            .into_iter()
+            .flatten()
+            .any(|bound| bound.eq_ignore_ascii_case(name))
+    })
+}
+
 /// The `title` attribute, if it has text.
 pub fn title_attr(el: ElementRef<'_>) -> Option<String> {
     attr(el, "title").map(normalize).filter(|s| !s.is_empty())

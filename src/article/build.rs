@@ -28,6 +28,7 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
             html_tag: None,
             base: None,
             lang: None,
+            lang_bound: false,
             title: None,
             head_tag: None,
             body_tag: None,
@@ -132,6 +133,7 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
             "html" if article.document.html_tag.is_none() => {
                 article.document.html_tag = Some(doc.tag_span(el));
                 article.document.lang = Attr::read(doc, el, "lang");
+                article.document.lang_bound = a11y::binds_attribute(el, "lang");
             }
             "base" if article.document.base.is_none() && el.value().attr("href").is_some() => {
                 article.document.base = Attr::read(doc, el, "href");
@@ -144,8 +146,10 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
             }
             "title" if article.document.title.is_none() => {
                 let text: String = el.text().collect();
-                article.document.title =
-                    Some((doc.tag_span(el), !a11y::normalize(&text).is_empty()));
+                article.document.title = Some((
+                    doc.tag_span(el),
+                    !a11y::normalize(&text).is_empty() || a11y::binds_text(el),
+                ));
             }
             "img" => {
                 let index = article.images.len();

@@ -35,6 +35,7 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options) -> Article<'d> {
         html_tag: None,
         base: None,
         lang: field("lang").or(field("language")).map(attr),
+        lang_bound: false,
         title: field("title").map(|t| (t.span, !t.value.trim().is_empty())),
         head_tag: None,
         body_tag: None,

@@ -95,8 +95,11 @@ pub struct DocumentFacts<'d> {
     pub html_tag: Option<Span>,
     /// The `lang` attribute of `<html>`.
     pub lang: Option<Attr<'d>>,
+    /// `<html>` has no `lang` but a script framework sets it when the page
+    /// runs (`ng-attr-lang="{{…}}"`, `:lang`): readers meet it set.
+    pub lang_bound: bool,
     /// The first `<title>` in the HTML namespace: its tag, and whether it
-    /// has text.
+    /// has text (or a script framework gives it text: `ng-bind-template`).
     pub title: Option<(Span, bool)>,
     /// The first `<base href>`: references resolve against it.
     pub base: Option<Attr<'d>>,

@@ -43,6 +43,8 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
     };
     match doc.lang {
         // Markdown front matter without `lang`: the site sets it.
+        // A script framework sets it when the page runs.
+        None if doc.lang_bound => Vec::new(),
         None => doc
             .html_tag
             .map(|html| Diagnostic::new(html, "this page does not declare its language").help(help))
