@@ -198,7 +198,7 @@ static DETECTORS: &[Detector] = &[
         find: Find::Pattern(|p| &p.by),
         end: End::Sentence,
         strength: Strength::Strong,
-        guard: None,
+        guard: Some(by_not_a_picture_of),
     },
     Detector {
         kind: "courtesy",
@@ -465,6 +465,30 @@ fn from_not_a_place(_: &Caption, h: &Hit) -> bool {
     !super::gazetteer::Gazetteer::get()
         .lookup(name)
         .is_some_and(super::gazetteer::Kinds::is_place)
+}
+
+/// Determiners before a noun: "la photo de Frédéric Roy" is the photo of
+/// him that a protester holds up, not a credit; "Photo de Jean Dupont"
+/// credits him.
+const DETERMINERS: &[&str] = &[
+    "la", "le", "les", "une", "un", "des", "sa", "son", "ses", "cette", "ce", "leur", "leurs",
+    "el", "los", "las", "una", "su", "sus", "esta", "este", "die", "das", "der", "den", "dem",
+    "ein", "eine", "einen", "einem", "seine", "ihre", "dieses", "diese",
+];
+
+/// "Photo de Name", "Foto von Name", "Foto por Name" credit the name; with a
+/// determiner before the noun ("la photo de Frédéric Roy", "ein Foto von
+/// ihm") the preposition says whom the picture shows. "by" always credits.
+fn by_not_a_picture_of(c: &Caption, h: &Hit) -> bool {
+    let found = &c.text[h.start..h.end];
+    let english = found
+        .split_whitespace()
+        .any(|w| w.eq_ignore_ascii_case("by"));
+    english
+        || !c.text[..h.start]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
 }
 
 fn label_not_followed_by_prose(c: &Caption, h: &Hit) -> bool {

@@ -428,6 +428,25 @@ mod tests {
     }
 
     #[test]
+    fn a_place_between_dashes_before_the_date() {
+        check(&[
+            (
+                "Slogan taggé sur un rideau des Champs Elysées - Paris - 16 mars 2019",
+                false,
+                true,
+                true,
+            ),
+            (
+                "Des pancartes en mémoire des gilets jaunes. Paris - 2 février 2019",
+                false,
+                true,
+                true,
+            ),
+            ("Chelsea - 2 goals in the first half", false, false, false),
+        ]);
+    }
+
+    #[test]
     fn place_traps() {
         let none = |t: &'static str| (t, false, false, false);
         check(&[
@@ -436,6 +455,7 @@ mod tests {
             none("Silver Lake Partners bought the company"),
             none("Silver Lake Partners"),
             none("Green Park station reopens after the floods"),
+            none("Tom Cruise - 2 films this year"),
             none("Tenders for the East Coast and West Coast mainlines"),
             none("Chelsea Clinton speaks to supporters"),
             none("A first edition of Virginia Woolf"),

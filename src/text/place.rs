@@ -199,6 +199,7 @@ pub fn find(text: &str) -> Option<Found> {
     for i in 0..tokens.len() {
         if let Some(found) = after_locative(text, &tokens, i, gaz)
             .or_else(|| after_comma(text, &tokens, i, gaz))
+            .or_else(|| dashed_before_date(text, &tokens, i, gaz))
             .or_else(|| before_place_noun(text, &tokens, i))
             .or_else(|| natural_feature(text, &tokens, i))
             .or_else(|| region_named(text, &tokens, i, gaz))
@@ -233,6 +234,34 @@ fn named_alone(text: &str, tokens: &[Token]) -> Option<Found> {
             kind: "named",
         }
     })
+}
+
+/// "… des Champs Elysées - Paris - 16 mars 2019", "… de la mobilisation.
+/// Paris - 2 février 2019": a known place set off by a dash (or opening a
+/// sentence) and followed by a dash and the date, as a photographer's
+/// caption ends.
+fn dashed_before_date(text: &str, tokens: &[Token], i: usize, gaz: &Gazetteer) -> Option<Found> {
+    let t = &tokens[i];
+    if !t.is_capitalised() {
+        return None;
+    }
+    let before = text[..t.start].trim_end_matches([' ', '\t']);
+    if !(before.is_empty() || before.ends_with(['-', '–', '—', '.', '|', '\n'])) {
+        return None;
+    }
+    let k = run_end(text, tokens, i);
+    if known_prefix(text, tokens, i, k, gaz) != Some(k) {
+        return None;
+    }
+    let after = text[tokens[k - 1].end..].trim_start_matches([' ', '\t']);
+    let after = after.strip_prefix(['-', '–', '—'])?.trim_start();
+    super::date::find(after)
+        .is_some_and(|d| d.start == 0)
+        .then(|| Found {
+            start: t.start,
+            end: tokens[k - 1].end,
+            kind: "dashed",
+        })
 }
 
 /// Only spaces (or a hyphen inside a token) lie between two tokens: not a
