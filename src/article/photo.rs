@@ -319,6 +319,22 @@ pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
     if seen.links_away {
         return false;
     }
+    // No picture at all: a template's `<img src="" alt="">` under an empty
+    // `<figcaption>`, which its script has not filled.
+    if seen.addresses.is_empty()
+        && seen.lazy_alt.is_none()
+        && !seen.images.is_empty()
+        && seen.images.iter().all(|img| {
+            img.value()
+                .attr("src")
+                .is_some_and(|src| src.trim().is_empty())
+                && img.value().attrs().all(|(name, value)| {
+                    !(name.ends_with("src") || name.ends_with("srcset")) || value.trim().is_empty()
+                })
+        })
+    {
+        return false;
+    }
     // With no caption of its own to say otherwise, the picture is the
     // artist's the byline names.
     if seen.artist_in_byline && seen.caption.is_none() {

@@ -223,7 +223,11 @@ impl<'a> Found<'a> {
             if parts.caption.is_none() && e.value().name() == "figcaption" && self.has_text(e) {
                 parts.caption = Some((e, Placement::Figcaption));
             }
-            if self.marked_caption(e) && self.has_text(e) && !self.holds_image(e) {
+            if self.marked_caption(e)
+                && self.has_text(e)
+                && !self.holds_image(e)
+                && !only_headings(e)
+            {
                 marked = marked.or(Some(e));
                 if marked_caption.is_none() && marks(e, &marks_caption) {
                     marked_caption = Some(e);
@@ -705,6 +709,21 @@ pub(super) fn holds_heading(el: ElementRef<'_>) -> bool {
     el.descendants()
         .filter_map(ElementRef::wrap)
         .any(|d| matches!(d.value().name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
+}
+
+/// All of the element's text is in headings (`<div class="picture-caption">
+/// <h4>A word from our executive director</h4></div>`): a section's title
+/// set beside a picture, whatever the class says, not its caption.
+pub(super) fn only_headings(el: ElementRef<'_>) -> bool {
+    holds_heading(el)
+        && el.descendants().all(|node| {
+            node.value().as_text().is_none_or(|t| {
+                t.trim().is_empty()
+                    || node.ancestors().filter_map(ElementRef::wrap).any(|a| {
+                        matches!(a.value().name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+                    })
+            })
+        })
 }
 
 /// Most of the caption's text is a link to another page: a teaser card,
