@@ -90,6 +90,8 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
                 empty,
                 slot: empty && script_slot(el),
                 widths: vis.screen_widths(el),
+                text: a11y::normalize(&el.text().collect::<String>()),
+                layout_copy: named_for_a_layout(el),
             });
         }
         if a11y::is_link(el) && exposed(el) {
@@ -324,6 +326,27 @@ fn in_caption_or_credit(p: ElementRef<'_>) -> bool {
                 figures::marks_caption(v) || figures::marks_credit(v)
             })
         })
+}
+
+/// How many levels above a heading a block's name says which layout it is
+/// written for.
+const LAYOUT_LEVELS: usize = 4;
+
+/// The element, or a block a few levels around it, is named for one device's
+/// layout: a class or id word `mobile`, `desktop`, `pc` or `tablet`
+/// (`id="logoMobile"`, `class="domPC"`, `header-desktop`).
+fn named_for_a_layout(el: ElementRef<'_>) -> bool {
+    std::iter::once(el)
+        .chain(el.ancestors().filter_map(ElementRef::wrap))
+        .take(LAYOUT_LEVELS + 1)
+        .flat_map(|e| {
+            ["class", "id"]
+                .into_iter()
+                .filter_map(move |a| e.value().attr(a))
+        })
+        .flat_map(str::split_ascii_whitespace)
+        .flat_map(a11y::word_parts)
+        .any(|w| matches!(w.as_str(), "mobile" | "desktop" | "pc" | "tablet"))
 }
 
 /// How many levels above a paragraph an author block's class makes it the

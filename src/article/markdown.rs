@@ -50,6 +50,8 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options) -> Article<'d> {
             empty: title.value.trim().is_empty(),
             slot: false,
             widths: crate::a11y::ALL_WIDTHS,
+            text: crate::a11y::normalize(&title.value),
+            layout_copy: false,
         });
     }
     for block in &md.blocks {
@@ -75,6 +77,8 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options) -> Article<'d> {
                 empty: block.text.trim().is_empty(),
                 slot: false,
                 widths: crate::a11y::ALL_WIDTHS,
+                text: crate::a11y::normalize(&block.text),
+                layout_copy: false,
             });
         }
     }

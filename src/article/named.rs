@@ -25,6 +25,12 @@ pub struct Heading {
     /// ([`crate::a11y::Visibility::screen_widths`]): a header written once
     /// per width shows one copy at each.
     pub widths: u8,
+    /// Its text, whitespace collapsed.
+    pub text: String,
+    /// It, or a block just around it, is named for one layout (`id="logoMobile"`,
+    /// `class="header-desktop"`, `domPC`): a copy of a header written once
+    /// per device, whose style sheet shows one.
+    pub layout_copy: bool,
 }
 
 /// An exposed link (`<a href>` or a link role).

@@ -27,9 +27,20 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
     // (`hidden-xs`, `visible-sm`) are never seen together. The first
     // level-one heading shown at each width, so each is looked up once.
     let mut first_at: [Option<&crate::article::Heading>; 8] = [None; 8];
+    let mut seen: Vec<&crate::article::Heading> = Vec::new();
     let mut out = Vec::new();
     for h in h1s {
+        // A copy of an earlier level-one heading, with its text, in a block
+        // named for one device (`id="logoMobile"` beside `id="logo"`): the
+        // style sheet shows one of the two.
+        let copy = seen
+            .iter()
+            .any(|s| s.text == h.text && (s.layout_copy || h.layout_copy));
+        seen.push(h);
         let bits = (0..8).filter(|b| h.widths & (1 << b) != 0);
+        if copy {
+            continue;
+        }
         if let Some(first) = bits.clone().find_map(|b| first_at[b]) {
             out.push(
                 Diagnostic::new(h.tag, "this is a second level-one heading")
