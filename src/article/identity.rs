@@ -216,6 +216,15 @@ pub fn identity(url: &str) -> Vec<String> {
         segments.pop();
     }
     let (stem, ext) = file.rsplit_once('.').unwrap_or((file, ""));
+    // SPIP's thumbnail cache signs each size with five hex digits
+    // (`cache-vignettes/L326xH184/arton18655-3dfab.jpg`).
+    let stem = if segments.contains(&"cache-vignettes") {
+        stem.rsplit_once('-')
+            .filter(|(_, sign)| sign.len() == 5 && sign.chars().all(|c| c.is_ascii_hexdigit()))
+            .map_or(stem, |(head, _)| head)
+    } else {
+        stem
+    };
     let stem = strip_variants(without_asset_id(stem));
     let mut out = vec![format!("{}/{stem}.{ext}", segments.join("/"))];
     if stem.chars().count() >= 5 && stem.contains(|c: char| c.is_ascii_digit()) && !is_size(&stem) {
@@ -305,6 +314,10 @@ fn is_size(s: &str) -> bool {
     let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
     s.split_once('x')
         .is_some_and(|(w, h)| digits(w) && digits(h))
+        // SPIP's `L326xH184`.
+        || s.strip_prefix('l')
+            .and_then(|r| r.split_once("xh"))
+            .is_some_and(|(w, h)| digits(w) && digits(h))
         || s.strip_suffix('w').is_some_and(digits)
         // A rendition's folder: `landscape_225`, `thumb_300`.
         || s.split_once('_').is_some_and(|(k, n)| {
@@ -393,6 +406,14 @@ mod tests {
         ));
         assert!(!same("/img/flood-1.jpg", "/img/flood-2.jpg"));
         assert!(!same("/2024/05/a.jpg", "/2024/06/a.jpg"));
+        assert!(same(
+            "local/cache-vignettes/L326xH184/arton18655-3dfab.jpg",
+            "local/cache-vignettes/L222xH125/arton18655-3b5d4.jpg"
+        ));
+        assert!(!same(
+            "local/cache-vignettes/L326xH184/arton18655-3dfab.jpg",
+            "local/cache-vignettes/L326xH184/arton18656-3dfab.jpg"
+        ));
     }
 
     #[test]
