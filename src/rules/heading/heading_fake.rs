@@ -35,6 +35,7 @@ const MAX_CHARS: usize = 80;
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     let blocks = &ctx.article.blocks;
     let markdown = ctx.article.document.markdown;
+    let interview = is_interview(blocks);
     let mut out = Vec::new();
     for (i, block) in blocks.iter().enumerate() {
         let (Some(before), Some(after)) = (i.checked_sub(1).and_then(|p| blocks.get(p)), blocks.get(i + 1)) else {
@@ -47,6 +48,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
             || !is_prose(after)
             || block.article != before.article
             || asks_the_speaker_after(block, after)
+            || interview && block.emphasised && is_plain_question(&block.text)
         {
             continue;
         }
@@ -100,6 +102,35 @@ fn is_plain_question(text: &str) -> bool {
     text.trim_end_matches(['*', '_'])
         .strip_suffix('?')
         .is_some_and(|rest| !rest.ends_with(['?', '!', '.']))
+}
+
+/// Words that address the reader or the person asked.
+const SECOND_PERSON: &[&str] = &[
+    "you", "your", "yours", "du", "dich", "dir", "dein", "deine", "sie", "ihnen", "ihr", "ihre",
+    "vous", "votre", "vos", "tu", "ton", "ta", "tes", "usted", "ustedes", "su", "sus",
+];
+
+/// How many bold questions put to "you" make a page an interview.
+const INTERVIEW_QUESTIONS: usize = 3;
+
+/// The page is an interview written as bold questions and plain answers,
+/// without the speakers' names ("**Were you involved in those
+/// discussions?**"): several emphasised questions put to "you". Its
+/// questions are the interviewer's turns, not the sections of an explainer
+/// ("**What happens next?**").
+fn is_interview(blocks: &[Block]) -> bool {
+    blocks
+        .iter()
+        .filter(|b| {
+            b.emphasised
+                && !b.heading
+                && is_plain_question(&b.text)
+                && b.text
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| SECOND_PERSON.contains(&w.to_lowercase().as_str()))
+        })
+        .count()
+        >= INTERVIEW_QUESTIONS
 }
 
 /// An interviewer's question in a Q&A: bold or emphasised, and answered
