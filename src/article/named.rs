@@ -176,6 +176,30 @@ pub fn script_slot(heading: ElementRef<'_>) -> bool {
     if super::embeds::in_ad_slot(heading) || holds_an_unaddressed_link(heading) {
         return true;
     }
+    // A block with no text at all, the heading with it, where an element
+    // waits by its id for what a script draws: a panel the script writes
+    // (`<div class="social-links-expanded"><h4></h4><span></span><div
+    // id="moreSocialMediaBar"></div></div>`).
+    if heading
+        .parent()
+        .and_then(ElementRef::wrap)
+        .is_some_and(|block| {
+            !matches!(block.value().name(), "body" | "main" | "article")
+                && block.text().all(|t| t.trim().is_empty())
+                && block.children().filter_map(ElementRef::wrap).any(|c| {
+                    c.id() != heading.id()
+                        && c.value().attr("id").is_some_and(|id| !id.trim().is_empty())
+                })
+                && !block.descendants().filter_map(ElementRef::wrap).any(|e| {
+                    matches!(
+                        e.value().name(),
+                        "img" | "picture" | "svg" | "video" | "iframe" | "a"
+                    )
+                })
+        })
+    {
+        return true;
+    }
     // The heading may end a wrapper of its own (a drawer's header row),
     // with the empty list right after the wrapper.
     match slot_after(heading) {
