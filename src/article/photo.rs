@@ -128,8 +128,16 @@ const NOT_PHOTO_ADDRESS: &[&str] = &[
     "maps",
 ];
 
+/// A book's ISBN-13 (`9782809712735_large.jpg`): the picture is the book's
+/// cover, as shops and review pages name them.
+fn is_isbn(word: &str) -> bool {
+    word.len() == 13
+        && (word.starts_with("978") || word.starts_with("979"))
+        && word.chars().all(|c| c.is_ascii_digit())
+}
+
 /// Phrases of two words in an image's address that name a drawing.
-const NOT_PHOTO_ADDRESS_PHRASES: &[&str] = &["cut away", "cross section", "mock up"];
+const NOT_PHOTO_ADDRESS_PHRASES: &[&str] = &["cut away", "cross section", "mock up", "book cover"];
 
 /// The file names YouTube gives a video's thumbnails
 /// (`/vi/…/maxresdefault.jpg`): a frame of the video, handed out with it.
@@ -413,7 +421,7 @@ pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
     addresses.extend(served.iter().map(String::as_str));
     if addresses.iter().any(|src| {
         let words: Vec<String> = address_words(src).collect();
-        words.iter().any(|w| NOT_PHOTO_ADDRESS.contains(&w.as_str()))
+        words.iter().any(|w| NOT_PHOTO_ADDRESS.contains(&w.as_str()) || is_isbn(w))
             // `Radial-Tire-Cut-Away-with-Labels.jpg`
             || has_phrase(&words.join(" "), NOT_PHOTO_ADDRESS_PHRASES)
     }) {
