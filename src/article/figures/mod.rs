@@ -423,7 +423,18 @@ pub fn figures(
         {
             let mut parts = found.parts(block.descendants().filter_map(ElementRef::wrap));
             parts.caption = Some((next, Placement::Marked));
-            parts.credit_element = parts.credit_element.or(found.credit_line(next));
+            // The credit line in the caption, or written right after it
+            // (`<div class="pull-left">Steve Forbes</div><div
+            // class="pull-right">Image: Stefan Falke for Weltwoche</div>`).
+            let after: Vec<ElementRef<'_>> = next
+                .next_siblings()
+                .find_map(ElementRef::wrap)
+                .into_iter()
+                .collect();
+            parts.credit_element = parts
+                .credit_element
+                .or(found.credit_line(next))
+                .or_else(|| found.credit_by_form(&parts, &after));
             containers.push((block, parts));
         }
     }
