@@ -63,6 +63,9 @@ pub struct CaptionWords {
     pub relative_date: Vec<&'static str>,
     pub locative: Vec<&'static str>,
     pub locative_of: Vec<&'static str>,
+    pub locative_inflected: Vec<&'static str>,
+    /// (ending, replacement) pairs, in the order written.
+    pub place_ending: Vec<(&'static str, &'static str)>,
     pub place_noun: Vec<&'static str>,
     pub place_part: Vec<&'static str>,
     pub landmark_part: Vec<&'static str>,
@@ -88,6 +91,11 @@ pub static CAPTION_WORDS: LazyLock<CaptionWords> = LazyLock::new(|| {
         relative_date: list("relative-date"),
         locative: list("locative"),
         locative_of: list("locative-of"),
+        locative_inflected: list("locative-inflected"),
+        place_ending: list("place-ending")
+            .into_iter()
+            .filter_map(|pair| pair.split_once('>'))
+            .collect(),
         place_noun: list("place-noun"),
         place_part: list("place-part"),
         landmark_part: list("landmark-part"),

@@ -236,6 +236,18 @@ fn named_alone(text: &str, tokens: &[Token]) -> Option<Found> {
     })
 }
 
+/// A place name with a case ending a language puts on it after a
+/// preposition (`rules/data/captions.txt`, `place-ending`): "Warszawie" is
+/// Warszawa, "Krakowie" Kraków, "Gdańsku" Gdańsk.
+fn uninflected(name: &str, gaz: &Gazetteer) -> bool {
+    CAPTION_WORDS.place_ending.iter().any(|(ending, base)| {
+        name.strip_suffix(ending)
+            .filter(|stem| stem.chars().count() >= 3)
+            .and_then(|stem| gaz.lookup(&format!("{stem}{base}")))
+            .is_some_and(|k| k.is_place() && !k.has(Kinds::ABBREVIATION))
+    })
+}
+
 /// "… des Champs Elysées - Paris - 16 mars 2019", "… de la mobilisation.
 /// Paris - 2 février 2019": a known place set off by a dash (or opening a
 /// sentence) and followed by a dash and the date, as a photographer's
@@ -343,10 +355,11 @@ fn after_locative(text: &str, tokens: &[Token], i: usize, gaz: &Gazetteer) -> Op
         );
         any_name
     } else {
-        words
-            .locative
-            .iter()
-            .any(|l| !l.contains(' ') && l.eq_ignore_ascii_case(&word))
+        in_list(&words.locative_inflected, &word)
+            || words
+                .locative
+                .iter()
+                .any(|l| !l.contains(' ') && l.eq_ignore_ascii_case(&word))
             || words.locative.iter().filter(|l| l.contains(' ')).any(|l| {
                 // The phrase's last word and the token end the same text:
                 // one ends the other, or the phrase cannot end here.
@@ -406,6 +419,11 @@ fn after_locative(text: &str, tokens: &[Token], i: usize, gaz: &Gazetteer) -> Op
     let place_noun_follows = next.is_some_and(|n| {
         !n.is_capitalised() && in_list(&words.place_noun, n.text.trim_end_matches('.'))
     });
+    // "w Warszawie", "we Wrocławiu": the name with its case ending undone.
+    if in_list(&words.locative_inflected, &word) && k == j + 1 && uninflected(tokens[j].bare(), gaz)
+    {
+        return found("locative");
+    }
     if let Some(e) = known_prefix(text, tokens, j, k, gaz) {
         let rest_is_landmark = tokens[e..k].iter().all(|r| {
             in_list(&words.landmark_part, r.bare()) || in_list(&words.place_part, r.bare())
