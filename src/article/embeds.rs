@@ -154,6 +154,7 @@ const SHARE_BUTTONS: &[&str] = &[
     "twitter-follow-button",
     "twitter-hashtag-button",
     "twitter-mention-button",
+    "hupso_",
 ];
 
 /// How far above an element its share button may be: Gigya draws its
