@@ -336,17 +336,26 @@ const LAYOUT_LEVELS: usize = 4;
 /// layout: a class or id word `mobile`, `desktop`, `pc` or `tablet`
 /// (`id="logoMobile"`, `class="domPC"`, `header-desktop`).
 fn named_for_a_layout(el: ElementRef<'_>) -> bool {
+    word_near(el, LAYOUT_LEVELS, &["class", "id"], |w| {
+        matches!(w, "mobile" | "desktop" | "pc" | "tablet")
+    })
+}
+
+/// A word part of the `attributes` (class, id) of the element or of an
+/// ancestor at most `levels` above it that `test` accepts.
+fn word_near(
+    el: ElementRef<'_>,
+    levels: usize,
+    attributes: &[&str],
+    test: impl Fn(&str) -> bool,
+) -> bool {
     std::iter::once(el)
         .chain(el.ancestors().filter_map(ElementRef::wrap))
-        .take(LAYOUT_LEVELS + 1)
-        .flat_map(|e| {
-            ["class", "id"]
-                .into_iter()
-                .filter_map(move |a| e.value().attr(a))
-        })
+        .take(levels + 1)
+        .flat_map(|e| attributes.iter().filter_map(move |a| e.value().attr(a)))
         .flat_map(str::split_ascii_whitespace)
         .flat_map(a11y::word_parts)
-        .any(|w| matches!(w.as_str(), "mobile" | "desktop" | "pc" | "tablet"))
+        .any(|w| test(&w))
 }
 
 /// How many levels above a paragraph an author block's class makes it the
@@ -357,27 +366,21 @@ const AUTHOR_LEVELS: usize = 3;
 /// class="lesauteurs"><div class="unauteur"><p class="nom">`, `author-bio`,
 /// `byline`): the writer's name or note, not the story's text.
 fn in_author_block(p: ElementRef<'_>) -> bool {
-    std::iter::once(p)
-        .chain(p.ancestors().filter_map(ElementRef::wrap))
-        .take(AUTHOR_LEVELS + 1)
-        .filter_map(|el| el.value().attr("class"))
-        .flat_map(str::split_ascii_whitespace)
-        .flat_map(a11y::word_parts)
-        .any(|part| {
-            matches!(
-                part.as_str(),
-                "byline"
-                    | "author"
-                    | "authors"
-                    | "auteur"
-                    | "auteurs"
-                    | "autor"
-                    | "autoren"
-                    | "autorin"
-            ) || ["author", "authors", "auteur", "auteurs"]
-                .iter()
-                .any(|w| part.len() > w.len() && part.ends_with(w))
-        })
+    word_near(p, AUTHOR_LEVELS, &["class"], |part| {
+        matches!(
+            part,
+            "byline"
+                | "author"
+                | "authors"
+                | "auteur"
+                | "auteurs"
+                | "autor"
+                | "autoren"
+                | "autorin"
+        ) || ["author", "authors", "auteur", "auteurs"]
+            .iter()
+            .any(|w| part.len() > w.len() && part.ends_with(w))
+    })
 }
 
 /// How many elements a picture's box holds at most: the picture (or its
