@@ -193,7 +193,8 @@ pub fn find(text: &str) -> Option<Found> {
             end: m.end(),
         })
         .collect();
-    if let Some(found) = named_alone(text, &tokens) {
+    if let Some(found) = named_alone(text, &tokens).or_else(|| landmark_opening(text, &tokens, gaz))
+    {
         return Some(found);
     }
     for i in 0..tokens.len() {
@@ -233,6 +234,30 @@ fn named_alone(text: &str, tokens: &[Token]) -> Option<Found> {
             end: tokens[k - 1].end,
             kind: "named",
         }
+    })
+}
+
+/// A caption opening with a landmark of a known place, its subject
+/// ("London City Airport was put up for sale", "Wembley Stadium before the
+/// final"): the picture shows that place. Only a known place's building
+/// (a landmark word that is also a venue noun: Airport, Station, Stadium):
+/// a person's name may end in a place word ("Sam Park").
+fn landmark_opening(text: &str, tokens: &[Token], gaz: &Gazetteer) -> Option<Found> {
+    let first = tokens.first()?;
+    if !text[..first.start].trim().is_empty() {
+        return None;
+    }
+    let words = &*CAPTION_WORDS;
+    let j = usize::from(first.text == "The");
+    let k = run_end(text, tokens, j);
+    let e = known_prefix(text, tokens, j, k, gaz)?;
+    let landmark = |t: &Token| in_list(&words.landmark_part, t.bare());
+    let building = in_list(&words.landmark_part, tokens[k - 1].bare())
+        && in_list(&words.venue_noun, tokens[k - 1].bare());
+    (e < k && building && tokens[e..k].iter().all(landmark)).then(|| Found {
+        start: tokens[j].start,
+        end: tokens[k - 1].end,
+        kind: "named",
     })
 }
 
@@ -419,6 +444,11 @@ fn after_locative(text: &str, tokens: &[Token], i: usize, gaz: &Gazetteer) -> Op
     let place_noun_follows = next.is_some_and(|n| {
         !n.is_capitalised() && in_list(&words.place_noun, n.text.trim_end_matches('.'))
     });
+    // "at the Capitol", "outside the Kremlin", "at the White House": a
+    // building known the world over by its name alone.
+    if in_list(&words.landmark, &name_of(text, tokens, j, k)) {
+        return found("locative");
+    }
     // "w Warszawie", "we Wrocławiu": the name with its case ending undone.
     if in_list(&words.locative_inflected, &word) && k == j + 1 && uninflected(tokens[j].bare(), gaz)
     {
