@@ -104,6 +104,9 @@ fn names_player(word: &str) -> bool {
 /// Words in an image's address that say what kind of picture it is
 /// (`/assets/site-logo.png`, `/avatars/96/jane.jpg`).
 const NOT_PHOTO_ADDRESS: &[&str] = &[
+    // A press clipping, a clip of a document (`Acknowledgements_Clip_Grey.jpg`)
+    // or of a video.
+    "clip",
     "logo",
     "logos",
     "icon",
@@ -882,7 +885,34 @@ fn alt_names_other_picture(alt: &str) -> bool {
 }
 
 fn caption_names_other_picture(caption: &str) -> bool {
-    names_other_picture(caption) || leads_with_kind(caption)
+    names_other_picture(caption)
+        || leads_with_kind(caption)
+        || ends_with_kind(caption)
+        || writers_own(caption)
+}
+
+/// Words that name the kind of picture when they close a caption ("Line
+/// Outline, 19/20 Graphic"), where they are not an adjective before a
+/// noun ("graphic scenes").
+const CLOSING_WORDS: &[&str] = &["graphic", "graphics"];
+
+/// The caption ends by naming the kind of picture (see [`CLOSING_WORDS`]).
+fn ends_with_kind(text: &str) -> bool {
+    words(text)
+        .last()
+        .is_some_and(|w| CLOSING_WORDS.contains(&w.as_str()))
+}
+
+/// First-person possessives that open a caption written by the story's
+/// author about their own things: "My newly streamlined inbox…".
+const FIRST_PERSON: &[&str] = &["my", "mein", "meine", "mon"];
+
+/// The caption speaks of the writer's own things (see [`FIRST_PERSON`]): a
+/// snapshot or a screenshot of their own, not a news photo.
+fn writers_own(text: &str) -> bool {
+    words(text)
+        .first()
+        .is_some_and(|w| FIRST_PERSON.contains(&w.as_str()))
 }
 
 /// The text starts by naming the kind of picture ("Map: …", "A chart of
@@ -1061,6 +1091,21 @@ mod tests {
         ));
         assert!(!credits(
             r#"<p class="byline">By Jane Doe, who wrote about the art by Banksy</p>"#
+        ));
+    }
+
+    #[test]
+    fn a_caption_naming_a_graphic_or_the_writers_own_things_is_no_news_photo() {
+        assert!(caption_names_other_picture("Line Outline, 19/20 Graphic"));
+        assert!(caption_names_other_picture(
+            "My newly streamlined, uncluttered inbox has a grand total of five folders."
+        ));
+        // An adjective before its noun, and a person's possessive.
+        assert!(!caption_names_other_picture(
+            "Designers at work on the festival's graphic identity"
+        ));
+        assert!(!caption_names_other_picture(
+            "Her mother kept my letters, she says."
         ));
     }
 
