@@ -185,8 +185,22 @@ fn closed_tab_panel(el: ElementRef<'_>) -> bool {
             .any(open)
 }
 
+/// A picture classed `print` alone (`<img class="print" src="…/logo-print.png">`):
+/// the masthead a page prints, its screen copy beside it. Not in a link or
+/// a button, where a picture so classed is the print button's icon.
+fn print_picture(el: ElementRef<'_>) -> bool {
+    el.value().name() == "img"
+        && has_class(el, &["print"])
+        && !el
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .take(3)
+            .any(|a| matches!(a.value().name(), "a" | "button"))
+}
+
 fn display_none(el: ElementRef<'_>) -> bool {
     style(el, "display").is_some_and(|v| keyword(&v) == "none")
+        || print_picture(el)
         || closed_tab_panel(el)
         || (has_class(el, HIDING_CLASSES) && !shown_from_a_width(el))
         || el

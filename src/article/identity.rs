@@ -225,12 +225,28 @@ pub fn identity(url: &str) -> Vec<String> {
     } else {
         stem
     };
-    let stem = strip_variants(without_asset_id(stem));
-    let mut out = vec![format!("{}/{stem}.{ext}", segments.join("/"))];
-    if stem.chars().count() >= 5 && stem.contains(|c: char| c.is_ascii_digit()) && !is_size(&stem) {
-        let dates: Vec<&str> = segments.iter().copied().filter(|s| is_date(s)).collect();
-        out.push(format!("#{}/{stem}.{ext}", dates.join("/")));
+    // Drupal renames a file uploaded again under a name it holds by adding
+    // `_0` (`fairkom_0.png`, then `fairkom_0_0.png`): one picture.
+    // The name as written is kept too: it is distinctive wherever the
+    // file is stored (an image style's copy under `styles/…/public/`).
+    let drupal = segments.first() == Some(&"sites") && segments.contains(&"files");
+    let mut renamed = stem;
+    while drupal && let Some(head) = renamed.strip_suffix("_0") {
+        renamed = head;
     }
+    let mut out = Vec::new();
+    for stem in [renamed, stem] {
+        let stem = strip_variants(without_asset_id(stem));
+        out.push(format!("{}/{stem}.{ext}", segments.join("/")));
+        if stem.chars().count() >= 5
+            && stem.contains(|c: char| c.is_ascii_digit())
+            && !is_size(&stem)
+        {
+            let dates: Vec<&str> = segments.iter().copied().filter(|s| is_date(s)).collect();
+            out.push(format!("#{}/{stem}.{ext}", dates.join("/")));
+        }
+    }
+    out.dedup();
     out
 }
 
@@ -405,6 +421,15 @@ mod tests {
             "https://res.example.com/image/upload/c_fill,w_800/boat.jpg"
         ));
         assert!(!same("/img/flood-1.jpg", "/img/flood-2.jpg"));
+        // Drupal's name for a file uploaded again.
+        assert!(same(
+            "/sites/default/files/inline-images/fairkom_0_0_0.png",
+            "/sites/default/files/inline-images/fairkom_0.png"
+        ));
+        assert!(!same(
+            "/sites/default/files/inline-images/chart_1.png",
+            "/sites/default/files/inline-images/chart_0.png"
+        ));
         assert!(!same("/2024/05/a.jpg", "/2024/06/a.jpg"));
         assert!(same(
             "local/cache-vignettes/L326xH184/arton18655-3dfab.jpg",
