@@ -173,7 +173,10 @@ pub fn heading_level(el: ElementRef<'_>) -> Option<u8> {
 /// id="taboola-below-article">`), empty dividers between them aside: both
 /// wait for a script.
 pub fn script_slot(heading: ElementRef<'_>) -> bool {
-    if super::embeds::in_ad_slot(heading) || holds_an_unaddressed_link(heading) {
+    if super::embeds::in_ad_slot(heading)
+        || holds_an_unaddressed_link(heading)
+        || holds_empty_targets(heading)
+    {
         return true;
     }
     // A block with no text at all, the heading with it, where an element
@@ -251,6 +254,28 @@ fn holds_an_unaddressed_link(heading: ElementRef<'_>) -> bool {
                     .attr("href")
                     .is_none_or(|h| matches!(h.trim(), "" | "#"))
         })
+}
+
+/// The heading holds only empty parts of a title, two or more, one of them
+/// waiting by its id for the text a script writes (`<h2
+/// class="video-title"><span id="js-popout-videoplayer-thema"></span><span
+/// id="js-popout-videoplayer-headline"></span></h2>`). One empty span with
+/// an id is a link's target (WordPress's `<span id="more-4198">`), left in
+/// a heading the editor emptied.
+fn holds_empty_targets(heading: ElementRef<'_>) -> bool {
+    let inside: Vec<ElementRef<'_>> = heading
+        .descendants()
+        .skip(1)
+        .filter_map(ElementRef::wrap)
+        .collect();
+    heading.text().all(|t| t.trim().is_empty())
+        && inside.len() >= 2
+        && inside
+            .iter()
+            .all(|e| e.value().name() == "span" || e.value().name() == "a")
+        && inside
+            .iter()
+            .any(|e| e.value().attr("id").is_some_and(|id| !id.trim().is_empty()))
 }
 
 /// No elements and no text in it, whitespace aside.
