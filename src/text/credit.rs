@@ -654,7 +654,14 @@ fn tail_is_slash_credit(_: &Caption, h: &Hit) -> bool {
     let prose = tail
         .split_whitespace()
         .any(|w| PROSE_WORDS.contains(&w.to_lowercase().as_str()));
-    words <= 10 && !prose && !tail.ends_with('.') && PATTERNS.slash.is_match(tail)
+    // A copyright sign inside the tail opens its credit ("… im Bundestag©
+    // Odd Andersen /AFP"), which the copyright row reads.
+    let copyright_inside = tail.char_indices().any(|(i, c)| c == '©' && i > 0);
+    words <= 10
+        && !prose
+        && !copyright_inside
+        && !tail.ends_with('.')
+        && PATTERNS.slash.is_match(tail)
         // "… madrileño. / GORKA LEJARCEGI": El País's credit after a slash.
         || tail.strip_prefix('/').is_some_and(|name| NAME.is_match(name.trim()))
 }

@@ -256,6 +256,15 @@ mod tests {
         assert!(found("Ünnepség Budapesten 2015. augusztus 20-án").1);
         assert!(found("Protest w Warszawie, 3 maja 2019").1);
         assert!(!found("In 2016 May became prime minister").1);
+        // A copyright sign glued to the caption opens the credit; the
+        // words before it are the caption's.
+        let text = "Die neue AfD-Fraktion im Bundestag© Odd Andersen /AFP";
+        let a = analyze(text, &[]);
+        assert_eq!(
+            a.credit.map(|f| &text[f.start..f.end]),
+            Some("© Odd Andersen /AFP")
+        );
+        assert!(a.place.is_some());
     }
 
     #[test]
