@@ -263,19 +263,26 @@ fn holds_an_unaddressed_link(heading: ElementRef<'_>) -> bool {
 /// an id is a link's target (WordPress's `<span id="more-4198">`), left in
 /// a heading the editor emptied.
 fn holds_empty_targets(heading: ElementRef<'_>) -> bool {
-    let inside: Vec<ElementRef<'_>> = heading
-        .descendants()
-        .skip(1)
-        .filter_map(ElementRef::wrap)
-        .collect();
-    heading.text().all(|t| t.trim().is_empty())
-        && inside.len() >= 2
-        && inside
-            .iter()
-            .all(|e| e.value().name() == "span" || e.value().name() == "a")
-        && inside
-            .iter()
-            .any(|e| e.value().attr("id").is_some_and(|id| !id.trim().is_empty()))
+    // A title has a few parts; more, or any part that is not a plain span
+    // or link (one naming another by `aria-labelledby`), is no slot.
+    const MOST_PARTS: usize = 8;
+    let plain = |e: &ElementRef<'_>| {
+        matches!(e.value().name(), "span" | "a")
+            && !e.value().attrs().any(|(name, _)| name.starts_with("aria-"))
+    };
+    let mut parts = 0;
+    let mut waiting = false;
+    for part in heading.descendants().skip(1).filter_map(ElementRef::wrap) {
+        parts += 1;
+        if parts > MOST_PARTS || !plain(&part) {
+            return false;
+        }
+        waiting |= part
+            .value()
+            .attr("id")
+            .is_some_and(|id| !id.trim().is_empty());
+    }
+    parts >= 2 && waiting && heading.text().all(|t| t.trim().is_empty())
 }
 
 /// No elements and no text in it, whitespace aside.

@@ -1,6 +1,8 @@
 //! More than one level-one heading. Readers jumping to the headline land on
 //! the wrong one (a site logo, a sidebar title).
 
+use std::collections::HashMap;
+
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Context, Rule};
 
@@ -27,16 +29,18 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
     // (`hidden-xs`, `visible-sm`) are never seen together. The first
     // level-one heading shown at each width, so each is looked up once.
     let mut first_at: [Option<&crate::article::Heading>; 8] = [None; 8];
-    let mut seen: Vec<&crate::article::Heading> = Vec::new();
+    // Each earlier text, and whether a heading with it was a layout copy:
+    // looked up once a heading, however many there are.
+    let mut seen: HashMap<&str, bool> = HashMap::new();
     let mut out = Vec::new();
     for h in h1s {
         // A copy of an earlier level-one heading, with its text, in a block
         // named for one device (`id="logoMobile"` beside `id="logo"`): the
         // style sheet shows one of the two.
         let copy = seen
-            .iter()
-            .any(|s| s.text == h.text && (s.layout_copy || h.layout_copy));
-        seen.push(h);
+            .get(h.text.as_str())
+            .is_some_and(|earlier_copy| *earlier_copy || h.layout_copy);
+        *seen.entry(h.text.as_str()).or_default() |= h.layout_copy;
         let bits = (0..8).filter(|b| h.widths & (1 << b) != 0);
         if copy {
             continue;
