@@ -219,7 +219,7 @@ const ENOUGH: usize = 15;
 const NOT_YET: &[(&str, f64)] = &[
     ("caption-credit-missing", 0.88),
     ("caption-date-missing", 0.73),
-    ("caption-place-missing", 0.65),
+    ("caption-place-missing", 0.66),
     ("figure-caption-missing", 0.78),
 ];
 

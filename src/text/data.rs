@@ -71,6 +71,7 @@ pub struct CaptionWords {
     pub landmark: Vec<&'static str>,
     pub landmark_part: Vec<&'static str>,
     pub venue_noun: Vec<&'static str>,
+    pub place_people: Vec<&'static str>,
     pub place_qualifier: Vec<&'static str>,
 }
 
@@ -102,6 +103,7 @@ pub static CAPTION_WORDS: LazyLock<CaptionWords> = LazyLock::new(|| {
         landmark: list("landmark"),
         landmark_part: list("landmark-part"),
         venue_noun: list("venue-noun"),
+        place_people: list("place-people"),
         place_qualifier: list("place-qualifier"),
     }
 });

@@ -202,6 +202,7 @@ pub fn find(text: &str) -> Option<Found> {
             .or_else(|| after_comma(text, &tokens, i, gaz))
             .or_else(|| dashed_before_date(text, &tokens, i, gaz))
             .or_else(|| before_place_noun(text, &tokens, i))
+            .or_else(|| city_people(text, &tokens, i, gaz))
             .or_else(|| natural_feature(text, &tokens, i))
             .or_else(|| region_named(text, &tokens, i, gaz))
         {
@@ -595,6 +596,30 @@ fn before_place_noun(text: &str, tokens: &[Token], i: usize) -> Option<Found> {
         start: t.start,
         end: next.end,
         kind: "place-noun",
+    })
+}
+
+/// "New York City officials", "Gaza residents": a known city's whole name
+/// and its people (`place-people` in `rules/data/captions.txt`), where the
+/// picture was taken. Not a country's or a state's ("US officials" may be
+/// anywhere), nor a name the city only begins ("Manchester United fans").
+fn city_people(text: &str, tokens: &[Token], i: usize, gaz: &Gazetteer) -> Option<Found> {
+    let starts_run =
+        i == 0 || !tokens[i - 1].is_capitalised() || !joined(text, &tokens[i - 1], &tokens[i]);
+    let k = run_end(text, tokens, i);
+    if !starts_run || k == i || tokens[k - 1].is_possessive() {
+        return None;
+    }
+    let next = tokens.get(k).filter(|n| joined(text, &tokens[k - 1], n))?;
+    if !in_list(&CAPTION_WORDS.place_people, next.text) {
+        return None;
+    }
+    let kinds = gaz.lookup(&name_of(text, tokens, i, k))?;
+    let city = kinds.has(Kinds::CITY) && !kinds.has(Kinds::COUNTRY | Kinds::ABBREVIATION);
+    city.then_some(Found {
+        start: tokens[i].start,
+        end: next.end,
+        kind: "city-people",
     })
 }
 
