@@ -235,7 +235,12 @@ pub fn identity(url: &str) -> Vec<String> {
         renamed = head;
     }
     let mut out = Vec::new();
-    for stem in [renamed, stem] {
+    let stems = if renamed == stem {
+        vec![stem]
+    } else {
+        vec![renamed, stem]
+    };
+    for stem in stems {
         let stem = strip_variants(without_asset_id(stem));
         out.push(format!("{}/{stem}.{ext}", segments.join("/")));
         if stem.chars().count() >= 5
@@ -246,7 +251,6 @@ pub fn identity(url: &str) -> Vec<String> {
             out.push(format!("#{}/{stem}.{ext}", dates.join("/")));
         }
     }
-    out.dedup();
     out
 }
 
