@@ -340,6 +340,12 @@ fn name_of(text: &str, tokens: &[Token], from: usize, to: usize) -> String {
     text[tokens[from].start..end].to_string()
 }
 
+/// A run of capitalised tokens starts at `i`: the token before is not a
+/// capitalised word joined to it.
+fn starts_run(text: &str, tokens: &[Token], i: usize) -> bool {
+    i == 0 || !tokens[i - 1].is_capitalised() || !joined(text, &tokens[i - 1], &tokens[i])
+}
+
 /// The longest prefix of the run `j..k` that the gazetteer knows as a place.
 fn known_prefix(
     text: &str,
@@ -604,8 +610,7 @@ fn before_place_noun(text: &str, tokens: &[Token], i: usize) -> Option<Found> {
 /// picture was taken. Not a country's or a state's ("US officials" may be
 /// anywhere), nor a name the city only begins ("Manchester United fans").
 fn city_people(text: &str, tokens: &[Token], i: usize, gaz: &Gazetteer) -> Option<Found> {
-    let starts_run =
-        i == 0 || !tokens[i - 1].is_capitalised() || !joined(text, &tokens[i - 1], &tokens[i]);
+    let starts_run = starts_run(text, tokens, i);
     let k = run_end(text, tokens, i);
     if !starts_run || k == i || tokens[k - 1].is_possessive() {
         return None;
@@ -649,7 +654,7 @@ fn starts_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
 fn natural_feature(text: &str, tokens: &[Token], i: usize) -> Option<Found> {
     let t = &tokens[i];
     let next = tokens.get(i + 1)?;
-    let starts_run = i == 0 || !tokens[i - 1].is_capitalised() || !joined(text, &tokens[i - 1], t);
+    let starts_run = starts_run(text, tokens, i);
     if !starts_run {
         return None;
     }
@@ -705,7 +710,7 @@ const FEATURE_ENDS: &[&str] = &[
 /// or an institution's name ("Queen of New Zealand", "Bank of England").
 fn region_named(text: &str, tokens: &[Token], i: usize, gaz: &Gazetteer) -> Option<Found> {
     let t = &tokens[i];
-    let starts_run = i == 0 || !tokens[i - 1].is_capitalised() || !joined(text, &tokens[i - 1], t);
+    let starts_run = starts_run(text, tokens, i);
     let titled = i >= 2 && tokens[i - 1].text == "of" && tokens[i - 2].is_capitalised();
     // "courted Australia, Canada and New Zealand": a list of countries.
     let listed = i >= 1
