@@ -464,9 +464,15 @@ impl<'a> Found<'a> {
     }
 
     /// An element the page marks as a caption, or as a picture's credit
-    /// line, by class or itemprop.
+    /// line, by class or itemprop; not one holding a level-one heading, the
+    /// page's title set in a box over a picture (a hero's title card, `<div
+    /// class="hero-caption"><h1>…</h1><p>…</p><a>Learn More</a>`).
     pub(super) fn marked_caption(&self, el: ElementRef<'_>) -> bool {
-        marks(el, &marks_caption) || marks(el, &marks_picture_credit)
+        (marks(el, &marks_caption) || marks(el, &marks_picture_credit))
+            && !el
+                .descendants()
+                .filter_map(ElementRef::wrap)
+                .any(|d| d.value().name() == "h1")
     }
 
     /// The element a caption outside any `<figure>` belongs to: its
