@@ -425,6 +425,9 @@ impl<'t> Caption<'t> {
             let sentence = PATTERNS
                 .sentence_end
                 .find_iter(trimmed)
+                // A middle initial's full stop ("Amy K. Dragoo/AIMMEDIA")
+                // ends no sentence.
+                .filter(|m| !after_initial(&trimmed[..m.start()]))
                 .last()
                 .map_or(0, |m| {
                     // Keep the capital that a glued full stop ran into.
@@ -648,6 +651,13 @@ fn agency_ends_caption(c: &Caption, h: &Hit) -> bool {
     !short && is_tail(c.text, h.end)
 }
 
+/// The text ends with an initial: one capital letter standing as a word
+/// ("Amy K").
+fn after_initial(before: &str) -> bool {
+    let mut chars = before.chars().rev();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none_or(char::is_whitespace)
+}
+
 fn tail_is_slash_credit(_: &Caption, h: &Hit) -> bool {
     let tail = h.inner;
     let words = tail.split_whitespace().count();
@@ -852,6 +862,24 @@ mod tests {
             [("handout", Strength::Strong)]
         );
         assert!(kinds("Aid arrives in DR Congo on Sunday.").is_empty());
+    }
+
+    #[test]
+    fn a_middle_initial_stays_in_its_credit_line() {
+        let credit = |text: &'static str| {
+            find_all(text, &[])
+                .first()
+                .map(|(f, _)| &text[f.start..f.end])
+        };
+        assert_eq!(
+            credit("Amy K. Dragoo/AIMMEDIA"),
+            Some("Amy K. Dragoo/AIMMEDIA")
+        );
+        // A sentence still ends before the credit line.
+        assert_eq!(
+            credit("Riders at Fair Hill in October. Amy K. Dragoo/AIMMEDIA"),
+            Some("Amy K. Dragoo/AIMMEDIA")
+        );
     }
 
     #[test]
