@@ -154,7 +154,11 @@ fn link_target(href: &str) -> String {
         .split('&')
         .filter(|p| {
             let key = p.split('=').next().unwrap_or_default().to_ascii_lowercase();
-            !(p.is_empty() || key.starts_with("utm_") || TRACKING_PARAMS.contains(&key.as_str()))
+            !(p.is_empty()
+                || key.starts_with("utm_")
+                // A campaign id (`n_cid`, `mc_cid`, `icid`, `ncid`).
+                || key.ends_with("_cid")
+                || TRACKING_PARAMS.contains(&key.as_str()))
         })
         .collect();
     if kept.is_empty() {
@@ -166,8 +170,8 @@ fn link_target(href: &str) -> String {
 
 /// Query parameters that say where a click came from, not which page.
 const TRACKING_PARAMS: &[&str] = &[
-    "source", "ref", "ref_src", "referrer", "fbclid", "gclid", "cmp", "cmpid", "ocid", "mc_cid",
-    "mc_eid", "share",
+    "source", "ref", "ref_src", "referrer", "fbclid", "gclid", "cmp", "cmpid", "ocid", "cid",
+    "icid", "ncid", "intcmp", "int_cmp", "mc_eid", "share",
 ];
 
 /// The path of an address: no scheme, host, query or fragment; lowercased.
@@ -401,6 +405,12 @@ mod tests {
             "/story?id=4"
         );
         assert_ne!(link_target("/story?id=4"), link_target("/story?id=5"));
+        // A campaign id says which link was clicked, not which page opens.
+        assert_eq!(
+            link_target("http://bizgate.nikkei.co.jp/?n_cid=TPRN0016"),
+            link_target("http://bizgate.nikkei.co.jp/")
+        );
+        assert_eq!(link_target("/world?icid=nav&page=2"), "/world?page=2");
     }
 
     fn same(a: &str, b: &str) -> bool {
