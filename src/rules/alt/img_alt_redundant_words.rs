@@ -26,7 +26,26 @@ static REDUNDANT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Only the opening words ("Photo of…"), for a page in French, where
+/// "photo" and "image" after a noun make one word with it ("livre
+/// photo", a photo book; "appareil photo", a camera).
+static REDUNDANT_OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:an?\s+|the\s+)?(?:image|photo|photograph|picture|graphic|pic)\s+of\b")
+        .expect("valid regex")
+});
+
 fn check(ctx: &Context) -> Vec<Diagnostic> {
+    let french = ctx.article.document.lang.as_ref().is_some_and(|lang| {
+        lang.value
+            .trim()
+            .get(..2)
+            .is_some_and(|code| code.eq_ignore_ascii_case("fr"))
+    });
+    let pattern = if french {
+        &*REDUNDANT_OPENING
+    } else {
+        &*REDUNDANT
+    };
     ctx.article
         .images_with_alt()
         // Inside a link or button named by its own aria-label, the alt is
@@ -34,7 +53,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         .filter(|(img, _)| !img.alt_overridden)
         .filter(|(_, alt)| !super::img_alt_placeholder::is_placeholder(alt.value))
         .filter_map(|(_, alt)| {
-            let found = REDUNDANT.find(alt.value)?;
+            let found = pattern.find(alt.value)?;
             let matched = found.as_str();
             let words = matched.trim();
             // Point at the words themselves, without the spaces around them.
