@@ -976,9 +976,18 @@ pub fn image<'d>(
             .chain(link.filter(|l| is_image_address(l))),
     );
     // No address at all, and a script is to give it one: its link does
-    // nothing until then, or it has an empty address attribute of its own.
+    // nothing until then, or it has an empty address attribute of its own;
+    // or it has no alt either, which the script writes with the address (a
+    // signed-in reader's avatar, `<img class="user-avatar" width="22"
+    // height="22">`; a player's artwork), or it is in a form, which shows
+    // what the reader enters (a comment form's Gravatar preview).
     let awaits_script = refs.len() == first
         && (link.is_some_and(|l| l.to_ascii_lowercase().starts_with("javascript:"))
+            || img.value().attr("alt").is_none()
+            || img
+                .ancestors()
+                .filter_map(ElementRef::wrap)
+                .any(|a| a.value().name() == "form")
             || img.value().attrs().any(|(name, value)| {
                 name != "src"
                     && (name.ends_with("src") || name.ends_with("srcset"))
