@@ -461,6 +461,14 @@ mod tests {
                 true,
             ),
             ("Chelsea - 2 goals in the first half", false, false, false),
+            // Or set off by a comma after the sentence it closes.
+            (
+                "Banderole en hommage à Zineb Rédouane, décédée alors qu'elle se trouvait à son domicile. Paris, 16 mars 2018",
+                false,
+                true,
+                true,
+            ),
+            ("Jordan, 23, a student, waits outside", false, false, false),
         ]);
     }
 

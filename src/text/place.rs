@@ -275,9 +275,9 @@ fn uninflected(name: &str, gaz: &Gazetteer) -> bool {
 }
 
 /// "… des Champs Elysées - Paris - 16 mars 2019", "… de la mobilisation.
-/// Paris - 2 février 2019": a known place set off by a dash (or opening a
-/// sentence) and followed by a dash and the date, as a photographer's
-/// caption ends.
+/// Paris - 2 février 2019", "… à son domicile. Paris, 16 mars 2018": a
+/// known place set off by a dash (or opening a sentence) and followed by a
+/// dash or a comma and the date, as a photographer's caption ends.
 fn dashed_before_date(text: &str, tokens: &[Token], i: usize, gaz: &Gazetteer) -> Option<Found> {
     let t = &tokens[i];
     if !t.is_capitalised() {
@@ -292,7 +292,7 @@ fn dashed_before_date(text: &str, tokens: &[Token], i: usize, gaz: &Gazetteer) -
         return None;
     }
     let after = text[tokens[k - 1].end..].trim_start_matches([' ', '\t']);
-    let after = after.strip_prefix(['-', '–', '—'])?.trim_start();
+    let after = after.strip_prefix(['-', '–', '—', ','])?.trim_start();
     super::date::find(after)
         .is_some_and(|d| d.start == 0)
         .then(|| Found {
