@@ -154,6 +154,10 @@ pub struct Image<'d> {
     /// its own `aria-label` or `aria-labelledby`, which screen readers
     /// read instead of the content.
     pub alt_overridden: bool,
+    /// The nearest control around it is a button (`<button>`, or
+    /// `role="button"`): its alt names what the button does ("Next"),
+    /// which two buttons may share.
+    pub in_button: bool,
     /// A container within a few levels keeps its box: an aspect-ratio
     /// class (`aspect-ratio-4x3`, `RatioFrame`, `ratio-16x9`) or an inline
     /// `aspect-ratio` or `padding-bottom` percentage.
@@ -782,27 +786,29 @@ fn is_ratio_term(part: &str) -> bool {
         )
 }
 
-/// The link an element is in, and whether the nearest link or button
-/// around it is named by its own `aria-label` or `aria-labelledby`.
-fn control_around<'d>(doc: &'d Document, img: ElementRef<'d>) -> (Option<&'d str>, bool) {
+/// The link an element is in; whether the nearest link or button around
+/// it is named by its own `aria-label` or `aria-labelledby`; and whether
+/// that nearest control is a button.
+fn control_around<'d>(doc: &'d Document, img: ElementRef<'d>) -> (Option<&'d str>, bool, bool) {
     let mut link = None;
-    let mut overridden = None;
+    let mut nearest = None;
     for el in img.ancestors().filter_map(ElementRef::wrap) {
         let is_link = a11y::is_link(el);
         if is_link && link.is_none() {
             link = el.value().attr("href").map(trim_url);
         }
-        let control = is_link
-            || el.value().name() == "button"
-            || matches!(a11y::role(el).as_deref(), Some("button" | "link"));
-        if control && overridden.is_none() {
-            overridden = Some(a11y::aria_name(doc, el).is_some());
+        let role = a11y::role(el);
+        let button = el.value().name() == "button" || role.as_deref() == Some("button");
+        let control = is_link || button || role.as_deref() == Some("link");
+        if control && nearest.is_none() {
+            nearest = Some((a11y::aria_name(doc, el).is_some(), button));
         }
-        if link.is_some() && overridden.is_some() {
+        if link.is_some() && nearest.is_some() {
             break;
         }
     }
-    (link, overridden.unwrap_or(false))
+    let (overridden, button) = nearest.unwrap_or((false, false));
+    (link, overridden, button)
 }
 
 /// Words of a file name that say the picture is a drawing carrying data.
@@ -967,7 +973,7 @@ pub fn image<'d>(
             templated = true;
         }
     }
-    let (link, alt_overridden) = control_around(doc, img);
+    let (link, alt_overridden, in_button) = control_around(doc, img);
     let (drawing, of_text) = file_says(
         refs[first..]
             .iter()
@@ -1040,6 +1046,7 @@ pub fn image<'d>(
         link,
         unfilled: templated || awaits_script,
         alt_overridden,
+        in_button,
         boxed: boxed(vis, img),
         drawing,
         of_text,

@@ -306,6 +306,7 @@ fn push_image<'d>(
         link: None,
         unfilled: false,
         alt_overridden: false,
+        in_button: false,
         boxed: false,
         drawing,
         of_text,
