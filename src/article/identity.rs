@@ -247,6 +247,9 @@ pub fn identity(url: &str) -> Vec<String> {
     for stem in stems {
         let stem = strip_variants(without_asset_id(stem));
         out.push(format!("{}/{stem}.{ext}", segments.join("/")));
+        if let Some(asset) = without_rendition_code(&stem) {
+            out.push(format!("{}/{asset}.{ext}", segments.join("/")));
+        }
         if stem.chars().count() >= 5
             && stem.contains(|c: char| c.is_ascii_digit())
             && !is_size(&stem)
@@ -268,6 +271,20 @@ fn without_asset_id(stem: &str) -> &str {
             id.len() >= 5 && id.chars().all(|c| c.is_ascii_digit()) && !name.is_empty()
         })
         .map_or(stem, |(_, name)| name)
+}
+
+/// A file stem without the rendition code a CMS writes after the
+/// picture's asset number (`Vreni-Frost-Instagram-261000-detailrn` and
+/// `…-261000-detailm` are one picture in two sizes): a code of letters
+/// alone, two to ten of them, after a number of five digits or more.
+fn without_rendition_code(stem: &str) -> Option<&str> {
+    let (head, code) = stem.rsplit_once(['-', '_'])?;
+    let number = head.rsplit(['-', '_']).next().unwrap_or_default();
+    (number.len() >= 5
+        && number.chars().all(|c| c.is_ascii_digit())
+        && (2..=10).contains(&code.len())
+        && code.chars().all(|c| c.is_ascii_alphabetic()))
+    .then_some(head)
 }
 
 /// A file stem without its size and density variants.
@@ -453,6 +470,17 @@ mod tests {
             "local/cache-vignettes/L326xH184/arton18655-3dfab.jpg",
             "local/cache-vignettes/L326xH184/arton18656-3dfab.jpg"
         ));
+        // A rendition code after the asset number.
+        assert!(same(
+            "/news/media/27/Vreni-Frost-Instagram-261000-detailrn.jpeg",
+            "/news/media/27/Vreni-Frost-Instagram-261000-detailm.jpeg"
+        ));
+        assert!(!same(
+            "/news/media/27/Vreni-Frost-Instagram-261000-detailrn.jpeg",
+            "/news/media/26/Vreni-Frost-Instagram-259443-detailrn.jpeg"
+        ));
+        // Not a short suffix telling two shots apart.
+        assert!(!same("/img/shoot-123456-a.jpg", "/img/shoot-123456-b.jpg"));
     }
 
     #[test]
