@@ -11,7 +11,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::diagnostic::{Diagnostic, Span};
-use crate::html::Document;
+use crate::html::{Attribute, Document};
 use crate::source::LineIndex;
 
 #[derive(Clone, Copy)]
@@ -117,7 +117,7 @@ fn collect(doc: &Document, lines: &LineIndex) -> Vec<Suppression> {
         }
     }
     for el in doc.elements() {
-        if let Some(value) = el.value().attr("data-presslint-ignore") {
+        if let Some(value) = el.value().attribute("data-presslint-ignore") {
             let tag = doc.tag_span(el);
             let end = doc.content_span(el).map_or(tag.end, |c| c.end);
             out.push(Suppression::new(

@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use ego_tree::NodeId;
 use scraper::{ElementRef, Node};
 
-use crate::html::Document;
+use crate::html::{Attribute, Document};
 pub use visibility::{ALL_WIDTHS, Visibility, keyword, style};
 use visibility::{aria_hidden, hidden_self};
 
@@ -26,7 +26,7 @@ pub fn normalize(text: &str) -> String {
 }
 
 pub fn attr<'a>(el: ElementRef<'a>, name: &str) -> Option<&'a str> {
-    el.value().attr(name)
+    el.value().attribute(name)
 }
 
 /// The explicit role: the first token of `role`, lowercased.
@@ -368,19 +368,21 @@ pub const LAZY_ATTRIBUTES: &[&str] = &[
 /// script writes the image out): its content is what readers get.
 fn unwrapped_by_lazy_loader(noscript: ElementRef<'_>) -> bool {
     let parent = noscript.parent().and_then(ElementRef::wrap);
-    parent.is_some_and(|p| LAZY_ATTRIBUTES.iter().any(|&a| p.value().attr(a).is_some()))
-        || parent.is_some_and(|p| {
-            p.value().name() == "picture"
-                && !p
-                    .children()
-                    .filter_map(ElementRef::wrap)
-                    .any(|c| c.value().name() == "img")
-        })
-        || std::iter::once(noscript)
-            .chain(parent)
-            .filter_map(|e| e.value().attr("class"))
-            .flat_map(str::split_ascii_whitespace)
-            .any(|class| word_parts(class).any(|w| w.starts_with("lazy")))
+    parent.is_some_and(|p| {
+        LAZY_ATTRIBUTES
+            .iter()
+            .any(|&a| p.value().attribute(a).is_some())
+    }) || parent.is_some_and(|p| {
+        p.value().name() == "picture"
+            && !p
+                .children()
+                .filter_map(ElementRef::wrap)
+                .any(|c| c.value().name() == "img")
+    }) || std::iter::once(noscript)
+        .chain(parent)
+        .filter_map(|e| e.value().attribute("class"))
+        .flat_map(str::split_ascii_whitespace)
+        .any(|class| word_parts(class).any(|w| w.starts_with("lazy")))
 }
 
 /// The name from content of a `<noscript>`'s markup, which the parser keeps

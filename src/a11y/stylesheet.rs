@@ -34,6 +34,8 @@ use std::collections::HashMap;
 
 use scraper::{ElementRef, Selector};
 
+use crate::html::Attribute;
+
 /// What a rule does to the elements it matches.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Effect {
@@ -121,11 +123,13 @@ impl Buckets {
     fn candidates<'s>(&'s self, el: ElementRef<'s>) -> impl Iterator<Item = &'s StyleRule> + 's {
         let el_value = el.value();
         let classes = el_value
-            .attr("class")
+            .attribute("class")
             .into_iter()
             .flat_map(str::split_ascii_whitespace)
             .filter_map(|c| self.by_class.get(c));
-        let ids = el_value.attr("id").and_then(|i| self.by_id.get(i.trim()));
+        let ids = el_value
+            .attribute("id")
+            .and_then(|i| self.by_id.get(i.trim()));
         let attrs = (!self.by_attr.is_empty())
             .then(|| {
                 el_value
@@ -189,13 +193,13 @@ impl<'a> AncestorMarks<'a> {
         }
         let el = el.value();
         for class in el
-            .attr("class")
+            .attribute("class")
             .into_iter()
             .flat_map(str::split_ascii_whitespace)
         {
             step(&mut self.classes, class, add);
         }
-        if let Some(id) = el.attr("id") {
+        if let Some(id) = el.attribute("id") {
             step(&mut self.ids, id.trim(), add);
         }
     }

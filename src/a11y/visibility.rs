@@ -30,11 +30,12 @@ use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html};
 
 use super::stylesheet::{AncestorMarks, Effect, Styles};
+use crate::html::Attribute;
 
 /// The value of a property in the inline `style`, lowercased and trimmed;
 /// the last declaration wins, as in CSS.
 pub fn style(el: ElementRef<'_>, property: &str) -> Option<String> {
-    let style = el.value().attr("style")?;
+    let style = el.value().attribute("style")?;
     style.split(';').rev().find_map(|decl| {
         let (name, value) = decl.split_once(':')?;
         name.trim()
@@ -133,7 +134,7 @@ fn names_display_none(class: &str) -> bool {
 /// screen up (`d-none d-sm-inline`): hidden on phones only, which the
 /// screen widths say (see [`Visibility::screen_widths`]).
 fn shown_from_a_width(el: ElementRef<'_>) -> bool {
-    el.value().attr("class").is_some_and(|classes| {
+    el.value().attribute("class").is_some_and(|classes| {
         let classes: Vec<&str> = classes.split_ascii_whitespace().collect();
         classes.contains(&"d-none")
             && !classes
@@ -152,7 +153,7 @@ const INVISIBLE_CLASSES: &[&str] = &["invisible"];
 
 fn has_class(el: ElementRef<'_>, names: &[&str]) -> bool {
     el.value()
-        .attr("class")
+        .attribute("class")
         .is_some_and(|c| c.split_ascii_whitespace().any(|n| names.contains(&n)))
 }
 
@@ -168,7 +169,7 @@ const PANEL_SIBLINGS: usize = 24;
 /// open panel (`.tab-content > .tab-pane { display: none }` in Bootstrap).
 fn closed_tab_panel(el: ElementRef<'_>) -> bool {
     let panel = |e: ElementRef<'_>| {
-        e.value().attr("role") == Some("tabpanel") || has_class(e, &["tab-pane"])
+        e.value().attribute("role") == Some("tabpanel") || has_class(e, &["tab-pane"])
     };
     if !panel(el) || has_class(el, OPEN_PANEL_CLASSES) {
         return false;
@@ -205,11 +206,11 @@ fn display_none(el: ElementRef<'_>) -> bool {
         || (has_class(el, HIDING_CLASSES) && !shown_from_a_width(el))
         || el
             .value()
-            .attr("class")
+            .attribute("class")
             .is_some_and(|c| c.split_ascii_whitespace().any(names_display_none))
         || ["class", "id"].iter().any(|name| {
             el.value()
-                .attr(name)
+                .attribute(name)
                 .is_some_and(|c| c.split_ascii_whitespace().any(print_only_class))
         })
         || closed_at_load(el)
@@ -234,7 +235,7 @@ const CLOSED_WIDGETS: &[(&str, &str, Option<&str>)] = &[
 fn closed_widget(el: ElementRef<'_>) -> bool {
     let has = |attr: &str, name: &str| {
         el.value()
-            .attr(attr)
+            .attribute(attr)
             .is_some_and(|v| v.split_ascii_whitespace().any(|n| n == name))
     };
     CLOSED_WIDGETS.iter().any(|&(attr, closed, open)| {
@@ -252,14 +253,14 @@ fn closed_widget(el: ElementRef<'_>) -> bool {
 /// `collapse navbar-collapse` is drawn open from the bar's breakpoint up:
 /// neither is a closed panel.
 fn closed_collapse(el: ElementRef<'_>) -> bool {
-    let Some(classes) = el.value().attr("class") else {
+    let Some(classes) = el.value().attribute("class") else {
         return false;
     };
     let classes: Vec<&str> = classes.split_ascii_whitespace().collect();
     classes.contains(&"collapse")
         && el
             .value()
-            .attr("id")
+            .attribute("id")
             .is_some_and(|id| !id.trim().is_empty())
         && !classes.iter().any(|c| {
             matches!(*c, "show" | "in" | "row" | "column" | "columns")
@@ -276,7 +277,7 @@ fn for_old_explorer(el: ElementRef<'_>) -> bool {
     if matches!(el.value().name(), "html" | "body") {
         return false;
     }
-    el.value().attr("class").is_some_and(|classes| {
+    el.value().attribute("class").is_some_and(|classes| {
         // Every word part is a piece of the class: most classes are ruled
         // out without splitting them.
         classes
@@ -318,13 +319,13 @@ const DIALOG_STATE_WORDS: &[&str] = &[
 fn closed_at_load(el: ElementRef<'_>) -> bool {
     let name = el.value().name();
     if name == "dialog" {
-        return el.value().attr("open").is_none();
+        return el.value().attribute("open").is_none();
     }
     if matches!(name, "html" | "body" | "a" | "button") {
         return false;
     }
-    let classes = el.value().attr("class").unwrap_or_default();
-    let id = el.value().attr("id").unwrap_or_default();
+    let classes = el.value().attribute("class").unwrap_or_default();
+    let id = el.value().attribute("id").unwrap_or_default();
     classes
         .split_ascii_whitespace()
         .chain(Some(id.trim()).filter(|id| !id.is_empty()))
@@ -348,7 +349,7 @@ const DIALOG_WORDS: &[&str] = &["modal", "popup", "dialog"];
 /// Hidden from everyone, by itself: `hidden`, `display: none`,
 /// `visibility: hidden` (but not a carousel's, see [`shown_by_its_script`]).
 pub(crate) fn hidden_self(el: ElementRef<'_>) -> bool {
-    el.value().attr("hidden").is_some()
+    el.value().attribute("hidden").is_some()
         || display_none(el)
         || style(el, "visibility").is_some_and(|v| keyword(&v) == "hidden")
             && !shown_by_its_script(el)
@@ -373,7 +374,7 @@ const CAROUSEL_WORDS: &[&str] = &[
 /// captions. (`display: none` or a hiding class still hides it: that is
 /// a lightbox or a closed panel.)
 fn shown_by_its_script(el: ElementRef<'_>) -> bool {
-    el.value().attr("class").is_some_and(|classes| {
+    el.value().attribute("class").is_some_and(|classes| {
         classes
             .split_ascii_whitespace()
             .any(|class| super::word_parts(class).any(|p| CAROUSEL_WORDS.contains(&p.as_str())))
@@ -382,13 +383,13 @@ fn shown_by_its_script(el: ElementRef<'_>) -> bool {
 
 pub(crate) fn aria_hidden(el: ElementRef<'_>) -> bool {
     el.value()
-        .attr("aria-hidden")
+        .attribute("aria-hidden")
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
 }
 
 /// Not drawn, by itself: `hidden` or an inline `display: none`.
 fn unrendered_self(el: ElementRef<'_>) -> bool {
-    el.value().attr("hidden").is_some() || display_none(el)
+    el.value().attribute("hidden").is_some() || display_none(el)
 }
 
 /// The hiding rules of the page's `<style>` elements (not those inside
@@ -492,7 +493,7 @@ impl Visibility {
                                 _ => true,
                             })
                         };
-                        if let Some(classes) = el.value().attr("class") {
+                        if let Some(classes) = el.value().attribute("class") {
                             widths &= own_widths(classes);
                         }
                         if widths != ALL_WIDTHS {

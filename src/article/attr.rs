@@ -3,7 +3,7 @@
 use scraper::ElementRef;
 
 use crate::diagnostic::Span;
-use crate::html::Document;
+use crate::html::{Attribute, Document};
 
 /// An attribute of an element: its value (character references decoded)
 /// and its span: the value as written, or the attribute's name when the
@@ -21,7 +21,7 @@ pub struct Attr<'d> {
 impl<'d> Attr<'d> {
     /// The attribute `name` of `el`, if it has one.
     pub fn read(doc: &'d Document, el: ElementRef<'d>, name: &str) -> Option<Attr<'d>> {
-        let value = el.value().attr(name)?;
+        let value = el.value().attribute(name)?;
         let span = doc.attr_span(el, name);
         Some(Attr {
             value,

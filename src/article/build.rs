@@ -11,7 +11,7 @@ use super::jsonld::ImageObjects;
 use super::named::*;
 use super::{Article, DocumentFacts, Options};
 use crate::a11y;
-use crate::html::Document;
+use crate::html::{Attribute, Document};
 use ego_tree::NodeId;
 use scraper::ElementRef;
 
@@ -96,7 +96,7 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
         }
         if a11y::is_link(el) && exposed(el) {
             let copy = doc.spans(el).is_some_and(|s| s.implied);
-            if copy && let Some(href) = el.value().attr("href") {
+            if copy && let Some(href) = el.value().attribute("href") {
                 copied_hrefs.insert(href);
             }
             article.links.push(Link {
@@ -110,7 +110,7 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
                     || embeds::in_replaced_embed(el)
                     || embeds::in_consent_manager(el),
             });
-            link_hrefs.push(el.value().attr("href"));
+            link_hrefs.push(el.value().attribute("href"));
         }
         // <img> and SVG content have rules of their own.
         if !is_svg && name != "img" && role.as_deref() == Some("img") && exposed(el) {
@@ -137,7 +137,7 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
                 article.document.lang = Attr::read(doc, el, "lang");
                 article.document.lang_bound = a11y::binds_attribute(el, "lang");
             }
-            "base" if article.document.base.is_none() && el.value().attr("href").is_some() => {
+            "base" if article.document.base.is_none() && el.value().attribute("href").is_some() => {
                 article.document.base = Attr::read(doc, el, "href");
             }
             "head" if article.document.head_tag.is_none() => {
@@ -352,7 +352,11 @@ fn word_near(
     std::iter::once(el)
         .chain(el.ancestors().filter_map(ElementRef::wrap))
         .take(levels + 1)
-        .flat_map(|e| attributes.iter().filter_map(move |a| e.value().attr(a)))
+        .flat_map(|e| {
+            attributes
+                .iter()
+                .filter_map(move |a| e.value().attribute(a))
+        })
         .flat_map(str::split_ascii_whitespace)
         .flat_map(a11y::word_parts)
         .any(|w| test(&w))
@@ -435,7 +439,7 @@ fn marks_comments_or_footer(el: ElementRef<'_>) -> bool {
     }
     ["class", "id"]
         .iter()
-        .filter_map(|a| el.value().attr(a))
+        .filter_map(|a| el.value().attribute(a))
         .flat_map(str::split_ascii_whitespace)
         .any(|name| {
             let lower = name.to_ascii_lowercase();

@@ -6,6 +6,7 @@
 use scraper::ElementRef;
 
 use crate::a11y;
+use crate::html::Attribute;
 
 /// Words in a class or id that mark an advertising slot (`ad-slot`,
 /// `GoogleDfpAd`, `cnx-ad-slot`, `adsbygoogle`, `sponsored-video`), and
@@ -166,7 +167,7 @@ const SHARE_LEVELS: usize = 6;
 /// page cannot.
 pub fn in_share_button(el: ElementRef<'_>) -> bool {
     self_and_ancestors(el, SHARE_LEVELS).any(|e| {
-        e.value().attr("class").is_some_and(|classes| {
+        e.value().attribute("class").is_some_and(|classes| {
             classes
                 .split_ascii_whitespace()
                 .any(|c| SHARE_BUTTONS.iter().any(|p| c.starts_with(p)))
@@ -201,7 +202,7 @@ const WIDGET_LEVELS: usize = 3;
 fn weather_template(el: ElementRef<'_>) -> bool {
     let named = self_and_ancestors(el, WIDGET_LEVELS).any(|e| {
         ["class", "id"].iter().any(|name| {
-            e.value().attr(name).is_some_and(|v| {
+            e.value().attribute(name).is_some_and(|v| {
                 v.split_ascii_whitespace()
                     .any(|w| a11y::word_parts(w).any(|p| p == "weather"))
             })
@@ -239,7 +240,7 @@ const CONSENT_LEVELS: usize = 24;
 pub fn in_consent_manager(el: ElementRef<'_>) -> bool {
     self_and_ancestors(el, CONSENT_LEVELS).skip(1).any(|a| {
         a.value()
-            .attr("id")
+            .attribute("id")
             .is_some_and(|id| CONSENT_MANAGERS.iter().any(|p| id.starts_with(p)))
     })
 }
@@ -261,7 +262,7 @@ const DRAWN_EMBEDS: &[&str] = &["social-embed"];
 pub fn in_replaced_embed(el: ElementRef<'_>) -> bool {
     let has = |a: &ElementRef<'_>, names: &[&str]| {
         a.value()
-            .attr("class")
+            .attribute("class")
             .is_some_and(|classes| classes.split_ascii_whitespace().any(|c| names.contains(&c)))
     };
     el.ancestors()
@@ -269,7 +270,7 @@ pub fn in_replaced_embed(el: ElementRef<'_>) -> bool {
         .take(SLOT_LEVELS)
         .any(|a| {
             a.value().name() == "blockquote"
-                && (a.value().attr("data-tweetid").is_some() || has(&a, REPLACED_EMBEDS))
+                && (a.value().attribute("data-tweetid").is_some() || has(&a, REPLACED_EMBEDS))
                 || has(&a, DRAWN_EMBEDS)
         })
 }
@@ -386,7 +387,7 @@ fn host_is(src: &str, host: &str) -> bool {
 /// `styles_adNotPlaying`, `leadArtWithZuesAds`).
 pub(crate) fn marked_as_ad(el: ElementRef<'_>) -> bool {
     ["class", "id"].iter().any(|name| {
-        el.value().attr(name).is_some_and(|v| {
+        el.value().attribute(name).is_some_and(|v| {
             v.split_ascii_whitespace().any(|name| {
                 let parts: Vec<String> = crate::a11y::word_parts(name).collect();
                 parts.iter().any(|p| AD_WORDS.contains(&p.as_str()))

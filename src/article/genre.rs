@@ -10,7 +10,7 @@
 
 use serde_json::Value;
 
-use crate::html::Document;
+use crate::html::{Attribute, Document};
 
 /// The schema.org types of a page that reviews or guides.
 const SHOWING_TYPES: &[&str] = &["Review", "HowTo", "Recipe", "Product"];
@@ -38,19 +38,19 @@ pub fn reviews_or_guides(doc: &Document, linked_data: &[Value]) -> bool {
 /// The page's own address: its canonical link, else its `og:url`.
 fn address(doc: &Document) -> Option<String> {
     let canonical = doc.elements_named("link").find_map(|l| {
-        let rel = l.value().attr("rel")?;
+        let rel = l.value().attribute("rel")?;
         rel.split_ascii_whitespace()
             .any(|r| r.eq_ignore_ascii_case("canonical"))
-            .then(|| l.value().attr("href"))
+            .then(|| l.value().attribute("href"))
             .flatten()
     });
     canonical
         .or_else(|| {
             doc.elements_named("meta").find_map(|m| {
                 m.value()
-                    .attr("property")
+                    .attribute("property")
                     .is_some_and(|p| p.eq_ignore_ascii_case("og:url"))
-                    .then(|| m.value().attr("content"))
+                    .then(|| m.value().attribute("content"))
                     .flatten()
             })
         })

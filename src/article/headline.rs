@@ -7,7 +7,7 @@
 use scraper::{ElementRef, Node};
 
 use crate::a11y;
-use crate::html::Document;
+use crate::html::{Attribute, Document};
 
 /// What separates a title's parts: the headline, the section, the site.
 const SEPARATORS: &[&str] = &[
@@ -54,10 +54,10 @@ fn title_parts(doc: &Document) -> Vec<String> {
         .elements_named("meta")
         .find(|m| {
             m.value()
-                .attr("property")
+                .attribute("property")
                 .is_some_and(|p| p.eq_ignore_ascii_case("og:title"))
         })
-        .and_then(|m| m.value().attr("content"))
+        .and_then(|m| m.value().attribute("content"))
         .map(str::to_string);
     let mut parts = Vec::new();
     for whole in title.into_iter().chain(og) {
@@ -91,7 +91,7 @@ const HEADLINE_CLASSES: &[&str] = &["headline", "h1", "title", "titulo", "titre"
 /// A short line whose class names it the headline (`article-title`,
 /// `headline`, `titulo`).
 fn named_headline(el: ElementRef<'_>) -> bool {
-    el.value().attr("class").is_some_and(|classes| {
+    el.value().attribute("class").is_some_and(|classes| {
         classes
             .split_ascii_whitespace()
             .flat_map(a11y::word_parts)
@@ -112,7 +112,7 @@ fn short_line(el: ElementRef<'_>) -> bool {
 /// `<font size="+2">` and larger (`5` to `7`), holding a short line.
 fn large_font(el: ElementRef<'_>) -> bool {
     el.value().name() == "font"
-        && el.value().attr("size").is_some_and(|size| {
+        && el.value().attribute("size").is_some_and(|size| {
             let size = size.trim();
             match size.strip_prefix('+') {
                 Some(step) => step.parse::<u8>().is_ok_and(|s| s >= 2),

@@ -10,7 +10,7 @@ use super::attr::{Attr, trim_url};
 use crate::a11y::{self, LAZY_ATTRIBUTES};
 use crate::assets::srcset::{self, Descriptor};
 use crate::diagnostic::Span;
-use crate::html::Document;
+use crate::html::{Attribute, Document};
 
 /// Which attribute a reference is in.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -406,7 +406,7 @@ fn is_mark(img: ElementRef<'_>, width: Option<f64>, height: Option<f64>) -> bool
     let named = |el: ElementRef<'_>| {
         ["class", "id"]
             .iter()
-            .filter_map(|a| el.value().attr(a))
+            .filter_map(|a| el.value().attribute(a))
             .any(|v| has_mark_word(v.split_ascii_whitespace().flat_map(a11y::word_parts)))
     };
     let small = width
@@ -414,7 +414,7 @@ fn is_mark(img: ElementRef<'_>, width: Option<f64>, height: Option<f64>) -> bool
         .is_some_and(|(w, h)| w <= 100.0 && h <= 100.0);
     small
         || named(img)
-        || img.value().attr("alt").is_some_and(|alt| {
+        || img.value().attribute("alt").is_some_and(|alt| {
             has_mark_word(alt.split_whitespace().map(|w| {
                 w.trim_matches(|c: char| !c.is_alphanumeric())
                     .to_lowercase()
@@ -422,7 +422,7 @@ fn is_mark(img: ElementRef<'_>, width: Option<f64>, height: Option<f64>) -> bool
         })
         || img
             .value()
-            .attr("src")
+            .attribute("src")
             .is_some_and(|src| has_mark_word(path_words(src)))
         || img
             .ancestors()
@@ -491,7 +491,7 @@ pub fn is_file_name(alt: &str, src: Option<&str>) -> bool {
 fn layers_a_sibling(img: ElementRef<'_>) -> bool {
     let Some(alt) = img
         .value()
-        .attr("alt")
+        .attribute("alt")
         .map(str::trim)
         .filter(|a| !a.is_empty())
     else {
@@ -503,13 +503,13 @@ fn layers_a_sibling(img: ElementRef<'_>) -> bool {
         .filter_map(ElementRef::wrap)
         .filter(|sibling| sibling.id() != img.id() && sibling.value().name() == "img")
         .any(|sibling| {
-            sibling.value().attr("alt").map(str::trim) == Some(alt)
+            sibling.value().attribute("alt").map(str::trim) == Some(alt)
                 && ["src", "data-src", "srcset", "data-srcset"]
                     .iter()
                     .any(|a| {
                         sibling
                             .value()
-                            .attr(a)
+                            .attribute(a)
                             .is_some_and(|v| !v.trim().is_empty())
                     })
         })
@@ -519,7 +519,7 @@ fn layers_a_sibling(img: ElementRef<'_>) -> bool {
 /// the plugin's own class (`swp_hidden_pin_image`,
 /// `tasty-pins-hidden-image`).
 fn pin_only(img: ElementRef<'_>) -> bool {
-    img.value().attr("class").is_some_and(|classes| {
+    img.value().attribute("class").is_some_and(|classes| {
         classes.split_ascii_whitespace().any(|class| {
             let parts: Vec<String> = a11y::word_parts(class).collect();
             parts.iter().any(|p| p == "pin" || p == "pins")
@@ -582,7 +582,7 @@ fn boxed(vis: &a11y::Visibility, img: ElementRef<'_>) -> bool {
     // A bar fixed to the window holds whatever is in it.
     if img.ancestors().filter_map(ElementRef::wrap).any(|el| {
         a11y::style(el, "position").is_some_and(|v| v.eq_ignore_ascii_case("fixed"))
-            || el.value().attr("class").is_some_and(|classes| {
+            || el.value().attribute("class").is_some_and(|classes| {
                 classes
                     .split_ascii_whitespace()
                     .any(|c| FIXED_CLASSES.contains(&c))
@@ -606,7 +606,7 @@ fn boxed(vis: &a11y::Visibility, img: ElementRef<'_>) -> bool {
                 || a11y::style(el, "aspect-ratio").is_some_and(|v| v != "auto")
                 || percent_padding(el)
                 || a11y::style(el, "position").is_some_and(|v| v.eq_ignore_ascii_case("absolute"))
-                || el.value().attr("class").is_some_and(|classes| {
+                || el.value().attribute("class").is_some_and(|classes| {
                     classes
                         .split_ascii_whitespace()
                         .any(|c| OUT_OF_FLOW_CLASSES.contains(&c))
@@ -632,7 +632,7 @@ fn boxed(vis: &a11y::Visibility, img: ElementRef<'_>) -> bool {
 /// `thumb16_9`,
 /// and Bootstrap 4's `embed-responsive`.
 fn ratio_class(el: ElementRef<'_>) -> bool {
-    el.value().attr("class").is_some_and(|classes| {
+    el.value().attribute("class").is_some_and(|classes| {
         classes.split_ascii_whitespace().any(|class| {
             if class == "embed-responsive" {
                 return true;
@@ -732,7 +732,7 @@ fn fixed_height(el: ElementRef<'_>) -> bool {
 /// `w-`): Tailwind's `h-24`, `w-12`, a site's `h-121`; not Tachyons' and
 /// Bootstrap's `h-25` to `h-100`, which are percentages of the parent.
 fn utility_size(el: ElementRef<'_>, prefix: &str) -> bool {
-    el.value().attr("class").is_some_and(|classes| {
+    el.value().attribute("class").is_some_and(|classes| {
         classes.split_ascii_whitespace().any(|class| {
             class.strip_prefix(prefix).is_some_and(|n| {
                 n.parse::<u32>()
@@ -795,7 +795,7 @@ fn control_around<'d>(doc: &'d Document, img: ElementRef<'d>) -> (Option<&'d str
     for el in img.ancestors().filter_map(ElementRef::wrap) {
         let is_link = a11y::is_link(el);
         if is_link && link.is_none() {
-            link = el.value().attr("href").map(trim_url);
+            link = el.value().attribute("href").map(trim_url);
         }
         let role = a11y::role(el);
         let button = el.value().name() == "button" || role.as_deref() == Some("button");
@@ -989,7 +989,7 @@ pub fn image<'d>(
     // what the reader enters (a comment form's Gravatar preview).
     let awaits_script = refs.len() == first
         && (link.is_some_and(|l| l.to_ascii_lowercase().starts_with("javascript:"))
-            || img.value().attr("alt").is_none()
+            || img.value().attribute("alt").is_none()
             || img
                 .ancestors()
                 .filter_map(ElementRef::wrap)
@@ -1040,7 +1040,7 @@ pub fn image<'d>(
         ),
         logo: ["class", "id"]
             .iter()
-            .filter_map(|a| img.value().attr(a))
+            .filter_map(|a| img.value().attribute(a))
             .flat_map(|v| v.split_ascii_whitespace().flat_map(a11y::word_parts))
             .any(|w| matches!(w.as_str(), "logo" | "logotype")),
         link,
@@ -1099,8 +1099,8 @@ pub fn orphan_source<'d>(doc: &'d Document, source: ElementRef<'d>, refs: &mut V
 pub fn og_image<'d>(doc: &'d Document, meta: ElementRef<'d>, refs: &mut Vec<Reference<'d>>) {
     let is_og = meta
         .value()
-        .attr("property")
-        .or_else(|| meta.value().attr("name"))
+        .attribute("property")
+        .or_else(|| meta.value().attribute("name"))
         .is_some_and(|p| {
             matches!(
                 p.trim().to_ascii_lowercase().as_str(),
@@ -1186,7 +1186,7 @@ fn noscript_fallback<'d>(
     let fragment = Document::parse(text.to_string());
     let before = refs.len();
     for inner in fragment.elements_named("img") {
-        let Some(value) = inner.value().attr("src") else {
+        let Some(value) = inner.value().attribute("src") else {
             continue;
         };
         let span = fragment.attr_span(inner, "src");
@@ -1228,9 +1228,16 @@ fn styled_size(img: ElementRef<'_>) -> bool {
         || a11y::style(img, "position")
             .is_some_and(|v| matches!(a11y::keyword(&v), "absolute" | "fixed"))
         || ((fixed(a11y::style(img, "height"))
-            || fixed(img.value().attr("height").map(|v| v.trim().to_string())))
+            || fixed(
+                img.value()
+                    .attribute("height")
+                    .map(|v| v.trim().to_string()),
+            ))
             && (a11y::style(img, "width").is_some_and(|v| given(&v))
-                || img.value().attr("width").is_some_and(|v| given(v.trim()))))
+                || img
+                    .value()
+                    .attribute("width")
+                    .is_some_and(|v| given(v.trim()))))
 }
 
 /// Where attributes can be added to a start tag: before its `>` (or the

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde_json::{Map, Value};
 
 use super::figures::Provided;
-use crate::html::Document;
+use crate::html::{Attribute, Document};
 
 /// What the schema.org ImageObjects in the page's JSON-LD (at any depth)
 /// say, by the path of their `url` and `contentUrl`.
@@ -61,7 +61,7 @@ pub fn documents(doc: &Document) -> Vec<Value> {
         .filter(|script| {
             script
                 .value()
-                .attr("type")
+                .attribute("type")
                 .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
         })
         // serde_json refuses nesting deeper than 128, which bounds the

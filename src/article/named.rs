@@ -6,7 +6,7 @@ use scraper::ElementRef;
 use super::attr::Attr;
 use crate::a11y;
 use crate::diagnostic::Span;
-use crate::html::Document;
+use crate::html::{Attribute, Document};
 
 /// An exposed heading: `<h1>`–`<h6>` or `role="heading"`.
 #[derive(Clone, Debug)]
@@ -191,7 +191,9 @@ pub fn script_slot(heading: ElementRef<'_>) -> bool {
                 && block.text().all(|t| t.trim().is_empty())
                 && block.children().filter_map(ElementRef::wrap).any(|c| {
                     c.id() != heading.id()
-                        && c.value().attr("id").is_some_and(|id| !id.trim().is_empty())
+                        && c.value()
+                            .attribute("id")
+                            .is_some_and(|id| !id.trim().is_empty())
                 })
                 && !block.descendants().filter_map(ElementRef::wrap).any(|e| {
                     matches!(
@@ -251,7 +253,7 @@ fn holds_an_unaddressed_link(heading: ElementRef<'_>) -> bool {
             a.value().name() == "a"
                 && holds_nothing(a)
                 && a.value()
-                    .attr("href")
+                    .attribute("href")
                     .is_none_or(|h| matches!(h.trim(), "" | "#"))
         })
 }
@@ -279,7 +281,7 @@ fn holds_empty_targets(heading: ElementRef<'_>) -> bool {
         }
         waiting |= part
             .value()
-            .attr("id")
+            .attribute("id")
             .is_some_and(|id| !id.trim().is_empty());
     }
     parts >= 2 && waiting && heading.text().all(|t| t.trim().is_empty())

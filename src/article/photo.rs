@@ -15,7 +15,7 @@ use regex::Regex;
 use scraper::{ElementRef, Selector};
 
 use crate::a11y::{self, word_parts};
-use crate::html::Document;
+use crate::html::{Attribute, Document};
 
 /// What is known about one figure when it is classified.
 pub struct Seen<'a> {
@@ -337,7 +337,7 @@ pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
         && !seen.images.is_empty()
         && seen.images.iter().all(|img| {
             img.value()
-                .attr("src")
+                .attribute("src")
                 .is_some_and(|src| src.trim().is_empty())
                 && img.value().attrs().all(|(name, value)| {
                     !(name.ends_with("src") || name.ends_with("srcset")) || value.trim().is_empty()
@@ -460,7 +460,7 @@ pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
             .element
             .descendants()
             .filter_map(ElementRef::wrap)
-            .any(|e| e.value().attr("data-src").is_some() && rule_line(e))
+            .any(|e| e.value().attribute("data-src").is_some() && rule_line(e))
     {
         return false;
     }
@@ -481,7 +481,7 @@ pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
             .filter_map(ElementRef::wrap)
             .take_while(|a| a.id() != seen.element.id())
             .find(|a| a.value().name() == "a")
-            .and_then(|a| a.value().attr("href"))
+            .and_then(|a| a.value().attribute("href"))
             .is_some_and(|href| format_of(href) == Some(false))
     })
 }
@@ -595,7 +595,7 @@ fn in_story_card(figure: ElementRef<'_>) -> bool {
         .ancestors()
         .filter_map(ElementRef::wrap)
         .take(6)
-        .find(|a| a.value().name() == "li" || a.value().attr("role") == Some("listitem"))
+        .find(|a| a.value().name() == "li" || a.value().attribute("role") == Some("listitem"))
     else {
         return false;
     };
@@ -611,7 +611,7 @@ fn in_story_card(figure: ElementRef<'_>) -> bool {
         .filter(outside);
     let headline = inside.clone().any(|d| {
         matches!(d.value().name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
-            || d.value().attr("role") == Some("heading")
+            || d.value().attribute("role") == Some("heading")
     });
     let elsewhere = |h: &str| {
         let h = h.trim();
@@ -622,9 +622,10 @@ fn in_story_card(figure: ElementRef<'_>) -> bool {
     headline
         && (["data-url", "data-href", "data-link"]
             .iter()
-            .any(|name| item.value().attr(name).is_some_and(elsewhere))
-            || inside
-                .any(|d| d.value().name() == "a" && d.value().attr("href").is_some_and(elsewhere)))
+            .any(|name| item.value().attribute(name).is_some_and(elsewhere))
+            || inside.any(|d| {
+                d.value().name() == "a" && d.value().attribute("href").is_some_and(elsewhere)
+            }))
 }
 
 /// The caption links to where the picture comes from: an online shop (the
@@ -635,7 +636,7 @@ fn caption_links_to_source(caption: ElementRef<'_>) -> bool {
     caption
         .descendants()
         .filter_map(ElementRef::wrap)
-        .filter_map(|a| a.value().attr("href"))
+        .filter_map(|a| a.value().attribute("href"))
         .any(|href| shop_or_stock_address(href) || file_page_address(href))
 }
 
@@ -696,7 +697,9 @@ fn in_shop_card(figure: ElementRef<'_>) -> bool {
         .any(|block| {
             block.descendants().filter_map(ElementRef::wrap).any(|a| {
                 a.value().name() == "a"
-                    && a.value().attr("href").is_some_and(shop_or_stock_address)
+                    && a.value()
+                        .attribute("href")
+                        .is_some_and(shop_or_stock_address)
                     && (a
                         .descendants()
                         .chain(a.ancestors())
@@ -716,7 +719,7 @@ fn links_to_file_page(img: ElementRef<'_>) -> bool {
     img.ancestors()
         .filter_map(ElementRef::wrap)
         .find(|a| a.value().name() == "a")
-        .and_then(|a| a.value().attr("href"))
+        .and_then(|a| a.value().attribute("href"))
         .is_some_and(file_page_address)
 }
 
@@ -823,7 +826,7 @@ fn marked(el: ElementRef<'_>, words: impl Fn(&str) -> bool) -> bool {
         if post && *name == "class" {
             return false;
         }
-        el.value().attr(name).is_some_and(|v| {
+        el.value().attribute(name).is_some_and(|v| {
             v.split_ascii_whitespace()
                 .filter(|name| {
                     let lower = name.to_ascii_lowercase();

@@ -14,6 +14,24 @@ pub use bridge::{AttrSpan, ElementSpans, MAX_DEPTH, Stop, Truncation};
 use crate::a11y::Visibility;
 use crate::diagnostic::Span;
 
+/// An element's attribute read by its name in place. scraper's
+/// `Element::attr` interns the name on every call and searches the
+/// attributes by comparing interned names, which took a tenth of a whole
+/// run; an element has a few attributes, compared here as they are.
+pub trait Attribute {
+    /// The value of the attribute `name` (in no namespace), if set.
+    fn attribute(&self, name: &str) -> Option<&str>;
+}
+
+impl Attribute for scraper::node::Element {
+    fn attribute(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(q, _)| q.ns == html5ever::ns!() && &*q.local == name)
+            .map(|(_, value)| &**value)
+    }
+}
+
 pub struct Document {
     source: String,
     pub html: Html,

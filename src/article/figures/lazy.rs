@@ -4,7 +4,7 @@
 use scraper::ElementRef;
 
 use super::search::own_descendants;
-use crate::html::Document;
+use crate::html::{Attribute, Document};
 
 /// Attributes in which a placeholder carries a lazy picture's address.
 pub(super) const LAZY_PICTURE_ATTRIBUTES: &[&str] = &[
@@ -42,7 +42,7 @@ pub(super) fn lazy_picture_in<'a>(
             }
             LAZY_PICTURE_ATTRIBUTES
                 .iter()
-                .filter_map(|a| e.value().attr(a))
+                .filter_map(|a| e.value().attribute(a))
                 .map(|v| v.trim().split([' ', ',']).next().unwrap_or(""))
                 .find(|v| looks_like_picture(v))
                 .map(|a| (e, a))
@@ -87,14 +87,18 @@ pub(super) fn picture_address(el: ElementRef<'_>) -> Option<&str> {
         if v.name() == "noscript" {
             return None;
         }
-        let img = (v.name() == "img").then(|| v.attr("src")).flatten();
-        let background = v.attr("style").and_then(|style| {
+        let img = (v.name() == "img").then(|| v.attribute("src")).flatten();
+        let background = v.attribute("style").and_then(|style| {
             let at = style.find("url(")? + 4;
             let rest = &style[at..];
             Some(rest[..rest.find(')')?].trim_matches(['"', '\'', ' ']))
         });
         img.into_iter()
-            .chain(LAZY_PICTURE_ATTRIBUTES.iter().filter_map(|a| v.attr(a)))
+            .chain(
+                LAZY_PICTURE_ATTRIBUTES
+                    .iter()
+                    .filter_map(|a| v.attribute(a)),
+            )
             .chain(background)
             .map(whole_or_first_address)
             .find(|a| looks_like_picture(a))

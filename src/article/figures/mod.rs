@@ -25,7 +25,7 @@ use super::jsonld::ImageObjects;
 use super::photo;
 use crate::a11y;
 use crate::diagnostic::Span;
-use crate::html::Document;
+use crate::html::{Attribute, Document};
 use crate::text::{self, Analysis};
 use copies::mark_copies;
 use lazy::{lazy_picture, lazy_picture_in, noscript_img_attr, picture_address};
@@ -406,7 +406,7 @@ pub fn figures(
         if vis.is_inert(img)
             || img.ancestors().filter_map(ElementRef::wrap).any(|a| {
                 a.value().name() == "a"
-                    && a.value().attr("href").is_some()
+                    && a.value().attribute("href").is_some()
                     && !opens_picture_file(a)
             })
             || img
@@ -569,7 +569,7 @@ impl Build<'_, '_> {
 /// A picture's `data-caption`, when it says something.
 fn data_caption(img: ElementRef<'_>) -> Option<&str> {
     img.value()
-        .attr("data-caption")
+        .attribute("data-caption")
         .filter(|c| c.chars().any(char::is_alphanumeric))
 }
 
@@ -579,7 +579,7 @@ fn attribute_caption(doc: &Document, img: ElementRef<'_>, agencies: &Arc<[String
     let text = a11y::normalize(data_caption(img).unwrap_or_default());
     let in_alt = img
         .value()
-        .attr("alt")
+        .attribute("alt")
         .is_some_and(|alt| a11y::normalize(alt) == text);
     let mut caption = Caption::new(
         doc.attr_span(img, "data-caption"),

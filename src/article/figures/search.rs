@@ -14,7 +14,7 @@ use super::data_caption;
 use super::lazy::picture_address;
 use super::read::caption_text;
 use crate::article::images::Image;
-use crate::html::Document;
+use crate::html::{Attribute, Document};
 use crate::{a11y, text};
 
 /// The longest text taken for a caption written after its picture: more
@@ -503,7 +503,7 @@ impl<'a> Found<'a> {
 pub(crate) fn marks(el: ElementRef<'_>, test: &dyn Fn(&str) -> bool) -> bool {
     ["class", "itemprop"]
         .iter()
-        .any(|a| el.value().attr(a).is_some_and(test))
+        .any(|a| el.value().attribute(a).is_some_and(test))
 }
 
 /// A class or itemprop value that marks a caption: a word containing
@@ -597,7 +597,7 @@ pub(super) fn images_link_away(figure: ElementRef<'_>, images: &[ElementRef<'_>]
 /// and opens it over the page.
 pub(super) fn opens_picture_file(a: ElementRef<'_>) -> bool {
     a.value().name() == "a"
-        && (a.value().attr("href").is_some_and(is_picture_file)
+        && (a.value().attribute("href").is_some_and(is_picture_file)
             || a.value()
                 .attrs()
                 .any(|(name, value)| name.starts_with("data-") && is_picture_file(value)))
@@ -625,7 +625,7 @@ pub(super) fn link_goes_away(a: ElementRef<'_>) -> bool {
 /// href="/story/…">`) keeps its own picture there, not a larger one.
 pub(super) fn href_goes_away(a: ElementRef<'_>) -> bool {
     a.value().name() == "a"
-        && a.value().attr("href").is_some_and(|h| {
+        && a.value().attribute("href").is_some_and(|h| {
             let h = h.trim().to_ascii_lowercase();
             let h = h.split(['?', '#']).next().unwrap_or("");
             // A segment that starts with a picture word (`/photos/123`,
@@ -687,7 +687,7 @@ pub(super) fn in_byline(el: ElementRef<'_>) -> bool {
     el.ancestors()
         .filter_map(ElementRef::wrap)
         .take(3)
-        .filter_map(|a| a.value().attr("class"))
+        .filter_map(|a| a.value().attribute("class"))
         .any(|class| {
             let parts: Vec<String> = class
                 .split_ascii_whitespace()
@@ -706,7 +706,7 @@ pub(super) fn in_byline(el: ElementRef<'_>) -> bool {
 pub(super) fn inside_link(el: ElementRef<'_>) -> bool {
     el.ancestors()
         .filter_map(ElementRef::wrap)
-        .any(|a| a.value().name() == "a" && a.value().attr("href").is_some())
+        .any(|a| a.value().name() == "a" && a.value().attribute("href").is_some())
 }
 
 /// A heading (`<h1>` to `<h6>`) is inside the element: a headline, a
@@ -766,7 +766,7 @@ pub(super) fn links_away(node: ego_tree::NodeRef<'_, Node>) -> bool {
     ElementRef::wrap(node).is_some_and(|a| {
         a.value().name() == "a"
             && a.value()
-                .attr("href")
+                .attribute("href")
                 .is_some_and(|h| !h.trim().is_empty() && !h.trim().starts_with('#'))
     })
 }

@@ -7,7 +7,7 @@ use super::thumbs::{Preview, Thumbnails};
 use crate::article::{Article, Image, Slot, Syntax};
 use crate::assets::{Asset, Assets};
 use crate::diagnostic::Span;
-use crate::html::Document;
+use crate::html::{Attribute, Document};
 use crate::text::Found;
 
 /// One article as the report shows it.
@@ -294,7 +294,7 @@ fn outline(doc: &Document, article: &Article<'_>) -> Vec<OutlineItem> {
         let heading = matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
             || el
                 .value()
-                .attr("role")
+                .attribute("role")
                 .is_some_and(|r| r.trim() == "heading");
         if heading {
             html_text.insert(doc.tag_span(el), collapse(&el.text().collect::<String>()));
