@@ -535,6 +535,14 @@ const ARTIST_BYLINES: &[&str] = &[
 /// no caption of its own on that page is the artist's, not a news photo.
 pub fn byline_credits_artist(doc: &Document) -> bool {
     doc.elements()
+        // Most elements are ruled out without splitting their names.
+        .filter(|el| {
+            ["class", "id", "role"].iter().any(|name| {
+                el.value()
+                    .attribute(name)
+                    .is_some_and(|v| v.to_ascii_lowercase().contains("byline"))
+            })
+        })
         .filter(|el| marked(*el, |w| matches!(w, "byline" | "bylines")))
         .any(|el| {
             let text: String = el.text().take(8).collect();
@@ -559,6 +567,18 @@ const CREDITS_LINE: usize = 300;
 /// and are read with that picture.
 pub fn page_credits_photographs(doc: &Document) -> bool {
     doc.elements().any(|el| {
+        // Every phrase says "by": an element whose own text does not is
+        // ruled out without copying it.
+        let says_by = el.children().any(|c| {
+            c.value().as_text().is_some_and(|t| {
+                t.as_bytes()
+                    .windows(2)
+                    .any(|w| w.eq_ignore_ascii_case(b"by"))
+            })
+        });
+        if !says_by {
+            return false;
+        }
         let own: String = el
             .children()
             .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
