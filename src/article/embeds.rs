@@ -379,7 +379,9 @@ fn host_is(src: &str, host: &str) -> bool {
         return false;
     };
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    authority == host || authority.ends_with(&format!(".{host}"))
+    authority
+        .strip_suffix(host)
+        .is_some_and(|sub| sub.is_empty() || sub.ends_with('.'))
 }
 
 /// A class or id with an advertising word, in a name that does not
