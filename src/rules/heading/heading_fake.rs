@@ -218,6 +218,28 @@ fn is_byline_or_credit(text: &str) -> bool {
         .any(|p| lower.starts_with(p))
         || text.ends_with('|')
         || is_foreign_byline(text)
+        || is_signature(text)
+}
+
+/// A writer's signature, one or two given names then the surname in
+/// capitals, as French and German writers sign a post ("Eloïse BAJOU",
+/// "Jean-Marc DUPONT"): a name, not a section's title.
+fn is_signature(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let Some((surname, given)) = words.split_last() else {
+        return false;
+    };
+    let letters = |w: &str| w.chars().all(|c| c.is_alphabetic() || "-'’".contains(c));
+    (1..=2).contains(&given.len())
+        && given.iter().all(|w| {
+            let mut chars = w.chars();
+            letters(w)
+                && chars.next().is_some_and(char::is_uppercase)
+                && chars.any(char::is_lowercase)
+        })
+        && surname.chars().count() >= 3
+        && letters(surname)
+        && surname.chars().all(|c| !c.is_lowercase())
 }
 
 /// A byline in another language: "Un texte de Frédéric Zalac", "Texto de
@@ -341,6 +363,8 @@ mod tests {
             "Eager for ammunition",
             "Von der Leyen unter Druck",
             "Di Maio attacca",
+            "US FALLS",
+            "Why We Love NYC",
         ] {
             assert!(reads_as_subheading(&block(text)), "{text}");
         }
@@ -366,6 +390,7 @@ mod tests {
             "Un texte de Frédéric Zalac d'Enquête",
             "Par Jean Dupont et Marie Martin",
             "Von Anna Müller",
+            "Eloïse BAJOU",
             "What are these fucktards thinking???",
             "Ivan - 16.08.2015 г. 10:16:23",
             "Posted at 8:30 AM",
