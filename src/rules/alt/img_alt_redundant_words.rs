@@ -19,20 +19,20 @@ pub static RULE: Rule = Rule {
     ..Rule::DEFAULTS
 };
 
-static REDUNDANT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^\s*(?:an?\s+|the\s+)?(?:image|photo|photograph|picture|graphic|pic)\s+of\b|\b(?:image|photo)\s*[.!]?\s*$",
-    )
-    .expect("valid regex")
-});
+/// The opening words: "Photo of…", "An image of…".
+const OPENING: &str = r"^\s*(?:an?\s+|the\s+)?(?:image|photo|photograph|picture|graphic|pic)\s+of\b";
 
-/// Only the opening words ("Photo of…"), for a page in French, where
-/// "photo" and "image" after a noun make one word with it ("livre
-/// photo", a photo book; "appareil photo", a camera).
-static REDUNDANT_OPENING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:an?\s+|the\s+)?(?:image|photo|photograph|picture|graphic|pic)\s+of\b")
-        .expect("valid regex")
-});
+/// The closing word: "…, AFP photo", "…in a file photo.".
+const CLOSING: &str = r"\b(?:image|photo)\s*[.!]?\s*$";
+
+static REDUNDANT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("(?i){OPENING}|{CLOSING}")).expect("valid regex"));
+
+/// Only the opening words, for a page in French, where "photo" and
+/// "image" after a noun make one word with it ("livre photo", a photo
+/// book; "appareil photo", a camera).
+static REDUNDANT_OPENING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("(?i){OPENING}")).expect("valid regex"));
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     let french = ctx.article.document.lang.as_ref().is_some_and(|lang| {
