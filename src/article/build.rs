@@ -402,7 +402,14 @@ fn captions_picture_before(p: ElementRef<'_>) -> bool {
     if matches!(parent.value().name(), "body" | "main" | "article") {
         return false;
     }
-    parent.children().filter_map(ElementRef::wrap).count() <= PICTURE_BOX_CHILDREN
+    // Counted only as far as needed: a page of 50,000 paragraphs in one
+    // block would count them all for each.
+    parent
+        .children()
+        .filter_map(ElementRef::wrap)
+        .take(PICTURE_BOX_CHILDREN + 1)
+        .count()
+        <= PICTURE_BOX_CHILDREN
         && p.prev_siblings()
             .find_map(ElementRef::wrap)
             .is_some_and(|prev| prev.value().name() != "p" && holds_media(prev))

@@ -383,6 +383,23 @@ fn many_level_one_headings_hidden_at_every_width() {
     assert_eq!(findings(&output, "heading-h1-multiple"), copies - 1);
 }
 
+/// 50,000 paragraphs in one block after a picture: whether each is the
+/// line under a picture in a small box counted the block's children for
+/// every paragraph (11 s in a release build).
+#[test]
+fn many_paragraphs_in_one_block_after_a_picture() {
+    let mut text = String::from(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><title>Paragraphs</title></head><body><h1>Story</h1><div>\n<img src=\"a.jpg\" alt=\"Boats in the harbour\" width=\"600\" height=\"400\">\n",
+    );
+    for i in 0..50_000 {
+        text.push_str(&format!(
+            "<p>The harbour master said boat number {i} had left.</p>\n"
+        ));
+    }
+    text.push_str("</div></body></html>\n");
+    lint_beside_clean(&text, false, secs(60));
+}
+
 /// 10,000 nested `<b>` in a `<figcaption>` took 31 s.
 #[test]
 fn deep_nesting_in_a_figcaption() {
