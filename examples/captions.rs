@@ -10,7 +10,7 @@
 use std::collections::HashSet;
 
 use presslint::a11y;
-use presslint::html::Document;
+use presslint::html::{Attribute, Document};
 use scraper::ElementRef;
 
 /// A `<figcaption>`, or an element whose class or itemprop names a caption
@@ -21,7 +21,7 @@ fn is_caption_like(el: ElementRef<'_>) -> bool {
     }
     let marks = |name: &str| {
         el.value()
-            .attr(name)
+            .attribute(name)
             .is_some_and(|v| v.to_ascii_lowercase().contains("caption"))
     };
     !matches!(
@@ -66,8 +66,8 @@ fn main() {
                     "{}.{}",
                     el.value().name(),
                     el.value()
-                        .attr("class")
-                        .or(el.value().attr("itemprop"))
+                        .attribute("class")
+                        .or(el.value().attribute("itemprop"))
                         .unwrap_or("")
                         .split_whitespace()
                         .find(|c| c.to_ascii_lowercase().contains("caption"))

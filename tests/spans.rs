@@ -2,7 +2,7 @@
 //! point at the bytes it was written at, whatever the tree builder did.
 
 use presslint::diagnostic::Span;
-use presslint::html::Document;
+use presslint::html::{Attribute, Document};
 use scraper::ElementRef;
 
 fn parse(src: &str) -> Document {
@@ -88,7 +88,7 @@ fn character_references_keep_raw_spans() {
     let doc =
         parse(r#"<img alt="Tom &amp; Jerry&#x2019;s &eacute;" src="a.jpg"><p title=a&amp>x</p>"#);
     let img = nth(&doc, "img", 0);
-    assert_eq!(img.value().attr("alt"), Some("Tom & Jerry’s é"));
+    assert_eq!(img.value().attribute("alt"), Some("Tom & Jerry’s é"));
     assert_eq!(
         text(&doc, doc.attr_span(img, "alt")),
         "Tom &amp; Jerry&#x2019;s &eacute;"
@@ -192,7 +192,7 @@ fn uppercase_markup() {
 fn duplicate_attributes_first_wins() {
     let doc = parse(r#"<img alt="first" alt="second">"#);
     let img = nth(&doc, "img", 0);
-    assert_eq!(img.value().attr("alt"), Some("first"));
+    assert_eq!(img.value().attribute("alt"), Some("first"));
     assert_eq!(text(&doc, doc.attr_span(img, "alt")), "first");
 }
 
@@ -224,7 +224,7 @@ fn raw_text_elements_do_not_shift_following_spans() {
 fn second_body_tag_attributes_are_merged_with_spans() {
     let doc = parse(r#"<!doctype html><body><p>x</p><body class="late">"#);
     let body = nth(&doc, "body", 0);
-    assert_eq!(body.value().attr("class"), Some("late"));
+    assert_eq!(body.value().attribute("class"), Some("late"));
     assert_eq!(text(&doc, doc.attr_span(body, "class")), "late");
 }
 
