@@ -11,6 +11,7 @@ use ego_tree::NodeId;
 use scraper::{ElementRef, Node};
 
 use crate::html::{Attribute, Document};
+pub(crate) use visibility::has_piece;
 pub use visibility::{ALL_WIDTHS, Visibility, keyword, style};
 use visibility::{aria_hidden, hidden_self};
 

@@ -688,7 +688,7 @@ fn foundation_widths(size: &str) -> (u8, u8) {
 
 /// `piece` occurs in `class`, ignoring ASCII case: a cheap test before a
 /// class is split into its word parts.
-fn has_piece(class: &str, piece: &str) -> bool {
+pub(crate) fn has_piece(class: &str, piece: &str) -> bool {
     class
         .as_bytes()
         .windows(piece.len())

@@ -540,7 +540,7 @@ pub fn byline_credits_artist(doc: &Document) -> bool {
             ["class", "id", "role"].iter().any(|name| {
                 el.value()
                     .attribute(name)
-                    .is_some_and(|v| v.to_ascii_lowercase().contains("byline"))
+                    .is_some_and(|v| crate::a11y::has_piece(v, "byline"))
             })
         })
         .filter(|el| marked(*el, |w| matches!(w, "byline" | "bylines")))
