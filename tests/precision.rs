@@ -217,7 +217,6 @@ const ENOUGH: usize = 15;
 /// (see `ACCEPTED_LOSSES`), which took 18 true findings from the count and
 /// 2 false ones.
 const NOT_YET: &[(&str, f64)] = &[
-    ("caption-credit-missing", 0.88),
     ("caption-date-missing", 0.73),
     ("caption-place-missing", 0.66),
     ("figure-caption-missing", 0.78),
@@ -399,9 +398,22 @@ const ACCEPTED_LOSSES: &[&str] = &[
     "img-alt-too-long scrapinghub-www.sportsnet.ca-0d461229.html:1506",
     "link-name-missing readability-ehow-2.html:1427",
     "img-alt-missing scrapinghub-www.catchitkansas.com-3ce1c8fd.html:1524",
-    // A picture served as PNG with no JPEG or WebP version is taken for a
-    // screenshot or chart: true here, wrong far more often on the corpus.
-    "caption-credit-missing postlight-medium.com.html:1",
+    // A photo essay whose standfirst credits its photographer ("by Eleanor
+    // Ainge Roy (reporting) and Adrian Malloch (photography)", read as a
+    // story's credits line, as "Photographs by …" is): its pictures are
+    // the photographer's, taken for the story, so their captions are not
+    // asked for a credit or a date or a place; both readings called the
+    // credit findings noise, the second the date findings too. The
+    // stranded whales are another source's (Ngatiwai Trust Board), which
+    // only the page's lightbox data says; Buck Cullen's "in his backyard"
+    // names no town, which both readings wanted.
+    "caption-credit-missing readability-guardian-1.html:730",
+    "caption-date-missing readability-guardian-1.html:730",
+    "caption-date-missing readability-guardian-1.html:591",
+    "caption-date-missing readability-guardian-1.html:615",
+    "caption-date-missing readability-guardian-1.html:706",
+    "caption-date-missing readability-guardian-1.html:754",
+    "caption-place-missing readability-guardian-1.html:706",
     // A relative path climbing above the folder linted, with no asset
     // root: presslint does not know where the site's files are, so the
     // reference is unresolved (counted by assets-unresolved), as a
@@ -439,8 +451,11 @@ const ACCEPTED_LOSSES: &[&str] = &[
 /// lifestyle pictures were relabelled as stock, by the rubric, and a
 /// caption stating what should or can happen was taken for a stock
 /// picture's: the judged sample had called all twelve of its findings
-/// false, and one labelled news photo's caption is of that kind.)
-const BALANCED_ACCURACY: [(&str, f64); 3] = [("credit", 0.94), ("date", 0.94), ("place", 0.92)];
+/// false, and one labelled news photo's caption is of that kind; and the
+/// date floor to 0.93 when a photo essay credited in its standfirst
+/// ("Adrian Malloch (photography)") was read as the story's photographer's
+/// work, not asked for dates, as its judges said.)
+const BALANCED_ACCURACY: [(&str, f64); 3] = [("credit", 0.94), ("date", 0.93), ("place", 0.93)];
 
 /// figure-caption-missing's message for a figure whose only caption is a
 /// credit line.

@@ -436,7 +436,8 @@ pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
     if addresses.iter().any(|a| format_of(a) == Some(false))
         && !addresses.iter().any(|a| format_of(a) == Some(true))
         && !seen.caption.is_some_and(|(caption, text)| {
-            caption.ancestors().any(|a| a.id() == seen.element.id()) && credits_photographer(text)
+            caption.ancestors().any(|a| a.id() == seen.element.id())
+                && (credits_photographer(text) || shows_people(text))
         })
     {
         return false;
@@ -516,6 +517,62 @@ fn credits_photographer(caption: &str) -> bool {
         })
 }
 
+/// Words after the names of the people a caption shows: "David Rolf at
+/// the summit", "Priscilla Chan and Mark Zuckerberg", "Jane Doe, left,".
+const AFTER_NAMES: &[&str] = &["at", "and", "with", "during"];
+
+/// The caption opens with the names of the people the picture shows
+/// (each two or three capitalised words), alone or followed by where they
+/// are: a site that serves its pictures as PNG still shows people in
+/// them. A name followed by a verb ("Google Maps shows…") is not read so.
+fn shows_people(caption: &str) -> bool {
+    let tokens: Vec<&str> = caption.split_whitespace().collect();
+    let capitalised = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && chars.clone().next().is_some()
+            && chars.all(|c| c.is_lowercase() || c == '\'' || c == '-' || c == '’')
+    };
+    let mut at = 0;
+    loop {
+        let name = tokens[at..]
+            .iter()
+            .take(3)
+            .take_while(|w| capitalised(w.trim_end_matches([',', '.'])))
+            .count();
+        if name < 2
+            || tokens[at..at + name]
+                .iter()
+                .any(|w| OPENING_WORDS.contains(&w.to_lowercase().as_str()))
+        {
+            return false;
+        }
+        at += name;
+        let last = tokens[at - 1];
+        if at == tokens.len() || last.ends_with(',') || last.ends_with('.') {
+            return true;
+        }
+        match tokens[at] {
+            "and" if at + 1 < tokens.len() => at += 1,
+            w => return AFTER_NAMES.contains(&w),
+        }
+    }
+}
+
+/// Capitalised words that open a caption without naming a person.
+const OPENING_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "these",
+    "my",
+    "our",
+    "image",
+    "photo",
+    "screenshot",
+];
+
 /// How a byline credits the artist who made a story's pictures.
 const ARTIST_BYLINES: &[&str] = &[
     "illustration by",
@@ -556,27 +613,32 @@ pub fn byline_credits_artist(doc: &Document) -> bool {
 /// How a story's credits line names the photographer of all its pictures.
 const PAGE_PHOTO_CREDITS: &[&str] = &["photographs by", "photos by", "photography by"];
 
+/// A contributor's role in brackets after their name in a credits line:
+/// "by Eleanor Ainge Roy (reporting) and Adrian Malloch (photography)".
+const PAGE_PHOTO_ROLES: &[&str] = &["(photography)", "(photographs)", "(photos)"];
+
 /// The longest credits line read for a photographer (a story's paragraph
 /// that happens to say "photos by" is not a credits line).
 const CREDITS_LINE: usize = 300;
 
 /// The page credits its pictures as a whole, in a short line outside any
 /// figure ("Produced by …, Photographs by Lexey Swall, Written by …"; "Photos
-/// by Jane Doe" under the story): a caption there need not repeat the
+/// by Jane Doe" under the story; a standfirst's "by Jane Doe (reporting)
+/// and John Roe (photography)"): a caption there need not repeat the
 /// photographer's name. Singular credits ("Photo by …") name one picture
 /// and are read with that picture.
 pub fn page_credits_photographs(doc: &Document) -> bool {
     doc.elements().any(|el| {
-        // Every phrase says "by": an element whose own text does not is
-        // ruled out without copying it.
-        let says_by = el.children().any(|c| {
+        // Every phrase says "by" or opens a bracketed role: an element
+        // whose own text does neither is ruled out without copying it.
+        let may_credit = el.children().any(|c| {
             c.value().as_text().is_some_and(|t| {
                 t.as_bytes()
                     .windows(2)
-                    .any(|w| w.eq_ignore_ascii_case(b"by"))
+                    .any(|w| w.eq_ignore_ascii_case(b"by") || w == b"(p")
             })
         });
-        if !says_by {
+        if !may_credit {
             return false;
         }
         let own: String = el
@@ -589,12 +651,12 @@ pub fn page_credits_photographs(doc: &Document) -> bool {
             .join(" ")
             .to_lowercase();
         own.chars().count() <= CREDITS_LINE
-            && PAGE_PHOTO_CREDITS.iter().any(|phrase| {
+            && (PAGE_PHOTO_CREDITS.iter().any(|phrase| {
                 own.match_indices(phrase).any(|(at, _)| {
                     let before = &own[..at];
                     before.is_empty() || [", ", "; ", "and "].iter().any(|s| before.ends_with(s))
                 })
-            })
+            }) || PAGE_PHOTO_ROLES.iter().any(|role| own.contains(role)))
             // Asked only of a credits line: the walk up stays rare.
             && !el
                 .ancestors()
@@ -1139,6 +1201,10 @@ mod tests {
             r#"<p class="story-producer">Produced by Ana Ruiz and Josh Lee, Photographs by Lexey Swall, Written by Graham Bowley</p>"#
         ));
         assert!(credits(r#"<p><em>Photography by Dan Seifert.</em></p>"#));
+        // A standfirst naming each contributor's part.
+        assert!(credits(
+            r#"<p>by <span itemprop="author"><a href="/profile/jane-doe">Jane Doe</a></span> (reporting) and John Roe (photography)</p>"#
+        ));
         // One picture's credit, or a credit inside a figure, is that picture's.
         assert!(!credits(r#"<p><em>Photo by Dan Seifert.</em></p>"#));
         assert!(!credits(
@@ -1148,6 +1214,18 @@ mod tests {
         assert!(!credits(
             r#"<p>The museum shows photos by local students alongside the paintings.</p>"#
         ));
+    }
+
+    #[test]
+    fn a_caption_naming_the_people_shown_is_read_as_such() {
+        assert!(shows_people("David Rolf at my 2015 Next:Economy Summit"));
+        assert!(shows_people("Priscilla Chan and Mark Zuckerberg"));
+        assert!(shows_people("Jane Doe, left, with John Roe"));
+        // A product or a place doing something, an article, one word.
+        assert!(!shows_people("Google Maps shows the new route"));
+        assert!(!shows_people("The New Inbox at a glance"));
+        assert!(!shows_people("Settings"));
+        assert!(!shows_people("Windows Terminal in dark mode"));
     }
 
     #[test]
