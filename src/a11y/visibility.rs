@@ -200,6 +200,16 @@ fn print_picture(el: ElementRef<'_>) -> bool {
 }
 
 fn display_none(el: ElementRef<'_>) -> bool {
+    // Every test below reads one of these, or is about a `<dialog>`: most
+    // elements are ruled out here.
+    let v = el.value();
+    if v.name() != "dialog"
+        && ["class", "id", "style", "role"]
+            .iter()
+            .all(|a| v.attribute(a).is_none())
+    {
+        return false;
+    }
     style(el, "display").is_some_and(|v| keyword(&v) == "none")
         || print_picture(el)
         || closed_tab_panel(el)
@@ -349,10 +359,14 @@ const DIALOG_WORDS: &[&str] = &["modal", "popup", "dialog"];
 /// Hidden from everyone, by itself: `hidden`, `display: none`,
 /// `visibility: hidden` (but not a carousel's, see [`shown_by_its_script`]).
 pub(crate) fn hidden_self(el: ElementRef<'_>) -> bool {
-    el.value().attribute("hidden").is_some()
-        || display_none(el)
-        || style(el, "visibility").is_some_and(|v| keyword(&v) == "hidden")
-            && !shown_by_its_script(el)
+    unrendered_self(el) || invisible_self(el)
+}
+
+/// `visibility: hidden` inline (not on a carousel, see
+/// [`shown_by_its_script`]) or a class that sets it: the box stays in
+/// place, unseen.
+fn invisible_self(el: ElementRef<'_>) -> bool {
+    style(el, "visibility").is_some_and(|v| keyword(&v) == "hidden") && !shown_by_its_script(el)
         || has_class(el, INVISIBLE_CLASSES)
 }
 
@@ -502,14 +516,18 @@ impl Visibility {
                         // Shown at no screen width: a link for large screens
                         // in a row for medium ones only.
                         let nowhere = widths == 0 && shown_at != 0;
-                        eye |= hidden_self(el)
+                        // Not drawn by itself: asked once, as it reads
+                        // every class of every element.
+                        let not_drawn = unrendered_self(el);
+                        eye |= not_drawn
+                            || invisible_self(el)
                             || nowhere
                             || matches!(sheet, Some(Effect::NotDrawn | Effect::Invisible));
                         own |= eye || aria_hidden(el);
                         if eye {
                             out.unseen.insert(id);
                         }
-                        drawn |= unrendered_self(el) || nowhere || sheet == Some(Effect::NotDrawn);
+                        drawn |= not_drawn || nowhere || sheet == Some(Effect::NotDrawn);
                         if own {
                             out.hidden.insert(id);
                         }
