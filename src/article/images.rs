@@ -286,6 +286,17 @@ pub fn is_spinner(url: &str) -> bool {
     )
 }
 
+/// An alt text that says only that something is loading ("Loading…",
+/// "Please wait"): a spinner's, whatever its file is called
+/// (`facebook-loading.gif` in a share form).
+pub fn says_loading(alt: &str) -> bool {
+    let said = alt.trim().trim_end_matches(['.', '…', ' ']).to_lowercase();
+    matches!(
+        said.as_str(),
+        "loading" | "please wait" | "loading, please wait"
+    )
+}
+
 /// The file `url` names has one of `extensions`, and its name is made of
 /// `words` (at least one, that `counts` for the extension), `fillers` and
 /// numbers (a version or cache number: `transparent-1093278.png`) only.
@@ -1287,6 +1298,17 @@ mod tests {
             "/img/loading-bay.gif",
         ] {
             assert!(!is_spinner(url), "{url}");
+        }
+    }
+
+    #[test]
+    fn an_alt_that_says_loading_is_a_spinners() {
+        use super::says_loading;
+        for alt in ["Loading…", "Loading...", "loading", "Please wait"] {
+            assert!(says_loading(alt), "{alt}");
+        }
+        for alt in ["Loading the ferry at Dover", "Lade", ""] {
+            assert!(!says_loading(alt), "{alt}");
         }
     }
 

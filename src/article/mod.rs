@@ -164,10 +164,15 @@ impl<'d> Article<'d> {
     }
 
     /// Every address of the image is a spinner's (see
-    /// `images::is_spinner`): a script replaces it with what it loads.
+    /// `images::is_spinner`), or its alt text says it is one ("Loading…"):
+    /// a script replaces it with what it loads.
     pub fn is_spinner(&self, img: &Image<'_>) -> bool {
         let mut references = self.references_of(img).peekable();
         references.peek().is_some() && references.all(|r| images::is_spinner(r.url))
+            || img
+                .alt
+                .as_ref()
+                .is_some_and(|a| images::says_loading(a.value))
     }
 
     /// The image is a count badge drawn live by a service (see
