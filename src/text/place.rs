@@ -238,28 +238,32 @@ fn named_alone(text: &str, tokens: &[Token]) -> Option<Found> {
     })
 }
 
-/// A caption opening with a landmark of a known place, its subject
-/// ("London City Airport was put up for sale", "Wembley Stadium before the
-/// final"): the picture shows that place. Only a known place's building
-/// (a landmark word that is also a venue noun: Airport, Station, Stadium):
-/// a person's name may end in a place word ("Sam Park").
+/// A sentence or a line opening with a landmark of a known place, its
+/// subject ("London City Airport was put up for sale", "Wembley Stadium
+/// before the final", or a gallery slide's "City for sale\nLondon City
+/// Airport was…"): the picture shows that place. Only a known place's
+/// building (a landmark word that is also a venue noun: Airport, Station,
+/// Stadium): a person's name may end in a place word ("Sam Park").
 fn landmark_opening(text: &str, tokens: &[Token], gaz: &Gazetteer) -> Option<Found> {
-    let first = tokens.first()?;
-    if !text[..first.start].trim().is_empty() {
-        return None;
-    }
     let words = &*CAPTION_WORDS;
-    let j = usize::from(first.text == "The");
-    let k = run_end(text, tokens, j);
-    let e = known_prefix(text, tokens, j, k, gaz)?;
     let landmark = |t: &Token| in_list(&words.landmark_part, t.bare());
-    let building = in_list(&words.landmark_part, tokens[k - 1].bare())
-        && in_list(&words.venue_noun, tokens[k - 1].bare());
-    (e < k && building && tokens[e..k].iter().all(landmark)).then(|| Found {
-        start: tokens[j].start,
-        end: tokens[k - 1].end,
-        kind: "named",
-    })
+    (0..tokens.len())
+        .filter(|&i| starts_sentence(text, tokens, i))
+        .find_map(|i| {
+            let j = i + usize::from(tokens[i].text == "The");
+            if j >= tokens.len() {
+                return None;
+            }
+            let k = run_end(text, tokens, j);
+            let e = known_prefix(text, tokens, j, k, gaz)?;
+            let building = in_list(&words.landmark_part, tokens[k - 1].bare())
+                && in_list(&words.venue_noun, tokens[k - 1].bare());
+            (e < k && building && tokens[e..k].iter().all(landmark)).then(|| Found {
+                start: tokens[j].start,
+                end: tokens[k - 1].end,
+                kind: "named",
+            })
+        })
 }
 
 /// A place name with a case ending a language puts on it after a
