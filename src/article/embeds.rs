@@ -293,6 +293,79 @@ pub fn from_player_network(el: ElementRef<'_>) -> bool {
     })
 }
 
+/// The address is one post on a social network, as a feed widget links
+/// each of its tiles: an Instagram post (`instagram.com/p/…`, `/reel/…`,
+/// `/tv/…`), a tweet (`twitter.com/…/status/…`, `x.com/…`), a TikTok video
+/// (`tiktok.com/@…/video/…`) or a Facebook post (`facebook.com/…/posts/…`).
+/// The network, its host and the post's kind, or `None`.
+fn social_post(href: &str) -> Option<&'static str> {
+    let url = href.trim().to_ascii_lowercase();
+    let url = if url.starts_with("//") {
+        format!("https:{url}")
+    } else {
+        url
+    };
+    let path = url
+        .split_once("//")
+        .and_then(|(_, rest)| rest.split_once('/'))
+        .map_or("", |(_, p)| p);
+    let segments: Vec<&str> = path
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .split('/')
+        .collect();
+    let at = |i: usize| segments.get(i).copied().unwrap_or("");
+    if host_is(&url, "instagram.com") && matches!(at(0), "p" | "reel" | "tv") && !at(1).is_empty() {
+        Some("instagram")
+    } else if (host_is(&url, "twitter.com") || host_is(&url, "x.com")) && at(1) == "status" {
+        Some("twitter")
+    } else if host_is(&url, "tiktok.com") && at(0).starts_with('@') && at(1) == "video" {
+        Some("tiktok")
+    } else if host_is(&url, "facebook.com") && at(1) == "posts" {
+        Some("facebook")
+    } else {
+        None
+    }
+}
+
+/// How far above a feed's tile the feed's list may be: Smash Balloon
+/// wraps each tile's link in two boxes (`sbi_item` > `sbi_photo_wrap`).
+const FEED_LEVELS: usize = 4;
+
+/// The image is a tile of a social feed widget (Smash Balloon's Instagram
+/// feed, IFTTT's Instagram gallery, a "latest tweets" box): it is the
+/// picture of a link to one post on a social network, beside at least one
+/// other link to another post on the same network. The widget copies the
+/// post's picture and its text (hashtags and all) into the tile at load
+/// time: the network's content, not the article's. One picture linking to
+/// the post it comes from is the article's own.
+pub fn in_social_feed(img: ElementRef<'_>) -> bool {
+    let Some(link) = img
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .take(SLOT_LEVELS)
+        .find(|a| a.value().name() == "a")
+    else {
+        return false;
+    };
+    let Some(network) = a11y::attr(link, "href").and_then(social_post) else {
+        return false;
+    };
+    let href = a11y::attr(link, "href").unwrap_or("");
+    link.ancestors()
+        .filter_map(ElementRef::wrap)
+        .take(FEED_LEVELS)
+        .take_while(|a| a.value().name() != "body")
+        .any(|feed| {
+            feed.descendants()
+                .filter_map(ElementRef::wrap)
+                .filter(|a| a.value().name() == "a")
+                .filter_map(|a| a11y::attr(a, "href"))
+                .any(|other| other != href && social_post(other) == Some(network))
+        })
+}
+
 /// How far above an element its ad slot may be. Further up, an element
 /// named `ad-portal` or `fixable_ad` wraps the whole page, not an ad.
 const SLOT_LEVELS: usize = 4;
@@ -408,6 +481,34 @@ const STATE_WORDS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_social_post_is_one_post_not_a_profile_or_a_share_link() {
+        assert_eq!(
+            social_post("https://www.instagram.com/p/B5hJlkToEwQ/"),
+            Some("instagram")
+        );
+        assert_eq!(social_post("//instagram.com/reel/Cx1/"), Some("instagram"));
+        assert_eq!(social_post("https://x.com/AP/status/1234"), Some("twitter"));
+        assert_eq!(
+            social_post("https://www.tiktok.com/@bbcnews/video/72"),
+            Some("tiktok")
+        );
+        assert_eq!(
+            social_post("https://www.facebook.com/bbcnews/posts/99"),
+            Some("facebook")
+        );
+        assert_eq!(
+            social_post("https://instagram.com/miamiherald/#navlink=subnav"),
+            None
+        );
+        assert_eq!(social_post("https://twitter.com/share?text=x"), None);
+        assert_eq!(
+            social_post("https://www.facebook.com/sharer/sharer.php?u=x"),
+            None
+        );
+        assert_eq!(social_post("https://example.com/p/instagram.com/"), None);
+    }
 
     #[test]
     fn ad_hosts_match_whole_host_names() {

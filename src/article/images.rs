@@ -132,7 +132,8 @@ pub struct Image<'d> {
     pub insert_at: Option<usize>,
     /// A third party's markup, not the article's: in an advertising slot,
     /// loaded from an ad network or a video player network (a thumbnail
-    /// of its widget), or drawn by a share widget's script.
+    /// of its widget), drawn by a share widget's script, or a social feed's
+    /// tile (the post's picture, which the feed's script loads and sizes).
     pub vendor: bool,
     /// A mark rather than a picture of its own: a logo, an icon, an avatar
     /// or a button (a mark word in its class, id, alt, file path or the
@@ -1043,7 +1044,8 @@ pub fn image<'d>(
         vendor: super::embeds::is_advert(img)
             || super::embeds::from_player_network(img)
             || super::embeds::in_share_button(img)
-            || super::embeds::in_consent_manager(img),
+            || super::embeds::in_consent_manager(img)
+            || super::embeds::in_social_feed(img),
         mark: is_mark(
             img,
             Image::dimension(width.as_ref()),
