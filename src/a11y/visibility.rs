@@ -11,7 +11,7 @@
 //!   dialog closed at load (`<dialog>` without `open`, a `modal`,
 //!   `popup` or `dialog` class or id), a widget its library hides until opened (a blueimp
 //!   or PhotoSwipe lightbox, Jetpack's unselected comment-login panels,
-//!   Google Translate's tooltip), a closed Bootstrap collapse panel, on it or an
+//!   Google Translate's tooltip), a closed Bootstrap collapse panel or dropdown menu, on it or an
 //!   ancestor (`visibility: hidden` and `aria-hidden` leave the
 //!   box in place);
 //! - the page's own `<style>` sheets count too, for rules that set
@@ -225,6 +225,7 @@ fn display_none(el: ElementRef<'_>) -> bool {
         })
         || closed_at_load(el)
         || closed_collapse(el)
+        || closed_dropdown(el)
         || closed_widget(el)
         || for_old_explorer(el)
 }
@@ -253,6 +254,26 @@ fn closed_widget(el: ElementRef<'_>) -> bool {
             && !open.is_some_and(|open| has("class", open))
             && style(el, "display").is_none_or(|v| keyword(&v) == "none")
     })
+}
+
+/// A closed Bootstrap dropdown menu: `dropdown-menu`, which Bootstrap's
+/// stylesheet hides until its toggle opens it, adding `show` to the menu
+/// (Bootstrap 4 and 5) or `open` to the menu's parent (Bootstrap 3): a
+/// share menu, a login panel, a search box's suggestions, a mega menu.
+/// An inline `display` other than `none` shows it.
+fn closed_dropdown(el: ElementRef<'_>) -> bool {
+    let has = |el: ElementRef<'_>, names: &[&str]| {
+        el.value()
+            .attribute("class")
+            .is_some_and(|v| v.split_ascii_whitespace().any(|n| names.contains(&n)))
+    };
+    has(el, &["dropdown-menu"])
+        && !has(el, &["show", "open"])
+        && !el
+            .parent()
+            .and_then(ElementRef::wrap)
+            .is_some_and(|p| has(p, &["open", "show"]))
+        && style(el, "display").is_none_or(|v| keyword(&v) == "none")
 }
 
 /// A closed Bootstrap collapse panel: `collapse` without `show`
@@ -862,6 +883,18 @@ mod tests {
             closed_collapse,
         );
         assert_eq!(closed, [true, false, false, false, false, false, false]);
+    }
+
+    #[test]
+    fn a_dropdown_menu_is_closed_until_it_or_its_parent_is_opened() {
+        let closed = each_div(
+            r#"<div class="share-icons dropdown"><div class="dropdown-menu">a</div></div>
+               <div class="dropdown open"><div class="dropdown-menu">b</div></div>
+               <div class="dropdown"><div class="dropdown-menu show">c</div></div>
+               <div class="dropdown-menu" style="display: block">d</div>"#,
+            closed_dropdown,
+        );
+        assert_eq!(closed, [false, true, false, false, false, false, false]);
     }
 
     #[test]
