@@ -36,6 +36,20 @@ struct Corpus {
     dir: PathBuf,
     findings: HashSet<Key>,
     by_file: HashMap<String, Vec<Reported>>,
+    /// The headings `heading-h1-multiple` accepts as the headline while it
+    /// reports a level-one heading before them (file, start of the tag).
+    headlines: HashSet<(String, usize)>,
+}
+
+impl Corpus {
+    /// A judged finding is still reported, or was moved: a level-one
+    /// heading judged as the second one is now the accepted headline, and
+    /// the stray heading before it (the logo, the site's name) is reported
+    /// in its place, pointing at it. The judges' reasons name that pair.
+    fn reports(&self, key: &Key) -> bool {
+        self.findings.contains(key)
+            || key.0 == "heading-h1-multiple" && self.headlines.contains(&(key.1.clone(), key.2))
+    }
 }
 
 fn corpus() -> Option<&'static Corpus> {
@@ -91,6 +105,7 @@ fn run_over(dir: PathBuf) -> Corpus {
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let mut findings = HashSet::new();
     let mut by_file: HashMap<String, Vec<Reported>> = HashMap::new();
+    let mut headlines = HashSet::new();
     for file in report["files"].as_array().unwrap() {
         let path = file["path"].as_str().unwrap().trim_start_matches("./");
         for d in file["diagnostics"].as_array().unwrap() {
@@ -104,6 +119,11 @@ fn run_over(dir: PathBuf) -> Corpus {
             let (start, end) = span(&d["span"]);
             findings.insert((rule.clone(), path.to_string(), start, end));
             let labels = d["labels"].as_array().into_iter().flatten();
+            for l in labels.clone() {
+                if rule == "heading-h1-multiple" && l["message"] == "the headline" {
+                    headlines.insert((path.to_string(), span(&l["span"]).0));
+                }
+            }
             let spans: Vec<(usize, usize)> = std::iter::once((start, end))
                 .chain(labels.map(|l| span(&l["span"])))
                 .collect();
@@ -119,6 +139,7 @@ fn run_over(dir: PathBuf) -> Corpus {
         dir,
         findings,
         by_file,
+        headlines,
     }
 }
 
@@ -165,7 +186,7 @@ fn held_out_pages_keep_their_true_findings() {
     for (line, cols, key) in judged_rows("holdout-judgments.tsv", data) {
         let (sample, rule, file, verdict) = (cols[0], cols[1], cols[2], cols[7]);
         let row = table.entry((sample, rule)).or_default();
-        if holdout.findings.contains(&key) {
+        if holdout.reports(&key) {
             row.0 += 1;
             row.1 += usize::from(verdict == "TRUE");
         } else {
@@ -233,7 +254,7 @@ fn every_rule_is_precise_on_judged_corpus_findings() {
     let mut counted = HashSet::new();
     for (_, cols, key) in judged_rows("corpus-judgments.tsv", data) {
         let (sample, rule, file, verdict) = (cols[0], cols[1], cols[2], cols[7]);
-        let reported = corpus.findings.contains(&key);
+        let reported = corpus.reports(&key);
         // Every sample drawn after the changes counts, each finding once
         // (a later sample may draw one an earlier sample judged).
         if sample != "before" && counted.insert(key.clone()) {

@@ -17,6 +17,7 @@ use scraper::ElementRef;
 
 pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
     let vis = &doc.visibility;
+    let headline = super::headline::Headline::of(doc);
     let exposed = |el| !vis.is_hidden(el) && !vis.is_inert(el);
     let linked_data = super::jsonld::documents(doc);
     let mut article = Article {
@@ -92,6 +93,11 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
                 widths: vis.screen_widths(el),
                 text: a11y::normalize(&el.text().collect::<String>()),
                 layout_copy: named_for_a_layout(el),
+                title_match: if level == 1 {
+                    headline.matched(&el.text().collect::<String>())
+                } else {
+                    0
+                },
             });
         }
         if a11y::is_link(el) && exposed(el) {

@@ -43,9 +43,8 @@ pub fn written(doc: &Document) -> bool {
         })
 }
 
-/// The title and `og:title`, whole and split at their separators, each
-/// normalised for comparison.
-fn title_parts(doc: &Document) -> Vec<String> {
+/// The `<title>` and the `og:title`, as written.
+fn titles(doc: &Document) -> (Option<String>, Option<String>) {
     let title = doc
         .elements_named("title")
         .next()
@@ -59,25 +58,84 @@ fn title_parts(doc: &Document) -> Vec<String> {
         })
         .and_then(|m| m.value().attribute("content"))
         .map(str::to_string);
+    (title, og)
+}
+
+/// A title cut at its separators: each piece, and where it lies in the
+/// normalised title (so that a run of pieces keeps the separators between
+/// them).
+fn pieces(whole: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut at = 0;
+    while at < whole.len() {
+        match SEPARATORS.iter().find(|sep| whole[at..].starts_with(**sep)) {
+            Some(sep) => {
+                out.push((start, at));
+                at += sep.len();
+                start = at;
+            }
+            None => at += whole[at..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    out.push((start, whole.len()));
+    out
+}
+
+/// The title and `og:title`, whole and split at their separators, each
+/// normalised for comparison.
+fn title_parts(doc: &Document) -> Vec<String> {
+    let (title, og) = titles(doc);
     let mut parts = Vec::new();
     for whole in title.into_iter().chain(og) {
         let whole = a11y::normalize(&whole);
-        let mut pieces = vec![whole.clone()];
-        for sep in SEPARATORS {
-            pieces = pieces
-                .iter()
-                .flat_map(|p| p.split(sep))
-                .map(str::to_string)
-                .collect();
-        }
         parts.extend(
-            std::iter::once(whole)
-                .chain(pieces)
-                .map(|p| key(&p))
+            std::iter::once(whole.as_str())
+                .chain(pieces(&whole).into_iter().map(|(a, b)| &whole[a..b]))
+                .map(key)
                 .filter(|p| p.chars().count() >= MIN_CHARS),
         );
     }
     parts
+}
+
+/// What of the page's title names its story, each as compared: the whole
+/// `<title>` and `og:title`, and every run of a title's pieces that holds
+/// its longest piece ("Strong & Beautiful - Pamela Reif [Rezension]" of
+/// "Strong & Beautiful - Pamela Reif [Rezension] - Plentylife"; not the
+/// site's name alone, "Plentylife", which a logo heading repeats).
+pub struct Headline(Vec<String>);
+
+impl Headline {
+    pub fn of(doc: &Document) -> Headline {
+        let (title, og) = titles(doc);
+        let mut keys = Vec::new();
+        for whole in title.into_iter().chain(og) {
+            let whole = a11y::normalize(&whole);
+            let pieces = pieces(&whole);
+            let longest = (0..pieces.len())
+                .max_by_key(|&i| whole[pieces[i].0..pieces[i].1].trim().chars().count())
+                .unwrap_or(0);
+            for i in 0..=longest {
+                for j in longest..pieces.len() {
+                    keys.push(key(&whole[pieces[i].0..pieces[j].1]));
+                }
+            }
+        }
+        keys.retain(|k| k.chars().count() >= MIN_CHARS);
+        Headline(keys)
+    }
+
+    /// How much of the title a heading's text is, in characters: `0` when
+    /// it is not the story's part of the title.
+    pub fn matched(&self, text: &str) -> usize {
+        let text = key(text);
+        if self.0.contains(&text) {
+            text.chars().count()
+        } else {
+            0
+        }
+    }
 }
 
 /// Text as compared: whitespace collapsed, lowercased.
@@ -128,6 +186,24 @@ mod tests {
 
     fn page(html: &str) -> bool {
         written(&Document::parse(html.to_string()))
+    }
+
+    #[test]
+    fn the_headline_is_the_story_part_of_the_title_not_the_site_name() {
+        let doc = Document::parse(
+            "<!DOCTYPE html><title>Strong &amp; Beautiful - Pamela Reif [Rezension] - Plentylife</title>\
+             <meta property=og:title content='Pamela Reif im Test'>"
+                .to_string(),
+        );
+        let headline = Headline::of(&doc);
+        assert_eq!(
+            headline.matched("Strong & Beautiful - Pamela Reif [Rezension]"),
+            44
+        );
+        assert_eq!(headline.matched("  pamela reif [rezension] "), 23);
+        assert_eq!(headline.matched("Pamela Reif im Test"), 19);
+        assert_eq!(headline.matched("Plentylife"), 0);
+        assert_eq!(headline.matched("Strong & Beautiful"), 0);
     }
 
     #[test]

@@ -31,6 +31,11 @@ pub struct Heading {
     /// `class="header-desktop"`, `domPC`): a copy of a header written once
     /// per device, whose style sheet shows one.
     pub layout_copy: bool,
+    /// How much of the page's title its text is, in characters: the story's
+    /// part of the `<title>` or the `og:title` (see
+    /// [`super::headline::Headline`]), `0` when it is not. The headline
+    /// repeats the most of it.
+    pub title_match: usize,
 }
 
 /// An exposed link (`<a href>` or a link role).

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use crate::article::Heading;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Context, Rule};
 
@@ -19,21 +20,37 @@ pub static RULE: Rule = Rule {
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     // An empty heading takes no place in the outline: heading-empty
     // reports it, and removing it is the usual fix.
-    let h1s = ctx
+    let h1s: Vec<&Heading> = ctx
         .article
         .headings
         .iter()
-        .filter(|h| h.level == 1 && !h.empty);
+        .filter(|h| h.level == 1 && !h.empty)
+        .collect();
+    if h1s.len() < 2 {
+        return Vec::new();
+    }
+    // The headline: the level-one heading that repeats the most of the
+    // page's title. When a site logo or a menu's label comes first, the
+    // headline is the one kept and the others are reported, before it or
+    // after it; else the first is kept.
+    let headline = h1s
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| h.title_match > 0)
+        .max_by_key(|&(i, h)| (h.title_match, std::cmp::Reverse(i)))
+        .map_or(0, |(i, _)| i);
+    let order = std::iter::once(headline).chain((0..h1s.len()).filter(|&i| i != headline));
     // A level-one heading is a second one where an earlier one is shown at
     // the same screen width: copies of a header written once per width
     // (`hidden-xs`, `visible-sm`) are never seen together. The first
     // level-one heading shown at each width, so each is looked up once.
-    let mut first_at: [Option<&crate::article::Heading>; 8] = [None; 8];
+    let mut first_at: [Option<&Heading>; 8] = [None; 8];
     // Each earlier text, and whether a heading with it was a layout copy:
     // looked up once a heading, however many there are.
     let mut seen: HashMap<&str, bool> = HashMap::new();
     let mut out = Vec::new();
-    for h in h1s {
+    for i in order {
+        let h = h1s[i];
         // A copy of an earlier level-one heading, with its text, in a block
         // named for one device (`id="logoMobile"` beside `id="logo"`): the
         // style sheet shows one of the two.
@@ -46,11 +63,15 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
             continue;
         }
         if let Some(first) = bits.clone().find_map(|b| first_at[b]) {
-            out.push(
+            out.push(if i < headline {
+                Diagnostic::new(h.tag, "this level-one heading comes before the headline")
+                    .help("keep <h1> for the headline alone: mark a site name or a menu's label up as text, or as a lower heading")
+                    .label(first.tag, "the headline")
+            } else {
                 Diagnostic::new(h.tag, "this is a second level-one heading")
                     .help("keep one <h1> for the headline and use <h2> for sections")
-                    .label(first.tag, "first level-one heading"),
-            );
+                    .label(first.tag, "first level-one heading")
+            });
         }
         for b in bits {
             first_at[b].get_or_insert(h);
