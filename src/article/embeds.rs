@@ -78,6 +78,8 @@ const AD_HOSTS: &[&str] = &[
     "sharethrough.com",
     "serving-sys.com",
     "flashtalking.com",
+    "grmtas.com",
+    "gourmetads.com",
 ];
 
 /// The element, or an element a few levels around it, is an advertising

@@ -11,7 +11,8 @@ use crate::html::{Attribute, Document};
 
 /// What separates a title's parts: the headline, the section, the site.
 const SEPARATORS: &[&str] = &[
-    " - ", " – ", " — ", " | ", " · ", " :: ", " « ", " » ", " / ", "_", "\u{3000}",
+    " - ", " – ", " — ", " | ", " · ", " • ", " :: ", " « ", " » ", " ‹ ", " › ", " / ", "_",
+    "\u{3000}",
 ];
 
 /// The fewest characters a part of a title needs to be looked for.
@@ -138,9 +139,22 @@ impl Headline {
     }
 }
 
-/// Text as compared: whitespace collapsed, lowercased.
+/// Text as compared: whitespace collapsed, lowercased, typographic quotes
+/// and ellipses as typed (a CMS curls the heading's apostrophe, not the
+/// title's: "Macron’s" and "Macron's" are one headline).
 fn key(text: &str) -> String {
-    a11y::normalize(text).to_lowercase()
+    let mut out = String::with_capacity(text.len());
+    for c in a11y::normalize(text).to_lowercase().chars() {
+        match c {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => out.push('\''),
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' => {
+                out.push('"')
+            }
+            '\u{2026}' => out.push_str("..."),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Words of a class name that name an element the page's headline.
@@ -204,6 +218,17 @@ mod tests {
         assert_eq!(headline.matched("Pamela Reif im Test"), 19);
         assert_eq!(headline.matched("Plentylife"), 0);
         assert_eq!(headline.matched("Strong & Beautiful"), 0);
+    }
+
+    #[test]
+    fn curled_quotes_and_angle_separators_do_not_hide_the_headline() {
+        let doc = Document::parse(
+            "<!DOCTYPE html><title>Macron's pension reform passes › Politics › Meedia</title>"
+                .to_string(),
+        );
+        let headline = Headline::of(&doc);
+        assert_eq!(headline.matched("Macron’s pension reform passes"), 30);
+        assert_eq!(headline.matched("Meedia"), 0);
     }
 
     #[test]
