@@ -132,6 +132,12 @@ CLASSES = {
     ),
     "table-nesting": (lambda n: HEAD + "<table><tr><td>" * n, 5_000),
     "text-runs": (lambda n: HEAD + "<p>" + "x<!---->" * n, 100_000),
+    "title-separators": (
+        lambda n: '<!DOCTYPE html>\n<html lang="en"><head><title>'
+        + " - ".join("part" for _ in range(n))
+        + "</title></head><body>\n<h1>Story</h1>\n",
+        2_000,
+    ),
 }
 
 

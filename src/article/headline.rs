@@ -4,6 +4,8 @@
 //! few paragraphs of placeholder text, a fragment wrapped in `<body>`) has
 //! no headline to mark up.
 
+use std::collections::HashSet;
+
 use scraper::{ElementRef, Node};
 
 use crate::a11y;
@@ -17,6 +19,12 @@ const SEPARATORS: &[&str] = &[
 
 /// The fewest characters a part of a title needs to be looked for.
 const MIN_CHARS: usize = 4;
+
+/// The most pieces on each side of the longest, itself included, a run of
+/// a title's pieces may take: a title is a headline, a section or two and
+/// the site, and a longer run of separators (a file name of underscores)
+/// would make every run of them a key.
+const MAX_RUN: usize = 4;
 
 /// The most words a line in a large font, or named a headline, may have to
 /// read as one.
@@ -85,9 +93,9 @@ fn pieces(whole: &str) -> Vec<(usize, usize)> {
 
 /// The title and `og:title`, whole and split at their separators, each
 /// normalised for comparison.
-fn title_parts(doc: &Document) -> Vec<String> {
+fn title_parts(doc: &Document) -> HashSet<String> {
     let (title, og) = titles(doc);
-    let mut parts = Vec::new();
+    let mut parts = HashSet::new();
     for whole in title.into_iter().chain(og) {
         let whole = a11y::normalize(&whole);
         parts.extend(
@@ -105,7 +113,7 @@ fn title_parts(doc: &Document) -> Vec<String> {
 /// its longest piece ("Strong & Beautiful - Pamela Reif [Rezension]" of
 /// "Strong & Beautiful - Pamela Reif [Rezension] - Plentylife"; not the
 /// site's name alone, "Plentylife", which a logo heading repeats).
-pub struct Headline(Vec<String>);
+pub struct Headline(HashSet<String>);
 
 impl Headline {
     pub fn of(doc: &Document) -> Headline {
@@ -117,14 +125,16 @@ impl Headline {
             let longest = (0..pieces.len())
                 .max_by_key(|&i| whole[pieces[i].0..pieces[i].1].trim().chars().count())
                 .unwrap_or(0);
-            for i in 0..=longest {
-                for j in longest..pieces.len() {
+            keys.push(key(&whole));
+            let last = pieces.len().min(longest + MAX_RUN) - 1;
+            for i in longest.saturating_sub(MAX_RUN - 1)..=longest {
+                for j in longest..=last {
                     keys.push(key(&whole[pieces[i].0..pieces[j].1]));
                 }
             }
         }
         keys.retain(|k| k.chars().count() >= MIN_CHARS);
-        Headline(keys)
+        Headline(keys.into_iter().collect())
     }
 
     /// How much of the title a heading's text is, in characters: `0` when
@@ -218,6 +228,20 @@ mod tests {
         assert_eq!(headline.matched("Pamela Reif im Test"), 19);
         assert_eq!(headline.matched("Plentylife"), 0);
         assert_eq!(headline.matched("Strong & Beautiful"), 0);
+    }
+
+    #[test]
+    fn a_title_of_many_separators_keeps_few_keys() {
+        let title = vec!["part"; 5000].join("_");
+        let doc = Document::parse(format!("<!DOCTYPE html><title>{title}</title>"));
+        let headline = Headline::of(&doc);
+        assert!(
+            headline.0.len() <= 1 + MAX_RUN * MAX_RUN,
+            "{}",
+            headline.0.len()
+        );
+        assert_eq!(headline.matched(&title), title.len());
+        assert_eq!(headline.matched("part_part"), 9);
     }
 
     #[test]
