@@ -32,6 +32,9 @@ struct Reported {
     end: usize,
 }
 
+/// Samples drawn after `heading-h1-multiple` came to keep the headline.
+const DRAWN_WITH_THE_HEADLINE: &[&str] = &["holdout8"];
+
 struct Corpus {
     dir: PathBuf,
     findings: HashSet<Key>,
@@ -43,12 +46,17 @@ struct Corpus {
 
 impl Corpus {
     /// A judged finding is still reported, or was moved: a level-one
-    /// heading judged as the second one is now the accepted headline, and
-    /// the stray heading before it (the logo, the site's name) is reported
-    /// in its place, pointing at it. The judges' reasons name that pair.
-    fn reports(&self, key: &Key) -> bool {
+    /// heading judged as the second one, in a sample drawn while every
+    /// `<h1>` after the first was reported, is now the accepted headline,
+    /// and the stray heading before it (the logo, the site's name) is
+    /// reported in its place, pointing at it. The judges' reasons name that
+    /// pair. A sample drawn since judged the headline itself when it was
+    /// reported: there a finding at the headline is gone.
+    fn reports(&self, sample: &str, key: &Key) -> bool {
         self.findings.contains(key)
-            || key.0 == "heading-h1-multiple" && self.headlines.contains(&(key.1.clone(), key.2))
+            || key.0 == "heading-h1-multiple"
+                && !DRAWN_WITH_THE_HEADLINE.contains(&sample)
+                && self.headlines.contains(&(key.1.clone(), key.2))
     }
 }
 
@@ -186,7 +194,7 @@ fn held_out_pages_keep_their_true_findings() {
     for (line, cols, key) in judged_rows("holdout-judgments.tsv", data) {
         let (sample, rule, file, verdict) = (cols[0], cols[1], cols[2], cols[7]);
         let row = table.entry((sample, rule)).or_default();
-        if holdout.reports(&key) {
+        if holdout.reports(sample, &key) {
             row.0 += 1;
             row.1 += usize::from(verdict == "TRUE");
         } else {
@@ -254,7 +262,7 @@ fn every_rule_is_precise_on_judged_corpus_findings() {
     let mut counted = HashSet::new();
     for (_, cols, key) in judged_rows("corpus-judgments.tsv", data) {
         let (sample, rule, file, verdict) = (cols[0], cols[1], cols[2], cols[7]);
-        let reported = corpus.reports(&key);
+        let reported = corpus.reports(sample, &key);
         // Every sample drawn after the changes counts, each finding once
         // (a later sample may draw one an earlier sample judged).
         if sample != "before" && counted.insert(key.clone()) {

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use super::attr::Attr;
 use super::embeds;
 use super::figures::{self, figures};
+use super::headline::TitleMatch;
 use super::images::{image, og_image, orphan_source};
 use super::jsonld::ImageObjects;
 use super::named::*;
@@ -94,9 +95,9 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
                 text: a11y::normalize(&el.text().collect::<String>()),
                 layout_copy: named_for_a_layout(el),
                 title_match: if level == 1 {
-                    headline.matched(&el.text().collect::<String>())
+                    headline.heading(el)
                 } else {
-                    0
+                    TitleMatch::None
                 },
             });
         }

@@ -137,16 +137,91 @@ impl Headline {
         Headline(keys.into_iter().collect())
     }
 
-    /// How much of the title a heading's text is, in characters: `0` when
-    /// it is not the story's part of the title.
-    pub fn matched(&self, text: &str) -> usize {
+    /// How a level-one heading repeats the story's part of the title. A
+    /// heading that is the site's name linking to its home page is never
+    /// the headline, whatever piece of the title it repeats.
+    pub fn heading(&self, el: ElementRef<'_>) -> TitleMatch {
+        if names_the_site(el) {
+            return TitleMatch::None;
+        }
+        self.matched(&el.text().collect::<String>())
+    }
+
+    /// How a heading's text repeats the story's part of the title.
+    pub fn matched(&self, text: &str) -> TitleMatch {
         let text = key(text);
         if self.0.contains(&text) {
-            text.chars().count()
-        } else {
-            0
+            return TitleMatch::Exact(text.chars().count());
         }
+        self.0
+            .iter()
+            .filter(|k| k.split_whitespace().count() >= MIN_WITHIN_WORDS)
+            .filter(|k| {
+                // Where the heading goes on, a word ends first.
+                let apart = |c: Option<char>| c.is_some_and(|c| !c.is_alphanumeric());
+                text.strip_prefix(k.as_str())
+                    .is_some_and(|rest| apart(rest.chars().next()))
+                    || text
+                        .strip_suffix(k.as_str())
+                        .is_some_and(|rest| apart(rest.chars().next_back()))
+            })
+            .map(|k| k.chars().count())
+            .max()
+            .map_or(TitleMatch::None, TitleMatch::Within)
     }
+}
+
+/// How a level-one heading repeats the story's part of the title, ordered
+/// so that the headline is the heading that matches best.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TitleMatch {
+    /// Not at all.
+    #[default]
+    None,
+    /// It opens or closes with it, after a kicker ("Thema Verbraucherschutz
+    /// Mehr Transparenz bei Preisanpassungen" of "BMJV | Transparenz bei
+    /// Preisanpassungen") or before a subtitle: the characters repeated.
+    Within(usize),
+    /// It is all of it: the characters repeated.
+    Exact(usize),
+}
+
+/// The fewest words the part of the title a heading opens or closes with
+/// needs: fewer would be a name or a section a logo or a menu repeats.
+const MIN_WITHIN_WORDS: usize = 3;
+
+/// The heading's text is a link to the site's home page (`rel="home"`,
+/// `href="/"`, `https://example.com/`): the site's name set as a heading.
+fn names_the_site(el: ElementRef<'_>) -> bool {
+    let home: Vec<String> = el
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|a| a.value().name() == "a" && links_home(*a))
+        .map(|a| a.text().collect())
+        .collect();
+    let home = key(&home.join(" "));
+    !home.is_empty() && home == key(&el.text().collect::<String>())
+}
+
+/// A link to the site's home page.
+fn links_home(a: ElementRef<'_>) -> bool {
+    let rel_home = a.value().attribute("rel").is_some_and(|rel| {
+        rel.split_ascii_whitespace()
+            .any(|r| r.eq_ignore_ascii_case("home"))
+    });
+    let root = a.value().attribute("href").is_some_and(|href| {
+        let href = href.trim();
+        let after_scheme = ["https://", "http://", "//"].iter().find_map(|s| {
+            href.get(..s.len())
+                .filter(|p| p.eq_ignore_ascii_case(s))
+                .map(|_| &href[s.len()..])
+        });
+        match after_scheme {
+            Some(rest) => !rest.trim_end_matches('/').contains(['/', '?', '#']),
+            None => matches!(href, "/" | "./"),
+        }
+    });
+    rel_home || root
 }
 
 /// Text as compared: whitespace collapsed, lowercased, typographic quotes
@@ -222,12 +297,18 @@ mod tests {
         let headline = Headline::of(&doc);
         assert_eq!(
             headline.matched("Strong & Beautiful - Pamela Reif [Rezension]"),
-            44
+            TitleMatch::Exact(44)
         );
-        assert_eq!(headline.matched("  pamela reif [rezension] "), 23);
-        assert_eq!(headline.matched("Pamela Reif im Test"), 19);
-        assert_eq!(headline.matched("Plentylife"), 0);
-        assert_eq!(headline.matched("Strong & Beautiful"), 0);
+        assert_eq!(
+            headline.matched("  pamela reif [rezension] "),
+            TitleMatch::Exact(23)
+        );
+        assert_eq!(
+            headline.matched("Pamela Reif im Test"),
+            TitleMatch::Exact(19)
+        );
+        assert_eq!(headline.matched("Plentylife"), TitleMatch::None);
+        assert_eq!(headline.matched("Strong & Beautiful"), TitleMatch::None);
     }
 
     #[test]
@@ -240,8 +321,8 @@ mod tests {
             "{}",
             headline.0.len()
         );
-        assert_eq!(headline.matched(&title), title.len());
-        assert_eq!(headline.matched("part_part"), 9);
+        assert_eq!(headline.matched(&title), TitleMatch::Exact(title.len()));
+        assert_eq!(headline.matched("part_part"), TitleMatch::Exact(9));
     }
 
     #[test]
@@ -251,8 +332,72 @@ mod tests {
                 .to_string(),
         );
         let headline = Headline::of(&doc);
-        assert_eq!(headline.matched("Macron’s pension reform passes"), 30);
-        assert_eq!(headline.matched("Meedia"), 0);
+        assert_eq!(
+            headline.matched("Macron’s pension reform passes"),
+            TitleMatch::Exact(30)
+        );
+        assert_eq!(headline.matched("Meedia"), TitleMatch::None);
+    }
+
+    #[test]
+    fn a_kicker_or_a_subtitle_around_the_title_is_still_the_headline() {
+        let doc = Document::parse(
+            "<!DOCTYPE html><title>BMJV | Transparenz bei Preisanpassungen</title>".to_string(),
+        );
+        let headline = Headline::of(&doc);
+        assert_eq!(
+            headline.matched("Thema Verbraucherschutz Mehr Transparenz bei Preisanpassungen"),
+            TitleMatch::Within(32)
+        );
+        assert_eq!(
+            headline.matched("Transparenz bei Preisanpassungen: was gilt"),
+            TitleMatch::Within(32)
+        );
+        assert_eq!(
+            headline.matched("Transparenz bei Preisanpassungen – was gilt"),
+            TitleMatch::Within(32)
+        );
+        // A word that only begins with the title's last word is not it.
+        assert_eq!(
+            headline.matched("Mehr Transparenz bei Preisanpassungenxyz"),
+            TitleMatch::None
+        );
+        assert!(TitleMatch::Within(40) < TitleMatch::Exact(4));
+    }
+
+    #[test]
+    fn the_site_name_linking_home_is_not_the_headline() {
+        let doc = Document::parse(
+            "<!DOCTYPE html><title>DenkanStoos April 2012 | DenkanStoos Hamburg (Stoos-Satellite)</title>\
+             <meta property=og:title content='DenkanStoos April 2012'>\
+             <h1 id=site-title><a href='https://denkanstoos.wordpress.com/' rel=home>DenkanStoos Hamburg (Stoos-Satellite)</a></h1>\
+             <h1 class=entry-title><a href='https://denkanstoos.wordpress.com/2012/04/'>DenkanStoos April 2012</a></h1>\
+             <h1><a href='/'>Stoos News</a> today and tomorrow</h1>"
+                .to_string(),
+        );
+        let headline = Headline::of(&doc);
+        let h1s: Vec<_> = doc
+            .elements_named("h1")
+            .map(|h| headline.heading(h))
+            .collect();
+        assert_eq!(
+            h1s,
+            [TitleMatch::None, TitleMatch::Exact(22), TitleMatch::None]
+        );
+        for (href, home) in [
+            ("/", true),
+            ("https://example.com", true),
+            ("HTTPS://example.com/", true),
+            ("//example.com/", true),
+            ("https://example.com/news/", false),
+            ("https://example.com/?p=1", false),
+            ("/news", false),
+            ("#top", false),
+        ] {
+            let doc = Document::parse(format!("<a href='{href}'>x</a>"));
+            let a = doc.elements_named("a").next().unwrap();
+            assert_eq!(links_home(a), home, "{href}");
+        }
     }
 
     #[test]

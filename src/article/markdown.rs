@@ -53,7 +53,7 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options) -> Article<'d> {
             text: crate::a11y::normalize(&title.value),
             layout_copy: false,
             // The front matter's title is the headline.
-            title_match: title.value.chars().count(),
+            title_match: super::headline::TitleMatch::Exact(title.value.chars().count()),
         });
     }
     for block in &md.blocks {
@@ -81,7 +81,7 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options) -> Article<'d> {
                 widths: crate::a11y::ALL_WIDTHS,
                 text: crate::a11y::normalize(&block.text),
                 layout_copy: false,
-                title_match: 0,
+                title_match: super::headline::TitleMatch::None,
             });
         }
     }

@@ -26,6 +26,7 @@ use crate::html::Document;
 
 pub use attr::Attr;
 pub use figures::{Caption, Figure, FigureKind, Placement, Provided, marks_credit};
+pub use headline::TitleMatch;
 pub use identity::{Picture, Pictures};
 pub use images::{Image, Reference, Slot, Syntax};
 pub use jsonld::ImageObjects;

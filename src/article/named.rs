@@ -31,11 +31,10 @@ pub struct Heading {
     /// `class="header-desktop"`, `domPC`): a copy of a header written once
     /// per device, whose style sheet shows one.
     pub layout_copy: bool,
-    /// How much of the page's title its text is, in characters: the story's
-    /// part of the `<title>` or the `og:title` (see
-    /// [`super::headline::Headline`]), `0` when it is not. The headline
-    /// repeats the most of it.
-    pub title_match: usize,
+    /// How it repeats the story's part of the `<title>` or the `og:title`
+    /// (see [`super::headline::Headline`]): the headline repeats the most
+    /// of it.
+    pub title_match: super::headline::TitleMatch,
 }
 
 /// An exposed link (`<a href>` or a link role).

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::article::Heading;
+use crate::article::{Heading, TitleMatch};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Context, Rule};
 
@@ -36,7 +36,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
     let headline = h1s
         .iter()
         .enumerate()
-        .filter(|(_, h)| h.title_match > 0)
+        .filter(|(_, h)| h.title_match != TitleMatch::None)
         .max_by_key(|&(i, h)| (h.title_match, std::cmp::Reverse(i)))
         .map_or(0, |(i, _)| i);
     let order = std::iter::once(headline).chain((0..h1s.len()).filter(|&i| i != headline));
