@@ -118,12 +118,15 @@ pub struct Headline(HashSet<String>);
 impl Headline {
     pub fn of(doc: &Document) -> Headline {
         let (title, og) = titles(doc);
+        let sites = site_names(doc);
         let mut keys = Vec::new();
         for whole in title.into_iter().chain(og) {
             let whole = a11y::normalize(&whole);
             let pieces = pieces(&whole);
+            let length = |i: usize| whole[pieces[i].0..pieces[i].1].trim().chars().count();
+            let named = |i: usize| names_the_site(&sites, &whole[pieces[i].0..pieces[i].1]);
             let longest = (0..pieces.len())
-                .max_by_key(|&i| whole[pieces[i].0..pieces[i].1].trim().chars().count())
+                .max_by_key(|&i| (!named(i), length(i)))
                 .unwrap_or(0);
             keys.push(key(&whole));
             let last = pieces.len().min(longest + MAX_RUN) - 1;
@@ -141,7 +144,7 @@ impl Headline {
     /// heading that is the site's name linking to its home page is never
     /// the headline, whatever piece of the title it repeats.
     pub fn heading(&self, el: ElementRef<'_>) -> TitleMatch {
-        if names_the_site(el) {
+        if links_only_home(el) {
             return TitleMatch::None;
         }
         self.matched(&el.text().collect::<String>())
@@ -186,13 +189,45 @@ pub enum TitleMatch {
     Exact(usize),
 }
 
+/// The site's names the page gives: its `og:site_name` and its
+/// `application-name`, as compared.
+fn site_names(doc: &Document) -> Vec<String> {
+    doc.elements_named("meta")
+        .filter(|m| {
+            let named = |attr: &str, value: &str| {
+                m.value()
+                    .attribute(attr)
+                    .is_some_and(|v| v.eq_ignore_ascii_case(value))
+            };
+            named("property", "og:site_name") || named("name", "application-name")
+        })
+        .filter_map(|m| m.value().attribute("content"))
+        .map(key)
+        .filter(|name| !name.is_empty())
+        .collect()
+}
+
+/// A piece of the title is the site's name: one the page gives (see
+/// [`site_names`]), or a host name ("iloveponysmag.com"), never the
+/// story's part however long it is.
+fn names_the_site(sites: &[String], piece: &str) -> bool {
+    let piece = key(piece);
+    let host = !piece.contains(char::is_whitespace)
+        && piece.rsplit_once('.').is_some_and(|(name, tld)| {
+            !name.is_empty()
+                && (2..=6).contains(&tld.len())
+                && tld.bytes().all(|b| b.is_ascii_lowercase())
+        });
+    host || sites.contains(&piece)
+}
+
 /// The fewest words the part of the title a heading opens or closes with
 /// needs: fewer would be a name or a section a logo or a menu repeats.
 const MIN_WITHIN_WORDS: usize = 3;
 
 /// The heading's text is a link to the site's home page (`rel="home"`,
 /// `href="/"`, `https://example.com/`): the site's name set as a heading.
-fn names_the_site(el: ElementRef<'_>) -> bool {
+fn links_only_home(el: ElementRef<'_>) -> bool {
     let home: Vec<String> = el
         .descendants()
         .filter_map(ElementRef::wrap)
@@ -309,6 +344,30 @@ mod tests {
         );
         assert_eq!(headline.matched("Plentylife"), TitleMatch::None);
         assert_eq!(headline.matched("Strong & Beautiful"), TitleMatch::None);
+    }
+
+    #[test]
+    fn the_site_name_is_never_the_story_part_of_the_title() {
+        let doc = Document::parse(
+            "<!DOCTYPE html><title>OUTDOOR LOVERS | iloveponysmag.com</title>".to_string(),
+        );
+        let headline = Headline::of(&doc);
+        assert_eq!(headline.matched("Outdoor Lovers"), TitleMatch::Exact(14));
+        assert_eq!(headline.matched("iloveponysmag.com"), TitleMatch::None);
+        let doc = Document::parse(
+            "<!DOCTYPE html><title>Bohnenviertel - Stadt Stuttgart</title>\
+             <meta property=og:site_name content='Stadt Stuttgart'>"
+                .to_string(),
+        );
+        let headline = Headline::of(&doc);
+        assert_eq!(headline.matched("Bohnenviertel"), TitleMatch::Exact(13));
+        assert_eq!(headline.matched("Stadt Stuttgart"), TitleMatch::None);
+        // A title that is only the site's name is still matched whole.
+        let doc = Document::parse("<!DOCTYPE html><title>example.com</title>".to_string());
+        assert_eq!(
+            Headline::of(&doc).matched("example.com"),
+            TitleMatch::Exact(11)
+        );
     }
 
     #[test]
