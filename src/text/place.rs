@@ -643,12 +643,19 @@ fn starts_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     {
         return true;
     }
-    let line = text[..t.start].rfind('\n').map_or(0, |n| n + 1);
-    tokens[..i]
-        .iter()
-        .rev()
-        .take_while(|p| p.start >= line)
-        .all(Token::is_number)
+    // Back over the tokens before it on its line, to the line's start:
+    // each must be a number. (Looking for the line's start in the text
+    // before it would read a long caption once a token.)
+    for j in (1..=i).rev() {
+        let before = &tokens[j - 1];
+        if text[before.end..tokens[j].start].contains('\n') {
+            return true;
+        }
+        if !before.is_number() {
+            return false;
+        }
+    }
+    true
 }
 
 /// "Mount Cook", "the River Thames", "Lake Gunn", "Whangārei Harbour": a
