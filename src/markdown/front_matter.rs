@@ -74,9 +74,13 @@ pub fn split(source: &str) -> (Option<FrontMatter>, usize) {
         toml_values(body)
     };
     let readable = values.is_some();
+    let toml = fence == "+++";
+    let lines = key_lines(body, toml);
     let mut fields = HashMap::new();
     for (key, value) in values.unwrap_or_default() {
-        let span = value_span(body, &key, fence == "+++")
+        let span = lines
+            .get(key.as_str())
+            .and_then(|&(start, line)| value_span(body, start, line, &key, toml))
             .map(|s| Span::new(s.start + bom + first_line_end, s.end + bom + first_line_end))
             .unwrap_or(Span::new(bom, bom + first_line_end));
         fields.insert(key, Field { value, span });
@@ -166,36 +170,49 @@ fn toml_values(body: &str) -> Option<Vec<(String, String)>> {
 /// Where the value of top-level `key` is written in the block: the rest of
 /// its line after `key:` (`key =` in TOML), without quotes and without a
 /// trailing `# comment`.
-fn value_span(body: &str, key: &str, toml: bool) -> Option<Span> {
+/// Each key a line of `body` may hold, with where the line starts and the
+/// line: what comes before one of its first [`MAX_SEPARATORS`] `:` (TOML's
+/// `=`), less the spaces before it; the first line for each key. Read
+/// once, so that a front matter of many keys is not read once a key.
+fn key_lines(body: &str, toml: bool) -> HashMap<&str, (usize, &str)> {
+    let sep = if toml { '=' } else { ':' };
+    let mut lines = HashMap::new();
     let mut at = 0;
     for line in body.split_inclusive('\n') {
-        let start = at;
-        at += line.len();
-        let Some(rest) = line.strip_prefix(key) else {
-            continue;
-        };
-        let rest_trimmed = rest.trim_start();
-        let sep = if toml { '=' } else { ':' };
-        let Some(after) = rest_trimmed.strip_prefix(sep) else {
-            continue;
-        };
-        let value_start = start + (line.len() - after.len());
-        let value = after.trim_end_matches(['\n', '\r']);
-        let lead = value.len() - value.trim_start().len();
-        let (from, len) = written_value(&value[lead..]);
-        let v = Span::new(value_start + lead + from, value_start + lead + from + len);
-        if v.is_empty()
-            || matches!(
-                &body[v.start..v.end],
-                "|" | ">" | "|-" | ">-" | "|+" | ">+" | "\"\"\"" | "'''"
-            )
-        {
-            // A block scalar or a multi-line string: point at the key's line.
-            return Some(Span::new(start, start + line.trim_end().len()));
+        for (i, _) in line.match_indices(sep).take(MAX_SEPARATORS) {
+            lines.entry(line[..i].trim_end()).or_insert((at, line));
         }
-        return Some(v);
+        at += line.len();
     }
-    None
+    lines
+}
+
+/// How many separators of a line are tried as the end of its key: a key
+/// with more in it (`a:b:c:…`) points at the front matter's fence.
+const MAX_SEPARATORS: usize = 8;
+
+/// Where the value of `key` is written on `line`, which starts at `start`
+/// in the front matter's `body`.
+fn value_span(body: &str, start: usize, line: &str, key: &str, toml: bool) -> Option<Span> {
+    let rest = line.strip_prefix(key)?;
+    let rest_trimmed = rest.trim_start();
+    let sep = if toml { '=' } else { ':' };
+    let after = rest_trimmed.strip_prefix(sep)?;
+    let value_start = start + (line.len() - after.len());
+    let value = after.trim_end_matches(['\n', '\r']);
+    let lead = value.len() - value.trim_start().len();
+    let (from, len) = written_value(&value[lead..]);
+    let v = Span::new(value_start + lead + from, value_start + lead + from + len);
+    if v.is_empty()
+        || matches!(
+            &body[v.start..v.end],
+            "|" | ">" | "|-" | ">-" | "|+" | ">+" | "\"\"\"" | "'''"
+        )
+    {
+        // A block scalar or a multi-line string: point at the key's line.
+        return Some(Span::new(start, start + line.trim_end().len()));
+    }
+    Some(v)
 }
 
 /// Where a scalar's text is in what follows `key:` on its line: (offset,
