@@ -7,7 +7,7 @@ use super::attr::Attr;
 use super::embeds;
 use super::figures::{self, figures};
 use super::headline::TitleMatch;
-use super::images::{image, og_image, orphan_source};
+use super::images::{image, og_image, orphan_source, parent_picture};
 use super::jsonld::ImageObjects;
 use super::named::*;
 use super::{Article, DocumentFacts, Options};
@@ -55,6 +55,7 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
     };
     let mut outside_story = HashMap::new();
     let mut image_index = HashMap::new();
+    let mut picture_imgs = HashMap::new();
     let mut copied_hrefs = std::collections::HashSet::new();
     let mut link_hrefs = Vec::new();
     for el in doc.elements() {
@@ -163,10 +164,17 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
             "img" => {
                 let index = article.images.len();
                 image_index.insert(el.id(), index);
-                let model = image(doc, el, index, &mut article.references);
+                let picture = parent_picture(el)
+                    .filter(|p| first_img(&mut picture_imgs, *p) == Some(el.id()));
+                let model = image(doc, el, picture, index, &mut article.references);
                 article.images.push(model);
             }
-            "source" => orphan_source(doc, el, &mut article.references),
+            "source"
+                if parent_picture(el)
+                    .is_some_and(|p| first_img(&mut picture_imgs, p).is_none()) =>
+            {
+                orphan_source(doc, el, &mut article.references);
+            }
             "meta" => og_image(doc, el, &mut article.references),
             "iframe" if exposed(el) => article.frames.push(Frame {
                 tag: doc.tag_span(el),
@@ -426,6 +434,20 @@ fn captions_picture_before(p: ElementRef<'_>) -> bool {
 /// `<div>` (see [`marks_comments_or_footer`]). Each element's answer is
 /// kept in `memo`, so a deep page's ancestors are read once, not once per
 /// paragraph.
+/// A `<picture>`'s first `<img>`, found once a picture.
+fn first_img(
+    memo: &mut HashMap<NodeId, Option<NodeId>>,
+    picture: ElementRef<'_>,
+) -> Option<NodeId> {
+    *memo.entry(picture.id()).or_insert_with(|| {
+        picture
+            .children()
+            .filter_map(ElementRef::wrap)
+            .find(|c| c.value().name() == "img")
+            .map(|c| c.id())
+    })
+}
+
 fn outside_the_story(memo: &mut HashMap<NodeId, bool>, p: ElementRef<'_>) -> bool {
     let mut unknown = Vec::new();
     let mut outside = false;

@@ -253,9 +253,10 @@ pub fn is_beacon(url: &str) -> bool {
             .any(|p| host.starts_with(p))
             && path.contains('?'))
         || url.contains("facebook.com/tr")
-        || BEACON_HOSTS
-            .iter()
-            .any(|h| host == *h || host.ends_with(&format!(".{h}")))
+        || BEACON_HOSTS.iter().any(|h| {
+            host.strip_suffix(h)
+                .is_some_and(|sub| sub.is_empty() || sub.ends_with('.'))
+        })
 }
 
 /// A spacer's address: a transparent GIF or PNG named for what it is
@@ -885,10 +886,20 @@ pub fn file_says<'a>(addresses: impl IntoIterator<Item = &'a str>) -> (bool, boo
     (drawing, of_text)
 }
 
-/// The model of one `<img>`, its references appended to `refs`.
+/// The `<picture>` an element (an `<img>`, a `<source>`) is a child of.
+pub fn parent_picture(el: ElementRef<'_>) -> Option<ElementRef<'_>> {
+    el.parent()
+        .and_then(ElementRef::wrap)
+        .filter(|p| p.value().name() == "picture")
+}
+
+/// The model of one `<img>`, its references appended to `refs`; `picture`
+/// is the `<picture>` whose `<source>`s it shows, when it is that
+/// picture's first `<img>` (a second one is an image of its own).
 pub fn image<'d>(
     doc: &'d Document,
     img: ElementRef<'d>,
+    picture: Option<ElementRef<'d>>,
     index: usize,
     refs: &mut Vec<Reference<'d>>,
 ) -> Image<'d> {
@@ -896,10 +907,6 @@ pub fn image<'d>(
     let read = |name| Attr::read(doc, img, name);
     let src = read("src");
     let srcset = read("srcset");
-    let picture = img
-        .parent()
-        .and_then(ElementRef::wrap)
-        .filter(|p| p.value().name() == "picture");
     let mut picture_sources = false;
     if let Some(picture) = picture {
         for source in picture.children().filter_map(ElementRef::wrap) {
@@ -1092,18 +1099,7 @@ fn candidates<'d>(
 /// The `srcset` references of a `<source>` in a `<picture>` that has no
 /// `<img>` (with one, they are listed with the image).
 pub fn orphan_source<'d>(doc: &'d Document, source: ElementRef<'d>, refs: &mut Vec<Reference<'d>>) {
-    let in_picture_with_img = source
-        .parent()
-        .and_then(ElementRef::wrap)
-        .filter(|p| p.value().name() == "picture");
-    let Some(picture) = in_picture_with_img else {
-        return;
-    };
-    let has_img = picture
-        .children()
-        .filter_map(ElementRef::wrap)
-        .any(|c| c.value().name() == "img");
-    if !has_img && let Some(set) = Attr::read(doc, source, "srcset") {
+    if let Some(set) = Attr::read(doc, source, "srcset") {
         candidates(&set, None, Slot::Source, refs);
     }
 }

@@ -352,6 +352,39 @@ fn one_caption_of_many_sentences_on_one_line() {
     }
 }
 
+/// One `<picture>` of 20,000 `<source>`s took over 120 s in a release
+/// build: every reference asked whether its image was a tracking pixel by
+/// reading all of the image's references, and every `<source>` looked
+/// through the picture for its `<img>`. With an `<img>` after each
+/// `<source>`, each image listed every source of the picture.
+#[test]
+fn many_sources_in_one_picture() {
+    let sources: String = (0..20_000)
+        .map(|i| format!("<source srcset=\"/img/harbour-{i}.webp\" media=\"(min-width: {i}px)\">"))
+        .collect();
+    let text = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Harbour</title></head><body>\
+         <picture>{sources}<img src=\"/img/harbour.jpg\" alt=\"Boats in the harbour\"></picture>\
+         </body></html>"
+    );
+    let output = lint_beside_clean(&text, false, secs(20));
+    // The picture's references are noted once, not each as missing.
+    assert_eq!(findings(&output, "assets-unresolved"), 1);
+    let pairs: String = (0..5_000)
+        .map(|i| {
+            format!(
+                "<source srcset=\"/img/s{i}.webp\"><img src=\"/img/i{i}.jpg\" alt=\"Boats {i}\">"
+            )
+        })
+        .collect();
+    let text = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Harbour</title></head><body>\
+         <picture>{pairs}</picture></body></html>"
+    );
+    let output = lint_beside_clean(&text, false, secs(20));
+    assert_eq!(findings(&output, "img-unsized"), 5_000);
+}
+
 /// 5,000 lists classed as captions side by side took 31 s: each looked
 /// through everything under its ancestors for its list of slides.
 #[test]

@@ -22,10 +22,10 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
+    // Each image judged once, however many references it has.
+    let unneeded: Vec<bool> = ctx.article.images.iter().map(|i| unneeded(ctx, i)).collect();
     let images = super::references(ctx)
-        .filter(|r| {
-            !(is_stand_in(r.url) || r.image.is_some_and(|i| unneeded(ctx, &ctx.article.images[i])))
-        })
+        .filter(|r| !(is_stand_in(r.url) || r.image.is_some_and(|i| unneeded[i])))
         .filter(|r| matches!(ctx.assets.image(r.url), Asset::Unresolved))
         .map(|r| (r.span, r.url));
     let tracks = ctx
