@@ -138,6 +138,26 @@ CLASSES = {
         + "</title></head><body>\n<h1>Story</h1>\n",
         2_000,
     ),
+    "picture-sources": (
+        lambda n: HEAD
+        + "<picture>"
+        + "".join(f'<source srcset="/img/p{i}.webp" media="(min-width: {i}px)">' for i in range(n))
+        + '<img src="/img/p.jpg" alt="Boats"></picture>',
+        5_000,
+    ),
+    "picture-pairs": (
+        lambda n: HEAD
+        + "<picture>"
+        + "".join(f'<source srcset="/img/s{i}.webp"><img src="/img/i{i}.jpg" alt="Boats {i}">' for i in range(n))
+        + "</picture>",
+        5_000,
+    ),
+    # A Markdown article (the third field is the file's extension).
+    "front-matter-keys": (
+        lambda n: "---\n" + "".join(f"k{i}: 1\n" for i in range(n)) + "title: Storm\n---\n# Storm again\n",
+        5_000,
+        "md",
+    ),
 }
 
 
@@ -176,10 +196,11 @@ def main():
         with open(os.path.join(dirname, "clean.html"), "w") as f:
             f.write(CLEAN)
         for name in names:
-            generate, n = CLASSES[name]
+            generate, n, *ext = CLASSES[name]
             n = max(1, int(n * args.scale))
-            t1, c1, b1 = run(binary, dirname, "hostile.html", generate(n), args.limit)
-            t4, c4, b4 = run(binary, dirname, "hostile.html", generate(4 * n), args.limit)
+            file = "hostile." + (ext[0] if ext else "html")
+            t1, c1, b1 = run(binary, dirname, file, generate(n), args.limit)
+            t4, c4, b4 = run(binary, dirname, file, generate(4 * n), args.limit)
             ratio = t4 / t1 if t1 > 0 else float("nan")
             print(
                 f"{name:28} {n:>8} {b1:>10} {t1:>7.2f}s {t4:>7.2f}s {ratio:>6.1f}  {c1}/{c4}",
