@@ -152,6 +152,19 @@ CLASSES = {
         + "</picture>",
         5_000,
     ),
+    "long-class-over-many": (
+        lambda n: HEAD
+        + '<div class="'
+        + " ".join(f"c{i}" for i in range(n))
+        + '">'
+        + "<div><p>x</p></div>" * n
+        + "</div>",
+        2_500,
+    ),
+    "long-style-over-many": (
+        lambda n: HEAD + '<div style="' + "color: red; " * n + '">' + '<img src="p.jpg" alt="x">' * n + "</div>",
+        2_500,
+    ),
     # A Markdown article (the third field is the file's extension).
     "front-matter-keys": (
         lambda n: "---\n" + "".join(f"k{i}: 1\n" for i in range(n)) + "title: Storm\n---\n# Storm again\n",
