@@ -165,6 +165,19 @@ CLASSES = {
         lambda n: HEAD + '<div style="' + "color: red; " * n + '">' + '<img src="p.jpg" alt="x">' * n + "</div>",
         2_500,
     ),
+    "figure-many-pictures": (
+        lambda n: HEAD
+        + "<figure>"
+        + "".join(f'<img src="p{i}.jpg" alt="Boats in harbour {i}">' for i in range(n))
+        + "<figcaption>"
+        + "Boats in harbour on Tuesday. " * n
+        + "</figcaption></figure>",
+        2_500,
+    ),
+    "one-label-many-links": (
+        lambda n: HEAD + "<span id=d>" + "word " * n + "</span>" + "<a href=/x aria-labelledby=d></a>" * n,
+        2_500,
+    ),
     # A Markdown article (the third field is the file's extension).
     "front-matter-keys": (
         lambda n: "---\n" + "".join(f"k{i}: 1\n" for i in range(n)) + "title: Storm\n---\n# Storm again\n",

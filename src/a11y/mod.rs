@@ -159,6 +159,13 @@ pub fn aria_name(doc: &Document, el: ElementRef<'_>) -> Option<String> {
     walk.aria_name(el)
 }
 
+/// Whether [`aria_name`] gives a name, stopping at the first character of
+/// it: a label a thousand links point at is not read a thousand times.
+pub fn has_aria_name(doc: &Document, el: ElementRef<'_>) -> bool {
+    let mut walk = NameWalk::new(doc, el, true);
+    walk.aria_name(el).is_some()
+}
+
 /// The name from content: text, plus the names of embedded images and
 /// controls, skipping hidden subtrees. `referenced` is true when reached
 /// through aria-labelledby, where hidden content still counts for the root.
@@ -210,8 +217,16 @@ impl<'a> NameWalk<'a> {
     }
 
     fn push(&mut self, text: &str) {
-        if self.stop_early && !self.found && text.chars().any(|c| !c.is_whitespace()) {
-            self.found = true;
+        if self.stop_early {
+            // Only whether there is a name is asked: its first character
+            // answers, and the rest of the text is not kept.
+            if !self.found
+                && let Some(c) = text.chars().find(|c| !c.is_whitespace())
+            {
+                self.found = true;
+                self.out.push(c);
+            }
+            return;
         }
         self.out.push_str(text);
     }

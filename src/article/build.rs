@@ -86,7 +86,7 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
                 article: article_of(doc, el),
             });
             let empty =
-                a11y::aria_name(doc, el).is_none() && a11y::content_name_is_empty(doc, el, false);
+                !a11y::has_aria_name(doc, el) && a11y::content_name_is_empty(doc, el, false);
             article.headings.push(Heading {
                 tag: doc.tag_span(el),
                 level,
@@ -199,7 +199,7 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
             "area" if exposed(el) && a11y::attr(el, "href").is_some() => article.areas.push(Area {
                 tag: doc.tag_span(el),
                 alt: Attr::read(doc, el, "alt"),
-                aria_named: a11y::aria_name(doc, el).is_some(),
+                aria_named: a11y::has_aria_name(doc, el),
             }),
             "input"
                 if exposed(el)

@@ -814,7 +814,7 @@ fn control_around<'d>(doc: &'d Document, img: ElementRef<'d>) -> (Option<&'d str
         let button = el.value().name() == "button" || role.as_deref() == Some("button");
         let control = is_link || button || role.as_deref() == Some("link");
         if control && nearest.is_none() {
-            nearest = Some((a11y::aria_name(doc, el).is_some(), button));
+            nearest = Some((a11y::has_aria_name(doc, el), button));
         }
         if link.is_some() && nearest.is_some() {
             break;
@@ -1035,7 +1035,7 @@ pub fn image<'d>(
         exposed: !vis.is_hidden(img) && !vis.is_inert(img) && !pin_only,
         rendered: vis.is_rendered(img) && !pin_only,
         presentational,
-        aria_named: a11y::aria_name(doc, img).is_some(),
+        aria_named: a11y::has_aria_name(doc, img),
         titled: a11y::title_attr(img).is_some(),
         in_figure: img
             .ancestors()

@@ -302,7 +302,7 @@ fn holds_nothing(el: ElementRef<'_>) -> bool {
 
 /// No name from aria-labelledby, aria-label or title.
 pub fn unnamed(doc: &Document, el: ElementRef<'_>) -> bool {
-    a11y::aria_name(doc, el).is_none() && a11y::title_attr(el).is_none()
+    !a11y::has_aria_name(doc, el) && a11y::title_attr(el).is_none()
 }
 
 /// A track's kind as the HTML standard reads it.

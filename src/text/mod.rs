@@ -97,18 +97,40 @@ const MAX_EDIT_DISTANCE_CHARS: usize = 2_000;
 /// Two texts say the same thing: at least 0.9 similar, or one contains the
 /// other when both are long (five words or more).
 pub fn repeats(a: &str, b: &str) -> bool {
-    let (a, b) = (comparable(a), comparable(b));
-    if a.is_empty() || b.is_empty() {
-        return false;
+    Compared::new(a).repeats(&Compared::new(b))
+}
+
+/// A text made [`comparable`] once, to be compared with many others (a
+/// caption with each picture of its figure).
+pub struct Compared {
+    text: String,
+    chars: usize,
+    long: bool,
+}
+
+impl Compared {
+    pub fn new(text: &str) -> Compared {
+        let text = comparable(text);
+        Compared {
+            chars: text.chars().count(),
+            long: text.split(' ').count() >= 5,
+            text,
+        }
     }
-    let long = |s: &str| s.split(' ').count() >= 5;
-    let (la, lb) = (a.chars().count(), b.chars().count());
-    // 0.9 similar needs lengths within a tenth of the longer one.
-    let close_lengths = la.abs_diff(lb) * 10 <= la.max(lb);
-    close_lengths
-        && la.max(lb) <= MAX_EDIT_DISTANCE_CHARS
-        && strsim::normalized_levenshtein(&a, &b) >= 0.9
-        || long(&a) && long(&b) && (a.contains(&b) || b.contains(&a))
+
+    /// See [`repeats`].
+    pub fn repeats(&self, other: &Compared) -> bool {
+        let (a, b) = (self, other);
+        if a.text.is_empty() || b.text.is_empty() {
+            return false;
+        }
+        // 0.9 similar needs lengths within a tenth of the longer one.
+        let close_lengths = a.chars.abs_diff(b.chars) * 10 <= a.chars.max(b.chars);
+        close_lengths
+            && a.chars.max(b.chars) <= MAX_EDIT_DISTANCE_CHARS
+            && strsim::normalized_levenshtein(&a.text, &b.text) >= 0.9
+            || a.long && b.long && (a.text.contains(&b.text) || b.text.contains(&a.text))
+    }
 }
 
 /// Whether `text` says again what `other` says in other order or words:

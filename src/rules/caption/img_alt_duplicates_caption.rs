@@ -4,7 +4,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Context, Rule};
-use crate::text;
+use crate::text::Compared;
 
 pub static RULE: Rule = Rule {
     id: "img-alt-duplicates-caption",
@@ -51,12 +51,17 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
             .filter(|_| heard == caption.text)
             .and_then(|c| caption.text.get(..c.start))
             .unwrap_or_default();
+        // Made comparable once, for every picture of the figure.
+        let heard = Compared::new(heard);
+        let without_credit =
+            (!without_credit.trim().is_empty()).then(|| Compared::new(without_credit));
         for img in ctx.article.images_of(figure) {
             let Some(alt) = img.alt_text() else {
                 continue;
             };
-            if text::repeats(alt.value, heard)
-                || !without_credit.trim().is_empty() && text::repeats(alt.value, without_credit)
+            let compared = Compared::new(alt.value);
+            if compared.repeats(&heard)
+                || without_credit.as_ref().is_some_and(|w| compared.repeats(w))
             {
                 out.push(
                     Diagnostic::new(
