@@ -2,6 +2,7 @@
 //! alt text, caption with its credit, date and place, sizes, findings),
 //! then its other findings by group, with the heading outline.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::page::{Alt, CaptionView, Card, FileView, Page};
@@ -47,27 +48,19 @@ pub(super) fn render(
         plural(file.diagnostics.len(), "finding"),
     );
     // Each finding goes to the first image whose markup it points into.
-    let mut owner: Vec<Option<usize>> = Vec::with_capacity(file.diagnostics.len());
-    for d in &file.diagnostics {
-        owner.push(
-            page.cards
-                .iter()
-                .position(|c| c.spans.iter().any(|s| contains(*s, d.span.start))),
-        );
-    }
+    let owner = owners(&page.cards, &file.diagnostics);
     if !page.cards.is_empty() {
         let _ = writeln!(
             out,
             "<h4 id=\"{anchor}-img\">Images</h4>\n<ol class=\"cards\" aria-labelledby=\"{anchor}-img\">"
         );
-        for (i, card) in page.cards.iter().enumerate() {
-            let findings: Vec<&Diagnostic> = file
-                .diagnostics
-                .iter()
-                .zip(&owner)
-                .filter(|(_, o)| **o == Some(i))
-                .map(|(d, _)| d)
-                .collect();
+        let mut by_card: Vec<Vec<&Diagnostic>> = vec![Vec::new(); page.cards.len()];
+        for (d, o) in file.diagnostics.iter().zip(&owner) {
+            if let Some(i) = o {
+                by_card[*i].push(d);
+            }
+        }
+        for (i, (card, findings)) in page.cards.iter().zip(by_card).enumerate() {
             render_card(
                 out,
                 file,
@@ -128,8 +121,46 @@ fn lang_attr(page: &Page) -> String {
         .map_or(String::new(), |l| format!(" lang=\"{}\"", attr(l)))
 }
 
-fn contains(span: crate::diagnostic::Span, at: usize) -> bool {
-    span.start <= at && (at < span.end || span.is_empty() && at == span.start)
+/// For each finding, the first card (the lowest index) one of whose spans
+/// holds the finding's start (an empty span holds its own start), found in
+/// one sweep over the spans and the findings in source order rather than
+/// card by card for each finding.
+fn owners(cards: &[Card], diagnostics: &[Diagnostic]) -> Vec<Option<usize>> {
+    let mut opens: Vec<(usize, usize)> = Vec::new();
+    let mut closes: Vec<(usize, usize)> = Vec::new();
+    for (i, card) in cards.iter().enumerate() {
+        for span in &card.spans {
+            opens.push((span.start, i));
+            closes.push((span.end.max(span.start + 1), i));
+        }
+    }
+    opens.sort_unstable();
+    closes.sort_unstable();
+    let mut order: Vec<usize> = (0..diagnostics.len()).collect();
+    order.sort_by_key(|&d| diagnostics[d].span.start);
+    // The cards whose spans hold the offset swept to, with how many of
+    // their spans do.
+    let mut open: BTreeMap<usize, usize> = BTreeMap::new();
+    let (mut next_open, mut next_close) = (0, 0);
+    let mut owner = vec![None; diagnostics.len()];
+    for d in order {
+        let at = diagnostics[d].span.start;
+        while let Some(&(_, card)) = opens.get(next_open).filter(|(s, _)| *s <= at) {
+            *open.entry(card).or_default() += 1;
+            next_open += 1;
+        }
+        while let Some(&(_, card)) = closes.get(next_close).filter(|(e, _)| *e <= at) {
+            if let Some(n) = open.get_mut(&card) {
+                *n -= 1;
+                if *n == 0 {
+                    open.remove(&card);
+                }
+            }
+            next_close += 1;
+        }
+        owner[d] = open.keys().next().copied();
+    }
+    owner
 }
 
 fn render_outline(out: &mut String, page: &Page) {
