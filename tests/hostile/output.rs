@@ -122,7 +122,7 @@ fn many_pictures_in_the_html_report() {
     write(
         dir.path(),
         "gallery.html",
-        &format!(
+        format!(
             "<!DOCTYPE html><html lang=\"en\"><head><title>Gallery</title></head><body>\n{pictures}</body></html>"
         ),
     );
