@@ -30,7 +30,7 @@ use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html};
 
 use super::stylesheet::{AncestorMarks, Effect, Styles};
-use crate::html::Attribute;
+use crate::html::{self, Attribute};
 
 /// The value of a property in the inline `style`, lowercased and trimmed;
 /// the last declaration wins, as in CSS.
@@ -175,15 +175,8 @@ fn closed_tab_panel(el: ElementRef<'_>) -> bool {
         return false;
     }
     let open = |e: ElementRef<'_>| panel(e) && has_class(e, OPEN_PANEL_CLASSES);
-    el.prev_siblings()
-        .filter_map(ElementRef::wrap)
-        .take(PANEL_SIBLINGS)
-        .any(open)
-        || el
-            .next_siblings()
-            .filter_map(ElementRef::wrap)
-            .take(PANEL_SIBLINGS)
-            .any(open)
+    html::first_elements(el.prev_siblings(), PANEL_SIBLINGS).any(open)
+        || html::first_elements(el.next_siblings(), PANEL_SIBLINGS).any(open)
 }
 
 /// A picture classed `print` alone (`<img class="print" src="…/logo-print.png">`):

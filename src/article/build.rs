@@ -12,7 +12,7 @@ use super::jsonld::ImageObjects;
 use super::named::*;
 use super::{Article, DocumentFacts, Options};
 use crate::a11y;
-use crate::html::{Attribute, Document};
+use crate::html::{self, Attribute, Document};
 use ego_tree::NodeId;
 use scraper::ElementRef;
 
@@ -421,10 +421,10 @@ fn captions_picture_before(p: ElementRef<'_>) -> bool {
     // block would count them all for each.
     parent
         .children()
-        .filter_map(ElementRef::wrap)
-        .take(PICTURE_BOX_CHILDREN + 1)
-        .count()
-        <= PICTURE_BOX_CHILDREN
+        .nth(html::NODES_PER_ELEMENT * (PICTURE_BOX_CHILDREN + 1))
+        .is_none()
+        && html::first_elements(parent.children(), PICTURE_BOX_CHILDREN + 1).count()
+            <= PICTURE_BOX_CHILDREN
         && p.prev_siblings()
             .find_map(ElementRef::wrap)
             .is_some_and(|prev| prev.value().name() != "p" && holds_media(prev))

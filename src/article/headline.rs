@@ -113,7 +113,14 @@ fn title_parts(doc: &Document) -> HashSet<String> {
 /// its longest piece ("Strong & Beautiful - Pamela Reif [Rezension]" of
 /// "Strong & Beautiful - Pamela Reif [Rezension] - Plentylife"; not the
 /// site's name alone, "Plentylife", which a logo heading repeats).
-pub struct Headline(HashSet<String>);
+pub struct Headline {
+    /// Every key, for a heading that is all of one.
+    keys: HashSet<String>,
+    /// The keys of at least [`MIN_WITHIN_WORDS`] words, which a heading
+    /// may open or close with; their words are counted once here, not for
+    /// every heading.
+    within: Vec<String>,
+}
 
 impl Headline {
     pub fn of(doc: &Document) -> Headline {
@@ -137,7 +144,13 @@ impl Headline {
             }
         }
         keys.retain(|k| k.chars().count() >= MIN_CHARS);
-        Headline(keys.into_iter().collect())
+        let keys: HashSet<String> = keys.into_iter().collect();
+        let within = keys
+            .iter()
+            .filter(|k| k.split_whitespace().count() >= MIN_WITHIN_WORDS)
+            .cloned()
+            .collect();
+        Headline { keys, within }
     }
 
     /// How a level-one heading repeats the story's part of the title. A
@@ -153,12 +166,11 @@ impl Headline {
     /// How a heading's text repeats the story's part of the title.
     pub fn matched(&self, text: &str) -> TitleMatch {
         let text = key(text);
-        if self.0.contains(&text) {
+        if self.keys.contains(&text) {
             return TitleMatch::Exact(text.chars().count());
         }
-        self.0
+        self.within
             .iter()
-            .filter(|k| k.split_whitespace().count() >= MIN_WITHIN_WORDS)
             .filter(|k| {
                 // Where the heading goes on, a word ends first.
                 let apart = |c: Option<char>| c.is_some_and(|c| !c.is_alphanumeric());
@@ -376,9 +388,9 @@ mod tests {
         let doc = Document::parse(format!("<!DOCTYPE html><title>{title}</title>"));
         let headline = Headline::of(&doc);
         assert!(
-            headline.0.len() <= 1 + MAX_RUN * MAX_RUN,
+            headline.keys.len() <= 1 + MAX_RUN * MAX_RUN,
             "{}",
-            headline.0.len()
+            headline.keys.len()
         );
         assert_eq!(headline.matched(&title), TitleMatch::Exact(title.len()));
         assert_eq!(headline.matched("part_part"), TitleMatch::Exact(9));

@@ -10,7 +10,7 @@ use super::attr::{Attr, trim_url};
 use crate::a11y::{self, LAZY_ATTRIBUTES};
 use crate::assets::srcset::{self, Descriptor};
 use crate::diagnostic::Span;
-use crate::html::{Attribute, Document};
+use crate::html::{self, Attribute, Document};
 
 /// Which attribute a reference is in.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -495,6 +495,10 @@ pub fn is_file_name(alt: &str, src: Option<&str>) -> bool {
             .is_some_and(|stem| stem.eq_ignore_ascii_case(alt) && (stem == alt || !capitalised))
 }
 
+/// How many elements on each side of a picture may be its other layer
+/// (see [`layers_a_sibling`]).
+const LAYER_SIBLINGS: usize = 4;
+
 /// An `<img>` with no address laid over a sibling `<img>` with the same
 /// alt text that has one: the sharp layer of a blur-up picture, which a
 /// script fills with the address its preview holds (`<img alt="Tsai…"
@@ -510,11 +514,11 @@ fn layers_a_sibling(img: ElementRef<'_>) -> bool {
     else {
         return false;
     };
-    img.parent()
-        .into_iter()
-        .flat_map(|parent| parent.children())
-        .filter_map(ElementRef::wrap)
-        .filter(|sibling| sibling.id() != img.id() && sibling.value().name() == "img")
+    // The layers lie together: only the nearest siblings are read, not a
+    // gallery's thousands once per picture.
+    html::first_elements(img.prev_siblings(), LAYER_SIBLINGS)
+        .chain(html::first_elements(img.next_siblings(), LAYER_SIBLINGS))
+        .filter(|sibling| sibling.value().name() == "img")
         .any(|sibling| {
             sibling.value().attribute("alt").map(str::trim) == Some(alt)
                 && ["src", "data-src", "srcset", "data-srcset"]
@@ -632,10 +636,7 @@ fn boxed(vis: &a11y::Visibility, img: ElementRef<'_>) -> bool {
                 // under a picture the stylesheet lays over it. It is among
                 // a wrapper's first few children: a page's long run of
                 // siblings is not searched once per image.
-                || el
-                    .children()
-                    .filter_map(ElementRef::wrap)
-                    .take(PLACEHOLDER_SIBLINGS)
+                || html::first_elements(el.children(), PLACEHOLDER_SIBLINGS)
                     .any(|c| c.value().name() == "canvas" || spacer(vis, c))
         })
 }
@@ -1153,6 +1154,25 @@ fn is_image_address(value: &str) -> bool {
 
 /// How many wrappers above an image its `<noscript>` fallback may follow.
 const NOSCRIPT_LEVELS: usize = 3;
+/// How many nodes a wrapper of one lazy image may hold: a link, a
+/// `<picture>`, a placeholder. A larger element is a block of the page,
+/// not the image's wrapper, and is not searched once per image.
+const WRAPPER_NODES: usize = 64;
+
+/// `el` is a small wrapper of one image (see [`WRAPPER_NODES`]).
+fn wraps_one_image(el: ElementRef<'_>) -> bool {
+    let mut nodes = el.descendants();
+    let mut images = 0;
+    for node in nodes.by_ref().take(WRAPPER_NODES) {
+        if node.value().as_element().is_some_and(|e| e.name() == "img") {
+            images += 1;
+            if images > 1 {
+                return false;
+            }
+        }
+    }
+    nodes.next().is_none()
+}
 
 /// The `<img src>` of a `<noscript>` right after `img` or its wrapper (the fallback
 /// lazy-loading scripts leave for readers without them), as references of
@@ -1169,15 +1189,7 @@ fn noscript_fallback<'d>(
     let Some(noscript) = std::iter::once(img)
         .chain(img.ancestors().filter_map(ElementRef::wrap))
         .take(1 + NOSCRIPT_LEVELS)
-        .take_while(|el| {
-            el.id() == img.id()
-                || el
-                    .descendants()
-                    .filter_map(ElementRef::wrap)
-                    .filter(|d| d.value().name() == "img")
-                    .nth(1)
-                    .is_none()
-        })
+        .take_while(|el| el.id() == img.id() || wraps_one_image(*el))
         .find_map(|el| {
             el.next_siblings()
                 .find_map(ElementRef::wrap)

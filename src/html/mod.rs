@@ -5,14 +5,32 @@ pub mod bridge;
 
 use std::collections::HashMap;
 
-use ego_tree::NodeId;
 use ego_tree::iter::Edge;
+use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Html, Node};
 
 pub use bridge::{AttrSpan, ElementSpans, MAX_DEPTH, Stop, Truncation};
 
 use crate::a11y::Visibility;
 use crate::diagnostic::Span;
+
+/// The first `n` elements among `nodes` (an element's children or
+/// siblings), reading at most [`NODES_PER_ELEMENT`] nodes for each: a run
+/// of thousands of comments between them is not read again by every
+/// element that asks.
+pub fn first_elements<'a>(
+    nodes: impl Iterator<Item = NodeRef<'a, Node>>,
+    n: usize,
+) -> impl Iterator<Item = ElementRef<'a>> {
+    nodes
+        .take(NODES_PER_ELEMENT * n)
+        .filter_map(ElementRef::wrap)
+        .take(n)
+}
+
+/// See [`first_elements`]: an element, the blank text before it and a
+/// comment or two.
+pub const NODES_PER_ELEMENT: usize = 4;
 
 /// An element's attribute read by its name in place. scraper's
 /// `Element::attr` interns the name on every call and searches the

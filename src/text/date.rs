@@ -211,6 +211,22 @@ pub fn find(text: &str) -> Option<Found> {
     best
 }
 
+/// Whether a date opens `text` ("16 mars 2019 …"). Only the first
+/// [`OPENING_WINDOW`] characters are searched: no date is longer, and a
+/// caller asking at every dash of a long caption does not search the rest
+/// of it each time.
+pub fn opens(text: &str) -> bool {
+    let end = text
+        .char_indices()
+        .nth(OPENING_WINDOW)
+        .map_or(text.len(), |(i, _)| i);
+    find(&text[..end]).is_some_and(|d| d.start == 0)
+}
+
+/// See [`opens`]: well over the longest date a caption writes ("Wednesday,
+/// 27 September 2023", "Fall-Winter 2015-2016").
+const OPENING_WINDOW: usize = 120;
+
 fn is_weekday_lead(word: &str) -> bool {
     DATE_NAMES
         .weekday_after

@@ -33,6 +33,12 @@ struct Token<'t> {
     text: &'t str,
     start: usize,
     end: usize,
+    /// Where the run of capitalised tokens from here ends (see
+    /// [`run_end`]), worked out once for the caption by [`tokens`].
+    run_end: usize,
+    /// Nothing but numbers stands before it on its line ("2/50 London City
+    /// Airport …"), worked out once by [`tokens`].
+    opens_line: bool,
 }
 
 impl Token<'_> {
@@ -185,14 +191,7 @@ pub fn find(text: &str) -> Option<Found> {
             });
         }
     }
-    let tokens: Vec<Token> = WORD
-        .find_iter(text)
-        .map(|m| Token {
-            text: m.as_str(),
-            start: m.start(),
-            end: m.end(),
-        })
-        .collect();
+    let tokens = tokens(text);
     if let Some(found) = named_alone(text, &tokens).or_else(|| landmark_opening(text, &tokens, gaz))
     {
         return Some(found);
@@ -224,7 +223,7 @@ fn named_alone(text: &str, tokens: &[Token]) -> Option<Found> {
     if !text[..first.start].trim().is_empty() {
         return None;
     }
-    let k = run_end(text, tokens, 0);
+    let k = run_end(tokens, 0);
     if k < 2 || !in_list(&CAPTION_WORDS.place_part, tokens[k - 1].bare()) {
         return None;
     }
@@ -254,7 +253,7 @@ fn landmark_opening(text: &str, tokens: &[Token], gaz: &Gazetteer) -> Option<Fou
             if j >= tokens.len() {
                 return None;
             }
-            let k = run_end(text, tokens, j);
+            let k = run_end(tokens, j);
             let e = known_prefix(text, tokens, j, k, gaz)?;
             let building = in_list(&words.landmark_part, tokens[k - 1].bare())
                 && in_list(&words.venue_noun, tokens[k - 1].bare());
@@ -291,19 +290,17 @@ fn dashed_before_date(text: &str, tokens: &[Token], i: usize, gaz: &Gazetteer) -
     if !(before.is_empty() || before.ends_with(['-', '–', '—', '.', '|', '\n'])) {
         return None;
     }
-    let k = run_end(text, tokens, i);
+    let k = run_end(tokens, i);
     if known_prefix(text, tokens, i, k, gaz) != Some(k) {
         return None;
     }
     let after = text[tokens[k - 1].end..].trim_start_matches([' ', '\t']);
     let after = after.strip_prefix(['-', '–', '—', ','])?.trim_start();
-    super::date::find(after)
-        .is_some_and(|d| d.start == 0)
-        .then(|| Found {
-            start: t.start,
-            end: tokens[k - 1].end,
-            kind: "dashed",
-        })
+    super::date::opens(after).then(|| Found {
+        start: t.start,
+        end: tokens[k - 1].end,
+        kind: "dashed",
+    })
 }
 
 /// Only spaces (or a hyphen inside a token) lie between two tokens: not a
@@ -315,27 +312,55 @@ fn joined(text: &str, a: &Token, b: &Token) -> bool {
     spaces && (!a.text.ends_with('.') || a.is_abbreviation())
 }
 
+/// The caption's words, each knowing where the run of capitalised tokens
+/// (with connectors inside: "Rio de Janeiro") from it ends. Worked out from
+/// the last word back (and whether a word opens its line from the first
+/// word on), so that a caption of thousands of words costs one pass, not
+/// one walk along it per word.
+fn tokens(text: &str) -> Vec<Token<'_>> {
+    let mut tokens: Vec<Token> = WORD
+        .find_iter(text)
+        .map(|m| Token {
+            text: m.as_str(),
+            start: m.start(),
+            end: m.end(),
+            run_end: 0,
+            opens_line: true,
+        })
+        .collect();
+    for i in 1..tokens.len() {
+        let (before, t) = (&tokens[i - 1], &tokens[i]);
+        tokens[i].opens_line =
+            text[before.end..t.start].contains('\n') || before.is_number() && before.opens_line;
+    }
+    for j in (0..tokens.len()).rev() {
+        let linked = |k: usize| {
+            tokens
+                .get(k)
+                .is_some_and(|t| t.is_capitalised() && joined(text, &tokens[k - 1], t))
+        };
+        let end = if linked(j + 1) {
+            tokens[j + 1].run_end
+        } else if linked(j + 2)
+            && joined(text, &tokens[j], &tokens[j + 1])
+            && in_list(CONNECTORS, tokens[j + 1].text)
+        {
+            tokens[j + 2].run_end
+        } else {
+            j + 1
+        };
+        tokens[j].run_end = end;
+    }
+    tokens
+}
+
 /// The run of capitalised tokens (with connectors inside) from `j`: the
 /// index one past its end.
-fn run_end(text: &str, tokens: &[Token], j: usize) -> usize {
-    if j >= tokens.len() || !tokens[j].is_capitalised() {
-        return j;
+fn run_end(tokens: &[Token], j: usize) -> usize {
+    match tokens.get(j) {
+        Some(t) if t.is_capitalised() => t.run_end,
+        _ => j,
     }
-    let mut k = j + 1;
-    while k < tokens.len() && joined(text, &tokens[k - 1], &tokens[k]) {
-        if tokens[k].is_capitalised() {
-            k += 1;
-        } else if in_list(CONNECTORS, tokens[k].text)
-            && k + 1 < tokens.len()
-            && tokens[k + 1].is_capitalised()
-            && joined(text, &tokens[k], &tokens[k + 1])
-        {
-            k += 2;
-        } else {
-            break;
-        }
-    }
-    k
 }
 
 fn name_of(text: &str, tokens: &[Token], from: usize, to: usize) -> String {
@@ -437,7 +462,7 @@ fn after_locative(text: &str, tokens: &[Token], i: usize, gaz: &Gazetteer) -> Op
     if j >= tokens.len() || !joined(text, &tokens[j - 1], &tokens[j]) && j > i + 1 {
         return None;
     }
-    let k = run_end(text, tokens, j);
+    let k = run_end(tokens, j);
     if k == j {
         return None;
     }
@@ -533,7 +558,7 @@ fn after_comma(text: &str, tokens: &[Token], i: usize, gaz: &Gazetteer) -> Optio
         return None;
     }
     let j = i + 1;
-    let k = run_end(text, tokens, j);
+    let k = run_end(tokens, j);
     if tokens[k - 1].is_possessive() {
         return None;
     }
@@ -615,7 +640,7 @@ fn before_place_noun(text: &str, tokens: &[Token], i: usize) -> Option<Found> {
 /// anywhere), nor a name the city only begins ("Manchester United fans").
 fn city_people(text: &str, tokens: &[Token], i: usize, gaz: &Gazetteer) -> Option<Found> {
     let starts_run = starts_run(text, tokens, i);
-    let k = run_end(text, tokens, i);
+    let k = run_end(tokens, i);
     if !starts_run || k == i || tokens[k - 1].is_possessive() {
         return None;
     }
@@ -637,25 +662,10 @@ fn city_people(text: &str, tokens: &[Token], i: usize, gaz: &Gazetteer) -> Optio
 /// (a slide's counter: "16/50 High street shops hit by exodus").
 fn starts_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
-    if i == 0
+    i == 0
         || text[tokens[i - 1].end..t.start].contains(['.', ':', '!', '?'])
         || tokens[i - 1].text.ends_with('.') && !tokens[i - 1].is_abbreviation()
-    {
-        return true;
-    }
-    // Back over the tokens before it on its line, to the line's start:
-    // each must be a number. (Looking for the line's start in the text
-    // before it would read a long caption once a token.)
-    for j in (1..=i).rev() {
-        let before = &tokens[j - 1];
-        if text[before.end..tokens[j].start].contains('\n') {
-            return true;
-        }
-        if !before.is_number() {
-            return false;
-        }
-    }
-    true
+        || t.opens_line
 }
 
 /// "Mount Cook", "the River Thames", "Lake Gunn", "Whangārei Harbour": a
@@ -679,7 +689,7 @@ fn natural_feature(text: &str, tokens: &[Token], i: usize) -> Option<Found> {
             kind: "feature",
         });
     }
-    let k = run_end(text, tokens, i);
+    let k = run_end(tokens, i);
     (k >= i + 2 && k <= i + 4 && FEATURE_ENDS.contains(&tokens[k - 1].text)).then(|| Found {
         start: t.start,
         end: tokens[k - 1].end,
@@ -730,7 +740,7 @@ fn region_named(text: &str, tokens: &[Token], i: usize, gaz: &Gazetteer) -> Opti
     if !t.is_capitalised() || !starts_run || titled || listed {
         return None;
     }
-    let k = run_end(text, tokens, i);
+    let k = run_end(tokens, i);
     if tokens[k - 1].is_possessive() {
         return None;
     }

@@ -26,6 +26,10 @@ pub(super) fn alt_of<'m>(models: &'m [Image<'_>], index: usize) -> Option<&'m st
     models.get(index)?.alt_text().map(|a| a.value)
 }
 
+/// The most children a wrapper of one picture holds: the picture, its
+/// `<source>`s, line breaks and the blank text between them.
+const WRAPPER_CHILDREN: usize = 64;
+
 /// The picture and the elements around it that hold nothing else (a
 /// `<p>`, `<div>` or `<picture>` wrapping only it, a link to its larger
 /// version), a few levels up.
@@ -40,15 +44,19 @@ pub(super) fn standing_block(img: ElementRef<'_>) -> ElementRef<'_> {
             parent.value().name(),
             "p" | "div" | "span" | "center" | "picture"
         ) || opens_picture_file(parent);
+        // Read only as far as a wrapper's children go: a block of
+        // thousands of line breaks is not read once per picture in it.
+        let mut children = parent.children();
         let alone = wrapper
-            && parent.children().all(|c| {
+            && children.by_ref().take(WRAPPER_CHILDREN).all(|c| {
                 c.id() == block.id()
                     || match c.value() {
                         Node::Text(t) => t.trim().is_empty(),
                         Node::Element(e) => matches!(e.name(), "br" | "source"),
                         _ => true,
                     }
-            });
+            })
+            && children.next().is_none();
         if !alone {
             break;
         }
