@@ -245,9 +245,10 @@ pub fn apply(
             s.used[0] = starts.get(&None).is_some_and(|d| d.any_in(s.scope));
             continue;
         }
+        // A rule named twice counts as used at its first mention only.
+        let mut seen = HashSet::new();
         for (i, rule) in s.rules.iter().enumerate() {
-            // A rule named twice counts as used at its first mention only.
-            let first = s.rules.iter().position(|r| r == rule) == Some(i);
+            let first = seen.insert(rule.as_str());
             s.used[i] = first
                 && starts
                     .get(&Some(rule.as_str()))

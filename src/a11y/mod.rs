@@ -162,8 +162,49 @@ pub fn aria_name(doc: &Document, el: ElementRef<'_>) -> Option<String> {
 /// Whether [`aria_name`] gives a name, stopping at the first character of
 /// it: a label a thousand links point at is not read a thousand times.
 pub fn has_aria_name(doc: &Document, el: ElementRef<'_>) -> bool {
+    if let Some(named) = labelledby_named(doc, el) {
+        return named || aria_label(el).is_some();
+    }
     let mut walk = NameWalk::new(doc, el, true);
     walk.aria_name(el).is_some()
+}
+
+/// Whether `el`'s `aria-labelledby` targets give it a name, each target's
+/// answer read once a document (`Document::label_named`): a page of
+/// thousands of links pointing at one long label that holds no text read
+/// it whole for each. Only where no target holds `el` or another target,
+/// so that each is walked alone as it would be in the list; `None`
+/// otherwise, and when `el` has no `aria-labelledby`.
+fn labelledby_named(doc: &Document, el: ElementRef<'_>) -> Option<bool> {
+    let ids = attr(el, "aria-labelledby")?;
+    let targets: Vec<ElementRef<'_>> = ids
+        .split_whitespace()
+        .filter_map(|id| doc.by_id(id))
+        .collect();
+    let listed: HashSet<_> = targets.iter().map(|t| t.id()).collect();
+    let holds = |inner: ElementRef<'_>, self_too: bool| {
+        std::iter::once(inner)
+            .filter(|_| self_too)
+            .chain(inner.ancestors().filter_map(ElementRef::wrap))
+            .any(|a| listed.contains(&a.id()))
+    };
+    if holds(el, true) || targets.iter().any(|t| holds(*t, false)) {
+        return None;
+    }
+    let mut memo = doc.label_named.lock().ok()?;
+    Some(targets.iter().any(|&target| {
+        *memo.entry(target.id()).or_insert_with(|| {
+            let mut walk = NameWalk::new(doc, target, true);
+            walk.in_labelledby = true;
+            match aria_label(target) {
+                Some(_) => true,
+                None => {
+                    walk.collect(target, true);
+                    walk.found
+                }
+            }
+        })
+    }))
 }
 
 /// The name from content: text, plus the names of embedded images and

@@ -335,6 +335,10 @@ fn social_post(href: &str) -> Option<&'static str> {
 /// wraps each tile's link in two boxes (`sbi_item` > `sbi_photo_wrap`).
 const FEED_LEVELS: usize = 4;
 
+/// How much of a feed is read for another post's link: a tile is a
+/// dozen nodes, so dozens of tiles.
+const FEED_NODES: usize = 512;
+
 /// The image is a tile of a social feed widget (Smash Balloon's Instagram
 /// feed, IFTTT's Instagram gallery, a "latest tweets" box): it is the
 /// picture of a link to one post on a social network, beside at least one
@@ -360,7 +364,10 @@ pub fn in_social_feed(img: ElementRef<'_>) -> bool {
         .take(FEED_LEVELS)
         .take_while(|a| a.value().name() != "body")
         .any(|feed| {
+            // Its first tiles show it: a page's block of thousands of
+            // links is not read again for every picture in it.
             feed.descendants()
+                .take(FEED_NODES)
                 .filter_map(ElementRef::wrap)
                 .filter(|a| a.value().name() == "a")
                 .filter_map(|a| a11y::attr(a, "href"))

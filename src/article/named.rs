@@ -6,7 +6,7 @@ use scraper::ElementRef;
 use super::attr::Attr;
 use crate::a11y;
 use crate::diagnostic::Span;
-use crate::html::{Attribute, Document};
+use crate::html::{self, Attribute, Document};
 
 /// An exposed heading: `<h1>`–`<h6>` or `role="heading"`.
 #[derive(Clone, Debug)]
@@ -192,6 +192,9 @@ pub fn script_slot(heading: ElementRef<'_>) -> bool {
         .and_then(ElementRef::wrap)
         .is_some_and(|block| {
             !matches!(block.value().name(), "body" | "main" | "article")
+                // A panel of a few elements, not a page's block of
+                // thousands read once for each empty heading in it.
+                && block.descendants().nth(SLOT_PANEL_NODES).is_none()
                 && block.text().all(|t| t.trim().is_empty())
                 && block.children().filter_map(ElementRef::wrap).any(|c| {
                     c.id() != heading.id()
@@ -223,11 +226,17 @@ pub fn script_slot(heading: ElementRef<'_>) -> bool {
     }
 }
 
+/// How many nodes a script's panel holds at most (see [`script_slot`]).
+const SLOT_PANEL_NODES: usize = 64;
+/// How many empty elements may stand between an empty heading and the
+/// slot it titles (see [`slot_after`]).
+const SLOT_SIBLINGS: usize = 8;
+
 /// What follows `el` among its siblings: an empty list, template, custom
 /// element or ad slot (`Some(true)`), something with content
 /// (`Some(false)`), or nothing but empty elements (`None`).
 fn slot_after(el: ElementRef<'_>) -> Option<bool> {
-    for sibling in el.next_siblings().filter_map(ElementRef::wrap) {
+    for sibling in html::first_elements(el.next_siblings(), SLOT_SIBLINGS) {
         if !holds_nothing(sibling) {
             return Some(false);
         }

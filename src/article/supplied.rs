@@ -5,7 +5,8 @@
 //! `super::genre`). Their captions are asked for a credit, not for when
 //! and where the picture was taken.
 
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -23,6 +24,9 @@ struct Story {
     /// caption.
     words: HashSet<String>,
     site: String,
+    /// What [`Story::names`] answered for each name asked: a credit
+    /// repeated under a thousand pictures is looked for once.
+    named: RefCell<HashMap<String, bool>>,
 }
 
 /// Mark the article's supplied news photos, reading the story once and
@@ -107,7 +111,12 @@ impl Story {
             .filter(|w| !w.is_empty())
             .map(String::from)
             .collect();
-        Story { text, words, site }
+        Story {
+            text,
+            words,
+            site,
+            named: RefCell::default(),
+        }
     }
 
     /// The story names `name` (lowercased) as [`names`] reads it.
@@ -120,7 +129,12 @@ impl Story {
         {
             return false;
         }
-        names(&self.text, name)
+        if let Some(&named) = self.named.borrow().get(name) {
+            return named;
+        }
+        let named = names(&self.text, name);
+        self.named.borrow_mut().insert(name.to_string(), named);
+        named
     }
 
     /// Whether a news photo's caption is asked when and where the picture

@@ -4,6 +4,7 @@
 pub mod bridge;
 
 use std::collections::HashMap;
+use std::sync::Mutex;
 
 use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
@@ -67,6 +68,10 @@ pub struct Document {
     pub visibility: Visibility,
     /// Where each element's content ends (see `content_span`).
     content_ends: HashMap<NodeId, usize>,
+    /// Whether each `aria-labelledby` target asked about gives a name (see
+    /// `a11y::has_aria_name`): a label a thousand links point at is read
+    /// once.
+    pub label_named: Mutex<HashMap<NodeId, bool>>,
 }
 
 impl Document {
@@ -92,6 +97,7 @@ impl Document {
             truncated: parsed.truncated,
             visibility,
             content_ends,
+            label_named: Mutex::default(),
         }
     }
 

@@ -16,6 +16,7 @@
 pub mod front_matter;
 mod shortcodes;
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -113,11 +114,25 @@ impl MarkdownDocument {
         // Only whole characters were copied, the rest is ASCII.
         let masked = String::from_utf8(masked).unwrap_or_default();
         let shortcodes = shortcodes::find(&source, body, &walk.code);
-        // A paragraph that is a shortcode is not prose.
+        // A paragraph that is a shortcode is not prose: one that overlaps
+        // a shortcode, found by the shortcodes' starts in order and the
+        // furthest end among those before it, not by reading every
+        // shortcode for every paragraph.
+        let mut spans: Vec<(usize, usize)> = shortcodes
+            .iter()
+            .map(|s| (s.span.start, s.span.end))
+            .collect();
+        spans.sort_unstable();
+        let furthest: Vec<usize> = spans
+            .iter()
+            .scan(0, |end, s| {
+                *end = s.1.max(*end);
+                Some(*end)
+            })
+            .collect();
         walk.blocks.retain(|b| {
-            !shortcodes
-                .iter()
-                .any(|s| s.span.start < b.span.end && b.span.start < s.span.end)
+            let before = spans.partition_point(|s| s.0 < b.span.end);
+            before == 0 || furthest[before - 1] <= b.span.start
         });
         MarkdownDocument {
             html: Document::parse(masked),
@@ -155,6 +170,9 @@ struct Walk {
     html: Vec<Range<usize>>,
     /// Code spans and blocks, where shortcodes are not read.
     code: Vec<Range<usize>>,
+    /// Where each `[` of the source closes (see [`closing_brackets`]),
+    /// found once the first image asks.
+    closing: Option<HashMap<usize, usize>>,
 }
 
 /// A block being read.
@@ -262,7 +280,9 @@ impl Walk {
                 Event::End(TagEnd::Image) => {
                     if let Some((r, src, title, alt)) = in_image.pop() {
                         let index = self.images.len();
-                        self.images.push(image(source, r, src, title, alt.clone()));
+                        let closing = self.closing.get_or_insert_with(|| closing_brackets(source));
+                        self.images
+                            .push(image(source, r, closing, src, title, alt.clone()));
                         if let Some((_, text, _)) = in_link.last_mut() {
                             text.push_str(&alt);
                         }
@@ -339,30 +359,49 @@ fn heading_level(level: HeadingLevel) -> u8 {
     }
 }
 
-/// An image's parts located in its source `![alt](src "title")`; a
-/// reference-style image points at its whole text for the URL.
-fn image(source: &str, r: Range<usize>, src: String, title: String, alt: String) -> MdImage {
-    let text = &source[r.clone()];
-    let bytes = text.as_bytes();
-    // The `]` that closes the alt: brackets nest, backslashes escape.
-    let mut depth = 0usize;
-    let mut close = None;
-    let mut i = 1;
+/// Where each `[` of `source` is closed: brackets nest, backslashes
+/// escape, a `]` with none open is passed over. Found in one pass, so that
+/// images nested in each other's alt text do not each read to their end.
+fn closing_brackets(source: &str) -> HashMap<usize, usize> {
+    let bytes = source.as_bytes();
+    let mut closing = HashMap::new();
+    let mut open = Vec::new();
+    let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
             b'\\' => i += 1,
-            b'[' => depth += 1,
+            b'[' => open.push(i),
             b']' => {
-                depth = depth.saturating_sub(1);
-                if depth == 0 {
-                    close = Some(i);
-                    break;
+                if let Some(start) = open.pop() {
+                    closing.insert(start, i);
                 }
             }
             _ => {}
         }
         i += 1;
     }
+    closing
+}
+
+/// An image's parts located in its source `![alt](src "title")`; a
+/// reference-style image points at its whole text for the URL. `closing`
+/// says where the source's brackets close.
+fn image(
+    source: &str,
+    r: Range<usize>,
+    closing: &HashMap<usize, usize>,
+    src: String,
+    title: String,
+    alt: String,
+) -> MdImage {
+    let text = &source[r.clone()];
+    // The `]` that closes the alt.
+    let close = text
+        .starts_with("![")
+        .then(|| closing.get(&(r.start + 1)))
+        .flatten()
+        .filter(|&&end| end < r.end)
+        .map(|end| end - r.start);
     let whole = Span::new(r.start, r.end);
     let Some(close) = close else {
         return MdImage {

@@ -635,16 +635,34 @@ fn agency_by_credit_punctuation(c: &Caption, h: &Hit) -> bool {
         )
         // A list of agencies: "AP - AFP", "Reuters, AFP".
         || (before.ends_with(['-', '–', '—', ','])
-            && agency_matches(before.trim_end_matches(['-', '–', '—', ',']), extra)
-                .last()
-                .is_some_and(|(_, e, _)| {
-                    before
-                        .trim_end_matches(['-', '–', '—', ','])
-                        .trim_end()
-                        .len()
-                        == *e
-                }))
+            && ends_with_agency(before.trim_end_matches(['-', '–', '—', ',']).trim_end(), extra))
 }
+
+/// The text ends with an agency's name. Only its last words are searched:
+/// a caption listing thousands of agencies is not searched again up to
+/// each of them.
+fn ends_with_agency(text: &str, extra: &[&str]) -> bool {
+    let from = text.len().saturating_sub(AGENCY_WINDOW);
+    let from = (from..=text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len());
+    // From a word's start, so that no name is cut.
+    let tail = match from {
+        0 => text,
+        _ => match text[from..].find(char::is_whitespace) {
+            Some(space) => &text[from + space..],
+            None => return false,
+        },
+    };
+    let offset = text.len() - tail.len();
+    agency_matches(tail, extra)
+        .last()
+        .is_some_and(|(_, e, _)| offset + e == text.len())
+}
+
+/// How far back from its end a text is searched for an agency's name
+/// (see [`ends_with_agency`]): several times the longest name.
+const AGENCY_WINDOW: usize = 160;
 
 fn agency_ends_caption(c: &Caption, h: &Hit) -> bool {
     let short = h.inner.chars().count() <= 3;

@@ -40,14 +40,25 @@ pub struct Analysis {
 /// configuration) that count as credits like the embedded ones.
 pub fn analyze(text: &str, agencies: &[&str]) -> Analysis {
     let credits = credit::find_all(text, agencies);
-    // Blank the credits out, keeping offsets.
-    let mut rest = text.to_string();
-    for (f, _) in &credits {
-        if let Some(range) = rest.get(f.start..f.end) {
-            let blank = " ".repeat(range.len());
-            rest.replace_range(f.start..f.end, &blank);
+    // Blank the credits out, keeping offsets. Credits may overlap (each
+    // running to its sentence's end): each byte is blanked once.
+    let mut ranges: Vec<(usize, usize)> = credits
+        .iter()
+        .map(|(f, _)| (f.start, f.end))
+        .filter(|&(start, end)| text.get(start..end).is_some())
+        .collect();
+    ranges.sort_unstable();
+    let mut bytes = text.as_bytes().to_vec();
+    let mut blanked = 0;
+    for (start, end) in ranges {
+        let start = start.max(blanked);
+        if start < end {
+            bytes[start..end].fill(b' ');
+            blanked = end;
         }
     }
+    // Whole characters were blanked, so the text is still UTF-8.
+    let rest = String::from_utf8(bytes).unwrap_or_else(|_| text.to_string());
     Analysis {
         credit: credits.first().map(|(f, _)| *f),
         date: date::find(&rest),

@@ -148,6 +148,43 @@ fn many_pictures_in_the_html_report() {
     assert!(out[last..].contains("img-alt-missing"));
 }
 
+/// 40,000 figures, and a Markdown article of 40,000 headings, in the HTML
+/// report: each picture's card looked through every figure for its own,
+/// and each heading through every block for its text. Both are found by
+/// a map now; the last figure's card and the last heading are shown.
+#[test]
+fn many_figures_and_headings_in_the_html_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let figures: String = (0..40_000)
+        .map(|i| format!("<figure><img src=\"p{i}.jpg\" alt=\"Boats {i}\"></figure>\n"))
+        .collect();
+    write(
+        dir.path(),
+        "gallery.html",
+        format!(
+            "<!DOCTYPE html><html lang=\"en\"><head><title>Gallery</title></head><body>\n{figures}</body></html>"
+        ),
+    );
+    let headings: String = (0..40_000)
+        .map(|i| format!("## Part {i}\n\nThe harbour, part {i}.\n\n"))
+        .collect();
+    write(dir.path(), "parts.md", format!("# Harbour\n\n{headings}"));
+    let output = run_in(
+        dir.path(),
+        &["check", "--format", "html", "gallery.html", "parts.md"],
+        secs(60),
+    );
+    assert!(
+        matches!(output.status.code(), Some(0 | 1)),
+        "{}",
+        stderr(&output)
+    );
+    let out = stdout(&output);
+    assert_valid_document("html", &out);
+    assert!(out.contains("p39999.jpg"));
+    assert!(out.contains("Part 39999"));
+}
+
 /// A file name holding a newline and a workflow command: no format puts
 /// the command at the start of a line, and stderr does not either.
 #[test]

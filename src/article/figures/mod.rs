@@ -33,7 +33,8 @@ use read::{Reader, caption_text, read_caption};
 pub use search::marks_credit;
 use search::{
     Found, Parts, alt_of, caption_is_link, elements_with_text, holds_heading, href_goes_away,
-    images_link_away, in_byline, inside_link, opens_picture_file, own_descendants, standing_block,
+    images_held, images_link_away, in_byline, inside_link, opens_picture_file, own_descendants,
+    standing_block,
 };
 pub(crate) use search::{marks, marks_caption};
 
@@ -244,10 +245,12 @@ pub fn figures(
     photo_selector: Option<&Selector>,
 ) -> Vec<Figure> {
     let with_text = elements_with_text(doc);
+    let images_held = images_held(doc, image_index);
     let found = Found {
         doc,
         image_index,
         with_text: &with_text,
+        images_held: &images_held,
     };
     let vis = &doc.visibility;
     // Every `<figure>` that holds an exposed image, by its node.

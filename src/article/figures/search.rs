@@ -146,6 +146,9 @@ pub(super) struct Found<'a> {
     pub(super) doc: &'a Document,
     pub(super) image_index: &'a HashMap<NodeId, usize>,
     pub(super) with_text: &'a HashSet<NodeId>,
+    /// How many exposed images each element holds, itself included (see
+    /// [`images_held`]).
+    pub(super) images_held: &'a HashMap<NodeId, usize>,
 }
 
 /// What one figure holds.
@@ -197,9 +200,12 @@ impl<'a> Found<'a> {
     }
 
     pub(super) fn holds_image(&self, el: ElementRef<'_>) -> bool {
-        el.descendants()
-            .filter_map(ElementRef::wrap)
-            .any(|d| self.image(d).is_some())
+        self.images_in(el) > 0
+    }
+
+    /// How many exposed images `el` holds, itself included.
+    pub(super) fn images_in(&self, el: ElementRef<'_>) -> usize {
+        self.images_held.get(&el.id()).copied().unwrap_or(0)
     }
 
     /// The images, caption and credit element among `elements`, the
@@ -498,11 +504,7 @@ impl<'a> Found<'a> {
             .take(levels)
             .take_while(|a| !matches!(a.value().name(), "body" | "main" | "html"))
             .find(|a| self.holds_image(*a))?;
-        let images = ancestor
-            .descendants()
-            .filter_map(ElementRef::wrap)
-            .filter(|d| self.image(*d).is_some())
-            .count();
+        let images = self.images_in(ancestor);
         (1..=CONTAINER_IMAGES).contains(&images).then_some(ancestor)
     }
 }
@@ -534,6 +536,28 @@ pub(crate) fn marks_caption(value: &str) -> bool {
             && !crate::a11y::word_parts(word)
                 .any(|p| matches!(p.as_str(), "ad" | "ads" | "advert" | "sponsor"))
     })
+}
+
+/// How many exposed images (see [`Found::image`]) each element holds,
+/// itself included, counted once for the document: each image adds
+/// itself to its ancestors, rather than each element asking counting its
+/// descendants.
+pub(super) fn images_held(
+    doc: &Document,
+    image_index: &HashMap<NodeId, usize>,
+) -> HashMap<NodeId, usize> {
+    let mut held = HashMap::new();
+    let images = image_index
+        .keys()
+        .filter_map(|id| doc.html.tree.get(*id))
+        .filter_map(ElementRef::wrap)
+        .filter(|el| el.value().name() == "img" && !doc.visibility.is_hidden(*el));
+    for img in images {
+        for el in std::iter::once(img).chain(img.ancestors().filter_map(ElementRef::wrap)) {
+            *held.entry(el.id()).or_insert(0) += 1;
+        }
+    }
+    held
 }
 
 /// Every element whose [`caption_text`] is not empty, for the whole

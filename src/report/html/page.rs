@@ -3,8 +3,10 @@
 //! (only when `--format html` is asked), and carried on its `FileReport`.
 //! Nothing here is recomputed later: the report renders these values.
 
+use std::collections::HashMap;
+
 use super::thumbs::{Preview, Thumbnails};
-use crate::article::{Article, Image, Slot, Syntax};
+use crate::article::{Article, Figure, Image, Slot, Syntax};
 use crate::assets::{Asset, Assets};
 use crate::diagnostic::Span;
 use crate::html::{Attribute, Document};
@@ -117,11 +119,22 @@ impl Page {
         assets: &Assets,
         thumbs: &Thumbnails,
     ) -> Page {
+        // Each image's figure, found once for the article, not by reading
+        // every figure for each image.
+        let mut figure_of = HashMap::new();
+        for figure in &article.figures {
+            for &i in &figure.images {
+                figure_of.entry(i).or_insert(figure);
+            }
+        }
         let mut cards: Vec<Card> = article
             .images
             .iter()
             .enumerate()
-            .map(|(i, image)| card(article, i, image, assets, thumbs))
+            .map(|(i, image)| {
+                let figure = figure_of.get(&i).copied();
+                card(article, i, image, figure, assets, thumbs)
+            })
             .collect();
         for og in article.og_images() {
             let (file, preview) = file_view(og.url, assets, thumbs);
@@ -166,12 +179,12 @@ fn card(
     article: &Article<'_>,
     index: usize,
     image: &Image<'_>,
+    figure: Option<&Figure>,
     assets: &Assets,
     thumbs: &Thumbnails,
 ) -> Card {
     let mut spans = vec![image.tag];
     spans.extend(article.references_of(image).map(|r| r.span));
-    let figure = article.figures.iter().find(|f| f.images.contains(&index));
     let mut caption = None;
     if let Some(figure) = figure {
         // The figure's own findings (a missing caption, a caption without
@@ -288,7 +301,7 @@ fn file_view(url: &str, assets: &Assets, thumbs: &Thumbnails) -> (FileView, Opti
 
 /// The exposed headings with their text, and where a level is skipped.
 fn outline(doc: &Document, article: &Article<'_>) -> Vec<OutlineItem> {
-    let mut html_text = std::collections::HashMap::new();
+    let mut html_text = HashMap::new();
     for el in doc.elements() {
         let name = el.value().name();
         let heading = matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
@@ -300,6 +313,11 @@ fn outline(doc: &Document, article: &Article<'_>) -> Vec<OutlineItem> {
             html_text.insert(doc.tag_span(el), collapse(&el.text().collect::<String>()));
         }
     }
+    // A Markdown heading's text is its block's: found by its span.
+    let mut block_text: HashMap<Span, &str> = HashMap::new();
+    for b in article.blocks.iter().filter(|b| b.heading) {
+        block_text.entry(b.span).or_insert(&b.text);
+    }
     let mut previous: Option<u8> = None;
     article
         .headings
@@ -307,11 +325,9 @@ fn outline(doc: &Document, article: &Article<'_>) -> Vec<OutlineItem> {
         .map(|h| {
             let text = html_text.get(&h.tag).cloned().unwrap_or_else(|| {
                 // A Markdown heading: its block's text, or the front matter's title.
-                article
-                    .blocks
-                    .iter()
-                    .find(|b| b.span == h.tag && b.heading)
-                    .map(|b| b.text.clone())
+                block_text
+                    .get(&h.tag)
+                    .map(|text| text.to_string())
                     .unwrap_or_else(|| {
                         collapse(article.source_text(h.tag).unwrap_or_default())
                             .trim_matches(|c| c == '"' || c == '\'')
