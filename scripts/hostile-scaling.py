@@ -41,6 +41,10 @@ LD = (
 )
 
 
+def caption(text):
+    return HEAD + '<figure><img src="a.jpg" alt="x"><figcaption>' + text + "</figcaption></figure>"
+
+
 def figures_with_ld(n):
     items = ",".join(
         '{"@type":"ImageObject","url":"https://example.com/photos/%d.jpg",'
@@ -178,23 +182,103 @@ CLASSES = {
         lambda n: HEAD + "<span id=d>" + "word " * n + "</span>" + "<a href=/x aria-labelledby=d></a>" * n,
         2_500,
     ),
-    # A Markdown article (the third field is the file's extension).
+    "caption-capitalised-words": (lambda n: caption("London Paris Berlin " * n), 5_000),
+    "caption-dashed-places": (lambda n: caption("Boats" + " - London" * n), 5_000),
+    "caption-numbers": (lambda n: caption(" ".join(str(i % 31 + 1) for i in range(n))), 20_000),
+    "caption-agency-list": (lambda n: caption("Boats in the harbour " + " - ".join(["AFP"] * n)), 2_000),
+    "caption-run-on-credits": (lambda n: caption("Boats in the harbour. " + " ".join(["© Jane Doe"] * n)), 20_000),
+    "h1s-under-long-title": (
+        lambda n: '<!DOCTYPE html>\n<html lang="en"><head><title>'
+        + " ".join(f"w{i}" for i in range(n))
+        + "</title></head><body>\n"
+        + "<h1>Harbour</h1>" * n,
+        5_000,
+    ),
+    "pictures-after-breaks": (
+        lambda n: HEAD + "<div>" + "<br>" * n + '<img src="a.jpg" alt="Boats">' * n + "</div>",
+        10_000,
+    ),
+    "pictures-after-comments": (
+        lambda n: HEAD + "<div>" + "<!-- ad -->" * n + '<img src="a.jpg" alt="Boats">' * n + "</div>",
+        10_000,
+    ),
+    "pictures-one-alt-no-src": (lambda n: HEAD + "<div>" + '<img alt="Boats">' * n + "</div>", 5_000),
+    "empty-headings-in-block": (lambda n: HEAD + "<div>" + "<h4></h4><i><b></b></i>" * n + "</div>", 5_000),
+    "tiles-of-one-post": (
+        lambda n: HEAD + "<div>" + '<a href="https://instagram.com/p/X/"><img src="a.jpg"></a>' * n + "</div>",
+        3_000,
+    ),
+    "blank-label-many-links": (
+        lambda n: HEAD + "<span id=l>" + "<b> </b>" * n + "</span>" + '<a href="/x" aria-labelledby=l>t</a>' * n,
+        3_000,
+    ),
+    "classed-captions-five-pictures": (
+        lambda n: HEAD + "<div>" + "<p class=caption>Boats</p>" * n + '<img src="a.jpg" alt="x">' * 5 + "</div>",
+        3_000,
+    ),
+    "rules-through-deep-ancestors": (
+        lambda n: HEAD
+        + "<style>"
+        + "".join(f"[data-k{i}] div p {{display:none}}" for i in range(n))
+        + "</style><div data-k1>"
+        + "<div>" * 470
+        + "<p>t</p>" * n
+        + "</div>" * 471,
+        500,
+    ),
+    "suppression-many-rules": (
+        lambda n: HEAD
+        + "<!-- presslint-disable-next-line "
+        + " ".join(f"r{i}" for i in range(n))
+        + ' -->\n<img src="a.jpg">',
+        20_000,
+    ),
+    "credit-story-words": (
+        lambda n: HEAD
+        + "<p>Tyvak builds labs and more labs for Tyvak in the desert near town.</p>" * n
+        + "".join(
+            f'<figure><img src="/p/{i}.jpg" alt="Satellite {i}"><figcaption>A satellite in orbit. '
+            "Credit: Tyvak Labs</figcaption></figure>"
+            for i in range(n)
+        ),
+        2_000,
+    ),
+    # A Markdown article (the third field is the file's extension; a
+    # fourth, the report format, when it is not JSON).
     "front-matter-keys": (
         lambda n: "---\n" + "".join(f"k{i}: 1\n" for i in range(n)) + "title: Storm\n---\n# Storm again\n",
         5_000,
         "md",
     ),
+    "markdown-shortcodes": (
+        lambda n: "# T\n\n" + '{{< figure src="a.jpg" alt="x" >}}\n\nA paragraph of text.\n\n' * n,
+        20_000,
+        "md",
+    ),
+    "markdown-nested-pictures": (lambda n: "# T\n\n" + "![a " * n + "b" + "](x.jpg)" * n + "\n", 8_000, "md"),
+    "html-report-figures": (
+        lambda n: HEAD + "".join(f'<figure><img src="/p/{i}.jpg" alt="B{i}"></figure>' for i in range(n)),
+        10_000,
+        "html",
+        "html",
+    ),
+    "html-report-markdown-headings": (
+        lambda n: "# T\n\n" + "".join(f"## H{i}\n\nText {i}.\n\n" for i in range(n)),
+        10_000,
+        "md",
+        "html",
+    ),
 }
 
 
-def run(binary, dirname, name, text, limit):
+def run(binary, dirname, name, text, limit, fmt="json"):
     path = os.path.join(dirname, name)
     with open(path, "w") as f:
         f.write(text)
     started = time.monotonic()
     try:
         proc = subprocess.run(
-            [binary, "check", "--format", "json", name, "clean.html"],
+            [binary, "check", "--format", fmt, name, "clean.html"],
             cwd=dirname,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
@@ -222,11 +306,12 @@ def main():
         with open(os.path.join(dirname, "clean.html"), "w") as f:
             f.write(CLEAN)
         for name in names:
-            generate, n, *ext = CLASSES[name]
+            generate, n, *rest = CLASSES[name]
             n = max(1, int(n * args.scale))
-            file = "hostile." + (ext[0] if ext else "html")
-            t1, c1, b1 = run(binary, dirname, file, generate(n), args.limit)
-            t4, c4, b4 = run(binary, dirname, file, generate(4 * n), args.limit)
+            file = "hostile." + (rest[0] if rest else "html")
+            fmt = rest[1] if len(rest) > 1 else "json"
+            t1, c1, b1 = run(binary, dirname, file, generate(n), args.limit, fmt)
+            t4, c4, b4 = run(binary, dirname, file, generate(4 * n), args.limit, fmt)
             ratio = t4 / t1 if t1 > 0 else float("nan")
             print(
                 f"{name:28} {n:>8} {b1:>10} {t1:>7.2f}s {t4:>7.2f}s {ratio:>6.1f}  {c1}/{c4}",
