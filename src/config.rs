@@ -59,6 +59,10 @@ pub struct Config {
     pub root: PathBuf,
     rules: BTreeMap<&'static str, RuleSetting>,
     overrides: Vec<Override>,
+    /// Every override's globs in one set, each with the override it
+    /// belongs to: a file is matched once, not against each of thousands
+    /// of overrides. `None` when the globs do not build as one set.
+    override_globs: Option<(GlobSet, Vec<usize>)>,
     /// Directories that root-relative image paths (`/images/…`) resolve against.
     pub assets: Vec<PathBuf>,
     /// The extensions of the files linted in directories (`extensions`).
@@ -107,6 +111,7 @@ impl Config {
             root,
             rules: BTreeMap::new(),
             overrides: Vec::new(),
+            override_globs: None,
             assets: Vec::new(),
             extensions: default_extensions(),
             photo: None,
@@ -127,11 +132,23 @@ impl Config {
         let absolute = std::fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf());
         let relative = absolute.strip_prefix(&self.root).unwrap_or(file);
         let relative = relative.strip_prefix("./").unwrap_or(relative);
-        let matching: Vec<&Override> = self
-            .overrides
-            .iter()
-            .filter(|o| o.files.is_match(relative))
-            .collect();
+        let matching: Vec<&Override> = match &self.override_globs {
+            Some((globs, owners)) => {
+                let mut matched: Vec<usize> = globs
+                    .matches(relative)
+                    .into_iter()
+                    .map(|g| owners[g])
+                    .collect();
+                matched.sort_unstable();
+                matched.dedup();
+                matched.into_iter().map(|i| &self.overrides[i]).collect()
+            }
+            None => self
+                .overrides
+                .iter()
+                .filter(|o| o.files.is_match(relative))
+                .collect(),
+        };
         rules::RULES
             .iter()
             .filter_map(|rule| {
@@ -176,7 +193,8 @@ impl Config {
         let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
         let rules = rule_settings(&raw.rules, &at)?;
         let mut overrides = Vec::new();
-        for o in &raw.overrides {
+        let (mut all, mut owners) = (GlobSetBuilder::new(), Vec::new());
+        for (i, o) in raw.overrides.iter().enumerate() {
             let mut builder = GlobSetBuilder::new();
             for pattern in &o.files {
                 let glob = Glob::new(pattern.get_ref()).map_err(|e| {
@@ -186,6 +204,8 @@ impl Config {
                         pattern.get_ref()
                     )
                 })?;
+                all.add(glob.clone());
+                owners.push(i);
                 builder.add(glob);
             }
             let files = builder
@@ -196,6 +216,7 @@ impl Config {
                 rules: rule_settings(&o.rules, &at)?,
             });
         }
+        let override_globs = all.build().ok().map(|globs| (globs, owners));
         let mut assets = Vec::new();
         for entry in &raw.assets {
             let dir = inside(&root, Path::new(entry.get_ref())).ok_or_else(|| {
@@ -231,6 +252,7 @@ impl Config {
             root,
             rules,
             overrides,
+            override_globs,
             assets,
             extensions,
             photo,

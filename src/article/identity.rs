@@ -287,26 +287,32 @@ fn without_rendition_code(stem: &str) -> Option<&str> {
     .then_some(head)
 }
 
-/// A file stem without its size and density variants.
+/// A file stem without its size and density variants, a few at most
+/// (`-300x200@2x-scaled`): a stem of thousands of `@2x` is not read again
+/// for each.
 fn strip_variants(stem: &str) -> String {
-    let mut stem = stem.to_string();
-    loop {
+    let mut stem = stem;
+    for _ in 0..MAX_VARIANTS {
         let before = stem.len();
         for suffix in ["@2x", "@3x", "_2x", "-2x", "-scaled"] {
             if let Some(s) = stem.strip_suffix(suffix) {
-                stem = s.to_string();
+                stem = s;
             }
         }
         if let Some((head, tail)) = stem.rsplit_once(['-', '_'])
             && is_size(tail)
         {
-            stem = head.to_string();
+            stem = head;
         }
         if stem.len() == before {
-            return stem;
+            break;
         }
     }
+    stem.to_string()
 }
+
+/// How many rounds of variants [`strip_variants`] takes off a stem.
+const MAX_VARIANTS: usize = 8;
 
 /// A year, month or day folder.
 fn is_date(s: &str) -> bool {

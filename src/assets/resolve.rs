@@ -7,6 +7,7 @@
 //! canonicalised and must still lie inside an allowed directory, which
 //! catches symbolic links pointing out of the tree.
 
+use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
 
 use data_url::DataUrl;
@@ -28,10 +29,13 @@ pub struct Roots {
     /// The article's tree (the directory given on the command line).
     tree: PathBuf,
     /// Nothing outside these is ever read: the asset roots and the
-    /// article's tree. Absolute and lexically normalised.
-    allowed: Vec<PathBuf>,
+    /// article's tree. Absolute and lexically normalised; a set, so that a
+    /// path is checked by its ancestors, not against every root (a config
+    /// of thousands of roots, each giving a root-relative reference a
+    /// candidate).
+    allowed: HashSet<PathBuf>,
     /// The same, with symbolic links resolved.
-    allowed_real: Vec<PathBuf>,
+    allowed_real: HashSet<PathBuf>,
 }
 
 impl Roots {
@@ -44,12 +48,11 @@ impl Roots {
         } else {
             assets
         };
-        let mut allowed: Vec<PathBuf> = assets
+        let allowed: HashSet<PathBuf> = assets
             .iter()
             .chain(std::iter::once(&tree))
             .map(|p| normalize(&absolute(p)))
             .collect();
-        allowed.dedup();
         let allowed_real = allowed
             .iter()
             .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()))
@@ -70,18 +73,18 @@ impl Roots {
         let dir = normalize(&absolute(dir));
         if !self.allowed.contains(&dir) {
             self.allowed_real
-                .push(std::fs::canonicalize(&dir).unwrap_or_else(|_| dir.clone()));
-            self.allowed.push(dir);
+                .insert(std::fs::canonicalize(&dir).unwrap_or_else(|_| dir.clone()));
+            self.allowed.insert(dir);
         }
     }
 
     fn allows(&self, path: &Path) -> bool {
         let path = normalize(&absolute(path));
-        self.allowed.iter().any(|root| path.starts_with(root))
+        path.ancestors().any(|a| self.allowed.contains(a))
     }
 
     fn allows_real(&self, path: &Path) -> bool {
-        self.allowed_real.iter().any(|root| path.starts_with(root))
+        path.ancestors().any(|a| self.allowed_real.contains(a))
     }
 }
 

@@ -189,7 +189,10 @@ fn rows<'a>(source: &SourceFile, marks: &'a [Mark<'a>], line: usize, room: usize
     sorted.sort_by_key(|m| (m.span.start, !m.primary));
     for mark in sorted {
         let (mark_line, _) = source.line_col(mark.span.start);
-        if let Some(row) = rows.iter_mut().find(|r| {
+        // Marks come in source order, so a mark that did not fit a row
+        // starts past it, as every later mark does: only the last row may
+        // take this mark, not any row made before it.
+        if let Some(row) = rows.last_mut().filter(|r| {
             r.line == mark_line
                 && r.from <= mark.span.start
                 && mark.span.start < r.to.max(r.from + 1)

@@ -119,6 +119,12 @@ pub struct Compared {
     long: bool,
 }
 
+/// The longest text searched for another inside it (see
+/// [`Compared::repeats`]): a caption of a thousand words and more is an
+/// article's body, and a figure of thousands of pictures under one would
+/// search it whole for each alt text.
+const MAX_CONTAINING_BYTES: usize = 8_192;
+
 impl Compared {
     pub fn new(text: &str) -> Compared {
         let text = comparable(text);
@@ -140,7 +146,10 @@ impl Compared {
         close_lengths
             && a.chars.max(b.chars) <= MAX_EDIT_DISTANCE_CHARS
             && strsim::normalized_levenshtein(&a.text, &b.text) >= 0.9
-            || a.long && b.long && (a.text.contains(&b.text) || b.text.contains(&a.text))
+            || a.long
+                && b.long
+                && a.text.len().max(b.text.len()) <= MAX_CONTAINING_BYTES
+                && (a.text.contains(&b.text) || b.text.contains(&a.text))
     }
 }
 

@@ -185,6 +185,34 @@ fn many_figures_and_headings_in_the_html_report() {
     assert!(out.contains("Part 39999"));
 }
 
+/// One finding with 160,000 labels (a `<picture>` of that many missing
+/// sources), human format: each label looked through every row of the
+/// frame for its own (10 s in a release build). Labels come in source
+/// order, so only the last row can take one; the last label is shown.
+#[test]
+fn one_finding_with_thousands_of_labels_in_the_human_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let sources: String = (0..160_000)
+        .map(|i| format!("<source srcset=\"m{i}.jpg 1x\">\n"))
+        .collect();
+    write(
+        dir.path(),
+        "picture.html",
+        format!(
+            "<!DOCTYPE html><html lang=\"en\"><head><title>Harbour</title></head><body>\n\
+             <picture>\n{sources}<img src=\"boats.jpg\" alt=\"Boats in the harbour\"></picture>\n</body></html>"
+        ),
+    );
+    let output = run_in(
+        dir.path(),
+        &["check", "--select", "img-srcset-mismatch", "picture.html"],
+        secs(60),
+    );
+    // A warning: the run passes, and the last label is shown.
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).contains("m159999.jpg"));
+}
+
 /// A file name holding a newline and a workflow command: no format puts
 /// the command at the start of a line, and stderr does not either.
 #[test]
