@@ -134,12 +134,7 @@ fn a_config_of_thousands_of_asset_roots() {
         secs(60),
     );
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
-    let missing = json(&output)["files"][0]["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["rule"] == "img-file-missing")
-        .count();
+    let missing = count_rule(&json(&output)["files"][0], "img-file-missing");
     assert_eq!(missing, 20);
 }
 
@@ -176,14 +171,7 @@ fn thousands_of_overrides_over_thousands_of_files() {
             .unwrap()
             .iter()
             .find(|f| f["path"].as_str().is_some_and(|p| p.ends_with(path)))
-            .map_or(0, |f| {
-                f["diagnostics"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .filter(|d| d["rule"] == "img-alt-missing")
-                    .count()
-            })
+            .map_or(0, |f| count_rule(f, "img-alt-missing"))
     };
     assert_eq!(findings("archive7999/old.html"), 0);
     assert_eq!(findings("news/new.html"), 1);

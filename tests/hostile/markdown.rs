@@ -110,12 +110,7 @@ fn many_shortcodes_or_nested_pictures() {
             .repeat(40_000)
     );
     let report = lint_beside_clean("shortcodes.md", &text, secs(60));
-    let not_sized = report["files"][0]["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["rule"] == "img-unsized")
-        .count();
+    let not_sized = count_rule(&report["files"][0], "img-unsized");
     assert_eq!(not_sized, 40_000);
     let text = format!(
         "# Harbour\n\n{}in the harbour{}\n",
@@ -123,11 +118,6 @@ fn many_shortcodes_or_nested_pictures() {
         "](boats.jpg)".repeat(32_000)
     );
     let report = lint_beside_clean("nested.md", &text, secs(60));
-    let missing = report["files"][0]["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["rule"] == "img-file-missing")
-        .count();
+    let missing = count_rule(&report["files"][0], "img-file-missing");
     assert_eq!(missing, 32_000);
 }

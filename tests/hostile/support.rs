@@ -100,3 +100,10 @@ pub fn assert_no_crash(output: &Output) {
 pub fn secs(n: u64) -> Duration {
     Duration::from_secs(n)
 }
+
+/// How many findings of `rule` one file of a JSON report has.
+pub fn count_rule(file: &serde_json::Value, rule: &str) -> usize {
+    file["diagnostics"]
+        .as_array()
+        .map_or(0, |d| d.iter().filter(|d| d["rule"] == rule).count())
+}
