@@ -7,7 +7,8 @@ print how the time grows: near 4x is linear, near 16x quadratic.
 
 Every class is one input shape that once crashed or ran super-linearly;
 `tests/hostile/html.rs` has a small instance of each as a regression test.
-Each run lints the generated file next to a clean article, with all rules.
+Each run lints the generated file next to a clean article, with all rules;
+the `tree-` classes build a folder tree instead and lint all of it.
 """
 
 import argparse
@@ -271,6 +272,74 @@ CLASSES = {
 }
 
 
+def deep_dirs(root, n):
+    """n nested folders under root; the deepest."""
+    path = root
+    os.mkdir(path)
+    for i in range(n):
+        path = os.path.join(path, "d%d" % (i % 10))
+        os.mkdir(path)
+    return path
+
+
+def article_per_level(root, n):
+    """A folder tree n levels deep with an article at every level."""
+    deepest = deep_dirs(root, n)
+    path = deepest
+    while True:
+        with open(os.path.join(path, "story.html"), "w") as f:
+            f.write(CLEAN)
+        if path == root:
+            break
+        path = os.path.dirname(path)
+
+
+def images_deep(root, n):
+    """An article n levels deep whose 2,000 pictures are files beside it."""
+    path = deep_dirs(root, n)
+    os.makedirs(os.path.join(path, "img"))
+    pictures = 2_000
+    for i in range(pictures):
+        open(os.path.join(path, "img", "%d.png" % i), "wb").close()
+    body = "".join(
+        f'<figure><img src="img/{i}.png" alt="Boats {i}" width="8" height="6">'
+        f'<figcaption>Boats off Portsmouth on Tuesday. (AP Photo/Jane Doe)</figcaption></figure>\n'
+        for i in range(pictures)
+    )
+    with open(os.path.join(path, "story.html"), "w") as f:
+        f.write(HEAD + body + "</body></html>\n")
+
+
+# Folder trees: (builder of the tree at size n under a folder, n). Each run
+# lints the whole tree.
+TREES = {
+    "tree-article-per-level": (article_per_level, 150),
+    "tree-images-deep": (images_deep, 100),
+}
+
+
+def run_tree(binary, build, n, limit):
+    # Python's own tree removal recurses once per level: `rm -rf` does not.
+    dirname = tempfile.mkdtemp()
+    try:
+        build(os.path.join(dirname, "site"), n)
+        started = time.monotonic()
+        try:
+            proc = subprocess.run(
+                [binary, "check", "--format", "json", "site"],
+                cwd=dirname,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                timeout=limit,
+            )
+            code = proc.returncode
+        except subprocess.TimeoutExpired:
+            code = "timeout"
+        return time.monotonic() - started, code
+    finally:
+        subprocess.run(["rm", "-rf", dirname], check=True)
+
+
 def run(binary, dirname, name, text, limit, fmt="json"):
     path = os.path.join(dirname, name)
     with open(path, "w") as f:
@@ -300,12 +369,23 @@ def main():
     parser.add_argument("classes", nargs="*")
     args = parser.parse_args()
     binary = os.path.abspath(args.bin)
-    names = args.classes or list(CLASSES)
+    names = args.classes or list(CLASSES) + list(TREES)
     print(f"{'class':28} {'n':>8} {'bytes':>10} {'time':>8} {'4n time':>8} {'ratio':>6}  exit")
     with tempfile.TemporaryDirectory() as dirname:
         with open(os.path.join(dirname, "clean.html"), "w") as f:
             f.write(CLEAN)
         for name in names:
+            if name in TREES:
+                build, n = TREES[name]
+                n = max(1, int(n * args.scale))
+                t1, c1 = run_tree(binary, build, n, args.limit)
+                t4, c4 = run_tree(binary, build, 4 * n, args.limit)
+                ratio = t4 / t1 if t1 > 0 else float("nan")
+                print(
+                    f"{name:28} {n:>8} {'(levels)':>10} {t1:>7.2f}s {t4:>7.2f}s {ratio:>6.1f}  {c1}/{c4}",
+                    flush=True,
+                )
+                continue
             generate, n, *rest = CLASSES[name]
             n = max(1, int(n * args.scale))
             file = "hostile." + (rest[0] if rest else "html")

@@ -15,7 +15,7 @@ use toml::Spanned;
 
 use crate::diagnostic::Severity;
 use crate::rules::{self, Rule};
-use crate::source::LineIndex;
+use crate::source::{LineIndex, RealPaths};
 use crate::suggest::{did_you_mean, nearest};
 
 pub const FILE_NAME: &str = "presslint.toml";
@@ -127,10 +127,11 @@ impl Config {
         }
     }
 
-    /// The rules that run on `file`, with their severities and options.
+    /// The rules that run on `file` (its canonical path, as
+    /// [`Resolver::real_path`] gives it, for overrides to match it under
+    /// the config's directory), with their severities and options.
     pub fn rules_for(&self, file: &Path) -> Vec<ActiveRule> {
-        let absolute = std::fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf());
-        let relative = absolute.strip_prefix(&self.root).unwrap_or(file);
+        let relative = file.strip_prefix(&self.root).unwrap_or(file);
         let relative = relative.strip_prefix("./").unwrap_or(relative);
         let matching: Vec<&Override> = match &self.override_globs {
             Some((globs, owners)) => {
@@ -420,6 +421,8 @@ pub struct Resolver {
     explicit: Option<std::sync::Arc<Config>>,
     cache: Mutex<HashMap<PathBuf, Option<std::sync::Arc<Config>>>>,
     defaults: std::sync::Arc<Config>,
+    /// Canonical paths of the run's files and directories.
+    real: Arc<RealPaths>,
 }
 
 impl Resolver {
@@ -432,7 +435,19 @@ impl Resolver {
             explicit,
             cache: Mutex::new(HashMap::new()),
             defaults: std::sync::Arc::new(Config::defaults(PathBuf::from("."))),
+            real: Default::default(),
         })
+    }
+
+    /// `path` canonicalised (as given if it cannot be), each directory
+    /// resolved once per run.
+    pub fn real_path(&self, path: &Path) -> PathBuf {
+        self.real.or_given(path)
+    }
+
+    /// The run's canonical paths, for the asset roots to share.
+    pub fn real_paths(&self) -> &Arc<RealPaths> {
+        &self.real
     }
 
     /// The config that applies to a file (or, for stdin, to the current directory).
@@ -446,7 +461,7 @@ impl Resolver {
         } else {
             start
         };
-        let mut dir = std::fs::canonicalize(start).unwrap_or_else(|_| start.to_path_buf());
+        let mut dir = self.real.or_given(start);
         let mut visited = Vec::new();
         let found = loop {
             if let Some(cached) = self.cache.lock().expect("config cache").get(&dir) {

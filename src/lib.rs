@@ -174,7 +174,12 @@ impl Settings {
             Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        let mut roots = assets::Roots::new(article_dir, tree.to_path_buf(), roots);
+        let mut roots = assets::Roots::with_real_paths(
+            article_dir,
+            tree.to_path_buf(),
+            roots,
+            self.configs.real_paths().clone(),
+        );
         // A project with a presslint.toml is the article's tree too.
         if config.path.is_some() {
             roots.allow(&config.root);
@@ -211,13 +216,13 @@ impl Settings {
             && self
                 .only
                 .as_ref()
-                .is_none_or(|only| std::fs::canonicalize(path).is_ok_and(|p| only.contains(&p))))
+                .is_none_or(|only| only.contains(&self.configs.real_path(path))))
     }
 
     /// The selected rules for a file, at the levels and options its config gives.
     pub fn rules_for(&self, file: &Path) -> Result<Vec<ActiveRule>, String> {
         let config = self.configs.for_file(file)?;
-        let mut rules = config.rules_for(file);
+        let mut rules = config.rules_for(&self.configs.real_path(file));
         rules.retain(|r| self.selection.allows(r.rule));
         Ok(rules)
     }

@@ -9,9 +9,12 @@
 
 use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 use data_url::DataUrl;
 use percent_encoding::percent_decode_str;
+
+use crate::source::RealPaths;
 
 /// The directories one article's references resolve against.
 #[derive(Clone, Debug)]
@@ -29,34 +32,42 @@ pub struct Roots {
     /// The article's tree (the directory given on the command line).
     tree: PathBuf,
     /// Nothing outside these is ever read: the asset roots and the
-    /// article's tree. Absolute and lexically normalised; a set, so that a
-    /// path is checked by its ancestors, not against every root (a config
-    /// of thousands of roots, each giving a root-relative reference a
-    /// candidate).
-    allowed: HashSet<PathBuf>,
+    /// article's tree. Absolute and lexically normalised.
+    allowed: Dirs,
     /// The same, with symbolic links resolved.
-    allowed_real: HashSet<PathBuf>,
+    allowed_real: Dirs,
+    /// Canonical paths, shared by the run's files.
+    real: Arc<RealPaths>,
 }
 
 impl Roots {
     /// `tree` is the article's tree (the directory given on the command
     /// line); `assets` the asset roots (when empty, `tree` is the root).
     pub fn new(article_dir: PathBuf, tree: PathBuf, assets: Vec<PathBuf>) -> Roots {
+        Roots::with_real_paths(article_dir, tree, assets, Arc::default())
+    }
+
+    /// [`Roots::new`], resolving paths through `real`, which the run's
+    /// files share so that each directory is resolved once per run.
+    pub fn with_real_paths(
+        article_dir: PathBuf,
+        tree: PathBuf,
+        assets: Vec<PathBuf>,
+        real: Arc<RealPaths>,
+    ) -> Roots {
         let configured = !assets.is_empty();
         let assets = if assets.is_empty() {
             vec![tree.clone()]
         } else {
             assets
         };
-        let allowed: HashSet<PathBuf> = assets
-            .iter()
-            .chain(std::iter::once(&tree))
-            .map(|p| normalize(&absolute(p)))
-            .collect();
-        let allowed_real = allowed
-            .iter()
-            .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()))
-            .collect();
+        let mut allowed = Dirs::default();
+        let mut allowed_real = Dirs::default();
+        for dir in assets.iter().chain(std::iter::once(&tree)) {
+            let dir = normalize(&absolute(dir));
+            allowed_real.insert(real.or_given(&dir));
+            allowed.insert(dir);
+        }
         Roots {
             article_dir,
             assets,
@@ -64,6 +75,7 @@ impl Roots {
             tree,
             allowed,
             allowed_real,
+            real,
         }
     }
 
@@ -71,20 +83,47 @@ impl Roots {
     /// `presslint.toml` that applies is), without making it an asset root.
     pub fn allow(&mut self, dir: &Path) {
         let dir = normalize(&absolute(dir));
-        if !self.allowed.contains(&dir) {
-            self.allowed_real
-                .insert(std::fs::canonicalize(&dir).unwrap_or_else(|_| dir.clone()));
+        if !self.allowed.dirs.contains(&dir) {
+            self.allowed_real.insert(self.real.or_given(&dir));
             self.allowed.insert(dir);
         }
     }
 
     fn allows(&self, path: &Path) -> bool {
         let path = normalize(&absolute(path));
-        path.ancestors().any(|a| self.allowed.contains(a))
+        self.allowed.holds(&path)
     }
 
     fn allows_real(&self, path: &Path) -> bool {
-        path.ancestors().any(|a| self.allowed_real.contains(a))
+        self.allowed_real.holds(path)
+    }
+}
+
+/// A set of directories that tells whether a path lies in one of them.
+/// A path is looked up by its ancestors, not against every directory (a
+/// config of thousands of roots, each giving a root-relative reference a
+/// candidate), and only by the ancestors as deep as some directory of the
+/// set: hashing each ancestor of a path hundreds of levels deep was the
+/// square of its length.
+#[derive(Clone, Debug, Default)]
+struct Dirs {
+    dirs: HashSet<PathBuf>,
+    /// How many components the directories have.
+    depths: HashSet<usize>,
+}
+
+impl Dirs {
+    fn insert(&mut self, dir: PathBuf) {
+        self.depths.insert(dir.components().count());
+        self.dirs.insert(dir);
+    }
+
+    /// Whether `path` is one of the directories or below one.
+    fn holds(&self, path: &Path) -> bool {
+        let depth = path.components().count();
+        path.ancestors()
+            .zip((0..=depth).rev())
+            .any(|(dir, depth)| self.depths.contains(&depth) && self.dirs.contains(dir))
     }
 }
 
@@ -228,7 +267,7 @@ pub fn locate(candidates: &[PathBuf], roots: &Roots) -> Located {
         if std::fs::symlink_metadata(candidate).is_err() {
             continue;
         }
-        return match std::fs::canonicalize(candidate) {
+        return match roots.real.of(candidate) {
             Ok(real) if roots.allows_real(&real) => Located::Found {
                 path: candidate.clone(),
                 real,
@@ -246,12 +285,16 @@ pub fn locate(candidates: &[PathBuf], roots: &Roots) -> Located {
 /// A path for messages: relative to the current directory when it is
 /// inside it, so reports do not depend on where the checkout lives.
 pub fn display(path: &Path) -> String {
-    let shown = std::env::current_dir()
-        .ok()
-        .and_then(|cwd| {
-            let cwd = std::fs::canonicalize(&cwd).unwrap_or(cwd);
-            path.strip_prefix(&cwd).ok().map(Path::to_path_buf)
-        })
+    // The run's directory, once: made canonical, it costs a walk of every
+    // component, which deep in a tree is not nothing per reference.
+    static CWD: OnceLock<Option<PathBuf>> = OnceLock::new();
+    let cwd = CWD.get_or_init(|| {
+        let cwd = std::env::current_dir().ok()?;
+        Some(std::fs::canonicalize(&cwd).unwrap_or(cwd))
+    });
+    let shown = cwd
+        .as_ref()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
         .unwrap_or_else(|| path.to_path_buf());
     let shown = normalize_relative(&shown);
     shown.to_string_lossy().replace('\\', "/")

@@ -4,10 +4,12 @@
 mod decode;
 mod file;
 mod position;
+mod real_path;
 
 pub use decode::{Decoded, OffsetMap, decode_html, decode_text};
 pub use file::{Location, SourceFile};
 pub use position::{ColumnUnit, LineIndex, floor_char_boundary};
+pub use real_path::RealPaths;
 
 use std::fmt;
 use std::io::Read;
