@@ -163,19 +163,20 @@ pub fn aria_name(doc: &Document, el: ElementRef<'_>) -> Option<String> {
 /// it: a label a thousand links point at is not read a thousand times.
 pub fn has_aria_name(doc: &Document, el: ElementRef<'_>) -> bool {
     if let Some(named) = labelledby_named(doc, el) {
-        return named || aria_label(el).is_some();
+        return named.is_some() || aria_label(el).is_some();
     }
     let mut walk = NameWalk::new(doc, el, true);
     walk.aria_name(el).is_some()
 }
 
-/// Whether `el`'s `aria-labelledby` targets give it a name, each target's
-/// answer read once a document (`Document::label_named`): a page of
-/// thousands of links pointing at one long label that holds no text read
-/// it whole for each. Only where no target holds `el` or another target,
-/// so that each is walked alone as it would be in the list; `None`
-/// otherwise, and when `el` has no `aria-labelledby`.
-fn labelledby_named(doc: &Document, el: ElementRef<'_>) -> Option<bool> {
+/// Whether `el`'s `aria-labelledby` targets give it a name, and the name's
+/// first character, each target's answer read once a document
+/// (`Document::label_named`): a page of thousands of links pointing at one
+/// long label that holds no text read it whole for each. Only where no
+/// target holds `el` or another target, so that each is walked alone as it
+/// would be in the list; `None` otherwise, and when `el` has no
+/// `aria-labelledby`.
+fn labelledby_named(doc: &Document, el: ElementRef<'_>) -> Option<Option<char>> {
     let ids = attr(el, "aria-labelledby")?;
     let targets: Vec<ElementRef<'_>> = ids
         .split_whitespace()
@@ -192,17 +193,15 @@ fn labelledby_named(doc: &Document, el: ElementRef<'_>) -> Option<bool> {
         return None;
     }
     let mut memo = doc.label_named.lock().ok()?;
-    Some(targets.iter().any(|&target| {
+    Some(targets.iter().find_map(|&target| {
         *memo.entry(target.id()).or_insert_with(|| {
             let mut walk = NameWalk::new(doc, target, true);
             walk.in_labelledby = true;
             match aria_label(target) {
-                Some(_) => true,
-                None => {
-                    walk.collect(target, true);
-                    walk.found
-                }
+                Some(own) => walk.push(&own),
+                None => walk.collect(target, true),
             }
+            walk.out.chars().find(|c| !c.is_whitespace())
         })
     }))
 }
@@ -231,6 +230,8 @@ pub fn content_name_is_empty(doc: &Document, el: ElementRef<'_>, referenced: boo
 /// thread's stack.
 struct NameWalk<'a> {
     doc: &'a Document,
+    /// The element whose name is computed.
+    root: NodeId,
     visited: HashSet<NodeId>,
     /// Inside the targets of an `aria-labelledby`.
     in_labelledby: bool,
@@ -248,6 +249,7 @@ impl<'a> NameWalk<'a> {
     fn new(doc: &'a Document, root: ElementRef<'a>, stop_early: bool) -> Self {
         NameWalk {
             doc,
+            root: root.id(),
             visited: HashSet::from([root.id()]),
             in_labelledby: false,
             out: String::new(),
@@ -279,12 +281,36 @@ impl<'a> NameWalk<'a> {
     /// The name from aria-labelledby (not within a labelledby traversal),
     /// else aria-label.
     fn aria_name(&mut self, el: ElementRef<'a>) -> Option<String> {
-        if !self.in_labelledby
-            && let Some(text) = self.labelledby_text(el)
-        {
-            return Some(text);
+        if !self.in_labelledby {
+            if let Some(first) = self.labelledby_first(el) {
+                return first.map(String::from).or_else(|| aria_label(el));
+            }
+            if let Some(text) = self.labelledby_text(el) {
+                return Some(text);
+            }
         }
         aria_label(el)
+    }
+
+    /// When only whether there is a name is asked, the first character of
+    /// `el`'s labels from the document's memo (see [`labelledby_named`]):
+    /// a thousand links each holding an element labelled by one long blank
+    /// label read it once, not once a link. Only when walking the labels
+    /// here would see what walking them alone sees: none of them visited
+    /// yet or inside the element whose name this is.
+    fn labelledby_first(&self, el: ElementRef<'a>) -> Option<Option<char>> {
+        if !self.stop_early {
+            return None;
+        }
+        let ids = attr(el, "aria-labelledby")?;
+        for target in ids.split_whitespace().filter_map(|id| self.doc.by_id(id)) {
+            if self.visited.contains(&target.id())
+                || target.ancestors().any(|a| a.id() == self.root)
+            {
+                return None;
+            }
+        }
+        labelledby_named(self.doc, el)
     }
 
     /// Text of the elements named by `aria-labelledby`.

@@ -219,7 +219,7 @@ pub fn script_slot(heading: ElementRef<'_>) -> bool {
         None => heading
             .parent()
             .and_then(ElementRef::wrap)
-            .and_then(|wrapper| wrapper.next_siblings().find_map(ElementRef::wrap))
+            .and_then(|wrapper| html::first_elements(wrapper.next_siblings(), 1).next())
             .is_some_and(|next| {
                 matches!(next.value().name(), "ul" | "ol" | "dl") && holds_nothing(next)
             }),

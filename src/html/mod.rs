@@ -68,10 +68,10 @@ pub struct Document {
     pub visibility: Visibility,
     /// Where each element's content ends (see `content_span`).
     content_ends: HashMap<NodeId, usize>,
-    /// Whether each `aria-labelledby` target asked about gives a name (see
-    /// `a11y::has_aria_name`): a label a thousand links point at is read
-    /// once.
-    pub label_named: Mutex<HashMap<NodeId, bool>>,
+    /// The first character of the name each `aria-labelledby` target asked
+    /// about gives, if any (see `a11y::has_aria_name`): a label a thousand
+    /// links point at is read once.
+    pub label_named: Mutex<HashMap<NodeId, Option<char>>>,
 }
 
 impl Document {

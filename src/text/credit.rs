@@ -565,16 +565,23 @@ fn brackets_hold_a_credit(c: &Caption, h: &Hit) -> bool {
 /// before it ("North Korea's Central News Agency (KCNA)", "Organization of
 /// the Petroleum Exporting Countries (OPEC)"): the name written out, then
 /// its short form, in running text.
+/// How far back [`spells_words_before`] reads for the words an
+/// abbreviation stands for.
+const INITIALS_WINDOW: usize = 512;
+
 fn spells_words_before(before: &str, abbreviation: &str) -> bool {
     let letters: Vec<char> = abbreviation.trim().chars().collect();
     if !(2..=6).contains(&letters.len()) || !letters.iter().all(|c| c.is_ascii_uppercase()) {
         return false;
     }
     let mut wanted = letters.iter().rev().peekable();
-    let words = before
-        .trim_end_matches(['(', '[', ' '])
-        .split_whitespace()
-        .rev();
+    // Six initials and the small words between them are a few hundred
+    // bytes at most: a caption of names run together is not split up to
+    // its start for each of them.
+    let Some(before) = last_words(before.trim_end_matches(['(', '[', ' ']), INITIALS_WINDOW) else {
+        return false;
+    };
+    let words = before.split_whitespace().rev();
     for word in words {
         let word = word.trim_matches(|c: char| !c.is_alphanumeric());
         let Some(initial) = word.chars().next() else {
@@ -612,14 +619,26 @@ fn agency_by_credit_punctuation(c: &Caption, h: &Hit) -> bool {
     let (text, extra) = (c.text, c.extra);
     let before = text[..h.start].trim_end();
     let after = text[h.end..].trim_start();
-    let prev_word = before
-        .rsplit(|c: char| c.is_whitespace())
-        .next()
-        .unwrap_or("");
-    let next_word = after
-        .split(|c: char| c.is_whitespace())
-        .next()
-        .unwrap_or("");
+    // The word before is one of `words`. Asked of the words' own length
+    // of text, not by splitting off the last word, which in a caption of
+    // names run together ("AP/AP/AP…") is the whole caption, for each name.
+    let prev_is = |words: &[&str]| {
+        words.iter().any(|w| {
+            before
+                .strip_suffix(w)
+                .is_some_and(|rest| rest.is_empty() || rest.ends_with(char::is_whitespace))
+        })
+    };
+    // The word after is one of `words`, closing punctuation maybe after it.
+    let next_is = |words: &[&str]| {
+        words.iter().any(|w| {
+            after.strip_prefix(w).is_some_and(|rest| {
+                rest.chars()
+                    .take_while(|c| !c.is_whitespace())
+                    .all(|c| matches!(c, ',' | '.' | ')' | ']'))
+            })
+        })
+    };
     // "Korean Central News Agency (KCNA) said": the letters stand for the
     // name just written, not for a credit.
     if before.ends_with('(') && spells_words_before(before[..before.len() - 1].trim_end(), h.inner)
@@ -628,11 +647,10 @@ fn agency_by_credit_punctuation(c: &Caption, h: &Hit) -> bool {
     }
     before.ends_with(['/', '|', '(', '[', '©', '＝', '='])
         || after.starts_with(['/', '|', ')', ']'])
-        || matches!(prev_word, "via" | "Via" | "VIA" | "vía" | "by" | "By")
-        || matches!(
-            next_word.trim_end_matches([',', '.', ')', ']']),
-            "Photo" | "PHOTO" | "Photos" | "file" | "File" | "FILE" | "Image" | "Images"
-        )
+        || prev_is(&["via", "Via", "VIA", "vía", "by", "By"])
+        || next_is(&[
+            "Photo", "PHOTO", "Photos", "file", "File", "FILE", "Image", "Images",
+        ])
         // A list of agencies: "AP - AFP", "Reuters, AFP".
         || (before.ends_with(['-', '–', '—', ','])
             && ends_with_agency(before.trim_end_matches(['-', '–', '—', ',']).trim_end(), extra))
@@ -642,22 +660,28 @@ fn agency_by_credit_punctuation(c: &Caption, h: &Hit) -> bool {
 /// a caption listing thousands of agencies is not searched again up to
 /// each of them.
 fn ends_with_agency(text: &str, extra: &[&str]) -> bool {
-    let from = text.len().saturating_sub(AGENCY_WINDOW);
-    let from = (from..=text.len())
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(text.len());
-    // From a word's start, so that no name is cut.
-    let tail = match from {
-        0 => text,
-        _ => match text[from..].find(char::is_whitespace) {
-            Some(space) => &text[from + space..],
-            None => return false,
-        },
+    let Some(tail) = last_words(text, AGENCY_WINDOW) else {
+        return false;
     };
     let offset = text.len() - tail.len();
     agency_matches(tail, extra)
         .last()
         .is_some_and(|(_, e, _)| offset + e == text.len())
+}
+
+/// The end of `text` from the start of a word within its last `window`
+/// bytes, so that no word is cut; `None` when no word starts there.
+fn last_words(text: &str, window: usize) -> Option<&str> {
+    let from = text.len().saturating_sub(window);
+    let from = (from..=text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len());
+    match from {
+        0 => Some(text),
+        _ => text[from..]
+            .find(char::is_whitespace)
+            .map(|space| &text[from + space..]),
+    }
 }
 
 /// How far back from its end a text is searched for an agency's name
@@ -789,19 +813,22 @@ impl CreditEnds {
     }
 }
 
-/// Only punctuation, "file" or "(Composite)" follow `at`.
+/// Only punctuation, "file" or "(Composite)" follow `at`. Read from `at`
+/// only, stopping at the first character that is none of these: trimming
+/// the caption's end too read a long run of closing brackets once for each
+/// name before it.
 fn is_tail(text: &str, at: usize) -> bool {
     let rest = text[at..]
-        .trim()
+        .trim_start()
         .trim_start_matches(['.', ')', ']', ',', ' '])
-        .trim();
+        .trim_start();
     let rest = rest
         .strip_prefix("file")
         .or_else(|| rest.strip_prefix("File"))
         .or_else(|| rest.strip_prefix("(Composite)"))
         .unwrap_or(rest);
-    rest.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ')' | ']'))
-        .is_empty()
+    rest.chars()
+        .all(|c| c.is_whitespace() || matches!(c, '.' | ')' | ']'))
 }
 
 /// Agency names in `text`: the embedded list and the configured ones.
