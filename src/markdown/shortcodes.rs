@@ -34,11 +34,26 @@ static PARAM: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The figure shortcodes of the body (from `body`), outside code.
 pub fn find(source: &str, body: usize, code: &[Range<usize>]) -> Vec<Shortcode> {
+    // The code ranges in order, overlapping ones merged: the shortcodes
+    // come in order too, so one pass over both tells which are in code.
+    let mut code = code.to_vec();
+    code.sort_unstable_by_key(|c| c.start);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(code.len());
+    for c in code {
+        match merged.last_mut() {
+            Some(last) if c.start <= last.end => last.end = last.end.max(c.end),
+            _ => merged.push(c),
+        }
+    }
+    let mut next_code = 0;
     let mut out = Vec::new();
     for m in FIGURE.captures_iter(&source[body..]) {
         let whole = m.get(0).expect("match");
         let (start, end) = (body + whole.start(), body + whole.end());
-        if code.iter().any(|c| c.start < end && start < c.end) {
+        while merged.get(next_code).is_some_and(|c| c.end <= start) {
+            next_code += 1;
+        }
+        if merged.get(next_code).is_some_and(|c| c.start < end) {
             continue;
         }
         let inner = m.get(1).expect("group");
