@@ -34,11 +34,12 @@ fn normal_path(path: &str) -> String {
 }
 
 fn keys(file: &FileReport) -> impl Iterator<Item = Key> + '_ {
-    file.diagnostics.iter().map(|d| {
+    let hashes = file.source.fingerprints(&file.diagnostics);
+    file.diagnostics.iter().zip(hashes).map(|(d, hash)| {
         (
             normal_path(&file.path),
             d.rule.to_string(),
-            format!("{:016x}", file.source.fingerprint(d.rule, d.span)),
+            format!("{hash:016x}"),
         )
     })
 }

@@ -245,11 +245,11 @@ fn result(
     uri: &str,
     file: &FileReport,
     d: &Diagnostic,
+    hash: u64,
     occurrences: &mut HashMap<u64, usize>,
 ) -> SarifResult {
     // Identical findings in one file (same rule, same markup) are told apart
     // by their order of appearance, `hash:1`, `hash:2`, …
-    let hash = file.source.fingerprint(d.rule, d.span);
     let n = occurrences.entry(hash).or_insert(0);
     *n += 1;
     SarifResult {
@@ -291,8 +291,10 @@ impl Reporter for Sarif {
     fn file(&mut self, file: &FileReport, _out: &mut Sink) {
         let uri = artifact_uri(&file.path);
         let mut occurrences = HashMap::new();
-        for d in &file.diagnostics {
-            self.results.push(result(&uri, file, d, &mut occurrences));
+        let hashes = file.source.fingerprints(&file.diagnostics);
+        for (d, hash) in file.diagnostics.iter().zip(hashes) {
+            self.results
+                .push(result(&uri, file, d, hash, &mut occurrences));
         }
     }
 

@@ -1,6 +1,7 @@
 //! The source file value: the decoded text a file was linted as, its
 //! encoding, and the one place byte spans become report positions.
 
+use std::collections::HashMap;
 use std::ops::Deref;
 
 use encoding_rs::{Encoding, UTF_8};
@@ -8,7 +9,7 @@ use serde::Serialize;
 
 use super::decode::{Decoded, OffsetMap};
 use super::position::LineIndex;
-use crate::diagnostic::Span;
+use crate::diagnostic::{Diagnostic, Span};
 
 /// A linted file's text, carried in the report so that every reporter
 /// computes positions the same way, from an index built once.
@@ -112,6 +113,22 @@ impl SourceFile {
     /// See [`fingerprint`]: what baselines and SARIF key a finding by.
     pub fn fingerprint(&self, rule: &str, span: Span) -> u64 {
         fingerprint(rule, &self.text, span)
+    }
+
+    /// [`SourceFile::fingerprint`] of each finding, in order. Findings of
+    /// one rule on one span share it: a comment suppressing thousands of
+    /// rules it does not need draws a finding for each, all on the whole
+    /// comment, which was read again for each.
+    pub fn fingerprints(&self, diagnostics: &[Diagnostic]) -> Vec<u64> {
+        let mut known: HashMap<(&str, Span), u64> = HashMap::new();
+        diagnostics
+            .iter()
+            .map(|d| {
+                *known
+                    .entry((d.rule, d.span))
+                    .or_insert_with(|| self.fingerprint(d.rule, d.span))
+            })
+            .collect()
     }
 }
 

@@ -429,3 +429,62 @@ fn a_hundred_thousand_images_fit_in_a_memory_cap() {
         }
     }
 }
+
+/// A comment suppressing 40,000 rules it does not need draws a finding for
+/// each, all on the whole comment, and SARIF and baselines key each
+/// finding by a hash of its markup: the comment was read again for each
+/// (37 s for SARIF in a release build, as long to write or apply a
+/// baseline). Each finding keeps its own SARIF fingerprint, numbered, and
+/// the baseline written still takes every finding out.
+#[test]
+fn thousands_of_findings_on_one_long_span_in_sarif_and_baselines() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules: Vec<String> = (0..40_000).map(|i| format!("rule-{i}")).collect();
+    write(
+        dir.path(),
+        "story.html",
+        format!(
+            "<!DOCTYPE html><html lang=\"en\"><head><title>Harbour</title></head><body>\n\
+             <!-- presslint-disable-next-line {} -->\n<p>Boats.</p>\n</body></html>",
+            rules.join(" ")
+        ),
+    );
+    let output = run_in(
+        dir.path(),
+        &["check", "--format", "sarif", "story.html"],
+        secs(30),
+    );
+    // Warnings: the run does not fail on them.
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let sarif = json(&output);
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), 40_000);
+    let fingerprints: std::collections::HashSet<&str> = results
+        .iter()
+        .map(|r| r["partialFingerprints"]["presslint/v1"].as_str().unwrap())
+        .collect();
+    assert_eq!(fingerprints.len(), 40_000);
+    let output = run_in(
+        dir.path(),
+        &["check", "--write-baseline", "baseline.json", "story.html"],
+        secs(30),
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = run_in(
+        dir.path(),
+        &[
+            "check",
+            "--baseline",
+            "baseline.json",
+            "--format",
+            "json",
+            "story.html",
+        ],
+        secs(30),
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let summary = &json(&output)["summary"];
+    for count in ["errors", "warnings", "infos"] {
+        assert_eq!(summary[count], 0, "{count}");
+    }
+}
