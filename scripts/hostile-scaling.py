@@ -244,8 +244,42 @@ CLASSES = {
         ),
         2_000,
     ),
+    "empty-headings-then-comments": (
+        lambda n: HEAD + "<div>" + "<h4></h4>" * n + "</div>" + "<!-- c -->" * n + "<p>x</p>",
+        5_000,
+    ),
+    "links-holding-blank-labelled": (
+        lambda n: HEAD
+        + "<span id=l>"
+        + "<b> </b>" * n
+        + "</span>"
+        + '<a href="/x"><span aria-labelledby=l></span></a>' * n,
+        3_000,
+    ),
+    "caption-agencies-run-together": (lambda n: caption("AP/" * n), 10_000),
+    "caption-agencies-then-brackets": (lambda n: caption("Reuters " * n + ")" * (3 * n)), 10_000),
+    "suppression-unknown-rules-sarif": (
+        lambda n: HEAD
+        + "<!-- presslint-disable-next-line "
+        + " ".join(f"r{i}" for i in range(n))
+        + ' -->\n<img src="a.jpg">',
+        10_000,
+        "html",
+        "sarif",
+    ),
     # A Markdown article (the third field is the file's extension; a
     # fourth, the report format, when it is not JSON).
+    "markdown-paragraphs-then-links": (
+        lambda n: "# T\n\n" + "Para text here.\n\n" * n + "[a](/x) " * n + "\n",
+        10_000,
+        "md",
+    ),
+    "markdown-code-then-shortcodes": (
+        lambda n: "# T\n\n" + "`c` " * n + "\n\n" + '{{< figure src="a.jpg" alt="x" >}}\n\n' * n,
+        10_000,
+        "md",
+        "summary",
+    ),
     "front-matter-keys": (
         lambda n: "---\n" + "".join(f"k{i}: 1\n" for i in range(n)) + "title: Storm\n---\n# Storm again\n",
         5_000,
