@@ -95,6 +95,10 @@ const MAX_VISITS: usize = 20_000_000;
 /// match of one counts the element's depth.
 const MAX_STEPS: usize = 20_000_000;
 
+/// How many class comparisons count as one more visit (see
+/// [`Styles::spend_on_match`]).
+const MATCH_UNITS: usize = 16;
+
 /// Rules by the class, id, attribute or type their subject requires, so
 /// that an element meets the rules that can match it, not all of them.
 #[derive(Default)]
@@ -237,6 +241,10 @@ struct StyleRule {
     specificity: (u16, u16, u16),
     /// The screen widths it applies at (see [`Widths`]).
     widths: Widths,
+    /// How many classes, ids, attributes and pseudo-classes the selector
+    /// tests: matching it against an element of many classes costs about
+    /// that many times their number (see [`Styles::matches`]).
+    tests: usize,
 }
 
 /// The screen widths a rule applies at, in CSS pixels, from and to
@@ -311,6 +319,7 @@ impl Styles {
                         effect,
                         specificity: specificity(&text),
                         widths,
+                        tests: text.matches(['.', '#', '[', ':']).count(),
                     },
                 );
             }
@@ -324,9 +333,24 @@ impl Styles {
 
     /// Count one more rule met; false once the page's budget is spent.
     fn visit(&self) -> bool {
+        self.spend(1)
+    }
+
+    /// Count `units` more visits' worth of work; false once the page's
+    /// budget is spent.
+    fn spend(&self, units: usize) -> bool {
         let n = self.visits.get();
-        self.visits.set(n + 1);
+        self.visits.set(n.saturating_add(units));
         n < MAX_VISITS
+    }
+
+    /// Count matching `rule` against an element of `classes` classes: a
+    /// rule of 40 class tests against elements of 256 classes is thousands
+    /// of comparisons, not one visit (3 minutes for one 2 MB page of them
+    /// while the budget counted visits alone). A rule of a few tests
+    /// against an element of a few classes costs nothing more.
+    fn spend_on_match(&self, rule: &StyleRule, classes: usize) -> bool {
+        self.spend(rule.tests.saturating_mul(classes) / MATCH_UNITS)
     }
 
     /// Whether `rule` matches `el`, `None` once the page's budget is
@@ -337,10 +361,14 @@ impl Styles {
         &self,
         rule: &StyleRule,
         el: ElementRef<'_>,
+        classes: usize,
         marks: &AncestorMarks<'_>,
     ) -> Option<bool> {
         if !marks.allow(rule) {
             return Some(false);
+        }
+        if !self.spend_on_match(rule, classes) {
+            return None;
         }
         if !rule.above.is_empty() {
             let n = self.steps.get();
@@ -366,6 +394,7 @@ impl Styles {
         // width by width (a footnote popup under three width queries) is
         // shown width by width by interaction, which is left unread.
         let (mut not_drawn, mut invisible, mut shown) = (None, None, None);
+        let classes = el.value().classes().count();
         for rule in self
             .simple
             .candidates(el)
@@ -380,7 +409,7 @@ impl Styles {
                 Effect::Shown => &mut shown,
                 _ => continue,
             };
-            if self.matches(rule, el, marks)? {
+            if self.matches(rule, el, classes, marks)? {
                 *most = (*most).max(Some(rule.specificity));
             }
         }
@@ -416,6 +445,7 @@ impl Styles {
     /// does not undo `.jLgjau img { height: 40px }`).
     pub fn sizes(&self, el: ElementRef<'_>, marks: &AncestorMarks<'_>) -> bool {
         let (mut sets, mut frees) = (Vec::new(), Vec::new());
+        let classes = el.value().classes().count();
         for rule in self
             .simple
             .candidates(el)
@@ -429,7 +459,7 @@ impl Styles {
                 Effect::FreesSize => &mut frees,
                 _ => continue,
             };
-            match self.matches(rule, el, marks) {
+            match self.matches(rule, el, classes, marks) {
                 Some(true) => list.push((rule.specificity, rule.widths)),
                 Some(false) => {}
                 None => return false,
@@ -447,11 +477,15 @@ impl Styles {
     /// and none has `free` at any.
     fn holds(&self, el: ElementRef<'_>, hold: Effect, free: Effect) -> bool {
         let mut held = Vec::new();
+        let classes = el.value().classes().count();
         for rule in self.simple.candidates(el) {
             if !self.visit() {
                 return false;
             }
-            if (rule.effect == hold || rule.effect == free) && rule.selector.matches(&el) {
+            if (rule.effect == hold || rule.effect == free)
+                && self.spend_on_match(rule, classes)
+                && rule.selector.matches(&el)
+            {
                 if rule.effect == free {
                     return false;
                 }

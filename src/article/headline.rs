@@ -202,8 +202,9 @@ pub enum TitleMatch {
 }
 
 /// The site's names the page gives: its `og:site_name` and its
-/// `application-name`, as compared.
-fn site_names(doc: &Document) -> Vec<String> {
+/// `application-name`, as compared. A set: each piece of the title is
+/// looked up in it, and a page may repeat the tags thousands of times.
+fn site_names(doc: &Document) -> HashSet<String> {
     doc.elements_named("meta")
         .filter(|m| {
             let named = |attr: &str, value: &str| {
@@ -222,7 +223,7 @@ fn site_names(doc: &Document) -> Vec<String> {
 /// A piece of the title is the site's name: one the page gives (see
 /// [`site_names`]), or a host name ("iloveponysmag.com"), never the
 /// story's part however long it is.
-fn names_the_site(sites: &[String], piece: &str) -> bool {
+fn names_the_site(sites: &HashSet<String>, piece: &str) -> bool {
     let piece = key(piece);
     let host = !piece.contains(char::is_whitespace)
         && piece.rsplit_once('.').is_some_and(|(name, tld)| {

@@ -5,7 +5,7 @@
 //! `super::genre`). Their captions are asked for a credit, not for when
 //! and where the picture was taken.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -27,7 +27,18 @@ struct Story {
     /// What [`Story::names`] answered for each name asked: a credit
     /// repeated under a thousand pictures is looked for once.
     named: RefCell<HashMap<String, bool>>,
+    /// How many bytes of the story the searches have read (see
+    /// [`MAX_STORY_READ`]).
+    read: Cell<usize>,
 }
+
+/// The most bytes of the story all searches for credited names read on
+/// one page, past which a name counts as not named: thousands of
+/// pictures, each credited to another organisation, read the whole story
+/// once each (30 s for 32,000 in a script written without spaces, whose
+/// names the story's word list cannot rule out). A story of 100 KB is
+/// read 2,000 times before this.
+const MAX_STORY_READ: usize = 200 << 20;
 
 /// Mark the article's supplied news photos, reading the story once and
 /// only when a captioned news photo needs it.
@@ -116,6 +127,7 @@ impl Story {
             words,
             site,
             named: RefCell::default(),
+            read: Cell::new(0),
         }
     }
 
@@ -132,6 +144,11 @@ impl Story {
         if let Some(&named) = self.named.borrow().get(name) {
             return named;
         }
+        let read = self.read.get();
+        if read >= MAX_STORY_READ {
+            return false;
+        }
+        self.read.set(read + self.text.len());
         let named = names(&self.text, name);
         self.named.borrow_mut().insert(name.to_string(), named);
         named

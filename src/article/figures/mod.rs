@@ -280,6 +280,8 @@ pub fn figures(
     // Slideshows that write their pictures and captions as two lists.
     let mut containers: Vec<(ElementRef<'_>, Parts<'_>)> = Vec::new();
     let mut contained: HashSet<NodeId> = HashSet::new();
+    // Containers around a figure with its own caption (see below).
+    let mut captioned_own: HashSet<NodeId> = HashSet::new();
     for (list, pairs) in found.caption_lists() {
         contained.insert(list.id());
         for (picture, caption) in pairs {
@@ -367,7 +369,14 @@ pub fn figures(
                 .filter_map(|d| by_node.get(&d.id()))
                 .any(|&i| figures[i].1.caption.is_some())
         };
-        if contained.contains(&container.id()) || captions_own_figure() {
+        if contained.contains(&container.id()) || captioned_own.contains(&container.id()) {
+            continue;
+        }
+        // Once true, true for the loop's rest (captions are only added):
+        // a block of thousands of marked lines beside its figure is walked
+        // once, not once a line.
+        if captions_own_figure() {
+            captioned_own.insert(container.id());
             continue;
         }
         contained.insert(container.id());
