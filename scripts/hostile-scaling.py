@@ -58,6 +58,37 @@ def figures_with_ld(n):
     return HEAD + scripts + body + "</body></html>\n"
 
 
+def classes_rules(n):
+    """n style rules of 36 class tests, each keyed by a class that n
+    elements of 256 classes have, none matching."""
+    classes = " ".join("c%d" % i for i in range(256))
+    tests = "".join(".c%d" % i for i in range(255, 220, -1))
+    css = "".join("%s.z%d{display:none}" % (tests, i) for i in range(n))
+    return (
+        HEAD.replace("</head>", "<style>" + css + "</style></head>")
+        + ('<p class="%s">t</p>\n' % classes) * n
+        + "</body></html>\n"
+    )
+
+
+def figures_credited_unspaced(n):
+    """n figures beside a long story, each credited to another name in a
+    script written without spaces, which the story never uses."""
+
+    def name(i):
+        return "社" + "".join(chr(0x4E00 + (i >> (4 * k)) % 16) for k in range(4))
+
+    fill = " and the crew worked through the night while traffic waited" * 5
+    story = ("<p>The team said it would help repair the bridge%s.</p>\n" % fill) * n
+    figures = "".join(
+        '<figure><img src="https://e.com/p%d.jpg" alt="Workers on a bridge"><figcaption>'
+        "Workers repair the bridge in Springfield on Monday, May 5, 2024.</figcaption>"
+        '<div class="credit">%s</div></figure>\n' % (i, name(i))
+        for i in range(n)
+    )
+    return HEAD + story + figures + "</body></html>\n"
+
+
 CLASSES = {
     # name: (generator of size n, n)
     "labelledby-self": (lambda n: '<h1 id=t><b aria-labelledby=t></b></h1>\n' * n, 2_000),
@@ -258,6 +289,23 @@ CLASSES = {
     ),
     "caption-agencies-run-together": (lambda n: caption("AP/" * n), 10_000),
     "caption-agencies-then-brackets": (lambda n: caption("Reuters " * n + ")" * (3 * n)), 10_000),
+    "marked-captions-beside-a-captioned-figure": (
+        lambda n: HEAD
+        + "<div>"
+        + '<p class="caption">A caption</p>\n' * n
+        + '<figure><img src="a.jpg" alt="x"><figcaption>Cap</figcaption></figure></div>',
+        5_000,
+    ),
+    "class-rules-over-many-classed-elements": (classes_rules, 300),
+    "title-pieces-and-site-names": (
+        lambda n: "<!DOCTYPE html>\n<html lang=\"en\"><head><title>"
+        + " | ".join(["Abcdefgh"] * n)
+        + "</title>"
+        + '<meta property="og:site_name" content="Abcdefgx">' * n
+        + "</head><body><h1>Story</h1></body></html>",
+        10_000,
+    ),
+    "figures-credited-to-unspaced-names": (figures_credited_unspaced, 8_000),
     "suppression-unknown-rules-sarif": (
         lambda n: HEAD
         + "<!-- presslint-disable-next-line "
