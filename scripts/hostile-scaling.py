@@ -400,24 +400,29 @@ TREES = {
 }
 
 
+def timed(binary, args, cwd, limit):
+    """Run presslint with `args` in `cwd`: (seconds, exit code or "timeout")."""
+    started = time.monotonic()
+    try:
+        proc = subprocess.run(
+            [binary, "check", *args],
+            cwd=cwd,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            timeout=limit,
+        )
+        code = proc.returncode
+    except subprocess.TimeoutExpired:
+        code = "timeout"
+    return time.monotonic() - started, code
+
+
 def run_tree(binary, build, n, limit):
     # Python's own tree removal recurses once per level: `rm -rf` does not.
     dirname = tempfile.mkdtemp()
     try:
         build(os.path.join(dirname, "site"), n)
-        started = time.monotonic()
-        try:
-            proc = subprocess.run(
-                [binary, "check", "--format", "json", "site"],
-                cwd=dirname,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.PIPE,
-                timeout=limit,
-            )
-            code = proc.returncode
-        except subprocess.TimeoutExpired:
-            code = "timeout"
-        return time.monotonic() - started, code
+        return timed(binary, ["--format", "json", "site"], dirname, limit)
     finally:
         subprocess.run(["rm", "-rf", dirname], check=True)
 
@@ -426,19 +431,7 @@ def run(binary, dirname, name, text, limit, fmt="json"):
     path = os.path.join(dirname, name)
     with open(path, "w") as f:
         f.write(text)
-    started = time.monotonic()
-    try:
-        proc = subprocess.run(
-            [binary, "check", "--format", fmt, name, "clean.html"],
-            cwd=dirname,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            timeout=limit,
-        )
-        code = proc.returncode
-    except subprocess.TimeoutExpired:
-        code = "timeout"
-    took = time.monotonic() - started
+    took, code = timed(binary, ["--format", fmt, name, "clean.html"], dirname, limit)
     os.remove(path)
     return took, code, len(text.encode())
 
