@@ -28,6 +28,39 @@ impl Span {
     }
 }
 
+/// Spans sorted by start, each with the furthest end among those starting
+/// no later: how far the spans starting before a point reach is one
+/// search, not a walk over all of them each time it is asked (a
+/// Markdown paragraph asking whether a link or a shortcode covers it).
+pub struct Reach {
+    starts: Vec<usize>,
+    furthest: Vec<usize>,
+}
+
+impl Reach {
+    pub fn new(spans: impl IntoIterator<Item = Span>) -> Reach {
+        let mut spans: Vec<Span> = spans.into_iter().collect();
+        spans.sort_unstable();
+        let furthest = spans
+            .iter()
+            .scan(0, |end, s| {
+                *end = s.end.max(*end);
+                Some(*end)
+            })
+            .collect();
+        Reach {
+            starts: spans.iter().map(|s| s.start).collect(),
+            furthest,
+        }
+    }
+
+    /// The furthest end among the spans that start before `at`.
+    pub fn furthest_end_before(&self, at: usize) -> Option<usize> {
+        let before = self.starts.partition_point(|&start| start < at);
+        before.checked_sub(1).map(|i| self.furthest[i])
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {

@@ -9,7 +9,7 @@ use super::figures::{Caption, Figure, FigureKind, Placement, Provided};
 use super::images::{Image, Reference, Slot, Syntax};
 use super::named::{Block, Heading, Link};
 use super::{Article, DocumentFacts, Options};
-use crate::diagnostic::Span;
+use crate::diagnostic::{Reach, Span};
 use crate::markdown::{BlockKind, Field, MarkdownDocument};
 use std::sync::Arc;
 
@@ -56,31 +56,19 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options) -> Article<'d> {
             title_match: super::headline::TitleMatch::Exact(title.value.chars().count()),
         });
     }
-    // The links by where they start, each with the furthest end of those
-    // starting no later: whether a link covers a block is one search, not
-    // a walk over every link for every block.
-    let mut links: Vec<(usize, usize)> = md
-        .links
-        .iter()
-        .map(|l| (l.span.start, l.span.end))
-        .collect();
-    links.sort_unstable();
-    let furthest_end: Vec<usize> = links
-        .iter()
-        .scan(0, |end, &(_, e)| {
-            *end = e.max(*end);
-            Some(*end)
-        })
-        .collect();
+    // Whether a link covers a block is one search, not a walk over every
+    // link for every block.
+    let links = Reach::new(md.links.iter().map(|l| l.span));
     for block in &md.blocks {
-        let starting = links.partition_point(|&(start, _)| start <= block.span.start + 3);
         article.blocks.push(Block {
             span: block.span,
             heading: block.kind != BlockKind::Paragraph,
             text: crate::a11y::normalize(&block.text),
             emphasised: block.italic || block.bold,
             // The paragraph is one link (give or take a bullet or a colon).
-            linked: starting > 0 && furthest_end[starting - 1] + 3 >= block.span.end,
+            linked: links
+                .furthest_end_before(block.span.start + 4)
+                .is_some_and(|end| end + 3 >= block.span.end),
             nested: block.nested,
             media: false,
             rule_after: block.rule_after,

@@ -21,7 +21,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::diagnostic::Span;
+use crate::diagnostic::{Reach, Span};
 use crate::html::Document;
 pub use front_matter::{Field, FrontMatter};
 pub use shortcodes::Shortcode;
@@ -115,24 +115,12 @@ impl MarkdownDocument {
         let masked = String::from_utf8(masked).unwrap_or_default();
         let shortcodes = shortcodes::find(&source, body, &walk.code);
         // A paragraph that is a shortcode is not prose: one that overlaps
-        // a shortcode, found by the shortcodes' starts in order and the
-        // furthest end among those before it, not by reading every
-        // shortcode for every paragraph.
-        let mut spans: Vec<(usize, usize)> = shortcodes
-            .iter()
-            .map(|s| (s.span.start, s.span.end))
-            .collect();
-        spans.sort_unstable();
-        let furthest: Vec<usize> = spans
-            .iter()
-            .scan(0, |end, s| {
-                *end = s.1.max(*end);
-                Some(*end)
-            })
-            .collect();
+        // a shortcode.
+        let reach = Reach::new(shortcodes.iter().map(|s| s.span));
         walk.blocks.retain(|b| {
-            let before = spans.partition_point(|s| s.0 < b.span.end);
-            before == 0 || furthest[before - 1] <= b.span.start
+            reach
+                .furthest_end_before(b.span.end)
+                .is_none_or(|end| end <= b.span.start)
         });
         MarkdownDocument {
             html: Document::parse(masked),
