@@ -216,6 +216,7 @@ CLASSES = {
     ),
     "caption-capitalised-words": (lambda n: caption("London Paris Berlin " * n), 5_000),
     "caption-dashed-places": (lambda n: caption("Boats" + " - London" * n), 5_000),
+    "caption-em-dashed-places": (lambda n: caption("London — " * n), 8_000),
     "caption-numbers": (lambda n: caption(" ".join(str(i % 31 + 1) for i in range(n))), 20_000),
     "caption-agency-list": (lambda n: caption("Boats in the harbour " + " - ".join(["AFP"] * n)), 2_000),
     "caption-run-on-credits": (lambda n: caption("Boats in the harbour. " + " ".join(["© Jane Doe"] * n)), 20_000),

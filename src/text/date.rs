@@ -24,46 +24,57 @@ struct Patterns {
 const DAY: &str = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|º)?";
 const YEAR: &str = r"(?:1[89]\d\d|20\d\d)";
 
-static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
-    let names = &*DATE_NAMES;
-    let english = |list: &[(&'static str, &'static str)]| -> String {
-        alternation(
-            list.iter()
-                .filter(|(lang, _)| *lang == "en")
-                .flat_map(|(_, n)| [n.to_string(), n.to_uppercase()])
-                .collect::<Vec<_>>()
-                .iter()
-                .map(String::as_str),
-        )
-    };
-    let other = |list: &[(&'static str, &'static str)]| -> String {
-        alternation(
-            list.iter()
-                .filter(|(lang, _)| *lang != "en")
-                .map(|(_, n)| *n),
-        )
-    };
-    let en_month = english(&names.months);
-    // Other languages' months as written, capitalised or in capitals.
-    let other_month = alternation(
-        case_variants(
-            names
-                .months
-                .iter()
-                .filter(|(lang, _)| *lang != "en")
-                .map(|(_, n)| *n),
-        )
-        .iter()
-        .map(String::as_str),
-    );
-    let month = format!("(?:{en_month}|{other_month})");
-    let re = |p: String| Regex::new(&p).expect("caption date pattern");
-    let relative = alternation(
-        case_variants(CAPTION_WORDS.relative_date.iter().copied())
+static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| Patterns::new(false));
+
+/// The same patterns, each held to the start of the text: what [`opens`]
+/// asks, without searching the rest of it at every place a caption
+/// sets off ("London — London — …").
+static OPENING: LazyLock<Patterns> = LazyLock::new(|| Patterns::new(true));
+
+impl Patterns {
+    fn new(anchored: bool) -> Self {
+        let names = &*DATE_NAMES;
+        let english = |list: &[(&'static str, &'static str)]| -> String {
+            alternation(
+                list.iter()
+                    .filter(|(lang, _)| *lang == "en")
+                    .flat_map(|(_, n)| [n.to_string(), n.to_uppercase()])
+                    .collect::<Vec<_>>()
+                    .iter()
+                    .map(String::as_str),
+            )
+        };
+        let other = |list: &[(&'static str, &'static str)]| -> String {
+            alternation(
+                list.iter()
+                    .filter(|(lang, _)| *lang != "en")
+                    .map(|(_, n)| *n),
+            )
+        };
+        let en_month = english(&names.months);
+        // Other languages' months as written, capitalised or in capitals.
+        let other_month = alternation(
+            case_variants(
+                names
+                    .months
+                    .iter()
+                    .filter(|(lang, _)| *lang != "en")
+                    .map(|(_, n)| *n),
+            )
             .iter()
             .map(String::as_str),
-    );
-    let dates = vec![
+        );
+        let month = format!("(?:{en_month}|{other_month})");
+        let re = |p: String| {
+            let p = if anchored { format!("^(?:{p})") } else { p };
+            Regex::new(&p).expect("caption date pattern")
+        };
+        let relative = alternation(
+            case_variants(CAPTION_WORDS.relative_date.iter().copied())
+                .iter()
+                .map(String::as_str),
+        );
+        let dates = vec![
         // Dec. 8, 2016 · SEPTEMBER 13 · Sept. 28
         (
             re(format!(
@@ -138,23 +149,26 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
             "relative",
         ),
     ];
-    let en_weekday = english(&names.weekdays);
-    Patterns {
-        dates,
-        // Group 1: the word before; group 2: the weekday; then what follows.
-        weekday: re(format!(
-            r"(?:(\b\S+)\s+)?\b((?:{en_weekday}))\b(\s*,|\.(?:\s|$)|\s*$|'s\b|’s\b|\s+(?:morning|afternoon|evening|night|\(|{month}))?"
-        )),
-        // Weekdays of other languages are unambiguous as written
-        // (lowercase in French and Spanish, capitalised in German).
-        weekday_other: Regex::new(&format!(r"\b(?:{})\b", other(&names.weekdays)))
-            .expect("caption date pattern"),
+        let en_weekday = english(&names.weekdays);
+        Patterns {
+            dates,
+            // Group 1: the word before; group 2: the weekday; then what follows.
+            weekday: re(format!(
+                r"(?:(\b\S+)\s+)?\b((?:{en_weekday}))\b(\s*,|\.(?:\s|$)|\s*$|'s\b|’s\b|\s+(?:morning|afternoon|evening|night|\(|{month}))?"
+            )),
+            // Weekdays of other languages are unambiguous as written
+            // (lowercase in French and Spanish, capitalised in German).
+            weekday_other: re(format!(r"\b(?:{})\b", other(&names.weekdays))),
+        }
     }
-});
+}
 
 /// The first date in `text`.
 pub fn find(text: &str) -> Option<Found> {
-    let p = &*PATTERNS;
+    find_with(&PATTERNS, text)
+}
+
+fn find_with(p: &Patterns, text: &str) -> Option<Found> {
     let mut best: Option<Found> = None;
     let mut keep = |f: Found| {
         if best.as_ref().is_none_or(|b| f.start < b.start) {
@@ -220,7 +234,9 @@ pub fn opens(text: &str) -> bool {
         .char_indices()
         .nth(OPENING_WINDOW)
         .map_or(text.len(), |(i, _)| i);
-    find(&text[..end]).is_some_and(|d| d.start == 0)
+    // Anchored, each pattern's match at the start is the one the search
+    // would meet first there, so the answer is the same.
+    find_with(&OPENING, &text[..end]).is_some_and(|d| d.start == 0)
 }
 
 /// See [`opens`]: well over the longest date a caption writes ("Wednesday,
