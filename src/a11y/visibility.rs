@@ -83,7 +83,7 @@ pub const HIDING_CLASSES: &[&str] = &[
 ];
 
 /// A class or id that names a block drawn only on paper: `print` with
-/// `logo` or `only` (`logo-print`, `wp-logo-for-print`,
+/// `logo`, `only` or `shown` (`logo-print`, `wp-logo-for-print`, `print-shown`,
 /// `footer-print-only`, or run together: `logoprint`), or a BEM block's
 /// print variant (`header--print`), as the print stylesheet's own blocks
 /// are named. A
@@ -105,7 +105,9 @@ fn print_only_class(class: &str) -> bool {
     (run_together
         || print_variant
         || parts.iter().any(|p| p == "print")
-            && parts.iter().any(|p| matches!(p.as_str(), "only" | "logo")))
+            && parts
+                .iter()
+                .any(|p| matches!(p.as_str(), "only" | "logo" | "shown")))
         && !parts
             .iter()
             .any(|p| matches!(p.as_str(), "button" | "btn" | "link" | "icon" | "share"))
@@ -524,6 +526,17 @@ impl Visibility {
                         if let Some(classes) = el.value().attribute("class") {
                             widths &= own_widths(classes);
                         }
+                        // Foundation's responsive toggle hides its bar from
+                        // that size up (`data-hide-for="large"`), as
+                        // `hide-for-large` would.
+                        if let Some(size) = el.value().attribute("data-hide-for")
+                            && let Some((false, size, false)) = foundation(&format!(
+                                "hide-for-{}",
+                                size.trim().to_ascii_lowercase()
+                            ))
+                        {
+                            widths &= !foundation_widths(size).1;
+                        }
                         if widths != ALL_WIDTHS {
                             out.widths.insert(id, widths);
                         }
@@ -586,7 +599,8 @@ impl Visibility {
     /// 3's `hidden-xs` … `hidden-lg` and `visible-sm` (`-block`,
     /// `-inline`…), Bootstrap 4's `d-md-none` (hidden from that width up,
     /// unless a wider `d-lg-block` shows it again), and Foundation's
-    /// `show-for-large` and `hide-for-medium-only`. A site that writes its
+    /// `show-for-large` and `hide-for-medium-only` (and its responsive
+    /// toggle's `data-hide-for="large"`). A site that writes its
     /// header three times, one copy per width, shows one of them at any
     /// width; an element shown at no width is not drawn at all.
     pub fn screen_widths(&self, el: ElementRef<'_>) -> u8 {
@@ -790,6 +804,8 @@ mod tests {
         assert!(print_only_class("logo-print--color"));
         assert!(!print_only_class("print-masthead"));
         assert!(print_only_class("wp-logo-for-print"));
+        assert!(print_only_class("print-shown"));
+        assert!(!print_only_class("print-hidden"));
         assert!(print_only_class("header--print"));
         assert!(!print_only_class("--print"));
         assert!(!print_only_class("share__link--print"));
