@@ -83,6 +83,7 @@ fn reads_as_subheading(block: &Block) -> bool {
         || is_byline_or_credit(text)
         || is_page_furniture(text)
         || is_date(text)
+        || is_statistic(text)
         || is_label_line(text)
         || is_pull_quote(text)
         || runs_on(text)
@@ -292,6 +293,28 @@ fn is_date(text: &str) -> bool {
     }) && text.split_whitespace().count() <= 4
 }
 
+/// A figure of a fact box ("20K", "100K", "25 Years", "3.5m"): a number
+/// with a suffix, or a count and one word, not a year ("2016 Election" is
+/// a title).
+fn is_statistic(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let (Some(first), unit, None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    let digits = first.trim_end_matches(|c: char| c.is_alphabetic() || c == '%' || c == '+');
+    if digits.is_empty()
+        || !digits.starts_with(|c: char| c.is_ascii_digit())
+        || !digits.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
+        return false;
+    }
+    let year = digits.len() == 4 && matches!(&digits[..2], "18" | "19" | "20");
+    match unit {
+        None => digits.len() < first.len(),
+        Some(unit) => digits.len() == first.len() && !year && unit.chars().all(char::is_alphabetic),
+    }
+}
+
 /// Labels a page's furniture puts between paragraphs: advertising slots,
 /// "Continue reading", comment counts.
 fn is_page_furniture(text: &str) -> bool {
@@ -365,6 +388,8 @@ mod tests {
             "Di Maio attacca",
             "US FALLS",
             "Why We Love NYC",
+            "2016 Election",
+            "3D Printing",
         ] {
             assert!(reads_as_subheading(&block(text)), "{text}");
         }
@@ -396,6 +421,10 @@ mod tests {
             "Posted at 8:30 AM",
             "Alcalino Hace 28 minutos",
             "Jane 2 hours ago",
+            "20K",
+            "100K",
+            "25 Years",
+            "3.5m",
         ] {
             assert!(!reads_as_subheading(&block(text)), "{text}");
         }
