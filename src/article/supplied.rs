@@ -154,6 +154,20 @@ impl Story {
         named
     }
 
+    /// The story names `name` more than twice: what it is about, not
+    /// someone it mentions (see [`Story::names`]).
+    fn names_often(&self, name: &str) -> bool {
+        if name.chars().count() < 3 || !self.names(name) {
+            return false;
+        }
+        let read = self.read.get();
+        if read >= MAX_STORY_READ {
+            return false;
+        }
+        self.read.set(read + self.text.len());
+        occurrences(&self.text, name) > 2
+    }
+
     /// Whether a news photo's caption is asked when and where the picture
     /// was taken. Not when the picture was supplied rather than taken to
     /// report the story: its credit names where it was taken from (a
@@ -217,12 +231,16 @@ impl Story {
     /// the caption: the picture is its handout ("Credit: Tyvak" under
     /// "Tyvak plans to…").
     fn handout(&self, parts: &[String], rest: &str) -> bool {
-        if parts.is_empty()
-            || parts
-                .iter()
-                .any(|p| looks_like_person(p) || self.press(p) || is_agency(p))
-        {
+        if parts.is_empty() || parts.iter().any(|p| self.press(p) || is_agency(p)) {
             return false;
+        }
+        if parts.iter().any(|p| looks_like_person(p)) {
+            // A person's name: the photographer, unless the story is about
+            // them ("Marc Cain" under a fashion label's pictures, named
+            // again and again in the story).
+            return parts
+                .iter()
+                .all(|p| self.names_often(&organisation_name(p)));
         }
         let rest = rest.to_lowercase();
         parts.iter().any(|p| {
@@ -471,13 +489,24 @@ fn organisation_name(part: &str) -> String {
 /// `text` (lowercased) names `name` (lowercased): as whole words, or
 /// anywhere for a name in a script written without spaces.
 fn names(text: &str, name: &str) -> bool {
-    if !name.is_ascii() && !name.contains(' ') && name.chars().any(is_unspaced_script) {
-        return text.contains(name);
-    }
-    text.match_indices(name).any(|(i, _)| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + name.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    whole_names(text, name).next().is_some()
+}
+
+/// How many times `text` names `name`, as [`names`] reads it.
+fn occurrences(text: &str, name: &str) -> usize {
+    whole_names(text, name).count()
+}
+
+/// Where `text` holds `name` as a whole name, not inside a longer word
+/// (in a script without spaces, wherever it occurs).
+fn whole_names<'t>(text: &'t str, name: &'t str) -> impl Iterator<Item = usize> + 't {
+    let unspaced = !name.is_ascii() && !name.contains(' ') && name.chars().any(is_unspaced_script);
+    text.match_indices(name).map(|(i, _)| i).filter(move |&i| {
+        unspaced || {
+            let before = text[..i].chars().next_back();
+            let after = text[i + name.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        }
     })
 }
 
