@@ -577,3 +577,41 @@ fn suppression_is_offered_only_where_it_works() {
     assert_eq!(titles, ["Suppress img-alt-missing for this line"]);
     client.shutdown();
 }
+
+#[test]
+fn a_content_length_that_lies_is_one_line_and_exit_2() {
+    // Far more than is sent: refused, not allocated (2^62 bytes aborted
+    // the server, 3 GB took 3 GB); more than is sent, then the end.
+    for (input, says) in [
+        (
+            "Content-Length: 4611686018427387904\r\n\r\n{}",
+            "over the 1024 MiB a message may be",
+        ),
+        ("Content-Length: 3000000000\r\n\r\n{}", "over the 1024"),
+        (
+            "Content-Length: 900000000\r\n\r\n{}",
+            "ended inside a message (2 of its 900000000 bytes)",
+        ),
+    ] {
+        let mut stdin = Vec::new();
+        let initialize = json!({"processId": null, "rootUri": null, "capabilities": {}});
+        Message::from(Request::new(1.into(), "initialize".into(), initialize))
+            .write(&mut stdin)
+            .unwrap();
+        Message::from(Notification::new("initialized".into(), json!({})))
+            .write(&mut stdin)
+            .unwrap();
+        stdin.extend(input.as_bytes());
+        let output = assert_cmd::Command::cargo_bin("presslint")
+            .unwrap()
+            .arg("server")
+            .write_stdin(stdin)
+            .timeout(WAIT)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{input:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.contains(says), "{stderr}");
+    }
+}

@@ -1,8 +1,8 @@
 //! `presslint server`: a Language Server Protocol server over standard
 //! input and output, so an editor shows findings as the article is written.
 //!
-//! Framing and the protocol's handshake come from `lsp-server`, message
-//! shapes from `lsp-types`. Documents are linted from the editor's text
+//! Messages and the protocol's handshake come from `lsp-server`, read
+//! from standard input by `transport`, message shapes from `lsp-types`. Documents are linted from the editor's text
 //! when opened and saved, and once typing pauses after a change
 //! ([`DEBOUNCE`]); findings are pushed (`textDocument/publishDiagnostics`)
 //! to editors that do not pull them, and answered to
@@ -14,6 +14,7 @@
 mod actions;
 mod convert;
 mod hover;
+mod transport;
 mod workspace;
 
 use std::process::ExitCode;
@@ -51,7 +52,7 @@ pub const DEBOUNCE: Duration = Duration::from_millis(200);
 
 /// Serve one editor on standard input and output until it says `exit`.
 pub fn run() -> ExitCode {
-    let (connection, io_threads) = Connection::stdio();
+    let (connection, io_threads) = transport::stdio();
     if let Err(message) = serve(&connection) {
         // The reader may still wait on standard input: exit without it.
         eprintln!("presslint server: error: {message}");

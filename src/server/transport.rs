@@ -1,0 +1,115 @@
+//! Standard input and output as LSP messages: the `Content-Length`
+//! framing `lsp-server` speaks, but a message's body is read as its bytes
+//! arrive, so a `Content-Length` claims memory only as the editor sends
+//! it, and one over [`MAX_MESSAGE`] is refused at once.
+
+use std::io::{self, BufRead, Read, Write};
+use std::thread::JoinHandle;
+
+use lsp_server::{Connection, Message};
+
+/// The largest message read: a 1 GiB body is far beyond any article (the
+/// command line refuses files over 32 MB by default), even JSON-escaped.
+pub const MAX_MESSAGE: usize = 1 << 30;
+
+/// The reading and writing threads of [`stdio`].
+pub struct Threads {
+    reader: JoinHandle<io::Result<()>>,
+    writer: JoinHandle<io::Result<()>>,
+}
+
+/// A connection over standard input and output; reading stops after the
+/// `exit` notification, writing once the connection is dropped.
+pub fn stdio() -> (Connection, Threads) {
+    let (server, client) = Connection::memory();
+    let Connection { sender, receiver } = client;
+    let reader = std::thread::spawn(move || {
+        let mut input = io::stdin().lock();
+        while let Some(message) = read(&mut input)? {
+            let exit = matches!(&message, Message::Notification(n) if n.method == "exit");
+            if sender.send(message).is_err() || exit {
+                break;
+            }
+        }
+        Ok(())
+    });
+    let writer = std::thread::spawn(move || {
+        let mut output = io::stdout().lock();
+        for message in receiver {
+            message.write(&mut output)?;
+            output.flush()?;
+        }
+        Ok(())
+    });
+    (server, Threads { reader, writer })
+}
+
+impl Threads {
+    /// Wait for both threads; the first error either met.
+    pub fn join(self) -> io::Result<()> {
+        let joined = |thread: JoinHandle<io::Result<()>>| {
+            thread
+                .join()
+                .unwrap_or_else(|_| Err(io::Error::other("the thread panicked")))
+        };
+        let read = joined(self.reader);
+        let written = joined(self.writer);
+        read.and(written)
+    }
+}
+
+fn invalid(message: String) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, message)
+}
+
+/// The next message, or `None` when the input ends between messages.
+pub fn read(input: &mut impl BufRead) -> io::Result<Option<Message>> {
+    let mut size = None;
+    let mut line = String::new();
+    loop {
+        line.clear();
+        if input.read_line(&mut line)? == 0 {
+            if size.is_none() {
+                return Ok(None);
+            }
+            return Err(invalid("standard input ended inside a header".into()));
+        }
+        let Some(header) = line.strip_suffix("\r\n") else {
+            return Err(invalid(format!("malformed header: {line:?}")));
+        };
+        if header.is_empty() {
+            break;
+        }
+        let Some((name, value)) = header.split_once(": ") else {
+            return Err(invalid(format!("malformed header: {header:?}")));
+        };
+        if name.eq_ignore_ascii_case("Content-Length") {
+            let n: usize = value
+                .parse()
+                .map_err(|e| invalid(format!("malformed Content-Length {value:?} ({e})")))?;
+            if n > MAX_MESSAGE {
+                return Err(invalid(format!(
+                    "a message of {n} bytes, over the {} MiB a message may be",
+                    MAX_MESSAGE >> 20
+                )));
+            }
+            size = Some(n);
+        }
+    }
+    let size = size.ok_or_else(|| invalid("no Content-Length".into()))?;
+    // Grown as the bytes come, not allocated as claimed.
+    let mut body = Vec::with_capacity(size.min(1 << 16));
+    input.take(size as u64).read_to_end(&mut body)?;
+    if body.len() < size {
+        return Err(io::Error::new(
+            io::ErrorKind::UnexpectedEof,
+            format!(
+                "standard input ended inside a message ({} of its {size} bytes)",
+                body.len()
+            ),
+        ));
+    }
+    serde_json::from_slice(&body)
+        .map(Some)
+        .map_err(|e| invalid(format!("a message that is not JSON-RPC ({e})")))
+}
