@@ -615,3 +615,36 @@ fn a_content_length_that_lies_is_one_line_and_exit_2() {
         assert!(stderr.contains(says), "{stderr}");
     }
 }
+
+#[test]
+fn messages_after_shutdown_are_refused_and_exit_still_ends_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut client, _) = Client::start(dir.path(), json!({}));
+    assert_eq!(client.request("shutdown", Value::Null), Value::Null);
+    // A request after shutdown is an error answer; it used to end the
+    // server (exit 2), unanswered, with the message repeated on stderr.
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": "untitled:a.html", "languageId": "html", "version": 1, "text": "<img>"}}),
+    );
+    for method in ["textDocument/hover", "shutdown"] {
+        client.next_id += 1;
+        let id = RequestId::from(client.next_id);
+        client.send(Request::new(id.clone(), method.into(), json!({})).into());
+        let answer = client.wait(|m| matches!(m, Message::Response(r) if r.id == id));
+        let Message::Response(answer) = answer else {
+            unreachable!()
+        };
+        assert_eq!(answer.response_result.unwrap_err().code, -32600, "{method}");
+    }
+    client.notify("exit", Value::Null);
+    let status = client.child.wait().unwrap();
+    assert!(status.success(), "{status}");
+
+    // Shut down, then the editor closes the pipe without `exit`: no error.
+    let (mut client, _) = Client::start(dir.path(), json!({}));
+    assert_eq!(client.request("shutdown", Value::Null), Value::Null);
+    drop(client.stdin);
+    let status = client.child.wait().unwrap();
+    assert!(status.success(), "{status}");
+}

@@ -23,11 +23,11 @@ use std::time::{Duration, Instant};
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
     DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
-    DidSaveTextDocument, Notification as _, PublishDiagnostics, ShowMessage,
+    DidSaveTextDocument, Exit, Notification as _, PublishDiagnostics, ShowMessage,
 };
 use lsp_types::request::{
     CodeActionRequest, DocumentDiagnosticRequest, HoverRequest, RegisterCapability, Request as _,
-    WorkspaceDiagnosticRefresh,
+    Shutdown, WorkspaceDiagnosticRefresh,
 };
 use lsp_types::{
     CodeActionKind, CodeActionOptions, CodeActionParams, CodeActionProviderCapability,
@@ -97,6 +97,8 @@ fn serve(connection: &Connection) -> Result<(), String> {
         .initialize_finish(id, result)
         .map_err(|e| format!("the editor did not finish initializing ({e})"))?;
     server.watch_configs(connection);
+    // After `shutdown`, only `exit` (or the end of the input) is awaited.
+    let mut shut_down = false;
     loop {
         let message = match server.next_due() {
             Some(due) => match connection.receiver.recv_deadline(due) {
@@ -114,20 +116,28 @@ fn serve(connection: &Connection) -> Result<(), String> {
         };
         match message {
             Message::Request(request) => {
-                if connection
-                    .handle_shutdown(&request)
-                    .map_err(|e| format!("shutting down: {e}"))?
-                {
-                    return Ok(());
-                }
-                let response = server.request(request);
+                let response = if shut_down {
+                    Response::new_err(
+                        request.id,
+                        ErrorCode::InvalidRequest as i32,
+                        "presslint server is shut down: only `exit` is expected".into(),
+                    )
+                } else if request.method == Shutdown::METHOD {
+                    shut_down = true;
+                    server.workspace.documents.clear();
+                    Response::new_ok(request.id, ())
+                } else {
+                    server.request(request)
+                };
                 send(connection, response.into());
             }
             Message::Notification(notification) => {
-                if notification.method == "exit" {
+                if notification.method == Exit::METHOD {
                     return Ok(());
                 }
-                server.notification(notification, connection);
+                if !shut_down {
+                    server.notification(notification, connection);
+                }
             }
             // Answers to our registration and refresh requests.
             Message::Response(_) => {}
