@@ -648,3 +648,42 @@ fn messages_after_shutdown_are_refused_and_exit_still_ends_it() {
     let status = client.child.wait().unwrap();
     assert!(status.success(), "{status}");
 }
+
+#[test]
+fn code_actions_over_thousands_of_findings_answer_promptly() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("gallery.html");
+    // 2,000 findings: each was checked for a suppression by linting the
+    // whole page again (40 s here); now at most ten are.
+    let text = "<html lang=en><title>Gallery</title><h1>Gallery</h1>\n".to_string()
+        + &"<p>Caption.</p>\n<img src=\"data:,\">\n".repeat(2000);
+    std::fs::write(&path, &text).unwrap();
+    let config = "[rules]\nimg-file-broken = \"off\"\nimg-unsized = \"off\"\n";
+    std::fs::write(dir.path().join("presslint.toml"), config).unwrap();
+    let (mut client, _) = Client::start(dir.path(), json!({}));
+    let uri = open(&mut client, &path, &text);
+    let found = client.published(&uri)["diagnostics"]
+        .as_array()
+        .unwrap()
+        .len();
+    assert!(found >= 2000, "{found}");
+    let started = Instant::now();
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": {"uri": uri},
+            "range": {"start": {"line": 0, "character": 0}, "end": {"line": 5000, "character": 0}},
+            "context": {"diagnostics": [], "only": ["quickfix"]},
+        }),
+    );
+    let took = started.elapsed();
+    let suppressions = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["title"].as_str().unwrap().starts_with("Suppress"))
+        .count();
+    assert!((1..=10).contains(&suppressions), "{actions}");
+    assert!(took < Duration::from_secs(5), "{took:?}");
+    client.shutdown();
+}

@@ -28,6 +28,11 @@ pub struct Client {
     pub snippets: bool,
 }
 
+/// The most findings of one request offered "Suppress for this line":
+/// each offer is checked by linting the article again, so a selection
+/// over thousands of findings must not lint it thousands of times.
+pub const MAX_SUPPRESSIONS: usize = 10;
+
 /// Whether a rule's fixes are safe: they change no meaning, so fix-all
 /// and `presslint check --fix` apply them unasked.
 fn is_safe(d: &Diagnostic) -> bool {
@@ -59,6 +64,7 @@ pub fn actions(
     // findings say what to change and presslint does not rewrite it.
     let fixable = crate::source::Kind::of(&file.path) == crate::source::Kind::Html;
     let mut out = Vec::new();
+    let mut checks = 0;
     if wants(CodeActionKind::QUICKFIX.as_str()) {
         let touching = file
             .diagnostics
@@ -81,6 +87,10 @@ pub fn actions(
                     ..CodeAction::default()
                 }));
             }
+            if checks == MAX_SUPPRESSIONS {
+                continue;
+            }
+            checks += 1;
             if let Some(action) = suppress(uri, version, setup, file, d, shown, client) {
                 out.push(action);
             }
