@@ -687,3 +687,34 @@ fn code_actions_over_thousands_of_findings_answer_promptly() {
     assert!(took < Duration::from_secs(5), "{took:?}");
     client.shutdown();
 }
+
+#[test]
+fn a_message_that_is_not_json_rpc_is_shown_and_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut client, _) = Client::start(dir.path(), json!({}));
+    // Framed right, but not UTF-8, a batch, not a message: each ended the
+    // server (exit 2); now each is an error shown and the next is read.
+    for body in [
+        &b"\xff\xfe{}"[..],
+        b"[{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}]",
+        b"{}",
+    ] {
+        let mut framed = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+        framed.extend(body);
+        client.stdin.write_all(&framed).unwrap();
+        client.stdin.flush().unwrap();
+        let shown = client
+            .wait(|m| matches!(m, Message::Notification(n) if n.method == "window/showMessage"));
+        let Message::Notification(n) = shown else {
+            unreachable!()
+        };
+        let text = n.params["message"].as_str().unwrap();
+        assert!(text.contains("is not JSON-RPC"), "{text}");
+    }
+    let pulled = client.request(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": "untitled:a.html"}}),
+    );
+    assert_eq!(pulled["kind"], "full");
+    client.shutdown();
+}

@@ -1,12 +1,18 @@
 //! Standard input and output as LSP messages: the `Content-Length`
 //! framing `lsp-server` speaks, but a message's body is read as its bytes
 //! arrive, so a `Content-Length` claims memory only as the editor sends
-//! it, and one over [`MAX_MESSAGE`] is refused at once.
+//! it, and one over [`MAX_MESSAGE`] is refused at once. Once the editor
+//! has said `initialize`, a message framed right whose body is not
+//! JSON-RPC (not UTF-8, not JSON, a batch) is shown as an error and
+//! skipped; a broken frame still ends the server, as nothing after it
+//! can be trusted to start a message.
 
 use std::io::{self, BufRead, Read, Write};
 use std::thread::JoinHandle;
 
-use lsp_server::{Connection, Message};
+use lsp_server::{Connection, Message, Notification};
+use lsp_types::notification::{Notification as _, ShowMessage};
+use lsp_types::{MessageType, ShowMessageParams};
 
 /// The largest message read: a 1 GiB body is far beyond any article (the
 /// command line refuses files over 32 MB by default), even JSON-escaped.
@@ -23,9 +29,27 @@ pub struct Threads {
 pub fn stdio() -> (Connection, Threads) {
     let (server, client) = Connection::memory();
     let Connection { sender, receiver } = client;
+    let editor = server.sender.clone();
     let reader = std::thread::spawn(move || {
         let mut input = io::stdin().lock();
+        // Until the editor has said `initialize`, anything else is fatal.
+        let mut started = false;
         while let Some(message) = read(&mut input)? {
+            let message = match message {
+                Ok(message) => message,
+                Err(why) if started => {
+                    // Framed, so the next message is found: skip this one.
+                    let params = ShowMessageParams {
+                        typ: MessageType::ERROR,
+                        message: format!("presslint: {why}; it was ignored"),
+                    };
+                    let shown = Notification::new(ShowMessage::METHOD.into(), params);
+                    let _ = editor.send(shown.into());
+                    continue;
+                }
+                Err(why) => return Err(invalid(why)),
+            };
+            started |= matches!(&message, Message::Request(r) if r.method == "initialize");
             let exit = matches!(&message, Message::Notification(n) if n.method == "exit");
             if sender.send(message).is_err() || exit {
                 break;
@@ -62,8 +86,9 @@ fn invalid(message: String) -> io::Error {
     io::Error::new(io::ErrorKind::InvalidData, message)
 }
 
-/// The next message, or `None` when the input ends between messages.
-pub fn read(input: &mut impl BufRead) -> io::Result<Option<Message>> {
+/// The next message, or `None` when the input ends between messages; a
+/// message framed right whose body is not JSON-RPC is `Err`, why.
+pub fn read(input: &mut impl BufRead) -> io::Result<Option<Result<Message, String>>> {
     let mut size = None;
     let mut line = String::new();
     loop {
@@ -109,7 +134,7 @@ pub fn read(input: &mut impl BufRead) -> io::Result<Option<Message>> {
             ),
         ));
     }
-    serde_json::from_slice(&body)
-        .map(Some)
-        .map_err(|e| invalid(format!("a message that is not JSON-RPC ({e})")))
+    Ok(Some(serde_json::from_slice(&body).map_err(|e| {
+        format!("a message of {size} bytes is not JSON-RPC ({e})")
+    })))
 }
