@@ -588,6 +588,12 @@ fn a_content_length_that_lies_is_one_line_and_exit_2() {
             "over the 1024 MiB a message may be",
         ),
         ("Content-Length: 3000000000\r\n\r\n{}", "over the 1024"),
+        // A header line without an end is read 64 KiB at most, and quoted
+        // in part.
+        (
+            &*format!("Content-Length: 2{}", "0".repeat(4 << 20)),
+            "malformed header: \"Content-Length: 2000",
+        ),
         (
             "Content-Length: 900000000\r\n\r\n{}",
             "ended inside a message (2 of its 900000000 bytes)",
@@ -613,6 +619,7 @@ fn a_content_length_that_lies_is_one_line_and_exit_2() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(stderr.lines().count(), 1, "{stderr}");
         assert!(stderr.contains(says), "{stderr}");
+        assert!(stderr.len() < 300, "{stderr}");
     }
 }
 

@@ -2,8 +2,8 @@
 //! input and output, so an editor shows findings as the article is written.
 //!
 //! Messages and the protocol's handshake come from `lsp-server`, read
-//! from standard input by `transport`, message shapes from `lsp-types`. Documents are linted from the editor's text
-//! when opened and saved, and once typing pauses after a change
+//! from standard input by `transport`, message shapes from `lsp-types`.
+//! Documents are linted from the editor's text when opened and saved, and once typing pauses after a change
 //! ([`DEBOUNCE`]); findings are pushed (`textDocument/publishDiagnostics`)
 //! to editors that do not pull them, and answered to
 //! `textDocument/diagnostic` for those that do. Positions are in the

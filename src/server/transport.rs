@@ -18,6 +18,11 @@ use lsp_types::{MessageType, ShowMessageParams};
 /// command line refuses files over 32 MB by default), even JSON-escaped.
 pub const MAX_MESSAGE: usize = 1 << 30;
 
+/// The longest header line read: `Content-Length: …` and `Content-Type:
+/// …` are a few dozen bytes, and a line without an end must not grow
+/// without bound.
+const MAX_HEADER_LINE: u64 = 64 << 10;
+
 /// The reading and writing threads of [`stdio`].
 pub struct Threads {
     reader: JoinHandle<io::Result<()>>,
@@ -93,25 +98,25 @@ pub fn read(input: &mut impl BufRead) -> io::Result<Option<Result<Message, Strin
     let mut line = String::new();
     loop {
         line.clear();
-        if input.read_line(&mut line)? == 0 {
+        if (&mut *input).take(MAX_HEADER_LINE).read_line(&mut line)? == 0 {
             if size.is_none() {
                 return Ok(None);
             }
             return Err(invalid("standard input ended inside a header".into()));
         }
         let Some(header) = line.strip_suffix("\r\n") else {
-            return Err(invalid(format!("malformed header: {line:?}")));
+            return Err(invalid(format!("malformed header: {}", excerpt(&line))));
         };
         if header.is_empty() {
             break;
         }
         let Some((name, value)) = header.split_once(": ") else {
-            return Err(invalid(format!("malformed header: {header:?}")));
+            return Err(invalid(format!("malformed header: {}", excerpt(header))));
         };
         if name.eq_ignore_ascii_case("Content-Length") {
-            let n: usize = value
-                .parse()
-                .map_err(|e| invalid(format!("malformed Content-Length {value:?} ({e})")))?;
+            let n: usize = value.parse().map_err(|e| {
+                invalid(format!("malformed Content-Length {} ({e})", excerpt(value)))
+            })?;
             if n > MAX_MESSAGE {
                 return Err(invalid(format!(
                     "a message of {n} bytes, over the {} MiB a message may be",
@@ -137,4 +142,14 @@ pub fn read(input: &mut impl BufRead) -> io::Result<Option<Result<Message, Strin
     Ok(Some(serde_json::from_slice(&body).map_err(|e| {
         format!("a message of {size} bytes is not JSON-RPC ({e})")
     })))
+}
+
+/// A header quoted in an error: its first 60 characters, escaped.
+fn excerpt(text: &str) -> String {
+    let cut: String = text.chars().take(60).collect();
+    if cut.len() < text.len() {
+        format!("{cut:?}…")
+    } else {
+        format!("{cut:?}")
+    }
 }
