@@ -654,6 +654,12 @@ fn messages_after_shutdown_are_refused_and_exit_still_ends_it() {
     drop(client.stdin);
     let status = client.child.wait().unwrap();
     assert!(status.success(), "{status}");
+
+    // `exit` without `shutdown` exits 1, as the protocol asks.
+    let (mut client, _) = Client::start(dir.path(), json!({}));
+    client.notify("exit", Value::Null);
+    let status = client.child.wait().unwrap();
+    assert_eq!(status.code(), Some(1), "{status}");
 }
 
 #[test]

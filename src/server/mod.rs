@@ -53,14 +53,19 @@ pub const DEBOUNCE: Duration = Duration::from_millis(200);
 /// Serve one editor on standard input and output until it says `exit`.
 pub fn run() -> ExitCode {
     let (connection, io_threads) = transport::stdio();
-    if let Err(message) = serve(&connection) {
-        // The reader may still wait on standard input: exit without it.
-        eprintln!("presslint server: error: {message}");
-        return ExitCode::from(2);
-    }
+    let orderly = match serve(&connection) {
+        Ok(orderly) => orderly,
+        Err(message) => {
+            // The reader may still wait on standard input: exit without it.
+            eprintln!("presslint server: error: {message}");
+            return ExitCode::from(2);
+        }
+    };
     // Close our end so the writer thread finishes, then wait for both.
     drop(connection);
     match io_threads.join() {
+        // `exit` before `shutdown` exits 1, as the protocol asks.
+        Ok(()) if !orderly => ExitCode::from(1),
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("presslint server: error: reading or writing the protocol failed ({err})");
@@ -69,7 +74,9 @@ pub fn run() -> ExitCode {
     }
 }
 
-fn serve(connection: &Connection) -> Result<(), String> {
+/// Serve until `exit` or the end of the input: `Ok(false)` when the
+/// editor said `exit` without `shutdown` first.
+fn serve(connection: &Connection) -> Result<bool, String> {
     let (id, params) = connection.initialize_start().map_err(|e| {
         if e.channel_is_disconnected() {
             "standard input ended, or held something other than LSP messages, before an initialize request; presslint server is started by an editor (see README, Editor)".to_string()
@@ -107,11 +114,11 @@ fn serve(connection: &Connection) -> Result<(), String> {
                     server.lint_due(connection);
                     continue;
                 }
-                Err(_) => return Ok(()),
+                Err(_) => return Ok(true),
             },
             None => match connection.receiver.recv() {
                 Ok(message) => message,
-                Err(_) => return Ok(()),
+                Err(_) => return Ok(true),
             },
         };
         match message {
@@ -133,7 +140,7 @@ fn serve(connection: &Connection) -> Result<(), String> {
             }
             Message::Notification(notification) => {
                 if notification.method == Exit::METHOD {
-                    return Ok(());
+                    return Ok(shut_down);
                 }
                 if !shut_down {
                     server.notification(notification, connection);
