@@ -24,9 +24,10 @@ struct Story {
     /// caption.
     words: HashSet<String>,
     site: String,
-    /// What [`Story::names`] answered for each name asked: a credit
-    /// repeated under a thousand pictures is looked for once.
-    named: RefCell<HashMap<String, bool>>,
+    /// How many times the story names each name asked, up to three (see
+    /// [`Story::times_named`]): a credit repeated under a thousand
+    /// pictures is looked for once.
+    named: RefCell<HashMap<String, usize>>,
     /// How many bytes of the story the searches have read (see
     /// [`MAX_STORY_READ`]).
     read: Cell<usize>,
@@ -133,39 +134,37 @@ impl Story {
 
     /// The story names `name` (lowercased) as [`names`] reads it.
     fn names(&self, name: &str) -> bool {
+        self.times_named(name) > 0
+    }
+
+    /// The story names `name` more than twice: what it is about, not
+    /// someone it mentions.
+    fn names_often(&self, name: &str) -> bool {
+        name.chars().count() >= 3 && self.times_named(name) > 2
+    }
+
+    /// How many times the story names `name`, counted up to three (see
+    /// [`names`]), read once per name and within [`MAX_STORY_READ`].
+    fn times_named(&self, name: &str) -> usize {
         let spaced = name.is_ascii() || !name.chars().any(is_unspaced_script);
         if spaced
             && name
                 .split(|c: char| !c.is_alphanumeric())
                 .any(|w| !w.is_empty() && !self.words.contains(w))
         {
-            return false;
+            return 0;
         }
-        if let Some(&named) = self.named.borrow().get(name) {
-            return named;
-        }
-        let read = self.read.get();
-        if read >= MAX_STORY_READ {
-            return false;
-        }
-        self.read.set(read + self.text.len());
-        let named = names(&self.text, name);
-        self.named.borrow_mut().insert(name.to_string(), named);
-        named
-    }
-
-    /// The story names `name` more than twice: what it is about, not
-    /// someone it mentions (see [`Story::names`]).
-    fn names_often(&self, name: &str) -> bool {
-        if name.chars().count() < 3 || !self.names(name) {
-            return false;
+        if let Some(&times) = self.named.borrow().get(name) {
+            return times;
         }
         let read = self.read.get();
         if read >= MAX_STORY_READ {
-            return false;
+            return 0;
         }
         self.read.set(read + self.text.len());
-        occurrences(&self.text, name) > 2
+        let times = whole_names(&self.text, name).take(3).count();
+        self.named.borrow_mut().insert(name.to_string(), times);
+        times
     }
 
     /// Whether a news photo's caption is asked when and where the picture
@@ -490,11 +489,6 @@ fn organisation_name(part: &str) -> String {
 /// anywhere for a name in a script written without spaces.
 fn names(text: &str, name: &str) -> bool {
     whole_names(text, name).next().is_some()
-}
-
-/// How many times `text` names `name`, as [`names`] reads it.
-fn occurrences(text: &str, name: &str) -> usize {
-    whole_names(text, name).count()
 }
 
 /// Where `text` holds `name` as a whole name, not inside a longer word
