@@ -294,26 +294,42 @@ fn is_date(text: &str) -> bool {
 }
 
 /// A figure of a fact box ("20K", "100K", "25 Years", "3.5m"): a number
-/// with a suffix, or a count and one word, not a year ("2016 Election" is
-/// a title).
+/// with a suffix, or a number and a unit of count. Not a numbered section
+/// ("1. Paris", "2 Methods") nor a year ("2016 Election").
 fn is_statistic(text: &str) -> bool {
     let mut words = text.split_whitespace();
     let (Some(first), unit, None) = (words.next(), words.next(), words.next()) else {
         return false;
     };
     let digits = first.trim_end_matches(|c: char| c.is_alphabetic() || c == '%' || c == '+');
-    if digits.is_empty()
-        || !digits.starts_with(|c: char| c.is_ascii_digit())
+    if !digits.starts_with(|c: char| c.is_ascii_digit())
+        || digits.ends_with(['.', ','])
         || !digits.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
     {
         return false;
     }
-    let year = digits.len() == 4 && matches!(&digits[..2], "18" | "19" | "20");
     match unit {
         None => digits.len() < first.len(),
-        Some(unit) => digits.len() == first.len() && !year && unit.chars().all(char::is_alphabetic),
+        Some(unit) => {
+            digits.len() == first.len()
+                && QUANTITY_UNITS.iter().any(|u| {
+                    // "Years", "Countries": the unit and its plural.
+                    let singular = match unit.strip_suffix("ies") {
+                        Some(stem) => format!("{stem}y"),
+                        None => unit.strip_suffix('s').unwrap_or(unit).to_string(),
+                    };
+                    unit.eq_ignore_ascii_case(u) || singular.eq_ignore_ascii_case(u)
+                })
+        }
     }
 }
+
+/// What a fact box counts, singular: "25 Years", "100 Million".
+const QUANTITY_UNITS: &[&str] = &[
+    "year", "month", "week", "day", "hour", "minute", "second", "thousand", "million",
+    "billion", "trillion", "percent", "people", "person", "time", "country", "death", "job",
+    "member", "mile", "km", "ton", "tonne",
+];
 
 /// Labels a page's furniture puts between paragraphs: advertising slots,
 /// "Continue reading", comment counts.
@@ -390,6 +406,8 @@ mod tests {
             "Why We Love NYC",
             "2016 Election",
             "3D Printing",
+            "1. Paris",
+            "2 Methods",
         ] {
             assert!(reads_as_subheading(&block(text)), "{text}");
         }
@@ -425,6 +443,8 @@ mod tests {
             "100K",
             "25 Years",
             "3.5m",
+            "100 Million",
+            "40 Countries",
         ] {
             assert!(!reads_as_subheading(&block(text)), "{text}");
         }
