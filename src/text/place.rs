@@ -485,16 +485,10 @@ fn after_locative(text: &str, tokens: &[Token], i: usize, gaz: &Gazetteer) -> Op
     if in_list(&words.landmark, &name_of(text, tokens, j, k)) {
         return found("locative");
     }
-    // "w Warszawie", "we Wrocławiu", "ve Villa Parku": the name with its
-    // case ending undone.
-    let inflected = in_list(&words.locative_inflected, &word);
-    if inflected && k - j <= 6 && uninflected(&name_of(text, tokens, j, k), gaz) {
+    // "w Warszawie", "we Wrocławiu": the name with its case ending undone.
+    if in_list(&words.locative_inflected, &word) && k == j + 1 && uninflected(tokens[j].bare(), gaz)
+    {
         return found("locative");
-    }
-    // A word that places only a name with a case ending ("v", "na") does
-    // not place one without: "Chelsea v Leicester" is a match.
-    if inflected && !in_list(&words.locative, &word) {
-        return None;
     }
     if let Some(e) = known_prefix(text, tokens, j, k, gaz) {
         let rest_is_landmark = tokens[e..k].iter().all(|r| {
