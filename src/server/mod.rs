@@ -13,6 +13,7 @@
 
 mod actions;
 mod convert;
+mod edits;
 mod hover;
 mod transport;
 mod workspace;
@@ -365,7 +366,7 @@ impl Server {
         }
     }
 
-    /// Apply an edit; the lint waits until typing pauses.
+    /// Apply a change's edits; the lint waits until typing pauses.
     fn change(&mut self, p: DidChangeTextDocumentParams) {
         let unit = self.client.unit;
         let Some(doc) = self
@@ -375,20 +376,7 @@ impl Server {
         else {
             return;
         };
-        for change in p.content_changes {
-            match change.range {
-                Some(range) => {
-                    let index = crate::source::LineIndex::new(&doc.text);
-                    let at = |pos: lsp_types::Position| {
-                        index.offset(&doc.text, pos.line as usize, pos.character as usize, unit)
-                    };
-                    let (start, end) = (at(range.start), at(range.end));
-                    let end = end.max(start);
-                    doc.text.replace_range(start..end, &change.text);
-                }
-                None => doc.text = change.text,
-            }
-        }
+        edits::apply(&mut doc.text, p.content_changes, unit);
         doc.version = p.text_document.version;
         doc.linted = None;
         doc.due = Some(Instant::now() + DEBOUNCE);
