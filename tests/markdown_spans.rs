@@ -256,3 +256,25 @@ fn seed_article_read_line_by_line() {
     assert_eq!(flagged(&bytes, &found, "img-alt-contains-credit"), alts);
     assert_eq!(flagged(&bytes, &found, "img-alt-too-long"), alts);
 }
+
+/// Raw HTML written inline around Markdown text (`<a href>…</a>`, an
+/// `<abbr>`, a heading a template writes on one line): the text between
+/// the tags is the element's content, as the page renders it. Only a link
+/// with nothing between its tags has no name.
+#[test]
+fn text_between_inline_html_tags_is_their_content() {
+    let source = format!(
+        "---\ntitle: Quay reopens after the storm\n---\n\n{LEAD}\
+         Read the council's <a href=\"/reports/quay\">report on the *quay*</a> and the \
+         <abbr title=\"Royal National Lifeboat Institution\">RNLI</abbr> statement.\n\n\
+         Go back <a href=\"/\">home</a>, or follow <a href=\"/news/live\"><em>our live page</em></a>.\n\n\
+         See the <a href=\"/gallery\">![Boats moored in the basin](/media/2025/01/18/boats.jpg)</a> gallery.\n\n\
+         Next <h2 class=\"inline\">Harbour works</h2> and <a href=\"/news/quay-live\"></a> nothing.\n"
+    );
+    let (bytes, found) = findings(&source);
+    assert_eq!(
+        flagged(&bytes, &found, "link-name-missing"),
+        [r#"<a href="/news/quay-live">"#]
+    );
+    assert_eq!(flagged(&bytes, &found, "heading-empty"), Vec::<&str>::new());
+}

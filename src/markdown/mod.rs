@@ -7,7 +7,9 @@
 //! Raw HTML (`<figure>…</figure>`, `<img …>`, comments) goes through the
 //! HTML path: it is parsed as one document made of the file with every
 //! byte outside the raw HTML blanked (newlines kept), so its spans are
-//! spans of the `.md` file.
+//! spans of the `.md` file. The Markdown text between an inline tag and
+//! its closing tag (`<a href="/">home</a>`) is kept too: it is the
+//! element's content.
 //!
 //! Files written one line per paragraph with no blank lines (CMS and wire
 //! exports, like the seed article) would be one CommonMark paragraph; such
@@ -189,10 +191,15 @@ impl Walk {
         // Images and links being read: (start index in images/links).
         let mut in_image: Vec<(Range<usize>, String, String, String)> = Vec::new();
         let mut in_link: Vec<(Range<usize>, String, String)> = Vec::new();
+        // The inline HTML elements open in the current block (`<a href>`
+        // before its `</a>`): the Markdown text between their tags is
+        // their content in the HTML document.
+        let mut inline_open: Vec<String> = Vec::new();
         for (event, r) in Parser::new_ext(text, options).into_offset_iter() {
             let r = r.start + base..r.end + base;
             match event {
                 Event::Start(Tag::Paragraph) | Event::Start(Tag::Heading { .. }) => {
+                    inline_open.clear();
                     let kind = match event {
                         Event::Start(Tag::Heading { level, .. }) => {
                             BlockKind::Heading(heading_level(level))
@@ -219,6 +226,7 @@ impl Walk {
                     });
                 }
                 Event::End(TagEnd::Paragraph) | Event::End(TagEnd::Heading(_)) => {
+                    inline_open.clear();
                     if let Some(mut o) = open.take() {
                         o.block.italic = !o.plain_outside_italic && !o.block.text.trim().is_empty();
                         o.block.bold = !o.plain_outside_bold && !o.block.text.trim().is_empty();
@@ -295,6 +303,9 @@ impl Walk {
                     if matches!(event, Event::Code(_)) {
                         self.code.push(r.clone());
                     }
+                    if !inline_open.is_empty() {
+                        self.html.push(r.clone());
+                    }
                     if let Some((_, _, _, alt)) = in_image.last_mut() {
                         alt.push_str(t);
                         continue;
@@ -321,6 +332,9 @@ impl Walk {
                     }
                 }
                 Event::Html(ref html) | Event::InlineHtml(ref html) => {
+                    if matches!(event, Event::InlineHtml(_)) {
+                        inline_tag(html, &mut inline_open);
+                    }
                     self.html.push(r);
                     // A comment (an editor's note, a suppression) is not
                     // content: `![…](…) <!-- note -->` still stands alone.
@@ -333,6 +347,40 @@ impl Walk {
                 _ => {}
             }
         }
+    }
+}
+
+/// Elements that have no content, so no closing tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// Follow one inline HTML tag (`<a href="/">`, `</a>`, `<br>`) on the
+/// stack of elements open in a paragraph.
+fn inline_tag(html: &str, open: &mut Vec<String>) {
+    let tag = html.trim();
+    let Some(rest) = tag.strip_prefix('<') else {
+        return;
+    };
+    let (closing, rest) = match rest.strip_prefix('/') {
+        Some(rest) => (true, rest),
+        None => (false, rest),
+    };
+    let name: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if name.is_empty() {
+        return;
+    }
+    if closing {
+        if let Some(at) = open.iter().rposition(|n| *n == name) {
+            open.truncate(at);
+        }
+    } else if !tag.ends_with("/>") && !VOID.contains(&name.as_str()) {
+        open.push(name);
     }
 }
 
