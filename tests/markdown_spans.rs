@@ -278,3 +278,39 @@ fn text_between_inline_html_tags_is_their_content() {
     );
     assert_eq!(flagged(&bytes, &found, "heading-empty"), Vec::<&str>::new());
 }
+
+/// A Markdown picture's address says what it is, as a figure's does in
+/// HTML: a PNG screenshot, a GIF screen recording and a file named for a
+/// chart are no news photos, so no news caption is asked of them; a JPEG
+/// photo is, and so is a PNG whose caption credits a photographer.
+#[test]
+fn a_markdown_pictures_address_says_whether_it_is_a_photo() {
+    let source = format!(
+        "---\ntitle: Harbour app shows berths live\n---\n\n{LEAD}\
+         The new berth planner appears in the harbour app:\n\n\
+         ![Berth planner dropdown](/media/2025/01/18/berth-planner-dropdown.png)\n\n\
+         Opening a berth shows its tide window.\n\n\
+         ![Opening a berth](/media/2025/01/18/berth-open.gif \"Opening a berth\")\n\n\
+         Traffic has doubled since the quay reopened.\n\n\
+         ![Boats per week](/media/2025/01/18/harbour-traffic-chart.jpg)\n\n\
+         The harbourmaster watched the first boats come in.\n\n\
+         ![Boats moored in the inner basin](/media/2025/01/18/inner-basin.jpg)\n\n\
+         Crews tied up along the new pontoon.\n\n\
+         ![Crews on the pontoon](/media/2025/01/18/pontoon.png \"Crews on the new pontoon. Photo: Keziah Lobb/West Briton Post\")\n"
+    );
+    let (bytes, found) = findings(&source);
+    assert_eq!(
+        flagged(&bytes, &found, "figure-caption-missing"),
+        ["![Boats moored in the inner basin](/media/2025/01/18/inner-basin.jpg)"]
+    );
+    // The PNG's caption is a photo's, so it is asked for a date and a
+    // place; the GIF's title is no news caption.
+    assert_eq!(
+        flagged(&bytes, &found, "caption-date-missing"),
+        ["Crews on the new pontoon. Photo: Keziah Lobb/West Briton Post"]
+    );
+    assert_eq!(
+        flagged(&bytes, &found, "caption-credit-missing"),
+        Vec::<&str>::new()
+    );
+}

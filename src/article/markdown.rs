@@ -222,12 +222,14 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options) -> Article<'d> {
         }
     }
     for figure in &mut figures {
-        let alt = article.images[figure.images[0]]
-            .alt
-            .as_ref()
-            .map(|a| a.value);
+        let image = &article.images[figure.images[0]];
+        let alt = image.alt.as_ref().map(|a| a.value);
         let caption = figure.caption.as_ref().map(|c| c.text.as_str());
-        figure.photo = super::photo::words_say_photo(alt, caption);
+        // The picture's address says what it is, as in HTML: a PNG
+        // screenshot, a GIF animation, a file named for a chart.
+        let src = image.src.map(|s| s.url());
+        figure.photo = super::photo::words_say_photo(alt, caption)
+            && src.is_none_or(|src| super::photo::address_says_photo(src, caption));
     }
     article.figures.extend(figures);
     in_source_order(&mut article);

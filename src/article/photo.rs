@@ -422,19 +422,13 @@ pub fn is_photo(seen: &Seen<'_>, selector: Option<&Selector>) -> bool {
     }
     let served: Vec<String> = addresses.iter().filter_map(|a| served_address(a)).collect();
     addresses.extend(served.iter().map(String::as_str));
-    if addresses.iter().any(|src| {
-        let words: Vec<String> = address_words(src).collect();
-        words.iter().any(|w| NOT_PHOTO_ADDRESS.contains(&w.as_str()) || is_isbn(w))
-            // `Radial-Tire-Cut-Away-with-Labels.jpg`
-            || has_phrase(&words.join(" "), NOT_PHOTO_ADDRESS_PHRASES)
-    }) {
+    if addresses_name_other_picture(&addresses) {
         return false;
     }
     // A PNG, GIF or SVG with no JPEG, WebP or AVIF version (a lazy image's
     // placeholder GIF does not count against its JPEG), unless the
     // figure's own caption credits a photographer.
-    if addresses.iter().any(|a| format_of(a) == Some(false))
-        && !addresses.iter().any(|a| format_of(a) == Some(true))
+    if drawing_format(&addresses)
         && !seen.caption.is_some_and(|(caption, text)| {
             caption.ancestors().any(|a| a.id() == seen.element.id())
                 && (credits_photographer(text) || shows_people(text))
@@ -959,8 +953,39 @@ pub(super) fn has_phrase(text: &str, phrases: &[&str]) -> bool {
     })
 }
 
+/// An address names a picture that is no news photo: a logo, an icon, a
+/// chart, a map, a screenshot, a book's cover by its ISBN
+/// (`9782809712735_large.jpg`), a cutaway.
+fn addresses_name_other_picture(addresses: &[&str]) -> bool {
+    addresses.iter().any(|src| {
+        let words: Vec<String> = address_words(src).collect();
+        words.iter().any(|w| NOT_PHOTO_ADDRESS.contains(&w.as_str()) || is_isbn(w))
+            // `Radial-Tire-Cut-Away-with-Labels.jpg`
+            || has_phrase(&words.join(" "), NOT_PHOTO_ADDRESS_PHRASES)
+    })
+}
+
+/// The picture comes only as PNG, GIF or SVG, with no JPEG, WebP or AVIF
+/// version: the formats of screenshots, charts, diagrams, logos and
+/// animations.
+fn drawing_format(addresses: &[&str]) -> bool {
+    addresses.iter().any(|a| format_of(a) == Some(false))
+        && !addresses.iter().any(|a| format_of(a) == Some(true))
+}
+
+/// What a Markdown picture's address says, as a figure's addresses do in
+/// HTML: not a news photo when it names a logo, a chart, a screenshot…,
+/// or when it is a PNG, GIF or SVG whose caption does not credit a
+/// photographer or name the people shown.
+pub fn address_says_photo(src: &str, caption: Option<&str>) -> bool {
+    let served = served_address(src);
+    let addresses: Vec<&str> = std::iter::once(src).chain(served.as_deref()).collect();
+    let credited = caption.is_some_and(|text| credits_photographer(text) || shows_people(text));
+    !addresses_name_other_picture(&addresses) && (!drawing_format(&addresses) || credited)
+}
+
 /// What an alt text and a caption alone say: not a screenshot, chart, map,
-/// logo, illustration or video. (Markdown pictures have nothing else.)
+/// logo, illustration or video.
 pub fn words_say_photo(alt: Option<&str>, caption: Option<&str>) -> bool {
     !alt.is_some_and(alt_names_other_picture) && !caption.is_some_and(caption_names_other_picture)
 }
