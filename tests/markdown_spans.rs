@@ -314,3 +314,27 @@ fn a_markdown_pictures_address_says_whether_it_is_a_photo() {
         Vec::<&str>::new()
     );
 }
+
+/// A front matter without `title` over a body that opens with its
+/// `# Headline` (a Docusaurus or MkDocs page, a GitHub Pages post): the
+/// headline is the page's title. Without that opening headline the front
+/// matter is reported.
+#[test]
+fn an_opening_headline_titles_a_front_matter_without_title() {
+    let titled = "---\nsidebar_position: 2\nauthor: Morwenna Hale\n---\n\n\
+                  # Quay reopens after the storm\n\n\
+                  Boats returned to the inner basin on Saturday.\n";
+    let (_, found) = findings(titled);
+    assert!(
+        !found.iter().any(|f| f.rule == "document-title"),
+        "{found:?}"
+    );
+    let untitled = "---\nsidebar_position: 2\nauthor: Morwenna Hale\n---\n\n\
+                    Boats returned to the inner basin on Saturday.\n\n\
+                    # Quay reopens after the storm\n";
+    let (bytes, found) = findings(untitled);
+    assert_eq!(
+        flagged(&bytes, &found, "document-title"),
+        ["---\nsidebar_position: 2\nauthor: Morwenna Hale\n---\n"]
+    );
+}

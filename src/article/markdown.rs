@@ -36,7 +36,17 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options) -> Article<'d> {
         base: None,
         lang: field("lang").or(field("language")).map(attr),
         lang_bound: false,
-        title: field("title").map(|t| (t.span, !t.value.trim().is_empty())),
+        // Without a `title`, a `# Headline` opening the body is the page's
+        // title: Docusaurus, MkDocs, VitePress and GitHub Pages' Jekyll
+        // take it from there.
+        title: field("title")
+            .map(|t| (t.span, !t.value.trim().is_empty()))
+            .or_else(|| {
+                md.blocks
+                    .first()
+                    .filter(|b| b.kind == BlockKind::Heading(1) && !b.nested)
+                    .map(|b| (b.span, !b.text.trim().is_empty()))
+            }),
         head_tag: None,
         body_tag: None,
         headline_line: false,
