@@ -338,3 +338,25 @@ fn an_opening_headline_titles_a_front_matter_without_title() {
         ["---\nsidebar_position: 2\nauthor: Morwenna Hale\n---\n"]
     );
 }
+
+/// A picture that links to another page (`[![alt](thumb)](/story)`, a
+/// video's thumbnail linking to the video) is a card for that page, as in
+/// HTML: no news caption is asked of it. A picture linking to its own
+/// larger file is still a photo.
+#[test]
+fn a_picture_linking_to_another_page_is_a_card() {
+    let source = format!(
+        "---\ntitle: Quay reopens after the storm\n---\n\n{LEAD}\
+         Watch the first boats come in:\n\n\
+         [![Boats returning to the quay](https://img.youtube.com/vi/abc123/0.jpg)](https://www.youtube.com/watch?v=abc123)\n\n\
+         Read our report from the night of the storm.\n\n\
+         [![Waves over the quay wall](/media/2025/01/11/storm-quay.jpg)](/news/2025/01/11/storm-night)\n\n\
+         The harbourmaster watched from the pier.\n\n\
+         [![Boats moored in the inner basin](/media/2025/01/18/inner-basin.jpg)](/media/2025/01/18/inner-basin-full.jpg)\n"
+    );
+    let (bytes, found) = findings(&source);
+    assert_eq!(
+        flagged(&bytes, &found, "figure-caption-missing"),
+        ["![Boats moored in the inner basin](/media/2025/01/18/inner-basin.jpg)"]
+    );
+}

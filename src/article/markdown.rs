@@ -164,8 +164,17 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options) -> Article<'d> {
             caption_in_alt,
             !image.title.trim().is_empty(),
         );
+        article.images[index].link = image.link.as_deref();
         if block.is_some() {
-            figures.push(figure(image.span, index, caption, Provided::default()));
+            let mut card = figure(image.span, index, caption, Provided::default());
+            // `[![alt](src)](/other-story)`: a card for the page it opens
+            // (a video's thumbnail, a project's screenshot), as a picture
+            // linked away in HTML is; a link to the picture's file is not.
+            card.links_away = image
+                .link
+                .as_deref()
+                .is_some_and(super::figures::href_leads_away);
+            figures.push(card);
         }
     }
     // Hugo figure shortcodes: src, alt, caption, attr (the credit).
@@ -238,7 +247,8 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options) -> Article<'d> {
         // The picture's address says what it is, as in HTML: a PNG
         // screenshot, a GIF animation, a file named for a chart.
         let src = image.src.map(|s| s.url());
-        figure.photo = super::photo::words_say_photo(alt, caption)
+        figure.photo = !figure.links_away
+            && super::photo::words_say_photo(alt, caption)
             && src.is_none_or(|src| super::photo::address_says_photo(src, caption));
     }
     article.figures.extend(figures);

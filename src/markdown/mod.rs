@@ -77,6 +77,8 @@ pub struct MdImage {
     pub src_span: Span,
     pub title: String,
     pub title_span: Option<Span>,
+    /// The destination of the Markdown link it is in (`[![alt](src)](href)`).
+    pub link: Option<String>,
 }
 
 /// `[text](href "title")`.
@@ -190,7 +192,7 @@ impl Walk {
         let mut containers = 0usize;
         // Images and links being read: (start index in images/links).
         let mut in_image: Vec<(Range<usize>, String, String, String)> = Vec::new();
-        let mut in_link: Vec<(Range<usize>, String, String)> = Vec::new();
+        let mut in_link: Vec<(Range<usize>, String, String, String)> = Vec::new();
         // The inline HTML elements open in the current block (`<a href>`
         // before its `</a>`): the Markdown text between their tags is
         // their content in the HTML document.
@@ -277,9 +279,10 @@ impl Walk {
                     if let Some((r, src, title, alt)) = in_image.pop() {
                         let index = self.images.len();
                         let closing = self.closing.get_or_insert_with(|| closing_brackets(source));
-                        self.images
-                            .push(image(source, r, closing, src, title, alt.clone()));
-                        if let Some((_, text, _)) = in_link.last_mut() {
+                        let mut md_image = image(source, r, closing, src, title, alt.clone());
+                        md_image.link = in_link.last().map(|(_, _, _, href)| href.clone());
+                        self.images.push(md_image);
+                        if let Some((_, text, _, _)) = in_link.last_mut() {
                             text.push_str(&alt);
                         }
                         if let Some(o) = &mut open {
@@ -288,10 +291,10 @@ impl Walk {
                     }
                 }
                 Event::Start(Tag::Link {
-                    dest_url: _, title, ..
-                }) => in_link.push((r, String::new(), title.to_string())),
+                    dest_url, title, ..
+                }) => in_link.push((r, String::new(), title.to_string(), dest_url.to_string())),
                 Event::End(TagEnd::Link) => {
-                    if let Some((r, text, title)) = in_link.pop() {
+                    if let Some((r, text, title, _)) = in_link.pop() {
                         self.links.push(MdLink {
                             span: Span::new(r.start, r.end),
                             text,
@@ -310,7 +313,7 @@ impl Walk {
                         alt.push_str(t);
                         continue;
                     }
-                    if let Some((_, text, _)) = in_link.last_mut() {
+                    if let Some((_, text, _, _)) = in_link.last_mut() {
                         text.push_str(t);
                     }
                     if let Some(o) = &mut open {
@@ -448,6 +451,7 @@ fn image(
             src_span: whole,
             title,
             title_span: None,
+            link: None,
         };
     };
     let alt_span = Span::new(r.start + 2.min(close), r.start + close);
@@ -485,6 +489,7 @@ fn image(
         src_span,
         title,
         title_span,
+        link: None,
     }
 }
 

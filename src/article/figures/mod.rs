@@ -13,6 +13,8 @@ mod lazy;
 mod read;
 mod search;
 
+pub(crate) use search::href_leads_away;
+
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;

@@ -656,35 +656,38 @@ pub(super) fn link_goes_away(a: ElementRef<'_>) -> bool {
 /// placeholder link (`<a class="lazy" data-original="….jpg"
 /// href="/story/…">`) keeps its own picture there, not a larger one.
 pub(super) fn href_goes_away(a: ElementRef<'_>) -> bool {
-    a.value().name() == "a"
-        && a.value().attribute("href").is_some_and(|h| {
-            let h = h.trim().to_ascii_lowercase();
-            let h = h.split(['?', '#']).next().unwrap_or("");
-            // A segment that starts with a picture word (`/photos/123`,
-            // `/gallery-2/`, `images.example.com`); inside a story's slug
-            // (`/kylie-jenner-bathing-suit-photo/`) the word is the story's.
-            !h.is_empty()
-                && !is_picture_file(h)
-                && !h
-                    .split('/')
-                    .filter_map(|segment| crate::a11y::word_parts(segment).next())
-                    .any(|w| {
-                        matches!(
-                            w.as_str(),
-                            "img"
-                                | "image"
-                                | "images"
-                                | "photo"
-                                | "photos"
-                                | "gallery"
-                                | "galleries"
-                                | "lightbox"
-                                | "slideshow"
-                                | "file"
-                                | "zoom"
-                        )
-                    })
-        })
+    a.value().name() == "a" && a.value().attribute("href").is_some_and(href_leads_away)
+}
+
+/// An `href` that leads to another page: not to an anchor on this one, to
+/// a picture file, or to a picture's own page (see [`href_goes_away`]).
+pub(crate) fn href_leads_away(h: &str) -> bool {
+    let h = h.trim().to_ascii_lowercase();
+    let h = h.split(['?', '#']).next().unwrap_or("");
+    // A segment that starts with a picture word (`/photos/123`,
+    // `/gallery-2/`, `images.example.com`); inside a story's slug
+    // (`/kylie-jenner-bathing-suit-photo/`) the word is the story's.
+    !h.is_empty()
+        && !is_picture_file(h)
+        && !h
+            .split('/')
+            .filter_map(|segment| crate::a11y::word_parts(segment).next())
+            .any(|w| {
+                matches!(
+                    w.as_str(),
+                    "img"
+                        | "image"
+                        | "images"
+                        | "photo"
+                        | "photos"
+                        | "gallery"
+                        | "galleries"
+                        | "lightbox"
+                        | "slideshow"
+                        | "file"
+                        | "zoom"
+                )
+            })
 }
 
 /// Descendant elements whose nearest `<figure>` is `figure` itself, in
