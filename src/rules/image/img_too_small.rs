@@ -6,6 +6,7 @@
 use super::{found, shown, widest};
 use crate::diagnostic::{Diagnostic, Severity};
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 
 use crate::rules::{Context, OptionDoc, Options, Rule, RuleOptions, at_least};
 
@@ -61,10 +62,13 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         og_min_width: og_min,
     } = ctx.options();
     let mut out = Vec::new();
-    for img in &ctx.article.images {
-        // A picture that informs: not decorative, and in a figure.
+    // The pictures of news-photo figures: a screenshot, chart or logo is
+    // as wide as what it shows, not as wide as a photo must be.
+    let photos: HashSet<usize> = ctx.article.figures.iter().filter(|f| f.photo).flat_map(|f| f.images.iter().copied()).collect();
+    for (i, img) in ctx.article.images.iter().enumerate() {
+        // A picture that informs: not decorative, and a news photo.
         let informative = !img.presentational && (img.alt_text().is_some() || img.aria_named);
-        if !img.rendered || !informative || !img.in_figure {
+        if !img.rendered || !informative || !photos.contains(&i) {
             continue;
         }
         let Some(info) = widest(ctx, img) else {
