@@ -110,6 +110,12 @@ fn yaml_values(body: &str) -> Option<Vec<(String, String)>> {
         None => return Some(Vec::new()),
         Some(_) => return None,
     };
+    // A key that is itself a mapping or a list is a template's tag
+    // (`{{ page.summary }}` reads as a mapping inside a mapping): the file
+    // is a template, not an article, and its fields are not its own.
+    if map.keys().any(|k| matches!(k, Yaml::Hash(_) | Yaml::Array(_))) {
+        return None;
+    }
     let values = map
         .into_iter()
         .filter_map(|(k, v)| {
@@ -283,6 +289,8 @@ mod tests {
         let bomb = "---\na: &a [x, x, x]\nb: [*a, *a]\ntitle: t\n---\n";
         let fm = split(bomb).0.unwrap();
         assert!(!fm.readable && fm.get("title").is_none());
+        let template = "---\n\n{{ ast.get_docstring(tree) }}\n\n---\nBody";
+        assert!(!split(template).0.unwrap().readable);
         let starred = "---\ncaption: \"*Storm* in Hull\"\n---\n";
         assert!(split(starred).0.unwrap().get("caption").is_some());
         // Comments after a value, quotes with escapes, multi-line strings.
