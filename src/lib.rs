@@ -359,7 +359,10 @@ fn lint_decoded(
         }
         source::Kind::Markdown => {
             let md = markdown::MarkdownDocument::parse(text);
-            let linted = lint(&md.html, &Article::from_markdown(&md, options));
+            let linted = lint(
+                &md.html,
+                &Article::from_markdown(&md, options, std::path::Path::new(&path)),
+            );
             let truncated = md.html.truncated;
             (md.source, linted, truncated)
         }

@@ -26,6 +26,7 @@ struct Finding {
 fn check(name: &str, source: &str, format: &str) -> (Vec<u8>, String) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(&path, source).unwrap();
     let images = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/images");
     let output = Command::cargo_bin("presslint")
@@ -358,5 +359,37 @@ fn a_picture_linking_to_another_page_is_a_card() {
     assert_eq!(
         flagged(&bytes, &found, "figure-caption-missing"),
         ["![Boats moored in the inner basin](/media/2025/01/18/inner-basin.jpg)"]
+    );
+}
+
+/// A Jekyll collection's document (under `_posts/`, `_tabs/`) without a
+/// `title` is titled after its file name, and its layout shows that title
+/// as the headline; the same file outside a collection has no title.
+#[test]
+fn a_jekyll_collection_document_is_titled_after_its_file_name() {
+    let post = "---\nlayout: post\nauthor: Morwenna Hale\n---\n\n\
+                Boats returned to the inner basin on Saturday.\n\n\
+                ## What the harbour master said\n\nThe quay is safe.\n";
+    let rules = |name: &str| -> Vec<String> {
+        let (_, json) = check(name, post, "json");
+        let report: Value = serde_json::from_str(&json).unwrap();
+        report["files"][0]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["rule"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let titled = rules("_posts/2024-05-01-quay-reopens-after-the-storm.md");
+    assert!(
+        !titled
+            .iter()
+            .any(|r| r == "document-title" || r == "heading-h1-missing"),
+        "{titled:?}"
+    );
+    let untitled = rules("posts/2024-05-01-quay-reopens-after-the-storm.md");
+    assert!(
+        untitled.iter().any(|r| r == "document-title"),
+        "{untitled:?}"
     );
 }

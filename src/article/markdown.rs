@@ -11,11 +11,12 @@ use super::named::{Block, Heading, Link};
 use super::{Article, DocumentFacts, Options};
 use crate::diagnostic::{Reach, Span};
 use crate::markdown::{BlockKind, Field, MarkdownDocument};
+use std::path::{Component, Path};
 use std::sync::Arc;
 
 use crate::text;
 
-pub fn build<'d>(md: &'d MarkdownDocument, options: &Options) -> Article<'d> {
+pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Article<'d> {
     let mut article = build::build(&md.html, options);
     let agencies: std::sync::Arc<[String]> = options.agencies.clone().into();
     let source = md.source.as_str();
@@ -27,6 +28,13 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options) -> Article<'d> {
         span: f.span,
         verbatim: source.get(f.span.start..f.span.end) == Some(f.value.as_str()),
     };
+    let opening_headline = md
+        .blocks
+        .first()
+        .filter(|b| b.kind == BlockKind::Heading(1) && !b.nested);
+    let named_title = front
+        .filter(|_| field("title").is_none() && opening_headline.is_none())
+        .and_then(|_| collection_title(path));
     article.document = DocumentFacts {
         // A front matter that cannot be read says nothing either way.
         full_document: front.is_some_and(|f| f.readable),
@@ -38,15 +46,12 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options) -> Article<'d> {
         lang_bound: false,
         // Without a `title`, a `# Headline` opening the body is the page's
         // title: Docusaurus, MkDocs, VitePress and GitHub Pages' Jekyll
-        // take it from there.
+        // take it from there. Failing that, Jekyll titles a document of a
+        // collection after its file name.
         title: field("title")
             .map(|t| (t.span, !t.value.trim().is_empty()))
-            .or_else(|| {
-                md.blocks
-                    .first()
-                    .filter(|b| b.kind == BlockKind::Heading(1) && !b.nested)
-                    .map(|b| (b.span, !b.text.trim().is_empty()))
-            }),
+            .or(opening_headline.map(|b| (b.span, !b.text.trim().is_empty())))
+            .or(named_title.as_ref().zip(front).map(|(_, f)| (f.span, true))),
         head_tag: None,
         body_tag: None,
         headline_line: false,
@@ -64,6 +69,20 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options) -> Article<'d> {
             layout_copy: false,
             // The front matter's title is the headline.
             title_match: super::headline::TitleMatch::Exact(title.value.chars().count()),
+        });
+    }
+    // So is the title Jekyll makes of the file's name: its layouts show
+    // `page.title` as the headline.
+    if let (Some(name), Some(front)) = (&named_title, front) {
+        article.headings.push(Heading {
+            tag: front.span,
+            level: 1,
+            empty: false,
+            slot: false,
+            widths: crate::a11y::ALL_WIDTHS,
+            text: crate::a11y::normalize(name),
+            layout_copy: false,
+            title_match: super::headline::TitleMatch::Exact(name.chars().count()),
         });
     }
     // Whether a link covers a block is one search, not a walk over every
@@ -376,4 +395,72 @@ fn in_source_order(article: &mut Article<'_>) {
     article.headings.sort_by_key(|h| h.tag.start);
     article.blocks.sort_by_key(|b| b.span.start);
     article.links.sort_by_key(|l| l.tag.start);
+}
+
+/// The title Jekyll gives a document of a collection (a file under a
+/// folder whose name starts with `_`: `_posts`, `_drafts`, `_tabs`) whose
+/// front matter names none: its file name less the date, each word
+/// capitalised (`_posts/2024-05-01-storm-hits-coast.md` is "Storm Hits
+/// Coast").
+fn collection_title(path: &Path) -> Option<String> {
+    let in_collection = path.parent()?.components().any(|c| match c {
+        Component::Normal(name) => name
+            .to_str()
+            .is_some_and(|n| n.len() > 1 && n.starts_with('_')),
+        _ => false,
+    });
+    if !in_collection {
+        return None;
+    }
+    let stem = path.file_stem()?.to_str()?;
+    let bytes = stem.as_bytes();
+    let dated = bytes.len() > 11
+        && bytes[..10].iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+        && bytes[10] == b'-';
+    let slug = if dated { &stem[11..] } else { stem }.trim_end_matches('.');
+    let words: Vec<String> = slug
+        .split('-')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+#[cfg(test)]
+mod collection_tests {
+    use super::collection_title;
+    use std::path::Path;
+
+    #[test]
+    fn a_collection_document_is_titled_after_its_file_name() {
+        let title = |p: &str| collection_title(Path::new(p));
+        assert_eq!(
+            title("site/_posts/2024-05-01-storm-hits-coast.md").as_deref(),
+            Some("Storm Hits Coast")
+        );
+        assert_eq!(title("./_tabs/about.md").as_deref(), Some("About"));
+        assert_eq!(
+            title("_drafts/iOS-launch.markdown").as_deref(),
+            Some("Ios Launch")
+        );
+        assert_eq!(title("site/_posts/2024-05-01-.md"), None);
+        // Not a collection: a page, Hugo's section file, standard input.
+        assert_eq!(title("content/news/storm.md"), None);
+        assert_eq!(title("content/news/_index.md"), None);
+        assert_eq!(title("<stdin>"), None);
+    }
 }

@@ -123,12 +123,14 @@ impl<'d> Article<'d> {
         supplied::mark(build::build(doc, options))
     }
 
-    /// Build the model of a Markdown article.
+    /// Build the model of a Markdown article; its path says whether the
+    /// site generator titles it after its file name.
     pub fn from_markdown(
         md: &'d crate::markdown::MarkdownDocument,
         options: &Options,
+        path: &std::path::Path,
     ) -> Article<'d> {
-        supplied::mark(markdown::build(md, options))
+        supplied::mark(markdown::build(md, options, path))
     }
 
     /// The source text the spans point into.

@@ -56,7 +56,11 @@ fn image_facts(setup: &Setup, file: &FileReport, span: Span) -> Vec<String> {
         }
         Kind::Markdown => {
             let md = MarkdownDocument::parse(text);
-            describe(&Article::from_markdown(&md, options), setup, span)
+            describe(
+                &Article::from_markdown(&md, options, std::path::Path::new(&file.path)),
+                setup,
+                span,
+            )
         }
     }
 }
