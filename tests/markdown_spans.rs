@@ -393,3 +393,51 @@ fn a_jekyll_collection_document_is_titled_after_its_file_name() {
         "{untitled:?}"
     );
 }
+
+/// What a code shortcode holds is a listing shown as written: its HTML,
+/// headings and pictures are not the article's.
+#[test]
+fn a_code_shortcode_holds_a_listing_not_the_article() {
+    let post = "---\ntitle: How the night desk builds the live page\n---\n\n\
+                The live page's template opens with the headline:\n\n\
+                {{< highlight html >}}\n<h1>{{ .Title }}</h1>\n\
+                <img src=\"{{ .Params.lead }}\">\n# a comment, not a heading\n{{< /highlight >}}\n\n\
+                Liquid sites write it the same way:\n\n\
+                {% highlight html %}\n<iframe src=\"/live/feed\"></iframe>\n{% endhighlight %}\n\n\
+                <img src=\"/media/2024/02/11/wend-flood-river.jpg\">\n";
+    let (bytes, found) = findings(post);
+    assert!(
+        !found
+            .iter()
+            .any(|f| f.rule == "heading-h1-multiple" || f.rule == "iframe-title-missing"),
+        "{found:?}"
+    );
+    // The picture after the listings is the article's, and is checked.
+    assert_eq!(
+        flagged(&bytes, &found, "img-alt-missing"),
+        ["<img src=\"/media/2024/02/11/wend-flood-river.jpg\">"]
+    );
+}
+
+/// An archetype or scaffold (a front matter of template tags) and a Hugo
+/// headless bundle are not pages: no title or headline is asked of them.
+#[test]
+fn templates_and_headless_bundles_are_not_pages() {
+    for source in [
+        "---\ntitle: {{ replace .Name \"-\" \" \" | title }}\ndate: {{ .Date }}\n---\n\nBody.\n",
+        "+++\nheadless = true\n+++\n\nShared install steps.\n",
+    ] {
+        let (_, found) = findings(source);
+        assert!(
+            !found
+                .iter()
+                .any(|f| f.rule == "document-title" || f.rule == "heading-h1-missing"),
+            "{source}: {found:?}"
+        );
+    }
+    let (_, found) = findings("---\nheadless: false\n---\n\nBody.\n");
+    assert!(
+        found.iter().any(|f| f.rule == "document-title"),
+        "{found:?}"
+    );
+}

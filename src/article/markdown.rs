@@ -36,8 +36,10 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
         .filter(|_| field("title").is_none() && opening_headline.is_none())
         .and_then(|_| collection_title(path));
     article.document = DocumentFacts {
-        // A front matter that cannot be read says nothing either way.
-        full_document: front.is_some_and(|f| f.readable),
+        // A front matter that cannot be read says nothing either way. A
+        // Hugo headless bundle is never a page: other pages include it.
+        full_document: front.is_some_and(|f| f.readable)
+            && field("headless").is_none_or(|h| h.value.trim() != "true"),
         markdown: true,
         front_matter: front.map(|f| f.span),
         html_tag: None,

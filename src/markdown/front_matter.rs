@@ -68,7 +68,11 @@ pub fn split(source: &str) -> (Option<FrontMatter>, usize) {
         return (None, 0);
     };
     let body = &text[first_line_end..close_start];
-    let values = if fence == "---" {
+    // A front matter with template tags (`title: {{ title }}`) is a
+    // template's: an archetype or scaffold that makes articles, not one.
+    let values = if is_template(body) {
+        None
+    } else if fence == "---" {
         yaml_values(body)
     } else {
         toml_values(body)
@@ -110,12 +114,6 @@ fn yaml_values(body: &str) -> Option<Vec<(String, String)>> {
         None => return Some(Vec::new()),
         Some(_) => return None,
     };
-    // A key that is itself a mapping or a list is a template's tag
-    // (`{{ page.summary }}` reads as a mapping inside a mapping): the file
-    // is a template, not an article, and its fields are not its own.
-    if map.keys().any(|k| matches!(k, Yaml::Hash(_) | Yaml::Array(_))) {
-        return None;
-    }
     let values = map
         .into_iter()
         .filter_map(|(k, v)| {
@@ -130,6 +128,23 @@ fn yaml_values(body: &str) -> Option<Vec<(String, String)>> {
         })
         .collect();
     Some(values)
+}
+
+/// Whether a line of the front matter is a template tag or gives a key
+/// one as its value (`{{ ast.get_docstring(tree) }}`, `title: {{ title }}`,
+/// `title = "{{ replace .Name "-" " " | title }}"`).
+fn is_template(body: &str) -> bool {
+    body.lines().any(|line| {
+        let line = line.trim_start();
+        let value = line
+            .split_once([':', '='])
+            .map_or(line, |(_, value)| value)
+            .trim_start()
+            .trim_start_matches(['"', '\'']);
+        [line, value]
+            .iter()
+            .any(|text| text.starts_with("{{") || text.starts_with("{%"))
+    })
 }
 
 /// A YAML alias (`*name`) outside quotes.
@@ -289,8 +304,16 @@ mod tests {
         let bomb = "---\na: &a [x, x, x]\nb: [*a, *a]\ntitle: t\n---\n";
         let fm = split(bomb).0.unwrap();
         assert!(!fm.readable && fm.get("title").is_none());
-        let template = "---\n\n{{ ast.get_docstring(tree) }}\n\n---\nBody";
-        assert!(!split(template).0.unwrap().readable);
+        for template in [
+            "---\n\n{{ ast.get_docstring(tree) }}\n\n---\nBody",
+            "---\ntitle: {{ title }}\ndate: {{ date }}\n---\n",
+            "+++\ntitle = \"{{ replace .Name \"-\" \" \" | title }}\"\n+++\n",
+            "---\ntitle: {%- if page -%}x{% endif %}\n---\n",
+        ] {
+            assert!(!split(template).0.unwrap().readable, "{template}");
+        }
+        let braces = "---\ntitle: \"Why {braces} matter\"\nsummary: a {{ b }} c\n---\n";
+        assert!(split(braces).0.unwrap().readable);
         let starred = "---\ncaption: \"*Storm* in Hull\"\n---\n";
         assert!(split(starred).0.unwrap().get("caption").is_some());
         // Comments after a value, quotes with escapes, multi-line strings.

@@ -106,6 +106,33 @@ impl MarkdownDocument {
         } else {
             walk.parse(&source, body..source.len());
         }
+        // What code shortcodes hold is code shown as written, not the
+        // article's blocks, pictures, links or markup.
+        let listings = shortcodes::code_ranges(&source, body);
+        if !listings.is_empty() {
+            let reach = Reach::new(listings.iter().map(|r| Span::new(r.start, r.end)));
+            let outside = |s: Span| {
+                reach
+                    .furthest_end_before(s.end)
+                    .is_none_or(|end| end <= s.start)
+            };
+            walk.blocks.retain(|b| outside(b.span));
+            walk.links.retain(|l| outside(l.span));
+            // Blocks name their picture by its index: renumber.
+            let mut index = Vec::with_capacity(walk.images.len());
+            let mut kept = Vec::new();
+            for image in walk.images.drain(..) {
+                index.push(outside(image.span).then_some(kept.len()));
+                if outside(image.span) {
+                    kept.push(image);
+                }
+            }
+            walk.images = kept;
+            for block in &mut walk.blocks {
+                block.only_image = block.only_image.and_then(|i| index[i]);
+            }
+            walk.code.extend(listings.iter().cloned());
+        }
         let mut masked = vec![b' '; source.len()];
         for (i, b) in source.bytes().enumerate() {
             if b == b'\n' {
@@ -114,6 +141,11 @@ impl MarkdownDocument {
         }
         for r in &walk.html {
             masked[r.clone()].copy_from_slice(&source.as_bytes()[r.clone()]);
+        }
+        for r in &listings {
+            for (i, b) in source.as_bytes()[r.clone()].iter().enumerate() {
+                masked[r.start + i] = if *b == b'\n' { b'\n' } else { b' ' };
+            }
         }
         // Only whole characters were copied, the rest is ASCII.
         let masked = String::from_utf8(masked).unwrap_or_default();

@@ -1,6 +1,8 @@
 //! Hugo `figure` shortcodes: `{{< figure src="…" alt="…" caption="…"
 //! attr="…" >}}` (and the `{{% … %}}` form), with the span of each
-//! parameter's value.
+//! parameter's value; and the paired tags that hold code rather than
+//! content (`{{< highlight go >}}…{{< /highlight >}}`, Liquid's
+//! `{% highlight %}…{% endhighlight %}`).
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -75,8 +77,60 @@ pub fn find(source: &str, body: usize, code: &[Range<usize>]) -> Vec<Shortcode> 
     out
 }
 
+/// Paired tags whose content is code, shown as written: Hugo's
+/// `highlight` and the `code`, `code-toggle` and `output` shortcodes of
+/// Hugo-built documentation; Jekyll's `highlight` and Hexo's and
+/// Octopress's `codeblock` and `code`.
+static CODE_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"\{\{[<%]\s*(/?)(highlight|code|code-toggle|output)\b[^{}]*?[>%]\}\}",
+        r"|\{%-?\s*(end)?(highlight|codeblock|code)\b[^{}]*?-?%\}",
+    ))
+    .expect("code tag regex")
+});
+
+/// The ranges (from `body`) between a code tag's start and its end, tags
+/// included; a start without its end holds nothing.
+pub fn code_ranges(source: &str, body: usize) -> Vec<Range<usize>> {
+    let mut open: Vec<(&str, usize)> = Vec::new();
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for m in CODE_TAG.captures_iter(&source[body..]) {
+        let whole = m.get(0).expect("match");
+        let (closing, name) = match (m.get(2), m.get(4)) {
+            (Some(name), _) => (!m[1].is_empty(), name.as_str()),
+            (None, Some(name)) => (m.get(3).is_some(), name.as_str()),
+            (None, None) => continue,
+        };
+        if !closing {
+            open.push((name, body + whole.start()));
+        } else if let Some(at) = open.iter().rposition(|(n, _)| *n == name) {
+            let start = open[at].1;
+            open.truncate(at);
+            // An inner pair lies inside the outer one.
+            out.retain(|r| r.start < start);
+            out.push(start..body + whole.end());
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn code_tags_hold_code() {
+        let src = "Intro.\n\n{{< code file=\"layouts/404.html\" >}}\n<h1>Go Home</h1>\n{{< /code >}}\n\n\
+                   {% highlight html %}\n<img src=\"a.jpg\">\n{% endhighlight %}\n\n{{< highlight go >}}\nunclosed\n";
+        let found = super::code_ranges(src, 0);
+        let texts: Vec<&str> = found.iter().map(|r| &src[r.clone()]).collect();
+        assert_eq!(
+            texts,
+            [
+                "{{< code file=\"layouts/404.html\" >}}\n<h1>Go Home</h1>\n{{< /code >}}",
+                "{% highlight html %}\n<img src=\"a.jpg\">\n{% endhighlight %}"
+            ]
+        );
+    }
+
     #[test]
     fn finds_figures_and_their_parameters() {
         let src = "Text.\n\n{{< figure src=\"/a.jpg\" alt='Boats' caption=\"Boats in Hull. [AP]\" width=800 >}}\n\n`{{< figure src=\"/code.jpg\" >}}`\n";
