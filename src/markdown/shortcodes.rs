@@ -4,6 +4,7 @@
 //! content (`{{< highlight go >}}…{{< /highlight >}}`, Liquid's
 //! `{% highlight %}…{% endhighlight %}`).
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -90,9 +91,11 @@ static CODE_TAG: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The ranges (from `body`) between a code tag's start and its end, tags
-/// included; a start without its end holds nothing.
+/// included, in order; a start without its end holds nothing. Each name
+/// has its own stack of starts, and a pair inside another is part of it:
+/// every tag costs one step, however the tags nest or fail to close.
 pub fn code_ranges(source: &str, body: usize) -> Vec<Range<usize>> {
-    let mut open: Vec<(&str, usize)> = Vec::new();
+    let mut open: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut out: Vec<Range<usize>> = Vec::new();
     for m in CODE_TAG.captures_iter(&source[body..]) {
         let whole = m.get(0).expect("match");
@@ -101,13 +104,14 @@ pub fn code_ranges(source: &str, body: usize) -> Vec<Range<usize>> {
             (None, Some(name)) => (m.get(3).is_some(), name.as_str()),
             (None, None) => continue,
         };
+        let starts = open.entry(name).or_default();
         if !closing {
-            open.push((name, body + whole.start()));
-        } else if let Some(at) = open.iter().rposition(|(n, _)| *n == name) {
-            let start = open[at].1;
-            open.truncate(at);
-            // An inner pair lies inside the outer one.
-            out.retain(|r| r.start < start);
+            starts.push(body + whole.start());
+        } else if let Some(start) = starts.pop() {
+            // The ranges closed since this start lie inside this one.
+            while out.last().is_some_and(|r| r.start >= start) {
+                out.pop();
+            }
             out.push(start..body + whole.end());
         }
     }

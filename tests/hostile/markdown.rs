@@ -146,3 +146,24 @@ fn many_paragraphs_before_links_or_code_before_shortcodes() {
     let report = lint_beside_clean("shortcodes.md", &shortcodes, secs(30));
     assert_eq!(count_rule(&report["files"][0], "figure-caption-missing"), n);
 }
+
+/// Code shortcodes by the hundred thousand: pairs one after another, pairs
+/// nested in one another, and starts and ends of different names that
+/// never pair. Each tag is one step (a stack per name, the pairs kept in
+/// order), and the picture after them is still the article's.
+#[test]
+fn many_code_shortcodes_paired_nested_or_unmatched() {
+    let n = 100_000;
+    let tail = "\n\nBoats in the harbour.\n\n![](/media/boats.jpg)\n";
+    for listing in [
+        "{{< code >}}<h1>x</h1>{{< /code >}}\n".repeat(n),
+        format!("{}{}", "{{< code >}}".repeat(n), "{{< /code >}}".repeat(n)),
+        "{{< code >}}\n{% endhighlight %}\n{{< /output >}}\n".repeat(n),
+    ] {
+        let text = format!("---\ntitle: Boats\n---\n\n{listing}{tail}");
+        let report = lint_beside_clean("listings.md", &text, secs(30));
+        let file = &report["files"][0];
+        assert_eq!(count_rule(file, "img-alt-missing"), 1, "{file}");
+        assert_eq!(count_rule(file, "heading-h1-multiple"), 0, "{file}");
+    }
+}
