@@ -25,7 +25,6 @@ const AD_WORDS: &[&str] = &[
     "gpt",
     "sponsor",
     "sponsored",
-    "preroll",
     "outbrain",
     "taboola",
     "zergnet",

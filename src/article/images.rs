@@ -982,6 +982,9 @@ pub fn image<'d>(
     if noscript_fallback(doc, img, index, refs) {
         lazy.get_or_insert("noscript");
     }
+    if lazy.is_none() && placeholder && sources_before(doc, img, index, refs) {
+        lazy = Some("data-src");
+    }
     for r in &mut refs[lazy_first..] {
         r.shown = placeholder;
     }
@@ -1178,6 +1181,39 @@ fn wraps_one_image(el: ElementRef<'_>) -> bool {
 /// lazy-loading scripts leave for readers without them), as references of
 /// `img`. `<noscript>` holds text while scripts run, so its text is parsed
 /// on its own; its spans are exact, as the text is the source itself.
+/// Picturefill's first markup: the renditions written as `<span
+/// data-src="…-320.jpg" data-media="…">` elements just before the `<img>`
+/// its script fills in (`<span data-src="…/FREE_640/…"></span><img
+/// alt="…">`). Each is a reference of the image; whether any was found.
+fn sources_before<'d>(
+    doc: &'d Document,
+    img: ElementRef<'d>,
+    index: usize,
+    refs: &mut Vec<Reference<'d>>,
+) -> bool {
+    let before = refs.len();
+    for sibling in img.prev_siblings().filter_map(ElementRef::wrap) {
+        if !matches!(sibling.value().name(), "span" | "div") {
+            break;
+        }
+        let Some(attr) = Attr::read(doc, sibling, "data-src")
+            .filter(|a| !a.url().is_empty() && !a.url().contains(char::is_whitespace))
+        else {
+            break;
+        };
+        refs.push(Reference {
+            image: Some(index),
+            slot: Slot::Lazy("data-src"),
+            url: attr.url(),
+            span: attr.span,
+            shown: true,
+        });
+    }
+    // In the page's order.
+    refs[before..].reverse();
+    refs.len() > before
+}
+
 fn noscript_fallback<'d>(
     doc: &'d Document,
     img: ElementRef<'d>,
