@@ -416,7 +416,7 @@ fn collection_title(path: &Path) -> Option<String> {
     }
     let stem = path.file_stem()?.to_str()?;
     let bytes = stem.as_bytes();
-    let dated = bytes.len() > 11
+    let dated = bytes.len() >= 11
         && bytes[..10].iter().enumerate().all(|(i, b)| {
             if i == 4 || i == 7 {
                 *b == b'-'
