@@ -17,7 +17,7 @@ fn rules() -> &'static [ActiveRule] {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let files = ["fuzz.html", "fuzz.md"]
+    let files = ["fuzz.html", "_posts/2024-05-01-fuzz.md"]
         .into_iter()
         .map(|name| {
             presslint::lint_bytes(
