@@ -1177,10 +1177,6 @@ fn wraps_one_image(el: ElementRef<'_>) -> bool {
     nodes.next().is_none()
 }
 
-/// The `<img src>` of a `<noscript>` right after `img` or its wrapper (the fallback
-/// lazy-loading scripts leave for readers without them), as references of
-/// `img`. `<noscript>` holds text while scripts run, so its text is parsed
-/// on its own; its spans are exact, as the text is the source itself.
 /// Picturefill's first markup: the renditions written as `<span
 /// data-src="…-320.jpg" data-media="…">` elements just before the `<img>`
 /// its script fills in (`<span data-src="…/FREE_640/…"></span><img
@@ -1214,6 +1210,10 @@ fn sources_before<'d>(
     refs.len() > before
 }
 
+/// The `<img src>` of a `<noscript>` right after `img` or its wrapper (the fallback
+/// lazy-loading scripts leave for readers without them), as references of
+/// `img`. `<noscript>` holds text while scripts run, so its text is parsed
+/// on its own; its spans are exact, as the text is the source itself.
 fn noscript_fallback<'d>(
     doc: &'d Document,
     img: ElementRef<'d>,
