@@ -53,38 +53,31 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
         title: field("title")
             .map(|t| (t.span, !t.value.trim().is_empty()))
             .or(opening_headline.map(|b| (b.span, !b.text.trim().is_empty())))
-            .or(named_title.as_ref().zip(front).map(|(_, f)| (f.span, true))),
+            .or(named_title.as_ref().and(front).map(|f| (f.span, true))),
         head_tag: None,
         body_tag: None,
         headline_line: false,
         reviews_or_guides: false,
     };
-    // The front matter's title is the page's headline.
-    if let Some(title) = field("title") {
+    // The front matter's title is the page's headline; so is the title
+    // Jekyll makes of the file's name, which its layouts show as
+    // `page.title`.
+    let headline = field("title")
+        .map(|t| (t.span, t.value.as_str()))
+        .or(named_title
+            .as_deref()
+            .zip(front)
+            .map(|(name, f)| (f.span, name)));
+    if let Some((tag, text)) = headline {
         article.headings.push(Heading {
-            tag: title.span,
+            tag,
             level: 1,
-            empty: title.value.trim().is_empty(),
+            empty: text.trim().is_empty(),
             slot: false,
             widths: crate::a11y::ALL_WIDTHS,
-            text: crate::a11y::normalize(&title.value),
+            text: crate::a11y::normalize(text),
             layout_copy: false,
-            // The front matter's title is the headline.
-            title_match: super::headline::TitleMatch::Exact(title.value.chars().count()),
-        });
-    }
-    // So is the title Jekyll makes of the file's name: its layouts show
-    // `page.title` as the headline.
-    if let (Some(name), Some(front)) = (&named_title, front) {
-        article.headings.push(Heading {
-            tag: front.span,
-            level: 1,
-            empty: false,
-            slot: false,
-            widths: crate::a11y::ALL_WIDTHS,
-            text: crate::a11y::normalize(name),
-            layout_copy: false,
-            title_match: super::headline::TitleMatch::Exact(name.chars().count()),
+            title_match: super::headline::TitleMatch::Exact(text.chars().count()),
         });
     }
     // Whether a link covers a block is one search, not a walk over every
