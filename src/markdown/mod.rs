@@ -122,8 +122,9 @@ impl MarkdownDocument {
             let mut index = Vec::with_capacity(walk.images.len());
             let mut kept = Vec::new();
             for image in walk.images.drain(..) {
-                index.push(outside(image.span).then_some(kept.len()));
-                if outside(image.span) {
+                let keep = outside(image.span);
+                index.push(keep.then_some(kept.len()));
+                if keep {
                     kept.push(image);
                 }
             }
