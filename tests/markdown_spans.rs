@@ -441,3 +441,36 @@ fn templates_and_headless_bundles_are_not_pages() {
         "{found:?}"
     );
 }
+
+/// A Jekyll theme's `{% include figure %}` is a figure like Hugo's
+/// shortcode: its `image_path` is the picture, checked on disk, and its
+/// `alt` and `caption` are read where they are written. It takes no size,
+/// so it is not asked for one.
+#[test]
+fn jekyll_figure_include_parameters() {
+    let source = format!(
+        "{LEAD}{{% include figure image_path=\"/uploads/2024/06/12/gannet-deck.jpg\" alt=\"image\" caption=\"Passengers on the open deck.\" %}}\n\n\
+         A paragraph between the pictures, long enough to be prose.\n\n\
+         {{% include figure.html image_path=/uploads/2024/06/12/no-such-notice.jpg caption=\"The notice at Carrickmore, Ireland, on June 12, 2024. [Orla Devane]\" %}}\n"
+    );
+    let (bytes, found) = findings(&source);
+    assert_eq!(flagged(&bytes, &found, "img-alt-placeholder"), ["image"]);
+    assert_eq!(
+        flagged(&bytes, &found, "caption-credit-missing"),
+        ["Passengers on the open deck."]
+    );
+    assert_eq!(
+        flagged(&bytes, &found, "img-file-missing"),
+        ["/uploads/2024/06/12/no-such-notice.jpg"]
+    );
+    assert_eq!(
+        flagged(&bytes, &found, "img-alt-missing"),
+        [
+            "{% include figure.html image_path=/uploads/2024/06/12/no-such-notice.jpg caption=\"The notice at Carrickmore, Ireland, on June 12, 2024. [Orla Devane]\" %}"
+        ]
+    );
+    assert!(
+        flagged(&bytes, &found, "img-unsized").is_empty(),
+        "{found:?}"
+    );
+}

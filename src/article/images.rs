@@ -75,6 +75,8 @@ pub enum Syntax {
     Markdown,
     /// A Hugo `{{< figure >}}` shortcode.
     Shortcode,
+    /// A Jekyll theme's `{% include figure image_path=… %}`.
+    Include,
     /// `image:` in a Markdown file's front matter.
     FrontMatter,
 }

@@ -203,7 +203,11 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
         let Some(src) = get("src") else { continue };
         let index = push_image(
             &mut article,
-            Syntax::Shortcode,
+            if code.include {
+                Syntax::Include
+            } else {
+                Syntax::Shortcode
+            },
             code.span,
             get("alt").filter(|a| !a.is_blank()),
             Some(src),

@@ -1,5 +1,6 @@
 //! Hugo `figure` shortcodes: `{{< figure src="…" alt="…" caption="…"
-//! attr="…" >}}` (and the `{{% … %}}` form), with the span of each
+//! attr="…" >}}` (and the `{{% … %}}` form) and Jekyll's `{% include
+//! figure image_path="…" alt="…" caption="…" %}`, with the span of each
 //! parameter's value; and the paired tags that hold code rather than
 //! content (`{{< highlight go >}}…{{< /highlight >}}`, Liquid's
 //! `{% highlight %}…{% endhighlight %}`).
@@ -12,10 +13,13 @@ use regex::Regex;
 
 use crate::diagnostic::Span;
 
-/// One `figure` shortcode.
+/// One `figure` shortcode or include.
 #[derive(Clone, Debug)]
 pub struct Shortcode {
     pub span: Span,
+    /// Jekyll's `{% include figure %}` rather than Hugo's shortcode: it
+    /// takes no `width` or `height`.
+    pub include: bool,
     /// Parameters: name, value, span of the value.
     pub params: Vec<(String, String, Span)>,
 }
@@ -29,8 +33,16 @@ impl Shortcode {
     }
 }
 
-static FIGURE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?s)\{\{[<%]\s*figure\b(.*?)[>%]\}\}").expect("figure regex"));
+/// Hugo's `{{< figure … >}}`, and the `{% include figure … %}` of Jekyll
+/// themes (Minimal Mistakes and the themes that copied it), whose picture
+/// is its `image_path`.
+static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?s)\{\{[<%]\s*figure\b(.*?)[>%]\}\}",
+        r"|\{%-?\s*include\s+figure(?:\.html)?\s(.*?)-?%\}",
+    ))
+    .expect("figure regex")
+});
 static PARAM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"([A-Za-z_]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))"#).expect("param regex")
 });
@@ -59,19 +71,25 @@ pub fn find(source: &str, body: usize, code: &[Range<usize>]) -> Vec<Shortcode> 
         if merged.get(next_code).is_some_and(|c| c.start < end) {
             continue;
         }
-        let inner = m.get(1).expect("group");
+        let inner = m.get(1).or(m.get(2)).expect("group");
         let mut params = Vec::new();
         for p in PARAM.captures_iter(inner.as_str()) {
             let value = p.get(2).or(p.get(3)).or(p.get(4)).expect("value");
             let at = body + inner.start() + value.start();
+            let name = p[1].to_ascii_lowercase();
             params.push((
-                p[1].to_ascii_lowercase(),
+                if name == "image_path" {
+                    "src".to_string()
+                } else {
+                    name
+                },
                 value.as_str().to_string(),
                 Span::new(at, at + value.len()),
             ));
         }
         out.push(Shortcode {
             span: Span::new(start, end),
+            include: m.get(2).is_some(),
             params,
         });
     }
@@ -145,5 +163,16 @@ mod tests {
         assert_eq!(alt, "Boats");
         assert_eq!(&src[span.start..span.end], "Boats");
         assert_eq!(found[0].get("width").unwrap().0, "800");
+    }
+
+    #[test]
+    fn finds_jekyll_figure_includes() {
+        let src = "Text.\n\n{% include figure image_path=\"/media/boats.jpg\" alt=\"Boats\" caption=\"Boats in Hull. [AP]\" %}\n\n{% include gallery caption=\"Not a figure\" %}\n";
+        let found = super::find(src, 0, &[]);
+        assert_eq!(found.len(), 1);
+        let (path, span) = found[0].get("src").unwrap();
+        assert_eq!(path, "/media/boats.jpg");
+        assert_eq!(&src[span.start..span.end], "/media/boats.jpg");
+        assert_eq!(found[0].get("caption").unwrap().0, "Boats in Hull. [AP]");
     }
 }

@@ -222,6 +222,7 @@ fn card(
             Syntax::Html => "img",
             Syntax::Markdown => "Markdown image",
             Syntax::Shortcode => "figure shortcode",
+            Syntax::Include => "figure include",
             Syntax::FrontMatter => "front-matter image",
         },
         at: image.tag,

@@ -28,6 +28,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
                 Syntax::Html => "add alt=\"…\" saying what the picture shows, or alt=\"\" if it is purely decorative",
                 Syntax::Markdown => "write what the picture shows between the brackets: ![A crowd outside the court …](…)",
                 Syntax::Shortcode => "add alt=\"…\" to the shortcode saying what the picture shows",
+                Syntax::Include => "add alt=\"…\" to the include saying what the picture shows",
                 Syntax::FrontMatter => "add image_alt to the front matter saying what the picture shows",
             };
             Diagnostic::new(img.tag, "this image has no alt text").help(help)
