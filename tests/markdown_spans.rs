@@ -51,7 +51,13 @@ fn check(name: &str, source: &str, format: &str) -> (Vec<u8>, String) {
 
 /// The findings on a Markdown source and the file's bytes.
 fn findings(source: &str) -> (Vec<u8>, Vec<Finding>) {
-    let (bytes, json) = check("story.md", source, "json");
+    findings_in("story.md", source)
+}
+
+/// The findings on a Markdown source written to the file `name` (a path
+/// under the temporary folder), and the file's bytes.
+fn findings_in(name: &str, source: &str) -> (Vec<u8>, Vec<Finding>) {
+    let (bytes, json) = check(name, source, "json");
     let report: Value = serde_json::from_str(&json).unwrap();
     let found = report["files"][0]["diagnostics"]
         .as_array()
@@ -371,14 +377,8 @@ fn a_jekyll_collection_document_is_titled_after_its_file_name() {
                 Boats returned to the inner basin on Saturday.\n\n\
                 ## What the harbour master said\n\nThe quay is safe.\n";
     let rules = |name: &str| -> Vec<String> {
-        let (_, json) = check(name, post, "json");
-        let report: Value = serde_json::from_str(&json).unwrap();
-        report["files"][0]["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|d| d["rule"].as_str().unwrap().to_string())
-            .collect()
+        let (_, found) = findings_in(name, post);
+        found.into_iter().map(|f| f.rule).collect()
     };
     let titled = rules("_posts/2024-05-01-quay-reopens-after-the-storm.md");
     assert!(
