@@ -465,6 +465,8 @@ mod tests {
             place("Un Népalais prie à Katmandou"),
             place("Petőfi Sándor megrongált szobra Ungvár központjában"),
             place("Hither Hills State Park"),
+            place("Police at the Standing Rock Sioux Reservation"),
+            place("Elephants in the Maasai Mara National Reserve"),
             place("London City Airport was put up for sale"),
             place("Put that light out\nNew York City officials have been informed"),
             place("Gaza residents inspect the rubble"),
