@@ -645,7 +645,7 @@ fn boxed(vis: &a11y::Visibility, img: ElementRef<'_>) -> bool {
 
 /// A class that names a box drawn at a ratio: `aspect-ratio-4x3`,
 /// `RatioFrame`, `ratio-16x9`, `four-by-three`, `th__2000_857`, `500x375`,
-/// `thumb16_9`,
+/// `thumb16_9`, `ar-1-1`,
 /// and Bootstrap 4's `embed-responsive`.
 fn ratio_class(el: ElementRef<'_>) -> bool {
     el.value().attribute("class").is_some_and(|classes| {
@@ -664,6 +664,9 @@ fn ratio_class(el: ElementRef<'_>) -> bool {
                 .any(|w| w[1] == "by" && is_ratio_term(&w[0]) && is_ratio_term(&w[2]))
                 || parts.windows(2).any(|w| is_pixel_size(&w[0], &w[1]))
                 || parts.windows(2).any(|w| common_ratio(&w[0], &w[1]))
+                || parts
+                    .windows(3)
+                    .any(|w| w[0] == "ar" && common_ratio_terms(&w[1], &w[2]))
         })
     })
 }
@@ -683,6 +686,16 @@ const COMMON_RATIOS: &[(u32, u32)] = &[
     (2, 1),
 ];
 
+/// Two class parts that are a width and a height in one of the common
+/// proportions, written apart after a ratio's abbreviation (`ar-1-1`,
+/// `ar-16-9`).
+fn common_ratio_terms(w: &str, h: &str) -> bool {
+    let (Ok(w), Ok(h)) = (w.parse::<u32>(), h.parse::<u32>()) else {
+        return false;
+    };
+    COMMON_RATIOS.contains(&(w, h))
+}
+
 /// A class part that is a word ending in a picture's width, and the next
 /// part its height, in one of the common proportions (`thumb16_9`): not
 /// a grid's `span6_12`, nor a fraction of the parent's width (`w-3/4`,
@@ -692,10 +705,7 @@ fn common_ratio(w: &str, h: &str) -> bool {
     if word.is_empty() || word.len() == w.len() {
         return false;
     }
-    let (Ok(w), Ok(h)) = (w[word.len()..].parse::<u32>(), h.parse::<u32>()) else {
-        return false;
-    };
-    COMMON_RATIOS.contains(&(w, h))
+    common_ratio_terms(&w[word.len()..], h)
 }
 
 /// The most elements an empty placeholder may nest (`<div
@@ -1358,6 +1368,14 @@ mod tests {
         for alt in ["Loading the ferry at Dover", "Lade", ""] {
             assert!(!says_loading(alt), "{alt}");
         }
+    }
+
+    #[test]
+    fn ratio_classes_name_common_proportions() {
+        use super::{common_ratio, common_ratio_terms};
+        assert!(common_ratio("thumb16", "9"));
+        assert!(common_ratio_terms("1", "1") && common_ratio_terms("16", "9"));
+        assert!(!common_ratio_terms("6", "12") && !common_ratio_terms("ar", "1"));
     }
 
     #[test]
