@@ -53,7 +53,7 @@ pub fn keyword(value: &str) -> &str {
 /// `display: none` on screen (Bootstrap's `d-none`, Foundation's `hide`,
 /// `hidden`, `dis-none`, a modifier class alone for the hidden state
 /// (`-hide`, `-hidden`, as FLOCSS names states), Atomizer's `D(n)` as Yahoo
-/// writes it, MediaWiki's
+/// writes it, jQuery UI's `ui-helper-hidden`, MediaWiki's
 /// `emptyPortlet` for a skin's menu with nothing in it and the language
 /// selector's `uls-p-lang-dummy`, which its script removes, print-only
 /// blocks). Visually hidden text (`sr-only`, `visually-hidden`, Atomizer's
@@ -69,6 +69,7 @@ pub const HIDING_CLASSES: &[&str] = &[
     "u-hidden",
     "-hide",
     "-hidden",
+    "ui-helper-hidden",
     "emptyPortlet",
     "uls-p-lang-dummy",
     "print-only",
@@ -84,7 +85,8 @@ pub const HIDING_CLASSES: &[&str] = &[
 
 /// A class or id that names a block drawn only on paper: `print` with
 /// `logo`, `only` or `shown` (`logo-print`, `wp-logo-for-print`, `print-shown`,
-/// `footer-print-only`, or run together: `logoprint`), or a BEM block's
+/// `footer-print-only`, or run together: `logoprint`), `print` before
+/// `header` or `footer` (`printHeader`, `print_footer`), or a BEM block's
 /// print variant (`header--print`), as the print stylesheet's own blocks
 /// are named. A
 /// "print" button or link (`print-button`, `print-link`) is on screen, and
@@ -102,8 +104,12 @@ fn print_only_class(class: &str) -> bool {
             .iter()
             .any(|w| p.contains(w))
     });
+    let print_block = parts
+        .windows(2)
+        .any(|w| w[0] == "print" && matches!(w[1].as_str(), "header" | "footer"));
     (run_together
         || print_variant
+        || print_block
         || parts.iter().any(|p| p == "print")
             && parts
                 .iter()
@@ -170,6 +176,9 @@ const PANEL_SIBLINGS: usize = 24;
 /// another panel marked open and not this one: tab widgets draw only the
 /// open panel (`.tab-content > .tab-pane { display: none }` in Bootstrap).
 fn closed_tab_panel(el: ElementRef<'_>) -> bool {
+    if has_class(el, &["ui-tabs-hide"]) {
+        return closed_jquery_ui_panel(el);
+    }
     let panel = |e: ElementRef<'_>| {
         e.value().attribute("role") == Some("tabpanel") || has_class(e, &["tab-pane"])
     };
@@ -177,6 +186,20 @@ fn closed_tab_panel(el: ElementRef<'_>) -> bool {
         return false;
     }
     let open = |e: ElementRef<'_>| panel(e) && has_class(e, OPEN_PANEL_CLASSES);
+    html::first_elements(el.prev_siblings(), PANEL_SIBLINGS).any(open)
+        || html::first_elements(el.next_siblings(), PANEL_SIBLINGS).any(open)
+}
+
+/// A jQuery UI tab panel its script closed (`ui-tabs-hide`), when a panel
+/// beside it is open: an element of the same name with an `id` and
+/// without that class. When every panel carries it, the script opens one
+/// at load, and which one the markup does not say.
+fn closed_jquery_ui_panel(el: ElementRef<'_>) -> bool {
+    let open = |e: ElementRef<'_>| {
+        e.value().name() == el.value().name()
+            && e.value().attribute("id").is_some()
+            && !has_class(e, &["ui-tabs-hide"])
+    };
     html::first_elements(el.prev_siblings(), PANEL_SIBLINGS).any(open)
         || html::first_elements(el.next_siblings(), PANEL_SIBLINGS).any(open)
 }
@@ -813,6 +836,9 @@ mod tests {
         assert!(!print_only_class("header-print-link"));
         assert!(!print_only_class("printer"));
         assert!(!print_only_class("footer"));
+        assert!(print_only_class("printHeader"));
+        assert!(print_only_class("print_footer"));
+        assert!(!print_only_class("header-print"));
     }
 
     #[test]
@@ -892,6 +918,18 @@ mod tests {
             closed_collapse,
         );
         assert_eq!(closed, [true, false, false, false, false, false, false]);
+    }
+
+    #[test]
+    fn a_jquery_ui_tab_panel_is_closed_when_another_is_open() {
+        let closed = each_div(
+            r#"<div class="ui-tabs"><ul class="ui-tabs-nav"></ul>
+               <div id="tabs-1">a</div><div id="tabs-2" class="ui-tabs-hide">b</div></div>
+               <div class="pages"><div id="p-0" class="page ui-tabs-hide">c</div>
+               <div id="p-1" class="page ui-tabs-hide">d</div></div>"#,
+            closed_tab_panel,
+        );
+        assert_eq!(closed, [false, false, true, false, false, false]);
     }
 
     #[test]
