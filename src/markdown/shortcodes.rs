@@ -34,18 +34,22 @@ impl Shortcode {
 }
 
 /// Hugo's `{{< figure … >}}`, and the `{% include figure … %}` of Jekyll
-/// themes (Minimal Mistakes and the themes that copied it), whose picture
-/// is its `image_path`.
+/// themes: Minimal Mistakes and the themes that copied it, whose picture
+/// is its `image_path`; al-folio's `{% include figure.liquid path=… %}`;
+/// and the home-made `figure.html` includes that name it `image`.
 static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?s)\{\{[<%]\s*figure\b(.*?)[>%]\}\}",
-        r"|\{%-?\s*include\s+figure(?:\.html)?\s(.*?)-?%\}",
+        r"|\{%-?\s*include\s+figure(?:\.html|\.liquid)?\s(.*?)-?%\}",
     ))
     .expect("figure regex")
 });
 static PARAM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"([A-Za-z_]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))"#).expect("param regex")
 });
+
+/// The names a Jekyll figure include gives its picture (see [`FIGURE`]).
+const INCLUDE_PICTURE: &[&str] = &["image_path", "path", "image"];
 
 /// The figure shortcodes of the body (from `body`), outside code.
 pub fn find(source: &str, body: usize, code: &[Range<usize>]) -> Vec<Shortcode> {
@@ -78,7 +82,7 @@ pub fn find(source: &str, body: usize, code: &[Range<usize>]) -> Vec<Shortcode> 
             let at = body + inner.start() + value.start();
             let name = p[1].to_ascii_lowercase();
             params.push((
-                if name == "image_path" {
+                if m.get(2).is_some() && INCLUDE_PICTURE.contains(&name.as_str()) {
                     "src".to_string()
                 } else {
                     name
@@ -174,5 +178,16 @@ mod tests {
         assert_eq!(path, "/media/boats.jpg");
         assert_eq!(&src[span.start..span.end], "/media/boats.jpg");
         assert_eq!(found[0].get("caption").unwrap().0, "Boats in Hull. [AP]");
+    }
+
+    #[test]
+    fn finds_al_folio_and_home_made_figure_includes() {
+        let src = "{% include figure.liquid path=\"assets/img/dam.jpg\" class=\"img-fluid\" caption=\"The dam.\" %}\n\n{% include figure.html image=\"/img/bridge.jpg\" alt=\"A bridge\" %}\n\n{{< figure image=\"/not/hugo.jpg\" >}}\n";
+        let found = super::find(src, 0, &[]);
+        assert_eq!(found.len(), 3);
+        assert_eq!(found[0].get("src").unwrap().0, "assets/img/dam.jpg");
+        assert_eq!(found[1].get("src").unwrap().0, "/img/bridge.jpg");
+        // Hugo's own figure names its picture `src` alone.
+        assert!(found[2].get("src").is_none());
     }
 }
