@@ -474,3 +474,40 @@ fn jekyll_figure_include_parameters() {
         "{found:?}"
     );
 }
+
+/// A Hugo theme's `{{< image >}}` or `{{< img >}}` shortcode is an image
+/// like Hugo's `figure`, and a figure when it is given a caption; al-folio's
+/// `{% include figure.liquid path=… %}` is a Jekyll figure include.
+#[test]
+fn theme_image_shortcodes_and_al_folio_includes() {
+    let source = format!(
+        "{LEAD}{{{{< image src=\"/uploads/2024/06/12/no-such-roof.jpg\" caption=\"A roof torn off at Carrickmore, Ireland, on June 12, 2024.\" width=800 height=533 >}}}}\n\n\
+         A paragraph between the pictures, long enough to be prose.\n\n\
+         {{{{< img src=\"/uploads/2024/06/12/gannet-deck.jpg\" alt=\"image\" >}}}}\n\n\
+         Another paragraph between the pictures, long enough to be prose.\n\n\
+         {{% include figure.liquid path=\"/uploads/2024/06/12/gannet-deck.jpg\" alt=\"Passengers on the open deck\" caption=\"Passengers on the open deck at Carrickmore, Ireland. [Orla Devane]\" %}}\n"
+    );
+    let (bytes, found) = findings(&source);
+    assert_eq!(
+        flagged(&bytes, &found, "img-file-missing"),
+        ["/uploads/2024/06/12/no-such-roof.jpg"]
+    );
+    assert_eq!(
+        flagged(&bytes, &found, "caption-credit-missing"),
+        ["A roof torn off at Carrickmore, Ireland, on June 12, 2024."]
+    );
+    assert_eq!(flagged(&bytes, &found, "img-alt-placeholder"), ["image"]);
+    assert_eq!(
+        flagged(&bytes, &found, "img-unsized"),
+        ["{{< img src=\"/uploads/2024/06/12/gannet-deck.jpg\" alt=\"image\" >}}"]
+    );
+    assert_eq!(
+        flagged(&bytes, &found, "caption-date-missing"),
+        ["Passengers on the open deck at Carrickmore, Ireland. [Orla Devane]"]
+    );
+    // The captionless `img` is no figure.
+    assert!(
+        flagged(&bytes, &found, "figure-caption-missing").is_empty(),
+        "{found:?}"
+    );
+}

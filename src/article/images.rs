@@ -73,9 +73,9 @@ pub enum Syntax {
     Html,
     /// `![alt](src)` in Markdown.
     Markdown,
-    /// A Hugo `{{< figure >}}` shortcode.
+    /// A Hugo `{{< figure >}}` shortcode, or a theme's `{{< image >}}`/`{{< img >}}`.
     Shortcode,
-    /// A Jekyll theme's `{% include figure image_path=… %}`.
+    /// A Jekyll theme's `{% include figure image_path=… %}` (or `figure.liquid path=…`).
     Include,
     /// `image:` in a Markdown file's front matter.
     FrontMatter,

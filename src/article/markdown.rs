@@ -191,7 +191,8 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
             figures.push(card);
         }
     }
-    // Hugo figure shortcodes: src, alt, caption, attr (the credit).
+    // Hugo figure shortcodes: src, alt, caption, attr (the credit); a
+    // theme's image shortcode is a figure when it has a caption or a credit.
     for code in &md.shortcodes {
         let get = |name: &str| {
             code.get(name).map(|(value, span)| Attr {
@@ -201,6 +202,10 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
             })
         };
         let Some(src) = get("src") else { continue };
+        let captioned = ["caption", "attr"]
+            .iter()
+            .any(|name| get(name).is_some_and(|v| !v.is_blank()));
+        let in_figure = !code.image || captioned;
         let index = push_image(
             &mut article,
             if code.include {
@@ -211,12 +216,15 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
             code.span,
             get("alt").filter(|a| !a.is_blank()),
             Some(src),
-            true,
+            in_figure,
             false,
             get("title").is_some_and(|t| !t.is_blank()),
         );
         article.images[index].width = get("width");
         article.images[index].height = get("height");
+        if !in_figure {
+            continue;
+        }
         let caption = get("caption")
             .filter(|c| !c.is_blank())
             .map(|c| read_caption(c.span, c.value, &agencies, false));

@@ -1,6 +1,7 @@
 //! Hugo `figure` shortcodes: `{{< figure src="…" alt="…" caption="…"
-//! attr="…" >}}` (and the `{{% … %}}` form) and Jekyll's `{% include
-//! figure image_path="…" alt="…" caption="…" %}`, with the span of each
+//! attr="…" >}}` (and the `{{% … %}}` form), the `image` and `img`
+//! shortcodes of Hugo themes, and Jekyll's `{% include figure
+//! image_path="…" alt="…" caption="…" %}`, with the span of each
 //! parameter's value; and the paired tags that hold code rather than
 //! content (`{{< highlight go >}}…{{< /highlight >}}`, Liquid's
 //! `{% highlight %}…{% endhighlight %}`).
@@ -20,6 +21,9 @@ pub struct Shortcode {
     /// Jekyll's `{% include figure %}` rather than Hugo's shortcode: it
     /// takes no `width` or `height`.
     pub include: bool,
+    /// A theme's `{{< image >}}` or `{{< img >}}` rather than `figure`:
+    /// a figure only when it is given a caption or a credit.
+    pub image: bool,
     /// Parameters: name, value, span of the value.
     pub params: Vec<(String, String, Span)>,
 }
@@ -33,14 +37,16 @@ impl Shortcode {
     }
 }
 
-/// Hugo's `{{< figure … >}}`, and the `{% include figure … %}` of Jekyll
+/// Hugo's `{{< figure … >}}`; the `{{< image … >}}` of LoveIt, FixIt and
+/// DoIt and the `{{< img … >}}` of other themes, which take the same `src`,
+/// `alt`, `caption`, `width` and `height`; and the `{% include figure … %}` of Jekyll
 /// themes: Minimal Mistakes and the themes that copied it, whose picture
 /// is its `image_path`; al-folio's `{% include figure.liquid path=… %}`;
 /// and the home-made `figure.html` includes that name it `image`.
 static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?s)\{\{[<%]\s*figure\b(.*?)[>%]\}\}",
-        r"|\{%-?\s*include\s+figure(?:\.html|\.liquid)?\s(.*?)-?%\}",
+        r"(?s)\{\{[<%]\s*(?P<name>figure|image|img)(?:\s(?P<hugo>.*?))?\s*[>%]\}\}",
+        r"|\{%-?\s*include\s+figure(?:\.html|\.liquid)?\s(?P<include>.*?)-?%\}",
     ))
     .expect("figure regex")
 });
@@ -75,25 +81,28 @@ pub fn find(source: &str, body: usize, code: &[Range<usize>]) -> Vec<Shortcode> 
         if merged.get(next_code).is_some_and(|c| c.start < end) {
             continue;
         }
-        let inner = m.get(1).or(m.get(2)).expect("group");
+        let include = m.name("include").is_some();
         let mut params = Vec::new();
-        for p in PARAM.captures_iter(inner.as_str()) {
-            let value = p.get(2).or(p.get(3)).or(p.get(4)).expect("value");
-            let at = body + inner.start() + value.start();
-            let name = p[1].to_ascii_lowercase();
-            params.push((
-                if m.get(2).is_some() && INCLUDE_PICTURE.contains(&name.as_str()) {
-                    "src".to_string()
-                } else {
-                    name
-                },
-                value.as_str().to_string(),
-                Span::new(at, at + value.len()),
-            ));
+        if let Some(inner) = m.name("hugo").or(m.name("include")) {
+            for p in PARAM.captures_iter(inner.as_str()) {
+                let value = p.get(2).or(p.get(3)).or(p.get(4)).expect("value");
+                let at = body + inner.start() + value.start();
+                let name = p[1].to_ascii_lowercase();
+                params.push((
+                    if include && INCLUDE_PICTURE.contains(&name.as_str()) {
+                        "src".to_string()
+                    } else {
+                        name
+                    },
+                    value.as_str().to_string(),
+                    Span::new(at, at + value.len()),
+                ));
+            }
         }
         out.push(Shortcode {
             span: Span::new(start, end),
-            include: m.get(2).is_some(),
+            include,
+            image: m.name("name").is_some_and(|n| n.as_str() != "figure"),
             params,
         });
     }
@@ -189,5 +198,20 @@ mod tests {
         assert_eq!(found[1].get("src").unwrap().0, "/img/bridge.jpg");
         // Hugo's own figure names its picture `src` alone.
         assert!(found[2].get("src").is_none());
+    }
+
+    #[test]
+    fn finds_theme_image_shortcodes() {
+        let src = "{{< image src=\"roof.jpg\" caption=\"A roof.\" >}}\n{{< img src=\"tree.jpg\" alt=\"A tree\" >}}\n{{<img>}}\n{{< imgproc src=\"x.jpg\" >}}\n{{< figure-card src=\"y.jpg\" >}}\n{{< figure src=\"z.jpg\" >}}\n";
+        let found = super::find(src, 0, &[]);
+        let srcs: Vec<_> = found.iter().map(|f| f.get("src").map(|s| s.0)).collect();
+        assert_eq!(
+            srcs,
+            [Some("roof.jpg"), Some("tree.jpg"), None, Some("z.jpg")]
+        );
+        assert_eq!(
+            found.iter().map(|f| f.image).collect::<Vec<_>>(),
+            [true, true, true, false]
+        );
     }
 }

@@ -40,7 +40,7 @@ pub struct OutlineItem {
 /// One image.
 #[derive(Debug)]
 pub struct Card {
-    /// "img", "Markdown image", "figure shortcode", "front-matter image" or "og:image".
+    /// "img", "Markdown image", "Hugo shortcode", "front-matter image" or "og:image".
     pub kind: &'static str,
     /// Where the image is written; findings whose span starts inside one
     /// of `spans` are this image's.
@@ -221,7 +221,7 @@ fn card(
         kind: match image.syntax {
             Syntax::Html => "img",
             Syntax::Markdown => "Markdown image",
-            Syntax::Shortcode => "figure shortcode",
+            Syntax::Shortcode => "Hugo shortcode",
             Syntax::Include => "figure include",
             Syntax::FrontMatter => "front-matter image",
         },
