@@ -511,3 +511,28 @@ fn theme_image_shortcodes_and_al_folio_includes() {
         "{found:?}"
     );
 }
+
+/// In MDX, a framework's `<Image>` component given an imported picture
+/// writes the `<img>` with that picture's size, so it is not asked for one;
+/// it is still asked for alt text. A plain `<img>` given the same
+/// expression has no size.
+#[test]
+fn mdx_image_components_are_sized_by_the_framework() {
+    let source = format!(
+        "import {{ Image }} from 'astro:assets';\nimport harbour from '../assets/harbour.jpg';\n\n{LEAD}\
+         <Image src={{harbour}} alt=\"Boats moored in the harbour at Carrickmore\" />\n\n\
+         A paragraph between the pictures, long enough to be prose.\n\n\
+         <Image src={{harbour}} />\n\n\
+         Another paragraph between the pictures, long enough to be prose.\n\n\
+         <img src={{harbour.src}} alt=\"Boats moored in the harbour\" />\n"
+    );
+    let (bytes, found) = findings_in("story.mdx", &source);
+    assert_eq!(
+        flagged(&bytes, &found, "img-alt-missing"),
+        ["<Image src={harbour} />"]
+    );
+    assert_eq!(
+        flagged(&bytes, &found, "img-unsized"),
+        ["<img src={harbour.src} alt=\"Boats moored in the harbour\" />"]
+    );
+}

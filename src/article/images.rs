@@ -165,6 +165,11 @@ pub struct Image<'d> {
     /// class (`aspect-ratio-4x3`, `RatioFrame`, `ratio-16x9`) or an inline
     /// `aspect-ratio` or `padding-bottom` percentage.
     pub boxed: bool,
+    /// A framework's image component in MDX, given an imported picture
+    /// (`<Image src={harbour} alt="…" />` in Astro or Next.js): the
+    /// component writes the `<img>` with the picture's own width and
+    /// height.
+    pub component_sized: bool,
     /// A drawing that carries data, as its file says: an SVG (or a
     /// rendering of one, as MediaWiki's `…/Map.svg/290px-Map.svg.png`), or
     /// a file other than a JPEG named for a map, chart or diagram
@@ -1084,9 +1089,21 @@ pub fn image<'d>(
         alt_overridden,
         in_button,
         boxed: boxed(vis, img),
+        component_sized: component_sized(doc, img),
         drawing,
         of_text,
     }
+}
+
+/// Whether `img` is written as an MDX `<Image>` component whose `src` is a
+/// JavaScript expression (see [`Image::component_sized`]). HTML has no such
+/// element: the parser reads `<Image>` as `<img>`, and no page writes an
+/// attribute value in braces unquoted.
+fn component_sized(doc: &Document, img: ElementRef<'_>) -> bool {
+    let written = |name: &str| doc.source_text(doc.attr_span(img, name));
+    doc.source_text(doc.tag_span(img))
+        .is_some_and(|tag| tag.starts_with("<Image"))
+        && written("src").is_some_and(|src| src.starts_with('{') && src.ends_with('}'))
 }
 
 /// The candidates of a `srcset`-like attribute, each with its span: the

@@ -361,6 +361,7 @@ fn push_image<'d>(
         alt_overridden: false,
         in_button: false,
         boxed: false,
+        component_sized: false,
         drawing,
         of_text,
     });

@@ -57,6 +57,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
                 || img.styled_size
                 || img.sheet_sized
                 || img.boxed
+                || img.component_sized
             {
                 return None;
             }
