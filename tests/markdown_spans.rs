@@ -536,3 +536,27 @@ fn mdx_image_components_are_sized_by_the_framework() {
         ["<img src={harbour.src} alt=\"Boats moored in the harbour\" />"]
     );
 }
+
+/// A Markdown picture wrapped in a raw-HTML `<figure>` (blank lines around
+/// it, as CommonMark needs) is captioned by the `<figcaption>` there: it is
+/// not reported as uncaptioned, and the caption is checked where it is
+/// written.
+#[test]
+fn markdown_picture_in_an_html_figure_takes_its_figcaption() {
+    let source = format!(
+        "{LEAD}<figure>\n\n![Passengers on the open deck](/uploads/2024/06/12/gannet-deck.jpg)\n\n<figcaption>Passengers on the open deck. [Orla Devane]</figcaption>\n</figure>\n"
+    );
+    let (bytes, found) = findings(&source);
+    assert!(
+        flagged(&bytes, &found, "figure-caption-missing").is_empty(),
+        "{found:?}"
+    );
+    assert_eq!(
+        flagged(&bytes, &found, "caption-date-missing"),
+        ["<figcaption>"]
+    );
+    assert_eq!(
+        flagged(&bytes, &found, "img-alt-duplicates-caption"),
+        ["Passengers on the open deck"]
+    );
+}

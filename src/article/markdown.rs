@@ -133,8 +133,12 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
         .enumerate()
         .filter_map(|(b, block)| Some((block.only_image?, b)))
         .collect();
+    // A picture standing alone in a raw-HTML `<figure>` is captioned by
+    // its `<figcaption>`.
+    let wrappers = super::figures::wrapped::wrappers(&md.html);
     for (i, image) in md.images.iter().enumerate() {
         let block = alone.get(&i).copied();
+        let wrapper = block.and(super::figures::wrapped::around(&wrappers, image.span.start));
         let src = Attr {
             value: image.src.as_str(),
             span: image.src_span,
@@ -147,7 +151,8 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
             verbatim: source.get(image.alt_span.start..image.alt_span.end)
                 == Some(image.alt.as_str()),
         });
-        let caption = block.and_then(|b| {
+        let wrapped = wrapper.map(|w| w.caption(&md.html, &agencies));
+        let caption = block.filter(|_| wrapped.is_none()).and_then(|b| {
             let next = md
                 .blocks
                 .get(b + 1)
@@ -156,7 +161,8 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
             (next.italic || text.to_lowercase().starts_with("caption:"))
                 .then(|| read_caption(next.span, text, &agencies, false))
         });
-        let caption = caption
+        let caption = wrapped
+            .or(caption)
             .or_else(|| {
                 let span = image.title_span?;
                 (block.is_some() && !image.title.trim().is_empty())
@@ -180,7 +186,11 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
         );
         article.images[index].link = image.link.as_deref();
         if block.is_some() {
+            let photo = wrapper
+                .zip(caption.as_ref())
+                .is_none_or(|(w, c)| w.photo(c, &image.src, options.photo.as_deref()));
             let mut card = figure(image.span, index, caption, Provided::default());
+            card.photo = photo;
             // `[![alt](src)](/other-story)`: a card for the page it opens
             // (a video's thumbnail, a project's screenshot), as a picture
             // linked away in HTML is; a link to the picture's file is not.

@@ -12,6 +12,7 @@ mod copies;
 mod lazy;
 mod read;
 mod search;
+pub mod wrapped;
 
 pub(crate) use search::href_leads_away;
 
@@ -520,23 +521,7 @@ impl Build<'_, '_> {
             if placement == Placement::Attribute {
                 return attribute_caption(self.doc, c, self.agencies);
             }
-            let mut caption = Caption::new(
-                self.doc.tag_span(c),
-                placement,
-                self.doc.content_span(c),
-                caption_text(self.doc, c),
-                self.agencies,
-                false,
-            );
-            let heard = if self.doc.visibility.is_hidden(c) {
-                String::new()
-            } else {
-                read_caption(self.doc, c, Reader::ScreenReader)
-            };
-            if heard != caption.text {
-                caption.heard = Some(heard);
-            }
-            caption
+            element_caption(self.doc, c, placement, self.agencies)
         });
         // A lazy picture with no <img> yet links away when its placeholder
         // does (`<a class="thumbnail__image lazy" data-original="….jpg"
@@ -578,6 +563,32 @@ impl Build<'_, '_> {
             provided,
         }
     }
+}
+
+/// The caption element `c`, as the eye and as a screen reader read it.
+fn element_caption(
+    doc: &Document,
+    c: ElementRef<'_>,
+    placement: Placement,
+    agencies: &Arc<[String]>,
+) -> Caption {
+    let mut caption = Caption::new(
+        doc.tag_span(c),
+        placement,
+        doc.content_span(c),
+        caption_text(doc, c),
+        agencies,
+        false,
+    );
+    let heard = if doc.visibility.is_hidden(c) {
+        String::new()
+    } else {
+        read_caption(doc, c, Reader::ScreenReader)
+    };
+    if heard != caption.text {
+        caption.heard = Some(heard);
+    }
+    caption
 }
 
 /// A picture's `data-caption`, when it says something.
