@@ -560,3 +560,23 @@ fn markdown_picture_in_an_html_figure_takes_its_figcaption() {
         ["Passengers on the open deck"]
     );
 }
+
+/// Markup commented out with MDX's `{/* … */}` is not on the page: its
+/// pictures and captions are not checked; the markup around it is.
+#[test]
+fn mdx_comments_hide_what_they_hold() {
+    let source = format!(
+        "{LEAD}{{/* <img src=\"/uploads/old-deck.jpg\"> */}}\n\n\
+         {{/*\n<figure><img src=\"/uploads/old-notice.jpg\"><figcaption>Old notice</figcaption></figure>\n*/}}\n\n\
+         <img src=\"/uploads/2024/06/12/gannet-deck.jpg\">\n"
+    );
+    let (bytes, found) = findings_in("story.mdx", &source);
+    assert_eq!(
+        flagged(&bytes, &found, "img-alt-missing"),
+        ["<img src=\"/uploads/2024/06/12/gannet-deck.jpg\">"]
+    );
+    assert!(
+        !found.iter().any(|f| f.rule.starts_with("caption-") || f.rule == "img-file-missing"),
+        "{found:?}"
+    );
+}

@@ -20,8 +20,10 @@ mod shortcodes;
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use regex::Regex;
 
 use crate::diagnostic::{Reach, Span};
 use crate::html::Document;
@@ -106,9 +108,11 @@ impl MarkdownDocument {
         } else {
             walk.parse(&source, body..source.len());
         }
-        // What code shortcodes hold is code shown as written, not the
-        // article's blocks, pictures, links or markup.
-        let listings = shortcodes::code_ranges(&source, body);
+        // What code shortcodes hold is code shown as written, and what an
+        // MDX comment holds is not shown at all: neither is the article's
+        // blocks, pictures, links or markup.
+        let mut listings = shortcodes::code_ranges(&source, body);
+        listings.extend(mdx_comments(&source, body));
         if !listings.is_empty() {
             let reach = Reach::new(listings.iter().map(|r| Span::new(r.start, r.end)));
             let outside = |s: Span| {
@@ -170,6 +174,18 @@ impl MarkdownDocument {
             source,
         }
     }
+}
+
+/// MDX's comments, `{/* … */}` (MDX has no `<!-- -->`), from `body`: a
+/// writer comments markup out with them (`{/* <img src="old.jpg"> */}`).
+/// Plain Markdown has no use for the form, and Docusaurus reads `.md`
+/// files as MDX too, so it is read as a comment in every Markdown file.
+fn mdx_comments(source: &str, body: usize) -> impl Iterator<Item = Range<usize>> + '_ {
+    static COMMENT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?s)\{/\*.*?\*/\}").expect("MDX comment regex"));
+    COMMENT
+        .find_iter(&source[body..])
+        .map(move |m| body + m.start()..body + m.end())
 }
 
 /// Whether the body is written one line per paragraph: at least three
