@@ -239,10 +239,16 @@ pub fn resolve(url: &str, roots: Option<&Roots>) -> Target {
     Target::Files(candidates)
 }
 
+/// The folders a static-site generator serves at the site's root, beside
+/// its content: `static/` (Hugo, Docusaurus, Gatsby, SvelteKit), then
+/// `public/` (Astro, Next.js, Vite, VitePress).
+const SERVED_FOLDERS: &[&str] = &["static", "public"];
+
 /// The site root for a root-relative path when no asset root was given:
 /// the nearest folder, from the article's own up to its tree, that holds
 /// the path's first segment (`/gc4/images/a.webp` → the folder holding
-/// `gc4`).
+/// `gc4`), or whose served folder does (`content/posts/a.md` citing
+/// `/images/a.jpg` → `static/`, when `static/images` is there).
 fn site_root(roots: &Roots, rest: &str) -> Option<PathBuf> {
     let first = rest.split('/').find(|s| !s.is_empty())?;
     if matches!(first, "." | "..") {
@@ -253,6 +259,13 @@ fn site_root(roots: &Roots, rest: &str) -> Option<PathBuf> {
     loop {
         if dir.join(first).exists() {
             return Some(dir);
+        }
+        if let Some(served) = SERVED_FOLDERS
+            .iter()
+            .map(|name| dir.join(name))
+            .find(|served| served.join(first).exists())
+        {
+            return Some(served);
         }
         if dir == tree || !dir.starts_with(&tree) || !dir.pop() {
             return None;
@@ -407,6 +420,12 @@ mod tests {
         assert_eq!(
             resolve("/gc4/images/a.webp", Some(&r)),
             Target::Files(vec![dir.join("gc4/images/a.webp")])
+        );
+        // A static-site generator's served folder holds `images`.
+        std::fs::create_dir_all(dir.join("static/images")).unwrap();
+        assert_eq!(
+            resolve("/images/a.jpg", Some(&r)),
+            Target::Files(vec![dir.join("static/images/a.jpg")])
         );
         // No folder holds `media`, and `../media` is not there.
         assert_eq!(resolve("/media/a.jpg", Some(&r)), Target::Unresolved);
