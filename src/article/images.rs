@@ -553,9 +553,12 @@ fn pin_only(img: ElementRef<'_>) -> bool {
 }
 
 /// A template placeholder where an address should be: `{other_image}`,
-/// `{{ image.src }}`, `${url}`, `<%= src %>`, `%s`.
+/// `{{ image.src }}`, `${url}`, `<%= src %>`, `%s`; not a static site's
+/// template that only puts the site's address before a path (`{{
+/// site.baseurl }}/img/a.jpg`, see [`crate::assets::resolve::site_path`]).
 fn is_template(url: &str) -> bool {
-    (url.contains('{') && url.contains('}')) || url.contains("<%") || url.contains("%s")
+    ((url.contains('{') && url.contains('}')) || url.contains("<%") || url.contains("%s"))
+        && crate::assets::resolve::site_path(url).is_none()
 }
 
 /// How many children of a container are looked at for a placeholder

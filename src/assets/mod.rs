@@ -245,7 +245,9 @@ pub fn collect(article: &Article<'_>, roots: Option<&Roots>, cache: &Cache) -> A
     let images = urls
         .par_iter()
         .map(|&url| {
-            let asset = match plan(&against_base(url, base), roots) {
+            let site = resolve::site_path(url);
+            let url_read = site.as_deref().unwrap_or(url);
+            let asset = match plan(&against_base(url_read, base), roots) {
                 Plan::Done(done) => finish(done),
                 Plan::File {
                     path,

@@ -9,10 +9,11 @@
 
 use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 
 use data_url::DataUrl;
 use percent_encoding::percent_decode_str;
+use regex::Regex;
 
 use crate::source::RealPaths;
 
@@ -161,6 +162,45 @@ pub enum Located {
     /// The file exists but is outside the allowed directories (a symbolic
     /// link pointing out); not read.
     Refused(String),
+}
+
+/// Site variables that a Jekyll or Eleventy template puts before a
+/// root-relative path: `{{ site.baseurl }}/img/a.jpg`, `{{ site.url }}{{
+/// site.baseurl }}/img/a.jpg`.
+static SITE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:\{\{-?\s*(?:site\.(?:baseurl|base_url|url)|base_?path|baseurl)\s*-?\}\})+(/[^{}]*)$",
+    )
+    .expect("site prefix regex")
+});
+
+/// A path given to a filter that makes it the site's address: Jekyll's
+/// `{{ "/img/a.jpg" | relative_url }}` (or `absolute_url`, or `prepend:
+/// site.baseurl`), Eleventy's `{{ '/img/a.jpg' | url }}`.
+static SITE_FILTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"^\{\{-?\s*(?:"([^"{}]*)"|'([^'{}]*)')\s*\|\s*(?:relative_url|absolute_url|url|prepend:\s*site\.baseurl)\s*-?\}\}$"#,
+    )
+    .expect("site filter regex")
+});
+
+/// The root-relative path a static-site template's address names (see
+/// [`SITE_PREFIX`] and [`SITE_FILTER`]): these templates only put the
+/// site's address before it. `None` for any other address.
+pub fn site_path(url: &str) -> Option<String> {
+    let url = url.trim();
+    if let Some(m) = SITE_PREFIX.captures(url) {
+        return Some(m[1].to_string());
+    }
+    let m = SITE_FILTER.captures(url)?;
+    let path = m.get(1).or(m.get(2))?.as_str().trim();
+    (!path.is_empty() && !path.contains("://") && !path.starts_with("//")).then(|| {
+        if path.starts_with('/') {
+            path.to_string()
+        } else {
+            format!("/{path}")
+        }
+    })
 }
 
 /// Resolve a URL as written in an attribute (entities already decoded).
@@ -450,6 +490,28 @@ mod tests {
             resolve("../../../../etc/passwd", Some(&r)),
             Target::Unresolved
         );
+    }
+
+    #[test]
+    fn site_templates_name_root_relative_paths() {
+        for (url, path) in [
+            ("{{ site.baseurl }}/assets/a.jpg", Some("/assets/a.jpg")),
+            ("{{site.url}}{{ site.baseurl }}/a b.jpg", Some("/a b.jpg")),
+            ("{{ base_path }}/images/a.png", Some("/images/a.png")),
+            (
+                "{{ \"/assets/a.jpg\" | relative_url }}",
+                Some("/assets/a.jpg"),
+            ),
+            ("{{ 'img/a.jpg' | url }}", Some("/img/a.jpg")),
+            ("{{- \"/a.jpg\" | prepend: site.baseurl -}}", Some("/a.jpg")),
+            ("{{ site.baseurl }}/{{ page.image }}", None),
+            ("{{ page.image | relative_url }}", None),
+            ("{{ 'https://cdn.example/a.jpg' | url }}", None),
+            ("{{ site.cdn }}/a.jpg", None),
+            ("/a.jpg", None),
+        ] {
+            assert_eq!(site_path(url).as_deref(), path, "{url}");
+        }
     }
 
     #[test]
