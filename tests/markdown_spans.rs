@@ -584,22 +584,30 @@ fn mdx_comments_hide_what_they_hold() {
 }
 
 /// A Jekyll post's picture addressed through the site's base URL
-/// (`{{site.baseurl}}/assets/…`, or `{{ site.url }}{{ site.baseurl }}/…` in
-/// raw HTML) is the root-relative path after it: looked up and checked,
-/// not skipped as a template.
+/// (`{{ site.baseurl }}/assets/…`, `{{ "/assets/…" | relative_url }}`, or
+/// `{{ site.url }}{{ site.baseurl }}/…` in raw HTML) is the root-relative
+/// path after it: looked up and checked, not skipped as a template. Jekyll
+/// renders the Liquid before the Markdown, so the spaces inside the tag do
+/// not end the picture's destination.
 #[test]
 fn jekyll_site_addresses_are_root_relative_paths() {
     let source = format!(
-        "{LEAD}![Passengers on the open deck]({{{{site.baseurl}}}}/uploads/2024/06/12/no-such-deck.jpg)\n\n\
+        "{LEAD}![Passengers on the open deck]({{{{ site.baseurl }}}}/uploads/2024/06/12/no-such-deck.jpg)\n\n\
          A paragraph between the pictures, long enough to be prose.\n\n\
+         ![]({{{{ \"/uploads/2024/06/12/gannet-deck.jpg\" | relative_url }}}})\n\n\
+         Another paragraph between the pictures, long enough to be prose.\n\n\
          <img src=\"{{{{ site.url }}}}{{{{ site.baseurl }}}}/uploads/2024/06/12/no-such-notice.jpg\" alt=\"The notice\" width=\"800\" height=\"533\">\n"
     );
     let (bytes, found) = findings(&source);
     assert_eq!(
         flagged(&bytes, &found, "img-file-missing"),
         [
-            "{{site.baseurl}}/uploads/2024/06/12/no-such-deck.jpg",
+            "{{ site.baseurl }}/uploads/2024/06/12/no-such-deck.jpg",
             "{{ site.url }}{{ site.baseurl }}/uploads/2024/06/12/no-such-notice.jpg"
         ]
+    );
+    assert_eq!(
+        flagged(&bytes, &found, "img-alt-missing"),
+        ["![]({{ \"/uploads/2024/06/12/gannet-deck.jpg\" | relative_url }})"]
     );
 }

@@ -96,17 +96,27 @@ impl MarkdownDocument {
     pub fn parse(source: String) -> MarkdownDocument {
         let (front_matter, body) = front_matter::split(&source);
         let line_mode = one_line_per_paragraph(&source[body..]);
+        let read = liquid_spaces_filled(&source, body);
         let mut walk = Walk::default();
         if line_mode {
             let mut at = body;
             for line in source[body..].split_inclusive('\n') {
                 if !line.trim().is_empty() {
-                    walk.parse(&source, at..at + line.trim_end().len());
+                    walk.parse(&read, at..at + line.trim_end().len());
                 }
                 at += line.len();
             }
         } else {
-            walk.parse(&source, body..source.len());
+            walk.parse(&read, body..source.len());
+        }
+        // A picture's address holding a Liquid tag is the file's text.
+        if read != source {
+            for image in &mut walk.images {
+                let span = image.src_span;
+                if read.get(span.start..span.end) != source.get(span.start..span.end) {
+                    image.src = source[span.start..span.end].to_string();
+                }
+            }
         }
         // What code shortcodes hold is code shown as written, and what an
         // MDX comment holds is not shown at all: neither is the article's
@@ -174,6 +184,32 @@ impl MarkdownDocument {
             source,
         }
     }
+}
+
+/// The source with each space inside a one-line Liquid tag (`{{
+/// site.baseurl }}`, `{% link a.jpg %}`) made a `-`. Jekyll renders Liquid
+/// before the Markdown, so `![Boats]({{ site.baseurl }}/boats.jpg)` is a
+/// picture; CommonMark ends a link's destination at a space and would read
+/// text. The copy has the same length, so every offset into it is one into
+/// the file.
+fn liquid_spaces_filled(source: &str, body: usize) -> std::borrow::Cow<'_, str> {
+    static LIQUID: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\{\{[^{}\n]{0,200}\}\}|\{%[^{}\n]{0,200}%\}").expect("Liquid tag regex")
+    });
+    let mut tags = LIQUID.find_iter(&source[body..]).peekable();
+    if tags.peek().is_none() {
+        return source.into();
+    }
+    let mut bytes = source.as_bytes().to_vec();
+    for tag in tags {
+        for b in &mut bytes[body + tag.start()..body + tag.end()] {
+            if *b == b' ' || *b == b'\t' {
+                *b = b'-';
+            }
+        }
+    }
+    // Only ASCII spaces were replaced, by an ASCII byte.
+    String::from_utf8(bytes).map_or(source.into(), Into::into)
 }
 
 /// MDX's comments, `{/* … */}` (MDX has no `<!-- -->`), from `body`: a
