@@ -611,3 +611,24 @@ fn jekyll_site_addresses_are_root_relative_paths() {
         ["![]({{ \"/uploads/2024/06/12/gannet-deck.jpg\" | relative_url }})"]
     );
 }
+
+/// A caption written on the line after the picture, in the same paragraph
+/// (`![…](…)` then `*…*`, as kramdown and GitHub writers do), is the
+/// picture's caption when it is wholly emphasised or starts `Caption:`;
+/// plain text after a picture is not.
+#[test]
+fn caption_on_the_line_after_the_picture() {
+    let source = format!(
+        "{LEAD}![Passengers on the open deck](/uploads/2024/06/12/gannet-deck.jpg)\n*Passengers on the open deck. [Orla Devane]*\n\n\
+         ![Passengers boarding](/uploads/2024/06/12/gannet-deck.jpg)\nThe ferry left at noon, an hour late, with every seat taken.\n"
+    );
+    let (bytes, found) = findings(&source);
+    assert_eq!(
+        flagged(&bytes, &found, "caption-date-missing"),
+        ["*Passengers on the open deck. [Orla Devane]*"]
+    );
+    assert!(
+        flagged(&bytes, &found, "figure-caption-missing").is_empty(),
+        "{found:?}"
+    );
+}

@@ -122,8 +122,10 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
     }
 
     let mut figures = Vec::new();
-    // Markdown images; one standing alone in its paragraph is a figure,
-    // captioned by the paragraph after it when that is wholly emphasised or
+    // Markdown images; one standing alone in its paragraph (or on its
+    // first line, a caption on the lines after) is a figure, captioned by
+    // the `<figcaption>` of a raw-HTML `<figure>` around it, else by those
+    // lines, else by the paragraph after it when that is wholly emphasised or
     // starts "Caption:", else by its title, else by its alt text when the
     // alt holds a credit (the caption written into the alt).
     // The block each picture stands alone in.
@@ -152,16 +154,25 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
                 == Some(image.alt.as_str()),
         });
         let wrapped = wrapper.map(|w| w.caption(&md.html, &agencies));
-        let caption = block.filter(|_| wrapped.is_none()).and_then(|b| {
-            let next = md
-                .blocks
-                .get(b + 1)
-                .filter(|n| n.kind == BlockKind::Paragraph)?;
-            let text = next.text.trim();
-            (next.italic || text.to_lowercase().starts_with("caption:"))
-                .then(|| read_caption(next.span, text, &agencies, false))
+        // Or on the lines after the picture's, in its paragraph.
+        let caption_line = block.and_then(|b| {
+            let b = &md.blocks[b];
+            b.caption_line
+                .map(|line| read_caption(line, &b.text, &agencies, false))
         });
+        let caption = block
+            .filter(|_| wrapped.is_none() && caption_line.is_none())
+            .and_then(|b| {
+                let next = md
+                    .blocks
+                    .get(b + 1)
+                    .filter(|n| n.kind == BlockKind::Paragraph)?;
+                let text = next.text.trim();
+                (next.italic || text.to_lowercase().starts_with("caption:"))
+                    .then(|| read_caption(next.span, text, &agencies, false))
+            });
         let caption = wrapped
+            .or(caption_line)
             .or(caption)
             .or_else(|| {
                 let span = image.title_span?;

@@ -55,8 +55,13 @@ pub struct Block {
     pub italic: bool,
     /// All of its text is strong (`**…**`).
     pub bold: bool,
-    /// It holds one image (index into `images`) and no text.
+    /// It holds one image (index into `images`) and no text, or one image
+    /// on its first line and, on the lines after it, only a caption: text
+    /// wholly emphasised or starting `Caption:` (see `caption_line`).
     pub only_image: Option<usize>,
+    /// The caption written on the lines after the image's, in the same
+    /// paragraph (`![…](…)` then `*Boats in Hull. [AP]*` on the next line).
+    pub caption_line: Option<Span>,
     /// Inside a list, quote, table or footnote.
     pub nested: bool,
     /// A thematic break (`---`) follows it.
@@ -263,6 +268,9 @@ struct Open {
     plain_outside_bold: bool,
     images: Vec<usize>,
     text_outside_images: bool,
+    /// Where the text after the first line break starts, when the lines
+    /// before it hold one image and nothing else.
+    after_image_line: Option<usize>,
 }
 
 impl Walk {
@@ -301,6 +309,7 @@ impl Walk {
                             italic: false,
                             bold: false,
                             only_image: None,
+                            caption_line: None,
                             nested: containers > 0,
                             rule_after: false,
                         },
@@ -310,6 +319,7 @@ impl Walk {
                         plain_outside_bold: false,
                         images: Vec::new(),
                         text_outside_images: false,
+                        after_image_line: None,
                     });
                 }
                 Event::End(TagEnd::Paragraph) | Event::End(TagEnd::Heading(_)) => {
@@ -319,6 +329,17 @@ impl Walk {
                         o.block.bold = !o.plain_outside_bold && !o.block.text.trim().is_empty();
                         if o.images.len() == 1 && !o.text_outside_images {
                             o.block.only_image = o.images.first().copied();
+                        } else if let Some(at) = o.after_image_line.filter(|_| o.images.len() == 1)
+                            && (o.block.italic
+                                || o.block
+                                    .text
+                                    .trim_start()
+                                    .to_lowercase()
+                                    .starts_with("caption:"))
+                        {
+                            o.block.only_image = o.images.first().copied();
+                            let line = source[at..o.block.span.end].trim_end();
+                            o.block.caption_line = Some(Span::new(at, at + line.len()));
                         }
                         self.blocks.push(o.block);
                     }
@@ -416,6 +437,14 @@ impl Walk {
                 }
                 Event::SoftBreak | Event::HardBreak => {
                     if let Some(o) = &mut open {
+                        if o.images.len() == 1
+                            && !o.text_outside_images
+                            && in_image.is_empty()
+                            && in_link.is_empty()
+                            && o.after_image_line.is_none()
+                        {
+                            o.after_image_line = Some(r.end);
+                        }
                         o.block.text.push(' ');
                     }
                 }
