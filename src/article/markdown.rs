@@ -160,20 +160,17 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
             b.caption_line
                 .map(|line| read_caption(line, &b.text, &agencies, false))
         });
-        let caption = block
-            .filter(|_| wrapped.is_none() && caption_line.is_none())
-            .and_then(|b| {
+        let caption = wrapped
+            .or(caption_line)
+            .or_else(|| {
                 let next = md
                     .blocks
-                    .get(b + 1)
+                    .get(block? + 1)
                     .filter(|n| n.kind == BlockKind::Paragraph)?;
                 let text = next.text.trim();
                 (next.italic || text.to_lowercase().starts_with("caption:"))
                     .then(|| read_caption(next.span, text, &agencies, false))
-            });
-        let caption = wrapped
-            .or(caption_line)
-            .or(caption)
+            })
             .or_else(|| {
                 let span = image.title_span?;
                 (block.is_some() && !image.title.trim().is_empty())
