@@ -632,3 +632,76 @@ fn caption_on_the_line_after_the_picture() {
         "{found:?}"
     );
 }
+
+/// Attribute lists (kramdown's `{: …}`, MkDocs' `{ width="300" }`) are
+/// markup, not text: a picture with one after it still stands alone and
+/// is drawn at the size it gives, which is checked against the file; a
+/// `{: .caption}` line under a caption line leaves that line the picture's
+/// caption.
+#[test]
+fn attribute_lists_are_markup() {
+    let source = format!(
+        "{LEAD}![Passengers on the open deck](/uploads/2024/06/12/gannet-deck.jpg){{: .center width=\"800\" height=\"200\"}}\n\n\
+         A paragraph between the pictures, long enough to be prose.\n\n\
+         ![Passengers boarding the ferry](/uploads/2024/06/12/gannet-deck.jpg)\n*Passengers board the ferry. [Orla Devane]*\n{{: .caption}}\n"
+    );
+    let (bytes, found) = findings(&source);
+    assert_eq!(
+        flagged(&bytes, &found, "figure-caption-missing"),
+        ["![Passengers on the open deck](/uploads/2024/06/12/gannet-deck.jpg)"]
+    );
+    assert_eq!(flagged(&bytes, &found, "img-aspect-mismatch"), ["200"]);
+    assert_eq!(
+        flagged(&bytes, &found, "caption-date-missing"),
+        ["*Passengers board the ferry. [Orla Devane]*"]
+    );
+}
+
+/// A paragraph holding a picture and its caption line is that picture's
+/// figure, not the caption of the picture before it.
+#[test]
+fn the_next_picture_is_no_caption() {
+    let source = format!(
+        "{LEAD}![Passengers on the open deck](/uploads/2024/06/12/gannet-deck.jpg)\n\n\
+         ![Passengers boarding the ferry](/uploads/2024/06/12/gannet-deck.jpg)\n*Passengers board the ferry. [Orla Devane]*\n"
+    );
+    let (bytes, found) = findings(&source);
+    assert_eq!(
+        flagged(&bytes, &found, "figure-caption-missing"),
+        ["![Passengers on the open deck](/uploads/2024/06/12/gannet-deck.jpg)"]
+    );
+    assert_eq!(
+        flagged(&bytes, &found, "caption-date-missing"),
+        ["*Passengers board the ferry. [Orla Devane]*"]
+    );
+}
+
+/// An HTML block marked `markdown="1"` (kramdown, Python-Markdown;
+/// MkDocs Material's `<figure markdown="span">`) has its Markdown read:
+/// the picture inside is captioned by the `<figcaption>` beside it. One
+/// marked `markdown="0"` stays HTML.
+#[test]
+fn markdown_inside_html_blocks_marked_for_it() {
+    let source = format!(
+        "{LEAD}<figure markdown=\"1\">\n![Passengers on the open deck](/uploads/2024/06/12/gannet-deck.jpg)\n<figcaption>Passengers on the open deck. [Orla Devane]</figcaption>\n</figure>\n\n\
+         <figure markdown=\"span\">\n  ![](/uploads/2024/06/12/gannet-deck.jpg){{ width=\"300\" }}\n  <figcaption>Passengers board the ferry at Hull on June 12. [Orla Devane]</figcaption>\n</figure>\n\n\
+         <div markdown=\"0\">\n![](/uploads/2024/06/12/no-such-deck.jpg)\n</div>\n"
+    );
+    let (bytes, found) = findings(&source);
+    assert!(
+        flagged(&bytes, &found, "figure-caption-missing").is_empty(),
+        "{found:?}"
+    );
+    assert_eq!(
+        flagged(&bytes, &found, "caption-date-missing"),
+        ["<figcaption>"]
+    );
+    assert_eq!(
+        flagged(&bytes, &found, "img-alt-missing"),
+        ["![](/uploads/2024/06/12/gannet-deck.jpg)"]
+    );
+    assert!(
+        flagged(&bytes, &found, "img-file-missing").is_empty(),
+        "{found:?}"
+    );
+}

@@ -182,8 +182,10 @@ pub struct Image<'d> {
 }
 
 impl<'d> Image<'d> {
-    /// The markup can give its size (`width`/`height`): HTML and
-    /// shortcodes can, Markdown images cannot.
+    /// The markup is asked for its size (`width`/`height`): HTML and
+    /// shortcodes. A Markdown picture can give one only in an attribute
+    /// list (`{: width="800"}`), which CommonMark lacks: its size is
+    /// checked when given, not asked for.
     pub fn sizable(&self) -> bool {
         matches!(self.syntax, Syntax::Html | Syntax::Shortcode)
     }

@@ -163,10 +163,11 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
         let caption = wrapped
             .or(caption_line)
             .or_else(|| {
+                // Not a paragraph holding the next picture and its caption.
                 let next = md
                     .blocks
                     .get(block? + 1)
-                    .filter(|n| n.kind == BlockKind::Paragraph)?;
+                    .filter(|n| n.kind == BlockKind::Paragraph && n.only_image.is_none())?;
                 let text = next.text.trim();
                 (next.italic || text.to_lowercase().starts_with("caption:"))
                     .then(|| read_caption(next.span, text, &agencies, false))
@@ -193,6 +194,20 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
             !image.title.trim().is_empty(),
         );
         article.images[index].link = image.link.as_deref();
+        // `{: width="800" height="533"}` after it: the size it is drawn at.
+        let size = |name: &str| {
+            image
+                .attributes
+                .iter()
+                .find(|(n, _, _)| n == name)
+                .map(|(_, value, span)| Attr {
+                    value: value.as_str(),
+                    span: *span,
+                    verbatim: source.get(span.start..span.end) == Some(value.as_str()),
+                })
+        };
+        article.images[index].width = size("width");
+        article.images[index].height = size("height");
         if block.is_some() {
             let photo = wrapper
                 .zip(caption.as_ref())

@@ -15,6 +15,7 @@
 //! exports, like the seed article) would be one CommonMark paragraph; such
 //! a file is read line by line instead (see [`one_line_per_paragraph`]).
 
+mod attributes;
 pub mod front_matter;
 mod shortcodes;
 
@@ -86,6 +87,9 @@ pub struct MdImage {
     pub title_span: Option<Span>,
     /// The destination of the Markdown link it is in (`[![alt](src)](href)`).
     pub link: Option<String>,
+    /// The `key=value` pairs of the attribute list written straight after
+    /// it (`{: width="800"}`): name, value, the value's span.
+    pub attributes: Vec<(String, String, Span)>,
 }
 
 /// `[text](href "title")`.
@@ -101,7 +105,7 @@ impl MarkdownDocument {
     pub fn parse(source: String) -> MarkdownDocument {
         let (front_matter, body) = front_matter::split(&source);
         let line_mode = one_line_per_paragraph(&source[body..]);
-        let read = liquid_spaces_filled(&source, body);
+        let read = reading_copy(&source, body);
         let mut walk = Walk::default();
         if line_mode {
             let mut at = body;
@@ -114,12 +118,17 @@ impl MarkdownDocument {
         } else {
             walk.parse(&read, body..source.len());
         }
-        // A picture's address holding a Liquid tag is the file's text.
+        // A picture's address holding a Liquid tag is the file's text; the
+        // attribute list after a picture is its own.
         if read != source {
             for image in &mut walk.images {
                 let span = image.src_span;
                 if read.get(span.start..span.end) != source.get(span.start..span.end) {
                     image.src = source[span.start..span.end].to_string();
+                }
+                let after = image.span.end;
+                if let Some(len) = source.get(after..).and_then(attributes::list_at_start) {
+                    image.attributes = attributes::pairs(&source, after..after + len);
                 }
             }
         }
@@ -191,18 +200,23 @@ impl MarkdownDocument {
     }
 }
 
-/// The source with each space inside a one-line Liquid tag (`{{
-/// site.baseurl }}`, `{% link a.jpg %}`) made a `-`. Jekyll renders Liquid
-/// before the Markdown, so `![Boats]({{ site.baseurl }}/boats.jpg)` is a
-/// picture; CommonMark ends a link's destination at a space and would read
-/// text. The copy has the same length, so every offset into it is one into
-/// the file.
-fn liquid_spaces_filled(source: &str, body: usize) -> std::borrow::Cow<'_, str> {
+/// The text CommonMark reads: the source with each space inside a
+/// one-line Liquid tag (`{{ site.baseurl }}`, `{% link a.jpg %}`) made a
+/// `-`, and the attribute lists that are markup blanked (see
+/// [`attributes::lists`]). Jekyll renders Liquid before the Markdown, so
+/// `![Boats]({{ site.baseurl }}/boats.jpg)` is a picture; CommonMark ends a
+/// link's destination at a space and would read text. A picture with
+/// `{: width="800"}` after it still stands alone, and a caption line with
+/// `{: .caption}` under it is still the line after the picture. The copy
+/// has the same length, so every offset into it is one into the file.
+fn reading_copy(source: &str, body: usize) -> std::borrow::Cow<'_, str> {
     static LIQUID: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\{\{[^{}\n]{0,200}\}\}|\{%[^{}\n]{0,200}%\}").expect("Liquid tag regex")
     });
-    let mut tags = LIQUID.find_iter(&source[body..]).peekable();
-    if tags.peek().is_none() {
+    let text = &source[body..];
+    let mut tags = LIQUID.find_iter(text).peekable();
+    let mut lists = attributes::lists(text).peekable();
+    if tags.peek().is_none() && lists.peek().is_none() {
         return source.into();
     }
     let mut bytes = source.as_bytes().to_vec();
@@ -213,7 +227,15 @@ fn liquid_spaces_filled(source: &str, body: usize) -> std::borrow::Cow<'_, str> 
             }
         }
     }
-    // Only ASCII spaces were replaced, by an ASCII byte.
+    for list in lists {
+        for b in &mut bytes[body + list.start..body + list.end] {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+    }
+    // Spaces and tabs were replaced by a byte, and each attribute list
+    // whole, from `{` to `}`: whole characters, by ASCII bytes.
     String::from_utf8(bytes).map_or(source.into(), Into::into)
 }
 
@@ -255,7 +277,13 @@ struct Walk {
     /// Where each `[` of the source closes (see [`closing_brackets`]),
     /// found once the first image asks.
     closing: Option<HashMap<usize, usize>>,
+    /// How many HTML blocks with Markdown inside (see
+    /// [`markdown_inside`]) are being read around the current one.
+    depth: usize,
 }
+
+/// The deepest HTML blocks with Markdown inside that are read as such.
+const MAX_MARKDOWN_INSIDE: usize = 8;
 
 /// A block being read.
 struct Open {
@@ -280,7 +308,9 @@ impl Walk {
         let options = Options::ENABLE_TABLES
             | Options::ENABLE_FOOTNOTES
             | Options::ENABLE_STRIKETHROUGH
-            | Options::ENABLE_TASKLISTS;
+            | Options::ENABLE_TASKLISTS
+            // `## Flood warnings {#warnings}` (kramdown, Goldmark).
+            | Options::ENABLE_HEADING_ATTRIBUTES;
         let mut open: Option<Open> = None;
         let mut containers = 0usize;
         // Images and links being read: (start index in images/links).
@@ -290,9 +320,22 @@ impl Walk {
         // before its `</a>`): the Markdown text between their tags is
         // their content in the HTML document.
         let mut inline_open: Vec<String> = Vec::new();
+        // The end of an HTML block whose Markdown was read on its own.
+        let mut read_inside = 0;
         for (event, r) in Parser::new_ext(text, options).into_offset_iter() {
             let r = r.start + base..r.end + base;
             match event {
+                Event::Start(Tag::HtmlBlock) if self.depth < MAX_MARKDOWN_INSIDE => {
+                    if let Some(block) = markdown_inside(source, r.clone()) {
+                        self.html.push(block.open);
+                        self.html.extend(block.close);
+                        read_inside = r.end;
+                        self.depth += 1;
+                        self.parse(source, block.inner);
+                        self.depth -= 1;
+                    }
+                }
+                Event::Html(_) if r.end <= read_inside => {}
                 Event::Start(Tag::Paragraph) | Event::Start(Tag::Heading { .. }) => {
                     inline_open.clear();
                     let kind = match event {
@@ -467,6 +510,38 @@ impl Walk {
     }
 }
 
+/// An HTML block that asks for the Markdown inside it to be read
+/// (kramdown's and Python-Markdown's `markdown="1"`, MkDocs Material's
+/// `<figure markdown="span">`): its start tag, the Markdown, and its end
+/// tag when the block holds it.
+struct MarkdownInside {
+    open: Range<usize>,
+    inner: Range<usize>,
+    close: Option<Range<usize>>,
+}
+
+/// The block at `r` of `source`, when its start tag says `markdown`
+/// (bare, `1`, `block` or `span`; `0` keeps it HTML).
+fn markdown_inside(source: &str, r: Range<usize>) -> Option<MarkdownInside> {
+    static START: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r#"^[ \t]*<([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*?)?\smarkdown(?:\s*=\s*(?:"(?:1|block|span)"|'(?:1|block|span)'|1|block|span))?(?:\s[^<>]*)?>"#,
+        )
+        .expect("markdown attribute regex")
+    });
+    let block = source.get(r.clone())?;
+    let start = START.captures(block)?;
+    let open = r.start..r.start + start.get(0)?.end();
+    let name = start.get(1)?.as_str().to_ascii_lowercase();
+    let lower = block.to_ascii_lowercase();
+    let close = lower
+        .rfind(&format!("</{name}"))
+        .filter(|&at| at >= open.end - r.start)
+        .map(|at| r.start + at..r.end);
+    let inner = open.end..close.as_ref().map_or(r.end, |c| c.start);
+    Some(MarkdownInside { open, inner, close })
+}
+
 /// Elements that have no content, so no closing tag.
 const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
@@ -566,6 +641,7 @@ fn image(
             title,
             title_span: None,
             link: None,
+            attributes: Vec::new(),
         };
     };
     let alt_span = Span::new(r.start + 2.min(close), r.start + close);
@@ -604,6 +680,7 @@ fn image(
         title,
         title_span,
         link: None,
+        attributes: Vec::new(),
     }
 }
 
