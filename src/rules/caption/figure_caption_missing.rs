@@ -4,7 +4,7 @@
 //! picture.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::article::{FigureKind, Placement};
+use crate::article::{FigureKind, Placement, Syntax};
 use crate::rules::{Context, Rule};
 
 pub static RULE: Rule = Rule {
@@ -39,10 +39,15 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
             if let Some(&first) = f.images.first() {
                 diagnostic = diagnostic.label(ctx.article.images[first].tag, "the picture");
             }
+            let syntax = f.images.first().map(|&i| ctx.article.images[i].syntax);
             match &f.caption {
-                None => Some(diagnostic.help(
-                    "add a <figcaption> saying who and what is shown, when and where, and who took it",
-                )),
+                None => Some(diagnostic.help(match syntax {
+                    Some(Syntax::Markdown) => "add a caption on the line under the picture, in italics: *Who and what is shown, where, on what date. [Photographer/Agency]*",
+                    Some(Syntax::Shortcode) => "add caption=\"…\" saying who and what is shown, when and where, and attr=\"…\" with who took it",
+                    Some(Syntax::Include) => "add caption=\"…\" to the include saying who and what is shown, when and where, and who took it",
+                    Some(Syntax::FrontMatter) => "add caption: to the front matter saying who and what is shown, when and where, and who took it",
+                    Some(Syntax::Html) | None => "add a <figcaption> saying who and what is shown, when and where, and who took it",
+                })),
                 // A caption the CMS wrote in a <div class="caption">, or a
                 // gallery keeps in the picture's `data-caption`: shown, but
                 // not tied to the picture for assistive technology.
