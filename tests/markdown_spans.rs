@@ -705,3 +705,21 @@ fn markdown_inside_html_blocks_marked_for_it() {
         "{found:?}"
     );
 }
+
+/// A caption line written in inline HTML emphasis (`<em>…</em>`) under a
+/// picture is its caption, as `*…*` is.
+#[test]
+fn caption_line_in_html_emphasis() {
+    let source = format!(
+        "{LEAD}![Passengers on the open deck](/uploads/2024/06/12/gannet-deck.jpg)\n<em>Passengers on the open deck. [Orla Devane]</em>\n"
+    );
+    let (bytes, found) = findings(&source);
+    assert_eq!(
+        flagged(&bytes, &found, "caption-date-missing"),
+        ["<em>Passengers on the open deck. [Orla Devane]</em>"]
+    );
+    assert!(
+        flagged(&bytes, &found, "figure-caption-missing").is_empty(),
+        "{found:?}"
+    );
+}

@@ -469,10 +469,15 @@ impl Walk {
                         o.block.text.push_str(t);
                         if !t.trim().is_empty() {
                             o.text_outside_images = true;
-                            if o.italic == 0 {
+                            // `<em>…</em>` and `<i>` are emphasis too, and
+                            // `<strong>`, `<b>` strong.
+                            let inside = |names: &[&str]| {
+                                inline_open.iter().any(|n| names.contains(&n.as_str()))
+                            };
+                            if o.italic == 0 && !inside(&["em", "i"]) {
                                 o.plain_outside_italic = true;
                             }
-                            if o.bold == 0 {
+                            if o.bold == 0 && !inside(&["strong", "b"]) {
                                 o.plain_outside_bold = true;
                             }
                         }
