@@ -723,3 +723,30 @@ fn caption_line_in_html_emphasis() {
         "{found:?}"
     );
 }
+
+/// A Jekyll figure include's picture is from the site's root, as the
+/// include's `relative_url` makes it, with or without a leading `/`
+/// (al-folio writes `path="assets/img/…"`); an unquoted value is a Liquid
+/// variable, and so is `{{ page.cover }}` as a Markdown picture's address:
+/// not a file to look for.
+#[test]
+fn jekyll_include_paths_are_from_the_site_root() {
+    let source = format!(
+        "{LEAD}{{% include figure.liquid path=\"uploads/2024/06/12/gannet-deck.jpg\" alt=\"Passengers on the open deck\" caption=\"Passengers on the open deck at Carrickmore, Ireland, on June 12. [Orla Devane]\" %}}\n\n\
+         A paragraph between the pictures, long enough to be prose.\n\n\
+         {{% include figure.liquid path=\"uploads/2024/06/12/no-such-deck.jpg\" alt=\"The empty deck\" caption=\"The empty deck at Carrickmore, Ireland, on June 12. [Orla Devane]\" %}}\n\n\
+         Another paragraph between the pictures, long enough to be prose.\n\n\
+         {{% include figure.html image_path=page.cover alt=\"The cover\" caption=\"The harbour at Carrickmore, Ireland, on June 12. [Orla Devane]\" %}}\n\n\
+         A third paragraph between the pictures, long enough to be prose.\n\n\
+         ![The cover]({{{{ page.cover }}}})\n"
+    );
+    let (bytes, found) = findings_in("_posts/2024-06-12-ferry.md", &source);
+    assert_eq!(
+        flagged(&bytes, &found, "img-file-missing"),
+        ["uploads/2024/06/12/no-such-deck.jpg"]
+    );
+    assert!(
+        !found.iter().any(|f| f.rule == "assets-unresolved"),
+        "{found:?}"
+    );
+}

@@ -558,7 +558,7 @@ fn pin_only(img: ElementRef<'_>) -> bool {
 /// `{{ image.src }}`, `${url}`, `<%= src %>`, `%s`; not a static site's
 /// template that only puts the site's address before a path (`{{
 /// site.baseurl }}/img/a.jpg`, see [`crate::assets::resolve::site_path`]).
-fn is_template(url: &str) -> bool {
+pub(super) fn is_template(url: &str) -> bool {
     ((url.contains('{') && url.contains('}')) || url.contains("<%") || url.contains("%s"))
         && crate::assets::resolve::site_path(url).is_none()
 }

@@ -361,7 +361,8 @@ fn push_image<'d>(
             slot: Slot::Src,
             url: src.url(),
             span: src.span,
-            shown: true,
+            // `{{ page.cover }}`: a template's variable, no file to look for.
+            shown: !super::images::is_template(src.url()),
         });
     }
     article.images.push(Image {

@@ -88,13 +88,14 @@ pub fn find(source: &str, body: usize, code: &[Range<usize>]) -> Vec<Shortcode> 
                 let value = p.get(2).or(p.get(3)).or(p.get(4)).expect("value");
                 let at = body + inner.start() + value.start();
                 let name = p[1].to_ascii_lowercase();
+                let picture = include && INCLUDE_PICTURE.contains(&name.as_str());
                 params.push((
-                    if include && INCLUDE_PICTURE.contains(&name.as_str()) {
-                        "src".to_string()
+                    if picture { "src".to_string() } else { name },
+                    if picture {
+                        include_address(value.as_str(), p.get(4).is_some())
                     } else {
-                        name
+                        value.as_str().to_string()
                     },
-                    value.as_str().to_string(),
                     Span::new(at, at + value.len()),
                 ));
             }
@@ -107,6 +108,26 @@ pub fn find(source: &str, body: usize, code: &[Range<usize>]) -> Vec<Shortcode> 
         });
     }
     out
+}
+
+/// The address a Jekyll figure include's picture parameter names. The
+/// include passes it through `relative_url`, so a path is from the site's
+/// root whether or not it starts with `/` (al-folio's
+/// `path="assets/img/1.jpg"`); an unquoted value without a `/` is a
+/// Liquid variable (`image_path=page.cover`), written as the template it
+/// is.
+fn include_address(value: &str, unquoted: bool) -> String {
+    if unquoted && !value.contains('/') {
+        format!("{{{{ {value} }}}}")
+    } else if value.is_empty()
+        || value.starts_with(['/', '{'])
+        || value.contains("://")
+        || value.starts_with("data:")
+    {
+        value.to_string()
+    } else {
+        format!("/{value}")
+    }
 }
 
 /// Paired tags whose content is code, shown as written: Hugo's
