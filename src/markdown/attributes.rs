@@ -35,11 +35,19 @@ pub fn lists(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     LIST.find_iter(text)
         .filter(|m| {
             let before = &text[..m.start()];
-            let line_before = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
-            let after = &text[m.end()..];
-            let line_after = &after[..after.find('\n').unwrap_or(after.len())];
-            before.ends_with([')', '*', '_', '`'])
-                || (line_before.trim().is_empty() && line_after.trim().is_empty())
+            // Only blanks between the list and the line's ends: looked for
+            // without reading the rest of a long line.
+            let alone_before = before
+                .trim_end_matches([' ', '\t'])
+                .chars()
+                .next_back()
+                .is_none_or(|c| c == '\n' || c == '\r');
+            let alone_after = text[m.end()..]
+                .trim_start_matches([' ', '\t'])
+                .chars()
+                .next()
+                .is_none_or(|c| c == '\n' || c == '\r');
+            before.ends_with([')', '*', '_', '`']) || (alone_before && alone_after)
         })
         .map(|m| m.range())
 }
