@@ -215,7 +215,10 @@ mod tests {
         let src = "{% include figure.liquid path=\"assets/img/dam.jpg\" class=\"img-fluid\" caption=\"The dam.\" %}\n\n{% include figure.html image=\"/img/bridge.jpg\" alt=\"A bridge\" %}\n\n{{< figure image=\"/not/hugo.jpg\" >}}\n";
         let found = super::find(src, 0, &[]);
         assert_eq!(found.len(), 3);
-        assert_eq!(found[0].get("src").unwrap().0, "assets/img/dam.jpg");
+        // From the site's root, as the include's `relative_url` makes it.
+        let (path, span) = found[0].get("src").unwrap();
+        assert_eq!(path, "/assets/img/dam.jpg");
+        assert_eq!(&src[span.start..span.end], "assets/img/dam.jpg");
         assert_eq!(found[1].get("src").unwrap().0, "/img/bridge.jpg");
         // Hugo's own figure names its picture `src` alone.
         assert!(found[2].get("src").is_none());
