@@ -16,6 +16,7 @@
 //! a file is read line by line instead (see [`one_line_per_paragraph`]).
 
 mod attributes;
+mod divs;
 pub mod front_matter;
 mod shortcodes;
 
@@ -43,6 +44,9 @@ pub struct MarkdownDocument {
     pub shortcodes: Vec<Shortcode>,
     /// Read one line per paragraph.
     pub line_mode: bool,
+    /// The content of each Quarto figure div (`::: {#fig-storm}` … `:::`),
+    /// in source order: its last paragraph captions the picture in it.
+    pub figure_divs: Vec<Span>,
 }
 
 /// A paragraph or heading.
@@ -105,7 +109,8 @@ impl MarkdownDocument {
     pub fn parse(source: String) -> MarkdownDocument {
         let (front_matter, body) = front_matter::split(&source);
         let line_mode = one_line_per_paragraph(&source[body..]);
-        let read = reading_copy(&source, body);
+        let divs = divs::find(&source[body..]);
+        let read = reading_copy(&source, body, &divs.fences);
         let mut walk = Walk::default();
         if line_mode {
             let mut at = body;
@@ -195,6 +200,11 @@ impl MarkdownDocument {
             links: walk.links,
             shortcodes,
             line_mode,
+            figure_divs: divs
+                .figures
+                .iter()
+                .map(|r| Span::new(body + r.start, body + r.end))
+                .collect(),
             source,
         }
     }
@@ -202,21 +212,25 @@ impl MarkdownDocument {
 
 /// The text CommonMark reads: the source with each space inside a
 /// one-line Liquid tag (`{{ site.baseurl }}`, `{% link a.jpg %}`) made a
-/// `-`, and the attribute lists that are markup blanked (see
-/// [`attributes::lists`]). Jekyll renders Liquid before the Markdown, so
+/// `-`, and the attribute lists that are markup and the fence lines of
+/// fenced divs blanked (see [`attributes::lists`] and [`divs`]). Jekyll renders Liquid before the Markdown, so
 /// `![Boats]({{ site.baseurl }}/boats.jpg)` is a picture; CommonMark ends a
 /// link's destination at a space and would read text. A picture with
 /// `{: width="800"}` after it still stands alone, and a caption line with
 /// `{: .caption}` under it is still the line after the picture. The copy
 /// has the same length, so every offset into it is one into the file.
-fn reading_copy(source: &str, body: usize) -> std::borrow::Cow<'_, str> {
+fn reading_copy<'a>(
+    source: &'a str,
+    body: usize,
+    fences: &[Range<usize>],
+) -> std::borrow::Cow<'a, str> {
     static LIQUID: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\{\{[^{}\n]{0,200}\}\}|\{%[^{}\n]{0,200}%\}").expect("Liquid tag regex")
     });
     let text = &source[body..];
     let mut tags = LIQUID.find_iter(text).peekable();
     let mut lists = attributes::lists(text).peekable();
-    if tags.peek().is_none() && lists.peek().is_none() {
+    if tags.peek().is_none() && lists.peek().is_none() && fences.is_empty() {
         return source.into();
     }
     let mut bytes = source.as_bytes().to_vec();
@@ -234,8 +248,13 @@ fn reading_copy(source: &str, body: usize) -> std::borrow::Cow<'_, str> {
             }
         }
     }
+    // A fenced div's fence line reads as a blank line.
+    for fence in fences {
+        bytes[body + fence.start..body + fence.end].fill(b' ');
+    }
     // Spaces and tabs were replaced by a byte, and each attribute list
-    // whole, from `{` to `}`: whole characters, by ASCII bytes.
+    // whole, from `{` to `}`, and each fence line: whole characters, by
+    // ASCII bytes.
     String::from_utf8(bytes).map_or(source.into(), Into::into)
 }
 
