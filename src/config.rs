@@ -493,7 +493,7 @@ pub fn starter() -> String {
          # relative to this file and inside its directory (others: --assets DIR).\n\
          # assets = [\"public\"]\n\n\
          # The extensions of the article files linted in directories.\n\
-         # extensions = [\"html\", \"htm\", \"md\", \"markdown\"]\n\n\
+         # extensions = [\"html\", \"htm\", \"md\", \"markdown\", \"qmd\", \"rmd\"]\n\n\
          # Which figures hold news photos, whose captions should give a credit,\n\
          # a date and a place (a CSS selector; by default each figure's classes,\n\
          # image and caption words decide).\n\

@@ -750,3 +750,70 @@ fn jekyll_include_paths_are_from_the_site_root() {
         "{found:?}"
     );
 }
+
+/// Pandoc Markdown (Quarto's `.qmd`, R Markdown's `.Rmd`): a picture alone
+/// in its paragraph is a figure whose bracket text is its caption, and
+/// whose alt text is its `fig-alt`, else that caption (which Pandoc writes
+/// into the alt). A Quarto figure div's last paragraph is the caption of
+/// the picture in it.
+#[test]
+fn pandoc_figures_in_quarto_documents() {
+    let source = format!(
+        "{LEAD}![Passengers board the ferry at Hull, England, on June 12, 2024. Orla Devane/AP](/uploads/2024/06/12/gannet-deck.jpg){{fig-alt=\"Passengers on the open deck\"}}\n\n\
+         A paragraph between the pictures, long enough to be prose.\n\n\
+         ![Passengers on the open deck. Orla Devane/AP](/uploads/2024/06/12/gannet-deck.jpg)\n\n\
+         Another paragraph between the pictures, long enough to be prose.\n\n\
+         ::: {{#fig-deck}}\n![](/uploads/2024/06/12/gannet-deck.jpg){{fig-alt=\"The open deck\"}}\n\nThe open deck of the ferry at Hull, England, in June. [Orla Devane]\n:::\n\n\
+         ![](/uploads/2024/06/12/gannet-deck.jpg)\n"
+    );
+    let (bytes, found) = findings_in("posts/ferry/index.qmd", &source);
+    // The first figure's caption says all; its alt is its fig-alt.
+    assert!(
+        !found
+            .iter()
+            .any(|f| f.start < LEAD.len() + 120 && f.rule.starts_with("caption-")),
+        "{found:?}"
+    );
+    // The second's caption lacks a date and a place, and is its alt.
+    assert_eq!(
+        flagged(&bytes, &found, "caption-date-missing"),
+        [
+            "Passengers on the open deck. Orla Devane/AP",
+            "The open deck of the ferry at Hull, England, in June. [Orla Devane]"
+        ]
+    );
+    assert_eq!(
+        flagged(&bytes, &found, "img-alt-contains-credit"),
+        ["Passengers on the open deck. Orla Devane/AP"]
+    );
+    assert_eq!(
+        flagged(&bytes, &found, "img-alt-missing"),
+        ["![](/uploads/2024/06/12/gannet-deck.jpg)"]
+    );
+    assert_eq!(
+        flagged(&bytes, &found, "figure-caption-missing"),
+        ["![](/uploads/2024/06/12/gannet-deck.jpg)"]
+    );
+    let (_, human) = check("posts/ferry/index.qmd", &source, "human");
+    assert!(human.contains("add fig-alt=\"…\""), "{human}");
+}
+
+/// In a plain `.md` file the bracket text stays the alt text, and a
+/// Docusaurus or VitePress container's fence (`:::tip[…]`) is markup: a
+/// picture on the line under it still stands alone.
+#[test]
+fn container_fences_are_markup() {
+    let source = format!(
+        "{LEAD}:::tip[On the quay]\n![Passengers on the open deck. Orla Devane/AP](/uploads/2024/06/12/gannet-deck.jpg)\n:::\n"
+    );
+    let (bytes, found) = findings(&source);
+    assert_eq!(
+        flagged(&bytes, &found, "img-alt-contains-credit"),
+        ["Passengers on the open deck. Orla Devane/AP"]
+    );
+    assert!(
+        !found.iter().any(|f| f.rule == "figure-caption-missing"),
+        "the alt's credit makes it the caption: {found:?}"
+    );
+    assert!(!found.iter().any(|f| f.rule == "heading-fake"), "{found:?}");
+}

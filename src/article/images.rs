@@ -73,6 +73,11 @@ pub enum Syntax {
     Html,
     /// `![alt](src)` in Markdown.
     Markdown,
+    /// `![caption](src){fig-alt="…"}` standing alone in a Pandoc or Quarto
+    /// document (`.qmd`, `.Rmd`), or in a Quarto figure div: a figure whose
+    /// bracket text is its caption, and whose alt text is `fig-alt`, else
+    /// the caption.
+    Pandoc,
     /// A Hugo `{{< figure >}}` shortcode, or a theme's `{{< image >}}`/`{{< img >}}`.
     Shortcode,
     /// A Jekyll theme's `{% include figure image_path=… %}` (or `figure.liquid path=…`).

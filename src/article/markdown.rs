@@ -138,6 +138,7 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
     // A picture standing alone in a raw-HTML `<figure>` is captioned by
     // its `<figcaption>`.
     let wrappers = super::figures::wrapped::wrappers(&md.html);
+    let pandoc = pandoc_document(path);
     for (i, image) in md.images.iter().enumerate() {
         let block = alone.get(&i).copied();
         let wrapper = block.and(super::figures::wrapped::around(&wrappers, image.span.start));
@@ -147,12 +148,56 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
             verbatim: source.get(image.src_span.start..image.src_span.end)
                 == Some(image.src.as_str()),
         };
-        let alt = (!image.alt.trim().is_empty()).then(|| Attr {
+        let bracketed = (!image.alt.trim().is_empty()).then(|| Attr {
             value: image.alt.as_str(),
             span: image.alt_span,
             verbatim: source.get(image.alt_span.start..image.alt_span.end)
                 == Some(image.alt.as_str()),
         });
+        // Quarto's `{fig-alt="…"}` (Pandoc's `{alt="…"}`): the alt text,
+        // apart from the caption.
+        let own_alt = image
+            .attributes
+            .iter()
+            .find(|(name, value, _)| {
+                (name == "fig-alt" || name == "alt") && !value.trim().is_empty()
+            })
+            .map(|(_, value, span)| Attr {
+                value: value.as_str(),
+                span: *span,
+                verbatim: source.get(span.start..span.end) == Some(value.as_str()),
+            });
+        // A Quarto figure div's last paragraph captions the picture in it.
+        let div_caption = block.and_then(|b| {
+            let caption = div_caption(md, image.span, md.blocks[b].span)?;
+            let written = source.get(caption.span.start..caption.span.end)?.trim_end();
+            let span = Span::new(caption.span.start, caption.span.start + written.len());
+            Some(read_caption(span, caption.text.trim(), &agencies, false))
+        });
+        // Pandoc's implicit figure: the words between the brackets of a
+        // picture alone in its paragraph are its caption, and its alt text
+        // too unless `fig-alt` gives one.
+        let implicit = div_caption.is_none()
+            && block.is_some_and(|b| md.blocks[b].caption_line.is_none())
+            && (pandoc
+                || image
+                    .attributes
+                    .iter()
+                    .any(|(name, _, _)| name == "fig-alt"));
+        let bracket_caption = bracketed
+            .as_ref()
+            .filter(|_| implicit)
+            .map(|b| read_caption(b.span, b.value, &agencies, own_alt.is_none()));
+        let syntax = if implicit || div_caption.is_some() {
+            Syntax::Pandoc
+        } else {
+            Syntax::Markdown
+        };
+        let alt = if syntax == Syntax::Pandoc {
+            own_alt.or(bracketed)
+        } else {
+            bracketed
+        };
         let wrapped = wrapper.map(|w| w.caption(&md.html, &agencies));
         // Or on the lines after the picture's, in its paragraph.
         let caption_line = block.and_then(|b| {
@@ -161,6 +206,8 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
                 .map(|line| read_caption(line, &b.text, &agencies, false))
         });
         let caption = wrapped
+            .or(div_caption)
+            .or(bracket_caption)
             .or(caption_line)
             .or_else(|| {
                 // Not a paragraph holding the next picture and its caption.
@@ -185,7 +232,7 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
         let caption_in_alt = caption.as_ref().is_some_and(|c| c.in_alt);
         let index = push_image(
             &mut article,
-            Syntax::Markdown,
+            syntax,
             image.span,
             alt,
             Some(src),
@@ -313,6 +360,42 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
     article.figures.extend(figures);
     in_source_order(&mut article);
     article
+}
+
+/// Pandoc Markdown: a Quarto document (`.qmd`) or an R Markdown one
+/// (`.Rmd`), where a captioned picture alone in its paragraph is a figure.
+fn pandoc_document(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("qmd") || e.eq_ignore_ascii_case("rmd"))
+}
+
+/// How many figure divs, from the last that opens before a picture, are
+/// looked at for the one it is in (they nest, a layout's columns in a
+/// figure).
+const DIV_DEPTH: usize = 8;
+
+/// The caption of the Quarto figure div a picture (standing alone in the
+/// block `alone`) is in: the div's last paragraph, when it comes after the
+/// picture's and holds no picture.
+fn div_caption(
+    md: &MarkdownDocument,
+    picture: Span,
+    alone: Span,
+) -> Option<&crate::markdown::Block> {
+    let opened = md.figure_divs.partition_point(|d| d.start <= picture.start);
+    let div = md.figure_divs[..opened]
+        .iter()
+        .rev()
+        .take(DIV_DEPTH)
+        .find(|d| picture.end <= d.end)?;
+    let before_end = md.blocks.partition_point(|b| b.span.start < div.end);
+    let last = md.blocks[..before_end]
+        .iter()
+        .rev()
+        .find(|b| b.kind == BlockKind::Paragraph)?;
+    (last.span.start >= alone.end && last.only_image.is_none() && !last.text.trim().is_empty())
+        .then_some(last)
 }
 
 fn read_caption(span: Span, text: &str, agencies: &Arc<[String]>, in_alt: bool) -> Caption {

@@ -92,7 +92,7 @@ pub struct CheckArgs {
     #[arg(long, value_name = "SIZE", default_value = "32M", value_parser = parse_size)]
     pub max_file_size: u64,
     /// File extensions linted in directories, over the configs' `extensions`
-    /// [default: html,htm,md,markdown]
+    /// [default: html,htm,md,markdown,qmd,rmd]
     #[arg(long, value_name = "EXT,…", value_delimiter = ',')]
     pub ext: Option<Vec<String>>,
     /// File name to report for standard input

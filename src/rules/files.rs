@@ -1,11 +1,18 @@
 //! How rules about files (images, caption tracks) name them and what was
 //! found, so every message says it the same way.
 
+use crate::article::{Image, Syntax};
 use crate::assets::{Asset, ImageInfo};
 
-/// The help for alt text that is the picture's whole caption (a Markdown
-/// image whose alt holds the caption and its credit).
-pub const CAPTION_IN_ALT: &str = "this alt text is the picture's caption: move it out of the alt into a caption under the picture (an emphasised line: *… [Name/Agency]*), and write in the alt what the picture shows";
+/// The help for alt text that is the picture's whole caption, if it is: a
+/// Markdown image whose alt holds the caption and its credit, or a Pandoc
+/// figure with no `fig-alt`, whose caption Pandoc writes into the alt.
+pub fn caption_in_alt(img: &Image<'_>) -> Option<&'static str> {
+    img.caption_in_alt.then_some(match img.syntax {
+        Syntax::Pandoc => "Pandoc writes this figure's caption into its alt text: add fig-alt=\"…\" saying what the picture shows, and keep the caption between the brackets",
+        _ => "this alt text is the picture's caption: move it out of the alt into a caption under the picture (an emphasised line: *… [Name/Agency]*), and write in the alt what the picture shows",
+    })
+}
 
 /// How to name a reference in a message: the URL, shortened; a `data:`
 /// URI by its media type.

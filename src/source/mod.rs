@@ -45,12 +45,12 @@ const SKIPPED_DIRS: &[&str] = &["target", "node_modules"];
 
 /// The extensions linted in directories unless `--ext` or the config's
 /// `extensions` say otherwise.
-pub const DEFAULT_EXTENSIONS: &[&str] = &["html", "htm", "md", "markdown"];
+pub const DEFAULT_EXTENSIONS: &[&str] = &["html", "htm", "md", "markdown", "qmd", "rmd"];
 
 /// Every extension a directory walk picks up (a config's `extensions`
 /// chooses among them).
 pub const KNOWN_EXTENSIONS: &[&str] = &[
-    "html", "htm", "xhtml", "md", "markdown", "mdown", "mkd", "mdx",
+    "html", "htm", "xhtml", "md", "markdown", "mdown", "mkd", "mdx", "qmd", "rmd",
 ];
 
 /// What an article is written in, by its file name.
@@ -61,8 +61,8 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// Markdown for `.md`, `.markdown`, `.mdown`, `.mkd`, `.mdx`; HTML
-    /// otherwise.
+    /// Markdown for `.md`, `.markdown`, `.mdown`, `.mkd`, `.mdx`, and
+    /// Quarto's `.qmd` and R Markdown's `.Rmd`; HTML otherwise.
     pub fn of(path: &str) -> Kind {
         let ext = Path::new(path)
             .extension()
@@ -70,7 +70,7 @@ impl Kind {
             .unwrap_or_default()
             .to_ascii_lowercase();
         match ext.as_str() {
-            "md" | "markdown" | "mdown" | "mkd" | "mdx" => Kind::Markdown,
+            "md" | "markdown" | "mdown" | "mkd" | "mdx" | "qmd" | "rmd" => Kind::Markdown,
             _ => Kind::Html,
         }
     }

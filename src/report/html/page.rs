@@ -221,6 +221,7 @@ fn card(
         kind: match image.syntax {
             Syntax::Html => "img",
             Syntax::Markdown => "Markdown image",
+            Syntax::Pandoc => "Pandoc figure",
             Syntax::Shortcode => "Hugo shortcode",
             Syntax::Include => "figure include",
             Syntax::FrontMatter => "front-matter image",

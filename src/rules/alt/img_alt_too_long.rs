@@ -65,11 +65,9 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
                         format!("this alt text is {len} characters long, over twice the limit of {max} that maps, charts and diagrams get")
                     },
                 )
-                .help(if img.caption_in_alt {
-                    crate::rules::files::CAPTION_IN_ALT
-                } else {
-                    "keep alt text to what the picture shows; move context and credits into the caption"
-                })
+                .help(crate::rules::files::caption_in_alt(img).unwrap_or(
+                    "keep alt text to what the picture shows; move context and credits into the caption",
+                ))
             })
         })
         .collect()

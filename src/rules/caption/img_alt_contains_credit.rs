@@ -65,11 +65,9 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
                             .trim()
                     ),
                 )
-                .help(if img.caption_in_alt {
-                    crate::rules::files::CAPTION_IN_ALT
-                } else {
-                    "move the credit to the caption; keep alt text to what the picture shows"
-                }),
+                .help(crate::rules::files::caption_in_alt(img).unwrap_or(
+                    "move the credit to the caption; keep alt text to what the picture shows",
+                )),
             )
         })
         .collect()
