@@ -304,6 +304,11 @@ ARTICLES = {
     "static/img/spacer.gif": ("gif", 1, 1),
     "media/2024/01/20/snow-thumb-300.jpg": ("jpeg", 300, 200),
     "media/2023/11/05/bonfire-thumb-300.jpg": ("jpeg", 300, 200),
+    # markdown/quarto-river-levels.qmd
+    "media/2024/11/25/taff-mill-street.jpg": ("jpeg", 1200, 800),
+    "media/2024/11/25/taff-sandbags.jpg": ("jpeg", 1200, 800),
+    "media/2024/11/25/taff-school-hall.jpg": ("jpeg", 1200, 800),
+    "media/2024/11/25/taff-old-bridge.jpg": ("jpeg", 1200, 800),
     # sport-cup-final-report.html
     "img/brand/eastshire-echo-logo.svg": ("svg", 180, 30),
     "img/2024/05/11/adeyemi-header-1280.jpg": ("jpeg", 1280, 853),

@@ -1,5 +1,5 @@
-//! The bundled example articles, HTML in `fixtures/` and Markdown in
-//! `fixtures/markdown/`: each documents itself with `<!-- expect: rule-id -->`
+//! The bundled example articles, HTML in `fixtures/` and Markdown (and
+//! Quarto's Pandoc Markdown) in `fixtures/markdown/`: each documents itself with `<!-- expect: rule-id -->`
 //! annotations (which may pin a column and a message fragment, see
 //! `common::annotations`) that must match what presslint reports exactly,
 //! and the binary's JSON and human output on each is snapshotted. A file
@@ -18,12 +18,12 @@ use assert_cmd::Command;
 fn fixtures() -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
     let mut names = Vec::new();
-    for (dir, ext) in [("", ".html"), ("markdown", ".md")] {
+    for (dir, exts) in [("", &[".html"][..]), ("markdown", &[".md", ".qmd"][..])] {
         let mut found: Vec<String> = std::fs::read_dir(root.join(dir))
             .unwrap()
             .filter_map(|e| e.ok())
             .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|n| n.ends_with(ext))
+            .filter(|n| exts.iter().any(|ext| n.ends_with(ext)))
             .map(|n| {
                 if dir.is_empty() {
                     n
@@ -89,7 +89,7 @@ fn run(args: &[&str]) -> String {
 fn fixture_sets() {
     let names = fixtures();
     let html = names.iter().filter(|n| n.ends_with(".html")).count();
-    let markdown = names.iter().filter(|n| n.ends_with(".md")).count();
+    let markdown = names.iter().filter(|n| n.starts_with("markdown/")).count();
     assert!(html >= 5, "expected the bundled HTML fixtures");
     assert!(markdown >= 7, "expected the bundled Markdown fixtures");
     // Every sidecar belongs to a fixture.
@@ -98,7 +98,9 @@ fn fixture_sets() {
         let path = entry.path();
         if path.extension().is_some_and(|e| e == "expect") {
             assert!(
-                path.with_extension("md").is_file(),
+                ["md", "qmd"]
+                    .iter()
+                    .any(|ext| path.with_extension(ext).is_file()),
                 "{}: no Markdown file next to it",
                 path.display()
             );
