@@ -192,7 +192,9 @@ pub fn find(text: &str) -> Option<Found> {
         }
     }
     let tokens = tokens(text);
-    if let Some(found) = named_alone(text, &tokens).or_else(|| landmark_opening(text, &tokens, gaz))
+    if let Some(found) = named_alone(text, &tokens)
+        .or_else(|| known_alone(text, &tokens, gaz))
+        .or_else(|| landmark_opening(text, &tokens, gaz))
     {
         return Some(found);
     }
@@ -225,6 +227,28 @@ fn named_alone(text: &str, tokens: &[Token]) -> Option<Found> {
     }
     let k = run_end(tokens, 0);
     if k < 2 || !in_list(&CAPTION_WORDS.place_part, tokens[k - 1].bare()) {
+        return None;
+    }
+    let rest = text[tokens[k - 1].end..].trim_start_matches([' ', '\t']);
+    (rest.is_empty() || rest.starts_with(['.', '\n', '|', '(', '[', '/', '—', '–'])).then(|| {
+        Found {
+            start: first.start,
+            end: tokens[k - 1].end,
+            kind: "named",
+        }
+    })
+}
+
+/// A caption that is only a known place's name, before a full stop, a line
+/// break or its credit ("London", "Seattle. Photo: …"): the picture shows
+/// that place.
+fn known_alone(text: &str, tokens: &[Token], gaz: &Gazetteer) -> Option<Found> {
+    let first = tokens.first()?;
+    if !text[..first.start].trim().is_empty() {
+        return None;
+    }
+    let k = run_end(tokens, 0);
+    if k == 0 || known_prefix(text, tokens, 0, k, gaz) != Some(k) {
         return None;
     }
     let rest = text[tokens[k - 1].end..].trim_start_matches([' ', '\t']);
