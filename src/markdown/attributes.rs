@@ -16,10 +16,14 @@ use crate::diagnostic::Span;
 
 /// One attribute list: `{`, kramdown's optional `:`, then classes, ids
 /// and `key=value` pairs, at least one of them unless the `:` is there.
+/// Pandoc lets a list run on over lines (`{.lightbox` then
+/// `fig-alt="…"}` on the next), never over a blank one.
 static LIST: LazyLock<Regex> = LazyLock::new(|| {
     let token = r#"(?:[.#][\w:-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s"'{}]+))"#;
+    let gap = r"(?:[ \t]*\r?\n[ \t]*|[ \t]+)";
+    let edge = r"[ \t]*(?:\r?\n[ \t]*)?";
     Regex::new(&format!(
-        r"\{{(?::[ \t]*(?:{token}(?:[ \t]+{token})*)?|[ \t]*{token}(?:[ \t]+{token})*)[ \t]*\}}"
+        r"\{{(?::{edge}(?:{token}(?:{gap}{token})*)?|{edge}{token}(?:{gap}{token})*){edge}\}}"
     ))
     .expect("attribute list regex")
 });
@@ -94,6 +98,12 @@ mod tests {
             found("![a](b.jpg){.wide #lead loading=lazy}"),
             ["{.wide #lead loading=lazy}"]
         );
+        // Over two lines, as Pandoc allows; not over a blank line.
+        assert_eq!(
+            found("![a](b.jpg){.lightbox\n  fig-alt=\"A crowd\"}\n"),
+            ["{.lightbox\n  fig-alt=\"A crowd\"}"]
+        );
+        assert!(found("![a](b.jpg){.lightbox\n\nfig-alt=\"A crowd\"}\n").is_empty());
     }
 
     #[test]
