@@ -817,3 +817,33 @@ fn container_fences_are_markup() {
     );
     assert!(!found.iter().any(|f| f.rule == "heading-fake"), "{found:?}");
 }
+
+/// Pandoc's forms that are not figures still read right: an attribute
+/// list running on over two lines is markup and its `fig-alt` the alt
+/// text; `fig-alt` is the alt of a picture that is not alone too; a link
+/// written inside a picture's brackets is no link (the alt text is plain
+/// text); and a plain line right before a code block introduces it, it is
+/// no subheading.
+#[test]
+fn pandoc_forms_that_are_not_figures() {
+    let source = format!(
+        "{LEAD}![Passengers board the ferry at Hull, England, on June 12, 2024. Orla Devane/AP](/uploads/2024/06/12/gannet-deck.jpg){{.lightbox\n  fig-alt=\"Passengers on the open deck\"}}\n\n\
+         The deck as the ferry left ![](/uploads/2024/06/12/gannet-deck.jpg){{fig-alt=\"The open deck\"}} at noon, an hour late.\n\n\
+         ![[Passengers](https://example.org/ferry) board the ferry at Hull, England, on June 12, 2024. Orla Devane/AP](/uploads/2024/06/12/gannet-deck.jpg){{fig-alt=\"Passengers boarding\"}}\n\n\
+         We counted the sailings from the timetable the operator publishes every week.\n\n\
+         The count comes from one short query\n\n```sql\nSELECT count(*) FROM sailings;\n```\n\n\
+         It gives 41 sailings a week, the most since the route opened in 1998.\n"
+    );
+    let (bytes, found) = findings_in("posts/ferry/index.qmd", &source);
+    for rule in [
+        "img-alt-contains-credit",
+        "img-alt-missing",
+        "link-name-missing",
+        "heading-fake",
+    ] {
+        assert!(
+            flagged(&bytes, &found, rule).is_empty(),
+            "{rule}: {found:?}"
+        );
+    }
+}

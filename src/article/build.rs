@@ -71,6 +71,19 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
         {
             last.rule_after = true;
         }
+        // A `<pre>` right after a paragraph, its sibling.
+        if name == "pre"
+            && exposed(el)
+            && let Some(last) = article.blocks.last_mut()
+            && el
+                .prev_siblings()
+                .find_map(ElementRef::wrap)
+                .is_some_and(|p| {
+                    p.value().name() == "p" && doc.tag_span(p).start == last.span.start
+                })
+        {
+            last.code_after = true;
+        }
         if let Some(level) = heading_level(el)
             && exposed(el)
         {
@@ -83,6 +96,7 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
                 nested: false,
                 media: false,
                 rule_after: false,
+                code_after: false,
                 article: article_of(doc, el),
             });
             let empty =
@@ -317,6 +331,7 @@ fn paragraph(
             || outside_the_story(outside_story, p),
         media: holds_media(p) || titles_next(p, &text) || captions_picture_before(p),
         rule_after: false,
+        code_after: false,
         article: article_of(doc, p),
         text,
     }

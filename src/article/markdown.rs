@@ -96,6 +96,7 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
             nested: block.nested,
             media: false,
             rule_after: block.rule_after,
+            code_after: block.code_after,
             article: None,
         });
         if let BlockKind::Heading(level) = block.kind {
@@ -154,19 +155,20 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
             verbatim: source.get(image.alt_span.start..image.alt_span.end)
                 == Some(image.alt.as_str()),
         });
-        // Quarto's `{fig-alt="…"}` (Pandoc's `{alt="…"}`): the alt text,
-        // apart from the caption.
-        let own_alt = image
-            .attributes
-            .iter()
-            .find(|(name, value, _)| {
-                (name == "fig-alt" || name == "alt") && !value.trim().is_empty()
-            })
-            .map(|(_, value, span)| Attr {
-                value: value.as_str(),
-                span: *span,
-                verbatim: source.get(span.start..span.end) == Some(value.as_str()),
-            });
+        // Quarto's `{fig-alt="…"}` (Pandoc's `{alt="…"}` on a figure): the
+        // alt text, apart from the caption.
+        let given = |wanted: &str| {
+            image
+                .attributes
+                .iter()
+                .find(|(name, value, _)| name == wanted && !value.trim().is_empty())
+                .map(|(_, value, span)| Attr {
+                    value: value.as_str(),
+                    span: *span,
+                    verbatim: source.get(span.start..span.end) == Some(value.as_str()),
+                })
+        };
+        let fig_alt = given("fig-alt");
         // A Quarto figure div's last paragraph captions the picture in it.
         let div_caption = block.and_then(|b| {
             let caption = div_caption(md, image.span, md.blocks[b].span)?;
@@ -184,20 +186,18 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
                     .attributes
                     .iter()
                     .any(|(name, _, _)| name == "fig-alt"));
-        let bracket_caption = bracketed
-            .as_ref()
-            .filter(|_| implicit)
-            .map(|b| read_caption(b.span, b.value, &agencies, own_alt.is_none()));
         let syntax = if implicit || div_caption.is_some() {
             Syntax::Pandoc
         } else {
             Syntax::Markdown
         };
-        let alt = if syntax == Syntax::Pandoc {
-            own_alt.or(bracketed)
-        } else {
-            bracketed
-        };
+        let own_alt = fig_alt.or_else(|| given("alt").filter(|_| syntax == Syntax::Pandoc));
+        let bracket_caption = bracketed
+            .as_ref()
+            .filter(|_| implicit)
+            .map(|b| read_caption(b.span, b.value, &agencies, own_alt.is_none()));
+        // `fig-alt` is the alt text wherever Quarto finds it.
+        let alt = own_alt.or(bracketed);
         let wrapped = wrapper.map(|w| w.caption(&md.html, &agencies));
         // Or on the lines after the picture's, in its paragraph.
         let caption_line = block.and_then(|b| {

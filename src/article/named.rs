@@ -354,6 +354,10 @@ pub struct Block {
     /// A thematic break (`<hr>`, Markdown's `---`) comes after it, before
     /// the next block: a line there closes a section, it opens none.
     pub rule_after: bool,
+    /// A code listing (`<pre>`, a Markdown code block) comes right after
+    /// it: a line there introduces the code ("The summary methods
+    /// yield"), it opens no section.
+    pub code_after: bool,
     /// The `<article>` it is in, the nearest (its start tag): a line outside
     /// the article that holds the paragraph before it (a newsletter module
     /// after the story) is not that story's subheading.

@@ -71,6 +71,8 @@ pub struct Block {
     pub nested: bool,
     /// A thematic break (`---`) follows it.
     pub rule_after: bool,
+    /// A code block follows it: it introduces the code.
+    pub code_after: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -335,6 +337,9 @@ impl Walk {
         // Images and links being read: (start index in images/links).
         let mut in_image: Vec<(Range<usize>, String, String, String)> = Vec::new();
         let mut in_link: Vec<(Range<usize>, String, String, String)> = Vec::new();
+        // Links written inside an image's brackets: the alt text is plain
+        // text, so a renderer makes no link of them.
+        let mut links_in_alt = 0usize;
         // The inline HTML elements open in the current block (`<a href>`
         // before its `</a>`): the Markdown text between their tags is
         // their content in the HTML document.
@@ -374,6 +379,7 @@ impl Walk {
                             caption_line: None,
                             nested: containers > 0,
                             rule_after: false,
+                            code_after: false,
                         },
                         italic: 0,
                         bold: 0,
@@ -458,6 +464,8 @@ impl Walk {
                         }
                     }
                 }
+                Event::Start(Tag::Link { .. }) if !in_image.is_empty() => links_in_alt += 1,
+                Event::End(TagEnd::Link) if links_in_alt > 0 => links_in_alt -= 1,
                 Event::Start(Tag::Link {
                     dest_url, title, ..
                 }) => in_link.push((r, String::new(), title.to_string(), dest_url.to_string())),
@@ -527,7 +535,17 @@ impl Walk {
                         o.text_outside_images = true;
                     }
                 }
-                Event::Start(Tag::CodeBlock(_)) => self.code.push(r),
+                Event::Start(Tag::CodeBlock(_)) => {
+                    // The paragraph just before it, with nothing between.
+                    if let Some(last) = self.blocks.last_mut()
+                        && source[last.span.end.min(r.start)..r.start]
+                            .trim()
+                            .is_empty()
+                    {
+                        last.code_after = true;
+                    }
+                    self.code.push(r);
+                }
                 _ => {}
             }
         }

@@ -41,9 +41,12 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         let (Some(before), Some(after)) = (i.checked_sub(1).and_then(|p| blocks.get(p)), blocks.get(i + 1)) else {
             continue;
         };
-        // A line before a thematic break closes its section.
+        // A line before a thematic break closes its section; a plain one
+        // right before a code listing introduces it ("The summary methods
+        // yield").
         if !reads_as_subheading(block)
             || block.rule_after
+            || block.code_after && !block.emphasised
             || !is_prose(before)
             || !is_prose(after)
             || block.article != before.article
@@ -208,6 +211,7 @@ fn runs_on(text: &str) -> bool {
             last.to_lowercase().as_str(),
             "either" | "or" | "and" | "but" | "the" | "a" | "an" | "of" | "to" | "with" | "for"
                 | "that" | "which" | "are" | "is" | "were" | "was" | "include" | "including"
+                | "as" | "via" | "then" | "than"
         )
     })
 }
@@ -390,6 +394,7 @@ mod tests {
             nested: false,
             media: false,
             rule_after: false,
+            code_after: false,
             article: None,
         }
     }
