@@ -847,3 +847,18 @@ fn pandoc_forms_that_are_not_figures() {
         );
     }
 }
+
+/// A Quarto interlink (``[](`quartodoc.Builder`)``) gets its text from the
+/// renderer, the name of the object it points at; an empty link to a page
+/// has none.
+#[test]
+fn quarto_interlinks_are_named_by_the_renderer() {
+    let source = format!(
+        "{LEAD}The timetable is built by [](`ferry.Timetable`) and printed by [](:func:`ferry.print`), and its notes are [](/ferry/notes).\n"
+    );
+    let (bytes, found) = findings_in("posts/ferry/index.qmd", &source);
+    assert_eq!(
+        flagged(&bytes, &found, "link-name-missing"),
+        ["[](/ferry/notes)"]
+    );
+}

@@ -115,7 +115,7 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
     for link in &md.links {
         article.links.push(Link {
             tag: link.span,
-            unnamed: link.text.trim().is_empty() && link.title.trim().is_empty(),
+            unnamed: link.text.trim().is_empty() && link.title.trim().is_empty() && !link.interlink,
             copy: false,
             nested: false,
             vendor: false,

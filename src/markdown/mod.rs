@@ -105,6 +105,10 @@ pub struct MdLink {
     /// Its text, the alt text of images inside it included.
     pub text: String,
     pub title: String,
+    /// A Quarto interlink (quartodoc's ``[](`quartodoc.Builder`)``, with a
+    /// role, ``[](:function:`print`)``): the renderer writes its text, the
+    /// name of the object it points at.
+    pub interlink: bool,
 }
 
 impl MarkdownDocument {
@@ -258,6 +262,14 @@ fn reading_copy<'a>(
     // whole, from `{` to `}`, and each fence line: whole characters, by
     // ASCII bytes.
     String::from_utf8(bytes).map_or(source.into(), Into::into)
+}
+
+/// A link's destination that names an object for Quarto's interlinks
+/// filter to resolve: `` `name` ``, or `` :role:`name` ``.
+fn is_interlink(href: &str) -> bool {
+    static INTERLINK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?::[\w-]+:)?`[^`\s]+`$").expect("interlink regex"));
+    INTERLINK.is_match(href)
 }
 
 /// MDX's comments, `{/* … */}` (MDX has no `<!-- -->`), from `body`: a
@@ -470,11 +482,12 @@ impl Walk {
                     dest_url, title, ..
                 }) => in_link.push((r, String::new(), title.to_string(), dest_url.to_string())),
                 Event::End(TagEnd::Link) => {
-                    if let Some((r, text, title, _)) = in_link.pop() {
+                    if let Some((r, text, title, href)) = in_link.pop() {
                         self.links.push(MdLink {
                             span: Span::new(r.start, r.end),
                             text,
                             title,
+                            interlink: is_interlink(&href),
                         });
                     }
                 }
