@@ -862,3 +862,35 @@ fn quarto_interlinks_are_named_by_the_renderer() {
         ["[](/ferry/notes)"]
     );
 }
+
+/// A picture an R chunk shows (`knitr::include_graphics`) is a figure
+/// captioned by the chunk's `fig.cap` (or Quarto's `#| fig-cap:`) and
+/// described by its `fig.alt`: the findings point into the chunk, at the
+/// path and at the caption's text. A chunk with `include=FALSE` shows
+/// nothing.
+#[test]
+fn pictures_r_chunks_show() {
+    let source = format!(
+        "{LEAD}```{{r deck, echo=FALSE, fig.cap=\"Passengers on the open deck. [Orla Devane]\"}}\nknitr::include_graphics(\"/uploads/2024/06/12/gannet-deck.jpg\")\n```\n\n\
+         A paragraph between the pictures, long enough to be prose.\n\n\
+         ```{{r}}\n#| fig-cap: \"Passengers board the ferry at Hull, England, on June 12, 2024. [Orla Devane]\"\n#| fig-alt: \"Passengers on the open deck\"\nknitr::include_graphics(\"/uploads/2024/06/12/no-such-deck.jpg\")\n```\n\n\
+         ```{{r, include=FALSE}}\nknitr::include_graphics(\"/uploads/2024/06/12/hidden-deck.jpg\")\n```\n"
+    );
+    let (bytes, found) = findings_in("ferry.Rmd", &source);
+    assert_eq!(
+        flagged(&bytes, &found, "caption-date-missing"),
+        ["Passengers on the open deck. [Orla Devane]"]
+    );
+    assert_eq!(
+        flagged(&bytes, &found, "img-file-missing"),
+        ["/uploads/2024/06/12/no-such-deck.jpg"]
+    );
+    assert!(
+        flagged(&bytes, &found, "img-alt-missing").is_empty(),
+        "{found:?}"
+    );
+    assert!(
+        flagged(&bytes, &found, "figure-caption-missing").is_empty(),
+        "{found:?}"
+    );
+}

@@ -78,6 +78,10 @@ pub enum Syntax {
     /// bracket text is its caption, and whose alt text is `fig-alt`, else
     /// the caption.
     Pandoc,
+    /// `knitr::include_graphics("…")` in an R Markdown or Quarto code
+    /// chunk, captioned by the chunk's `fig.cap`, described by its
+    /// `fig.alt`.
+    Chunk,
     /// A Hugo `{{< figure >}}` shortcode, or a theme's `{{< image >}}`/`{{< img >}}`.
     Shortcode,
     /// A Jekyll theme's `{% include figure image_path=… %}` (or `figure.liquid path=…`).

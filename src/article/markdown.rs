@@ -271,6 +271,32 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
             figures.push(card);
         }
     }
+    // Pictures that R chunks show: a figure each, captioned by the
+    // chunk's `fig.cap`; knitr writes that caption into the alt text when
+    // `fig.alt` gives none.
+    for chunk in &md.chunk_images {
+        let attr = |(value, span): &'d (String, Span)| Attr {
+            value: value.as_str(),
+            span: *span,
+            verbatim: source.get(span.start..span.end) == Some(value.as_str()),
+        };
+        let caption_in_alt = chunk.alt.is_none() && chunk.caption.is_some();
+        let index = push_image(
+            &mut article,
+            Syntax::Chunk,
+            chunk.src.1,
+            chunk.alt.as_ref().or(chunk.caption.as_ref()).map(attr),
+            Some(attr(&chunk.src)),
+            true,
+            caption_in_alt,
+            false,
+        );
+        let caption = chunk
+            .caption
+            .as_ref()
+            .map(|(text, span)| read_caption(*span, text, &agencies, caption_in_alt));
+        figures.push(figure(chunk.src.1, index, caption, Provided::default()));
+    }
     // Hugo figure shortcodes: src, alt, caption, attr (the credit); a
     // theme's image shortcode is a figure when it has a caption or a credit.
     for code in &md.shortcodes {

@@ -16,6 +16,7 @@
 //! a file is read line by line instead (see [`one_line_per_paragraph`]).
 
 mod attributes;
+mod chunks;
 mod divs;
 pub mod front_matter;
 mod shortcodes;
@@ -29,6 +30,7 @@ use regex::Regex;
 
 use crate::diagnostic::{Reach, Span};
 use crate::html::Document;
+pub use chunks::ChunkImage;
 pub use front_matter::{Field, FrontMatter};
 pub use shortcodes::Shortcode;
 
@@ -47,6 +49,8 @@ pub struct MarkdownDocument {
     /// The content of each Quarto figure div (`::: {#fig-storm}` … `:::`),
     /// in source order: its last paragraph captions the picture in it.
     pub figure_divs: Vec<Span>,
+    /// The pictures R code chunks show (`knitr::include_graphics`).
+    pub chunk_images: Vec<ChunkImage>,
 }
 
 /// A paragraph or heading.
@@ -190,6 +194,7 @@ impl MarkdownDocument {
         // Only whole characters were copied, the rest is ASCII.
         let masked = String::from_utf8(masked).unwrap_or_default();
         let shortcodes = shortcodes::find(&source, body, &walk.code);
+        let chunk_images = chunks::find(&source, &walk.code);
         // A paragraph that is a shortcode is not prose: one that overlaps
         // a shortcode.
         let reach = Reach::new(shortcodes.iter().map(|s| s.span));
@@ -211,6 +216,7 @@ impl MarkdownDocument {
                 .iter()
                 .map(|r| Span::new(body + r.start, body + r.end))
                 .collect(),
+            chunk_images,
             source,
         }
     }

@@ -10,6 +10,7 @@ use crate::assets::{Asset, ImageInfo};
 pub fn caption_in_alt(img: &Image<'_>) -> Option<&'static str> {
     img.caption_in_alt.then_some(match img.syntax {
         Syntax::Pandoc => "Pandoc writes this figure's caption into its alt text: add fig-alt=\"…\" saying what the picture shows, and keep the caption between the brackets",
+        Syntax::Chunk => "knitr writes the chunk's fig.cap into the picture's alt text: add fig.alt=\"…\" (#| fig-alt: \"…\" in Quarto) saying what the picture shows",
         _ => "this alt text is the picture's caption: move it out of the alt into a caption under the picture (an emphasised line: *… [Name/Agency]*), and write in the alt what the picture shows",
     })
 }

@@ -167,3 +167,25 @@ fn many_code_shortcodes_paired_nested_or_unmatched() {
         assert_eq!(count_rule(file, "heading-h1-multiple"), 0, "{file}");
     }
 }
+
+/// R chunks by the hundred thousand whose `include_graphics(` calls never
+/// close: each call's argument is read within a window, not to the end of
+/// the chunk (33 s for 200,000 unclosed `include_graphics(c(` calls in a
+/// release build before the window); fenced divs nested as deep and
+/// figure divs one after another; the picture after them is still read.
+#[test]
+fn unclosed_chunk_calls_and_deep_fenced_divs() {
+    let n = 100_000;
+    let tail = "\n\nBoats in the harbour.\n\n![](/media/boats.jpg)\n";
+    for body in [
+        format!("```{{r}}\n{}\n```\n", "include_graphics(c(".repeat(n)),
+        format!("```{{r}}\n{}\n```\n", "include_graphics(".repeat(n)),
+        format!("{}{}", "::: {#fig-x}\n".repeat(n), ":::\n".repeat(n)),
+        "::: {#fig-x}\n![](/media/a.jpg)\n\nA caption.\n:::\n\n".repeat(n / 10),
+    ] {
+        let text = format!("---\ntitle: Boats\n---\n\n{body}{tail}");
+        let report = lint_beside_clean("chunks.qmd", &text, secs(30));
+        let file = &report["files"][0];
+        assert!(count_rule(file, "img-alt-missing") >= 1, "{file}");
+    }
+}

@@ -222,6 +222,7 @@ fn card(
             Syntax::Html => "img",
             Syntax::Markdown => "Markdown image",
             Syntax::Pandoc => "Pandoc figure",
+            Syntax::Chunk => "knitr chunk",
             Syntax::Shortcode => "Hugo shortcode",
             Syntax::Include => "figure include",
             Syntax::FrontMatter => "front-matter image",

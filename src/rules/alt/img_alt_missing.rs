@@ -27,6 +27,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
                 Syntax::Html if ctx.article.is_tracking_pixel(img) => "this is a spacer or tracking pixel, not a picture: add alt=\"\" (or aria-hidden=\"true\") so screen readers skip it",
                 Syntax::Html => "add alt=\"…\" saying what the picture shows, or alt=\"\" if it is purely decorative",
                 Syntax::Markdown => "write what the picture shows between the brackets: ![A crowd outside the court …](…)",
+                Syntax::Chunk => "add fig.alt=\"…\" to the chunk (#| fig-alt: \"…\" in Quarto) saying what the picture shows",
                 Syntax::Pandoc => "add fig-alt=\"…\" saying what the picture shows: ![Caption](…){fig-alt=\"A crowd outside the court …\"}",
                 Syntax::Shortcode => "add alt=\"…\" to the shortcode saying what the picture shows",
                 Syntax::Include => "add alt=\"…\" to the include saying what the picture shows",
