@@ -894,3 +894,21 @@ fn pictures_r_chunks_show() {
         "{found:?}"
     );
 }
+
+/// Pandoc's templates leave out the title block of an empty `title: ""`
+/// (a Quarto site's home page): no empty heading, but no headline either.
+#[test]
+fn an_empty_pandoc_title_is_no_heading() {
+    let source = "---\ntitle: \"\"\nlang: en\n---\n\nThe ferry left at noon, an hour late, with every seat taken.\n";
+    let (_, found) = findings_in("index.qmd", source);
+    assert!(
+        !found.iter().any(|f| f.rule == "heading-empty"),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|f| f.rule == "heading-h1-missing"),
+        "{found:?}"
+    );
+    let (_, found) = findings_in("index.md", source);
+    assert!(found.iter().any(|f| f.rule == "heading-empty"), "{found:?}");
+}

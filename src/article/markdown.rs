@@ -61,9 +61,12 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
     };
     // The front matter's title is the page's headline; so is the title
     // Jekyll makes of the file's name, which its layouts show as
-    // `page.title`.
+    // `page.title`. Pandoc's templates (Quarto, R Markdown) leave out the
+    // title block of an empty `title: ""`.
+    let pandoc = pandoc_document(path);
     let headline = field("title")
         .map(|t| (t.span, t.value.as_str()))
+        .filter(|(_, text)| !(pandoc && text.trim().is_empty()))
         .or(named_title
             .as_deref()
             .zip(front)
@@ -139,7 +142,6 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
     // A picture standing alone in a raw-HTML `<figure>` is captioned by
     // its `<figcaption>`.
     let wrappers = super::figures::wrapped::wrappers(&md.html);
-    let pandoc = pandoc_document(path);
     for (i, image) in md.images.iter().enumerate() {
         let block = alone.get(&i).copied();
         let wrapper = block.and(super::figures::wrapped::around(&wrappers, image.span.start));
