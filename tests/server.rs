@@ -364,6 +364,26 @@ fn an_editor_session_shows_findings_and_offers_fixes() {
     client.shutdown();
 }
 
+/// A Quarto document opened in the editor is read as Pandoc Markdown: the
+/// words between a lone picture's brackets are its caption.
+#[test]
+fn a_quarto_document_is_read_as_pandoc_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("flood.qmd");
+    let text = "---\ntitle: Flood\nlang: en\n---\n\nThe river rose for three days, residents said.\n\n![Water in a street. Lucy Barnes/AP](https://example.org/flood.jpg){fig-alt=\"Brown water\"}\n";
+    std::fs::write(&path, text).unwrap();
+    let (mut client, _) = Client::start(dir.path(), json!({}));
+    let uri = open(&mut client, &path, text);
+    let pushed = client.published(&uri);
+    assert_eq!(
+        rule_findings(&pushed["diagnostics"], "caption-date-missing").len(),
+        1,
+        "{pushed}"
+    );
+    assert!(rule_findings(&pushed["diagnostics"], "img-alt-contains-credit").is_empty());
+    client.shutdown();
+}
+
 #[test]
 fn positions_follow_the_negotiated_encoding() {
     let dir = tempfile::tempdir().unwrap();
