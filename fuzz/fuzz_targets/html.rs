@@ -1,4 +1,5 @@
-//! An article's bytes, read as an HTML page and as a Markdown article:
+//! An article's bytes, read as an HTML page, as a Markdown article and as
+//! a Quarto document (Pandoc Markdown):
 //! decoding, the parse and every rule, with `data:` images and tracks
 //! probed in memory, then every report format; the document formats must
 //! parse.
@@ -17,7 +18,7 @@ fn rules() -> &'static [ActiveRule] {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let files = ["fuzz.html", "_posts/2024-05-01-fuzz.md"]
+    let files = ["fuzz.html", "_posts/2024-05-01-fuzz.md", "posts/fuzz.qmd"]
         .into_iter()
         .map(|name| {
             presslint::lint_bytes(
