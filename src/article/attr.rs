@@ -30,6 +30,17 @@ impl<'d> Attr<'d> {
         })
     }
 
+    /// A value written at `span` of `source` (a Markdown image's alt, a
+    /// shortcode's parameter, a front-matter field), verbatim when the
+    /// source holds it as is.
+    pub fn written(source: &str, value: &'d str, span: Span) -> Attr<'d> {
+        Attr {
+            value,
+            span,
+            verbatim: source.get(span.start..span.end) == Some(value),
+        }
+    }
+
     /// Empty or only whitespace.
     pub fn is_blank(&self) -> bool {
         self.value.trim().is_empty()

@@ -23,11 +23,7 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
     article.source = source;
     let front = md.front_matter.as_ref();
     let field = |key: &str| front.and_then(|f| f.get(key));
-    let attr = |f: &'d Field| Attr {
-        value: f.value.as_str(),
-        span: f.span,
-        verbatim: source.get(f.span.start..f.span.end) == Some(f.value.as_str()),
-    };
+    let attr = |f: &'d Field| Attr::written(source, &f.value, f.span);
     let opening_headline = md
         .blocks
         .first()
@@ -145,18 +141,9 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
     for (i, image) in md.images.iter().enumerate() {
         let block = alone.get(&i).copied();
         let wrapper = block.and(super::figures::wrapped::around(&wrappers, image.span.start));
-        let src = Attr {
-            value: image.src.as_str(),
-            span: image.src_span,
-            verbatim: source.get(image.src_span.start..image.src_span.end)
-                == Some(image.src.as_str()),
-        };
-        let bracketed = (!image.alt.trim().is_empty()).then(|| Attr {
-            value: image.alt.as_str(),
-            span: image.alt_span,
-            verbatim: source.get(image.alt_span.start..image.alt_span.end)
-                == Some(image.alt.as_str()),
-        });
+        let src = Attr::written(source, &image.src, image.src_span);
+        let bracketed = (!image.alt.trim().is_empty())
+            .then(|| Attr::written(source, &image.alt, image.alt_span));
         // Quarto's `{fig-alt="…"}` (Pandoc's `{alt="…"}` on a figure): the
         // alt text, apart from the caption.
         let given = |wanted: &str| {
@@ -164,11 +151,7 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
                 .attributes
                 .iter()
                 .find(|(name, value, _)| name == wanted && !value.trim().is_empty())
-                .map(|(_, value, span)| Attr {
-                    value: value.as_str(),
-                    span: *span,
-                    verbatim: source.get(span.start..span.end) == Some(value.as_str()),
-                })
+                .map(|(_, value, span)| Attr::written(source, value, *span))
         };
         let fig_alt = given("fig-alt");
         // A Quarto figure div's last paragraph captions the picture in it.
@@ -183,11 +166,7 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
         // too unless `fig-alt` gives one.
         let implicit = div_caption.is_none()
             && block.is_some_and(|b| md.blocks[b].caption_line.is_none())
-            && (pandoc
-                || image
-                    .attributes
-                    .iter()
-                    .any(|(name, _, _)| name == "fig-alt"));
+            && (pandoc || fig_alt.is_some());
         let syntax = if implicit || div_caption.is_some() {
             Syntax::Pandoc
         } else {
@@ -249,11 +228,7 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
                 .attributes
                 .iter()
                 .find(|(n, _, _)| n == name)
-                .map(|(_, value, span)| Attr {
-                    value: value.as_str(),
-                    span: *span,
-                    verbatim: source.get(span.start..span.end) == Some(value.as_str()),
-                })
+                .map(|(_, value, span)| Attr::written(source, value, *span))
         };
         article.images[index].width = size("width");
         article.images[index].height = size("height");
@@ -277,11 +252,7 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
     // chunk's `fig.cap`; knitr writes that caption into the alt text when
     // `fig.alt` gives none.
     for chunk in &md.chunk_images {
-        let attr = |(value, span): &'d (String, Span)| Attr {
-            value: value.as_str(),
-            span: *span,
-            verbatim: source.get(span.start..span.end) == Some(value.as_str()),
-        };
+        let attr = |(value, span): &'d (String, Span)| Attr::written(source, value, *span);
         let caption_in_alt = chunk.alt.is_none() && chunk.caption.is_some();
         let index = push_image(
             &mut article,
@@ -303,11 +274,8 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
     // theme's image shortcode is a figure when it has a caption or a credit.
     for code in &md.shortcodes {
         let get = |name: &str| {
-            code.get(name).map(|(value, span)| Attr {
-                value,
-                span,
-                verbatim: source.get(span.start..span.end) == Some(value),
-            })
+            code.get(name)
+                .map(|(value, span)| Attr::written(source, value, span))
         };
         let Some(src) = get("src") else { continue };
         let captioned = ["caption", "attr"]
