@@ -912,3 +912,91 @@ fn an_empty_pandoc_title_is_no_heading() {
     let (_, found) = findings_in("index.md", source);
     assert!(found.iter().any(|f| f.rule == "heading-empty"), "{found:?}");
 }
+
+/// MyST's `{figure}` and `{image}` directives (Jupyter Book, MyST-Parser),
+/// fenced with backticks or colons: the argument is the picture, the
+/// `:alt:` option (or `alt:` in a `---` block) its alt text, and the first
+/// paragraph of a figure's body its caption. Findings point at the fence
+/// line, the argument and the caption.
+#[test]
+fn myst_figure_and_image_directives() {
+    let source = format!(
+        "{LEAD}```{{figure}} /uploads/2024/06/12/gannet-deck.jpg\n:width: 80%\n\nPassengers on the open deck. [Orla Devane]\n```\n\n\
+         A paragraph between the pictures, long enough to be prose.\n\n\
+         :::{{figure}} /uploads/2024/06/12/no-such-deck.jpg\n---\nalt: Passengers boarding the ferry\nname: boarding\n---\nPassengers board the ferry at Hull, England, on June 12, 2024. [Orla Devane]\n:::\n\n\
+         ```{{image}} /uploads/2024/06/12/timetable-notice.jpg\n:alt: The timetable notice at the quay\n```\n"
+    );
+    let (bytes, found) = findings(&source);
+    assert_eq!(
+        flagged(&bytes, &found, "img-alt-missing"),
+        ["```{figure} /uploads/2024/06/12/gannet-deck.jpg"]
+    );
+    assert_eq!(
+        flagged(&bytes, &found, "caption-date-missing"),
+        ["Passengers on the open deck. [Orla Devane]"]
+    );
+    assert_eq!(
+        flagged(&bytes, &found, "img-file-missing"),
+        ["/uploads/2024/06/12/no-such-deck.jpg"]
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|f| f.rule == "figure-caption-missing" || f.rule == "heading-fake"),
+        "{found:?}"
+    );
+    let (_, human) = check("story.md", &source, "human");
+    assert!(
+        human.contains("add an :alt: option to the directive"),
+        "{human}"
+    );
+}
+
+/// In a MyST document a link left empty gets its text from MyST (the
+/// target's title, or its address), and so does a cross-reference to
+/// another project (`xref:`) anywhere; an empty link in plain Markdown has
+/// none. A MyST embed (`![](#label)`) is no picture.
+#[test]
+fn myst_fills_empty_links() {
+    let myst = format!(
+        "{LEAD}(deck)=\n## On deck\n\nSee [](#deck), [](timetable.md) and [](https://example.org/ferry).\n\n![](#deck)\n"
+    );
+    let (_, found) = findings(&myst);
+    assert!(
+        !found
+            .iter()
+            .any(|f| f.rule == "link-name-missing" || f.rule.starts_with("img-")),
+        "{found:?}"
+    );
+    let plain = format!("{LEAD}See [](xref:guide/figures) and [](timetable.md).\n");
+    let (bytes, found) = findings(&plain);
+    assert_eq!(
+        flagged(&bytes, &found, "link-name-missing"),
+        ["[](timetable.md)"]
+    );
+}
+
+/// What MyST directives hold: the body of an admonition is an aside, not
+/// the story's subhead; a code cell's and a colon-fenced `{math}` block's
+/// lines are code, not headings; a picture alone in its paragraph is a
+/// figure only when captioned, as MyST makes figures with `{figure}`; a
+/// video in a figure is no picture.
+#[test]
+fn what_myst_directives_hold() {
+    let source = format!(
+        "{LEAD}:::{{note}}\nHow we counted\n\nWe counted every passenger who boarded at Hull over the week.\n:::\n\n\
+         ```{{code-cell}} python\n# Count the passengers\ncounts = df.groupby(\"day\").size()\n```\n\n\
+         :::{{math}}\n# not a heading\n:::\n\n\
+         ![Passengers on the open deck](/uploads/2024/06/12/gannet-deck.jpg)\n\n\
+         ```{{figure}} media/boarding.mp4\nPassengers boarding.\n```\n"
+    );
+    let (_, found) = findings(&source);
+    assert!(
+        !found.iter().any(|f| f.rule.starts_with("heading-")
+            || f.rule.starts_with("caption-")
+            || f.rule == "figure-caption-missing"
+            || f.rule == "img-file-broken"
+            || f.rule == "img-file-missing"),
+        "{found:?}"
+    );
+}

@@ -82,6 +82,10 @@ pub enum Syntax {
     /// chunk, captioned by the chunk's `fig.cap`, described by its
     /// `fig.alt`.
     Chunk,
+    /// A MyST `{figure}` or `{image}` directive: its argument is the
+    /// picture, its `:alt:` option the alt text, and a figure's caption
+    /// the first paragraph of its body.
+    Directive,
     /// A Hugo `{{< figure >}}` shortcode, or a theme's `{{< image >}}`/`{{< img >}}`.
     Shortcode,
     /// A Jekyll theme's `{% include figure image_path=… %}` (or `figure.liquid path=…`).

@@ -114,7 +114,9 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
     for link in &md.links {
         article.links.push(Link {
             tag: link.span,
-            unnamed: link.text.trim().is_empty() && link.title.trim().is_empty() && !link.interlink,
+            unnamed: link.text.trim().is_empty()
+                && link.title.trim().is_empty()
+                && !link.generated_text,
             copy: false,
             nested: false,
             vendor: false,
@@ -211,13 +213,16 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
                     .then(|| read_caption(alt.span, alt.value, &agencies, true))
             });
         let caption_in_alt = caption.as_ref().is_some_and(|c| c.in_alt);
+        // MyST makes figures with its `{figure}` directive: there, a
+        // picture alone in its paragraph is a figure only when captioned.
+        let in_figure = block.is_some() && (!md.myst || caption.is_some());
         let index = push_image(
             &mut article,
             syntax,
             image.span,
             alt,
             Some(src),
-            block.is_some(),
+            in_figure,
             caption_in_alt,
             !image.title.trim().is_empty(),
         );
@@ -232,7 +237,7 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
         };
         article.images[index].width = size("width");
         article.images[index].height = size("height");
-        if block.is_some() {
+        if in_figure {
             let photo = wrapper
                 .zip(caption.as_ref())
                 .is_none_or(|(w, c)| w.photo(c, &image.src, options.photo.as_deref()));
@@ -269,6 +274,53 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
             .as_ref()
             .map(|(text, span)| read_caption(*span, text, &agencies, caption_in_alt));
         figures.push(figure(chunk.src.1, index, caption, Provided::default()));
+    }
+    // MyST `{figure}` and `{image}` directives: the argument is the
+    // picture, `:alt:` its alt text, and a figure's caption is the first
+    // paragraph of its body.
+    let mut figure_bodies = Vec::new();
+    for directive in &md.directives {
+        let attr = |(value, span): (&'d str, Span)| Attr::written(source, value, span);
+        let src = directive
+            .argument
+            .as_ref()
+            .map(|(value, span)| attr((value.as_str(), *span)));
+        let index = push_image(
+            &mut article,
+            Syntax::Directive,
+            directive.fence,
+            directive.option("alt").map(attr).filter(|a| !a.is_blank()),
+            src,
+            directive.figure,
+            false,
+            false,
+        );
+        if !directive.figure {
+            continue;
+        }
+        let body = directive.body;
+        figure_bodies.push(body);
+        let first = md.blocks.partition_point(|b| b.span.start < body.start);
+        let caption = md.blocks[first..]
+            .iter()
+            .take_while(|b| b.span.end <= body.end)
+            .find(|b| b.kind == BlockKind::Paragraph && !b.text.trim().is_empty())
+            .map(|b| {
+                let written = source[b.span.start..b.span.end].trim_end();
+                let span = Span::new(b.span.start, b.span.start + written.len());
+                read_caption(span, b.text.trim(), &agencies, false)
+            });
+        figures.push(figure(directive.span, index, caption, Provided::default()));
+    }
+    // A figure's body is its caption and legend, not the story's
+    // paragraphs.
+    if !figure_bodies.is_empty() {
+        let bodies = Reach::new(figure_bodies);
+        for block in &mut article.blocks {
+            block.media |= bodies
+                .furthest_end_before(block.span.start + 1)
+                .is_some_and(|end| end >= block.span.end);
+        }
     }
     // Hugo figure shortcodes: src, alt, caption, attr (the credit); a
     // theme's image shortcode is a figure when it has a caption or a credit.

@@ -12,13 +12,14 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// A fence line: colons, then nothing, an attribute list (`{#fig-storm
+/// A fence line: colons, then nothing, a MyST directive with its argument
+/// (`:::{figure} boats.jpg`), an attribute list (`{#fig-storm
 /// .wide}`), or a word (`note`, `warning`) with maybe a title after it
 /// (Docusaurus `:::tip[Mind the tide]`, `::: warning Mind the tide`), and
 /// maybe closing colons.
 static FENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[ \t]{0,3}(:{3,})[ \t]*(\{[^{}\n]*\}|[\w-]+(?:\[[^\]\n]*\]|[ \t]+[^:\n]*)?)?[ \t]*:*[ \t]*\r?$",
+        r"^[ \t]{0,3}(:{3,})[ \t]*(\{[A-Za-z][\w:+.-]*\}[ \t]+[^\n]*?|\{[^{}\n]*\}|[\w-]+(?:\[[^\]\n]*\]|[ \t]+[^:\n]*)?)?[ \t]*:*[ \t]*\r?$",
     )
     .expect("fence regex")
 });

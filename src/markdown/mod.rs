@@ -19,6 +19,7 @@ mod attributes;
 mod chunks;
 mod divs;
 pub mod front_matter;
+mod myst;
 mod shortcodes;
 
 use std::collections::HashMap;
@@ -32,6 +33,7 @@ use crate::diagnostic::{Reach, Span};
 use crate::html::Document;
 pub use chunks::ChunkImage;
 pub use front_matter::{Field, FrontMatter};
+pub use myst::Directive;
 pub use shortcodes::Shortcode;
 
 /// A parsed Markdown article.
@@ -51,6 +53,11 @@ pub struct MarkdownDocument {
     pub figure_divs: Vec<Span>,
     /// The pictures R code chunks show (`knitr::include_graphics`).
     pub chunk_images: Vec<ChunkImage>,
+    /// A MyST document (Jupyter Book, MyST-Parser): a picture is a figure
+    /// when a `{figure}` directive makes it one.
+    pub myst: bool,
+    /// MyST `{figure}` and `{image}` directives.
+    pub directives: Vec<Directive>,
 }
 
 /// A paragraph or heading.
@@ -109,10 +116,12 @@ pub struct MdLink {
     /// Its text, the alt text of images inside it included.
     pub text: String,
     pub title: String,
-    /// A Quarto interlink (quartodoc's ``[](`quartodoc.Builder`)``, with a
-    /// role, ``[](:function:`print`)``): the renderer writes its text, the
-    /// name of the object it points at.
-    pub interlink: bool,
+    /// The renderer writes its text: a Quarto interlink (quartodoc's
+    /// ``[](`quartodoc.Builder`)``, with a role, ``[](:function:`print`)``)
+    /// gets the name of the object it points at, and a link left empty in
+    /// a MyST document (``[](#boats)``, ``[](xref:guide)``) the title of
+    /// its target, or its address.
+    pub generated_text: bool,
 }
 
 impl MarkdownDocument {
@@ -120,7 +129,13 @@ impl MarkdownDocument {
         let (front_matter, body) = front_matter::split(&source);
         let line_mode = one_line_per_paragraph(&source[body..]);
         let divs = divs::find(&source[body..]);
-        let read = reading_copy(&source, body, &divs.fences);
+        let myst = myst::find(&source[body..]);
+        let mut markup = divs.fences.clone();
+        markup.extend(myst.markup.iter().cloned());
+        if myst.found {
+            markup.extend(myst::comments(&source[body..]));
+        }
+        let read = reading_copy(&source, body, &markup);
         let mut walk = Walk::default();
         if line_mode {
             let mut at = body;
@@ -152,6 +167,15 @@ impl MarkdownDocument {
         // blocks, pictures, links or markup.
         let mut listings = shortcodes::code_ranges(&source, body);
         listings.extend(mdx_comments(&source, body));
+        listings.extend(myst.code.iter().map(|r| body + r.start..body + r.end));
+        // A MyST embed (`![](#label)`, `![](xref:guide#figure)`) shows
+        // content from elsewhere, not a picture.
+        listings.extend(
+            walk.images
+                .iter()
+                .filter(|i| i.src.starts_with("xref:") || myst.found && i.src.starts_with('#'))
+                .map(|i| i.span.start..i.span.end),
+        );
         if !listings.is_empty() {
             let reach = Reach::new(listings.iter().map(|r| Span::new(r.start, r.end)));
             let outside = |s: Span| {
@@ -203,6 +227,41 @@ impl MarkdownDocument {
                 .furthest_end_before(b.span.end)
                 .is_none_or(|end| end <= b.span.start)
         });
+        if myst.found {
+            for link in &mut walk.links {
+                link.generated_text |= link.text.trim().is_empty();
+            }
+        }
+        // What an admonition, a margin or a sidebar holds is an aside.
+        if !myst.asides.is_empty() {
+            let asides = Reach::new(
+                myst.asides
+                    .iter()
+                    .map(|r| Span::new(body + r.start, body + r.end)),
+            );
+            for block in &mut walk.blocks {
+                block.nested |= asides
+                    .furthest_end_before(block.span.start + 1)
+                    .is_some_and(|end| end >= block.span.end);
+            }
+        }
+        let shift = |s: Span| Span::new(body + s.start, body + s.end);
+        let directives = myst
+            .directives
+            .into_iter()
+            .map(|mut d| {
+                d.span = shift(d.span);
+                d.fence = shift(d.fence);
+                d.body = shift(d.body);
+                if let Some((_, span)) = &mut d.argument {
+                    *span = shift(*span);
+                }
+                for (_, _, span) in &mut d.options {
+                    *span = shift(*span);
+                }
+                d
+            })
+            .collect();
         MarkdownDocument {
             html: Document::parse(masked),
             front_matter,
@@ -217,6 +276,8 @@ impl MarkdownDocument {
                 .map(|r| Span::new(body + r.start, body + r.end))
                 .collect(),
             chunk_images,
+            myst: myst.found,
+            directives,
             source,
         }
     }
@@ -224,8 +285,9 @@ impl MarkdownDocument {
 
 /// The text CommonMark reads: the source with each space inside a
 /// one-line Liquid tag (`{{ site.baseurl }}`, `{% link a.jpg %}`) made a
-/// `-`, and the attribute lists that are markup and the fence lines of
-/// fenced divs blanked (see [`attributes::lists`] and [`divs`]). Jekyll renders Liquid before the Markdown, so
+/// `-`, and the attribute lists that are markup and the `markup` lines
+/// (fences of fenced divs, MyST's directive fences and options) blanked
+/// (see [`attributes::lists`], [`divs`] and [`myst`]). Jekyll renders Liquid before the Markdown, so
 /// `![Boats]({{ site.baseurl }}/boats.jpg)` is a picture; CommonMark ends a
 /// link's destination at a space and would read text. A picture with
 /// `{: width="800"}` after it still stands alone, and a caption line with
@@ -234,7 +296,7 @@ impl MarkdownDocument {
 fn reading_copy<'a>(
     source: &'a str,
     body: usize,
-    fences: &[Range<usize>],
+    markup: &[Range<usize>],
 ) -> std::borrow::Cow<'a, str> {
     static LIQUID: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\{\{[^{}\n]{0,200}\}\}|\{%[^{}\n]{0,200}%\}").expect("Liquid tag regex")
@@ -242,7 +304,7 @@ fn reading_copy<'a>(
     let text = &source[body..];
     let mut tags = LIQUID.find_iter(text).peekable();
     let mut lists = attributes::lists(text).peekable();
-    if tags.peek().is_none() && lists.peek().is_none() && fences.is_empty() {
+    if tags.peek().is_none() && lists.peek().is_none() && markup.is_empty() {
         return source.into();
     }
     let mut bytes = source.as_bytes().to_vec();
@@ -260,22 +322,24 @@ fn reading_copy<'a>(
             }
         }
     }
-    // A fenced div's fence line reads as a blank line.
-    for fence in fences {
-        bytes[body + fence.start..body + fence.end].fill(b' ');
+    // A markup line reads as a blank line.
+    for line in markup {
+        bytes[body + line.start..body + line.end].fill(b' ');
     }
     // Spaces and tabs were replaced by a byte, and each attribute list
-    // whole, from `{` to `}`, and each fence line: whole characters, by
+    // whole, from `{` to `}`, and each markup line: whole characters, by
     // ASCII bytes.
     String::from_utf8(bytes).map_or(source.into(), Into::into)
 }
 
-/// A link's destination that names an object for Quarto's interlinks
-/// filter to resolve: `` `name` ``, or `` :role:`name` ``.
-fn is_interlink(href: &str) -> bool {
+/// A link's destination whose renderer writes the link's text: an object
+/// for Quarto's interlinks filter to resolve (`` `name` ``, or
+/// `` :role:`name` ``), or a MyST cross-reference to another project
+/// (`xref:guide/figures`) or to a page of this one (`project:figures.md`).
+fn generates_text(href: &str) -> bool {
     static INTERLINK: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^(?::[\w-]+:)?`[^`\s]+`$").expect("interlink regex"));
-    INTERLINK.is_match(href)
+    INTERLINK.is_match(href) || href.starts_with("xref:") || href.starts_with("project:")
 }
 
 /// MDX's comments, `{/* … */}` (MDX has no `<!-- -->`), from `body`: a
@@ -493,7 +557,7 @@ impl Walk {
                             span: Span::new(r.start, r.end),
                             text,
                             title,
-                            interlink: is_interlink(&href),
+                            generated_text: generates_text(&href),
                         });
                     }
                 }

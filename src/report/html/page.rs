@@ -223,6 +223,7 @@ fn card(
             Syntax::Markdown => "Markdown image",
             Syntax::Pandoc => "Pandoc figure",
             Syntax::Chunk => "knitr chunk",
+            Syntax::Directive => "MyST directive",
             Syntax::Shortcode => "Hugo shortcode",
             Syntax::Include => "figure include",
             Syntax::FrontMatter => "front-matter image",

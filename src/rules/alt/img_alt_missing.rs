@@ -29,6 +29,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
                 Syntax::Markdown => "write what the picture shows between the brackets: ![A crowd outside the court …](…)",
                 Syntax::Chunk => "add fig.alt=\"…\" to the chunk (#| fig-alt: \"…\" in Quarto) saying what the picture shows",
                 Syntax::Pandoc => "add fig-alt=\"…\" saying what the picture shows: ![Caption](…){fig-alt=\"A crowd outside the court …\"}",
+                Syntax::Directive => "add an :alt: option to the directive saying what the picture shows",
                 Syntax::Shortcode => "add alt=\"…\" to the shortcode saying what the picture shows",
                 Syntax::Include => "add alt=\"…\" to the include saying what the picture shows",
                 Syntax::FrontMatter => "add image_alt to the front matter saying what the picture shows",

@@ -45,6 +45,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
                     Some(Syntax::Markdown) => "add a caption on the line under the picture, in italics: *Who and what is shown, where, on what date. [Photographer/Agency]*",
                     Some(Syntax::Chunk) => "add fig.cap=\"…\" to the chunk (#| fig-cap: \"…\" in Quarto) saying who and what is shown, when and where, and who took it",
                     Some(Syntax::Pandoc) => "write the caption between the brackets, and what the picture shows in fig-alt: ![Who and what is shown, where, on what date. Photographer/Agency](…){fig-alt=\"…\"}",
+                    Some(Syntax::Directive) => "write the caption as the directive's content, under its options: who and what is shown, where, on what date, and who took it",
                     Some(Syntax::Shortcode) => "add caption=\"…\" saying who and what is shown, when and where, and attr=\"…\" with who took it",
                     Some(Syntax::Include) => "add caption=\"…\" to the include saying who and what is shown, when and where, and who took it",
                     Some(Syntax::FrontMatter) => "add caption: to the front matter saying who and what is shown, when and where, and who took it",
