@@ -309,6 +309,11 @@ ARTICLES = {
     "media/2024/11/25/taff-sandbags.jpg": ("jpeg", 1200, 800),
     "media/2024/11/25/taff-school-hall.jpg": ("jpeg", 1200, 800),
     "media/2024/11/25/taff-old-bridge.jpg": ("jpeg", 1200, 800),
+    # markdown/myst-tower-block-heat.md
+    "media/2025/07/24/leeds-tower-block.jpg": ("jpeg", 1200, 800),
+    "media/2025/07/24/leeds-sensor-window.jpg": ("jpeg", 1200, 800),
+    "media/2025/07/24/leeds-flat-fan.jpg": ("jpeg", 1200, 800),
+    "media/2025/07/24/indoor-temperature-chart.png": ("png", 1200, 700),
     # sport-cup-final-report.html
     "img/brand/eastshire-echo-logo.svg": ("svg", 180, 30),
     "img/2024/05/11/adeyemi-header-1280.jpg": ("jpeg", 1280, 853),
