@@ -309,7 +309,7 @@ pub fn find(text: &str) -> Myst {
             myst.directives.push(Directive {
                 figure: name == "figure",
                 span: Span::new(at, text.len()),
-                fence: Span::new(at, at + line.len()),
+                fence: Span::new(at + (line.len() - line.trim_start().len()), at + line.len()),
                 argument,
                 options,
                 body: Span::new(body, text.len()),
