@@ -3,6 +3,7 @@
 //! `--config` names one. Every key is validated: an unknown key, rule or
 //! option is an error naming the file, the line and the nearest valid name.
 
+use crate::markdown::Dialect;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -101,6 +102,7 @@ pub fn article_options(rules: &[ActiveRule]) -> crate::article::Options {
     crate::article::Options {
         agencies,
         photo: None,
+        dialect: None,
     }
 }
 
@@ -420,6 +422,8 @@ fn rule_settings(
 pub struct Resolver {
     explicit: Option<std::sync::Arc<Config>>,
     cache: Mutex<HashMap<PathBuf, Option<std::sync::Arc<Config>>>>,
+    /// The Markdown dialect each folder's project file gives, once looked up.
+    dialects: Mutex<HashMap<PathBuf, Option<Dialect>>>,
     defaults: std::sync::Arc<Config>,
     /// Canonical paths of the run's files and directories.
     real: Arc<RealPaths>,
@@ -434,6 +438,7 @@ impl Resolver {
         Ok(Resolver {
             explicit,
             cache: Mutex::new(HashMap::new()),
+            dialects: Mutex::new(HashMap::new()),
             defaults: std::sync::Arc::new(Config::defaults(PathBuf::from("."))),
             real: Default::default(),
         })
@@ -481,6 +486,40 @@ impl Resolver {
             cache.insert(dir, found.clone());
         }
         Ok(found.unwrap_or_else(|| self.defaults.clone()))
+    }
+}
+
+impl Resolver {
+    /// The Markdown dialect of a file's project: the first project file
+    /// (see [`Dialect::PROJECT_FILES`]) walking up from the file. Each
+    /// folder is looked at once per run.
+    pub fn dialect_for(&self, file: &Path) -> Option<Dialect> {
+        let start = file
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let mut dir = self.real.or_given(start);
+        let mut visited = Vec::new();
+        let found = loop {
+            if let Some(cached) = self.dialects.lock().expect("dialect cache").get(&dir) {
+                break *cached;
+            }
+            visited.push(dir.clone());
+            if let Some((_, dialect)) = Dialect::PROJECT_FILES
+                .iter()
+                .find(|(name, _)| dir.join(name).is_file())
+            {
+                break Some(*dialect);
+            }
+            if !dir.pop() {
+                break None;
+            }
+        };
+        let mut cache = self.dialects.lock().expect("dialect cache");
+        for dir in visited {
+            cache.insert(dir, found);
+        }
+        found
     }
 }
 

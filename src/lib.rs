@@ -234,7 +234,10 @@ impl Settings {
         file: &Path,
         rules: &[ActiveRule],
     ) -> Result<article::Options, String> {
-        Ok(self.configs.for_file(file)?.article_options(rules))
+        Ok(crate::article::Options {
+            dialect: self.configs.dialect_for(file),
+            ..self.configs.for_file(file)?.article_options(rules)
+        })
     }
 }
 

@@ -24,7 +24,23 @@ struct Finding {
 /// under `fixtures/images/`) in the given format; the file's bytes and the
 /// report.
 fn check(name: &str, source: &str, format: &str) -> (Vec<u8>, String) {
+    check_in_project(&[], name, source, format)
+}
+
+/// [`check`], with other files (a project's `_quarto.yml`) written first,
+/// each a path under the temporary folder and its text.
+fn check_in_project(
+    project: &[(&str, &str)],
+    name: &str,
+    source: &str,
+    format: &str,
+) -> (Vec<u8>, String) {
     let dir = tempfile::tempdir().unwrap();
+    for (file, text) in project {
+        let path = dir.path().join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, text).unwrap();
+    }
     let path = dir.path().join(name);
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(&path, source).unwrap();
@@ -57,7 +73,17 @@ fn findings(source: &str) -> (Vec<u8>, Vec<Finding>) {
 /// The findings on a Markdown source written to the file `name` (a path
 /// under the temporary folder), and the file's bytes.
 fn findings_in(name: &str, source: &str) -> (Vec<u8>, Vec<Finding>) {
-    let (bytes, json) = check(name, source, "json");
+    findings_in_project(&[], name, source)
+}
+
+/// [`findings_in`], with a project's files written first (see
+/// [`check_in_project`]).
+fn findings_in_project(
+    project: &[(&str, &str)],
+    name: &str,
+    source: &str,
+) -> (Vec<u8>, Vec<Finding>) {
+    let (bytes, json) = check_in_project(project, name, source, "json");
     let report: Value = serde_json::from_str(&json).unwrap();
     let found = report["files"][0]["diagnostics"]
         .as_array()
@@ -998,5 +1024,50 @@ fn what_myst_directives_hold() {
             || f.rule == "img-file-broken"
             || f.rule == "img-file-missing"),
         "{found:?}"
+    );
+}
+
+/// A `.md` file is read as its project's generator reads it: in a Quarto
+/// project (`_quarto.yml` in a folder above it) as Pandoc Markdown, where a
+/// lone picture's bracket text is its caption; in a Jupyter Book or mystmd
+/// project (`myst.yml`) as MyST, where a link left empty gets its target's
+/// title. The same file elsewhere is CommonMark.
+#[test]
+fn a_project_file_says_which_markdown_a_file_is() {
+    let source = format!(
+        "{LEAD}![Passengers on the open deck. [Orla Devane]](/uploads/2024/06/12/gannet-deck.jpg)\n\n\
+         The timetable is in [](timetable.md).\n"
+    );
+    let name = "site/posts/ferry/index.md";
+    let quarto = [("site/_quarto.yml", "project:\n  type: website\n")];
+    let (bytes, found) = findings_in_project(&quarto, name, &source);
+    assert_eq!(
+        flagged(&bytes, &found, "caption-date-missing"),
+        ["Passengers on the open deck. [Orla Devane]"]
+    );
+    assert!(
+        !found.iter().any(|f| f.rule == "figure-caption-missing"),
+        "{found:?}"
+    );
+    assert_eq!(
+        flagged(&bytes, &found, "link-name-missing"),
+        ["[](timetable.md)"]
+    );
+    let myst = [("site/myst.yml", "version: 1\nproject:\n  title: Ferries\n")];
+    let (_, found) = findings_in_project(&myst, name, &source);
+    assert!(
+        !found
+            .iter()
+            .any(|f| f.rule == "link-name-missing" || f.rule == "figure-caption-missing"),
+        "{found:?}"
+    );
+    let (bytes, found) = findings_in(name, &source);
+    assert_eq!(
+        flagged(&bytes, &found, "figure-caption-missing"),
+        ["![Passengers on the open deck. [Orla Devane]](/uploads/2024/06/12/gannet-deck.jpg)"]
+    );
+    assert_eq!(
+        flagged(&bytes, &found, "link-name-missing"),
+        ["[](timetable.md)"]
     );
 }

@@ -10,7 +10,7 @@ use super::images::{Image, Reference, Slot, Syntax};
 use super::named::{Block, Heading, Link};
 use super::{Article, DocumentFacts, Options};
 use crate::diagnostic::{Reach, Span};
-use crate::markdown::{BlockKind, Field, MarkdownDocument};
+use crate::markdown::{BlockKind, Dialect, Field, MarkdownDocument};
 use std::path::{Component, Path};
 use std::sync::Arc;
 
@@ -59,7 +59,8 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
     // Jekyll makes of the file's name, which its layouts show as
     // `page.title`. Pandoc's templates (Quarto, R Markdown) leave out the
     // title block of an empty `title: ""`.
-    let pandoc = pandoc_document(path);
+    let pandoc = pandoc_document(path) || options.dialect == Some(Dialect::Pandoc);
+    let myst = md.myst || options.dialect == Some(Dialect::Myst);
     let headline = field("title")
         .map(|t| (t.span, t.value.as_str()))
         .filter(|(_, text)| !(pandoc && text.trim().is_empty()))
@@ -114,9 +115,12 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
     for link in &md.links {
         article.links.push(Link {
             tag: link.span,
+            // MyST writes the text of a link left empty: its target's
+            // title, or its address.
             unnamed: link.text.trim().is_empty()
                 && link.title.trim().is_empty()
-                && !link.generated_text,
+                && !link.generated_text
+                && !myst,
             copy: false,
             nested: false,
             vendor: false,
@@ -215,7 +219,7 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
         let caption_in_alt = caption.as_ref().is_some_and(|c| c.in_alt);
         // MyST makes figures with its `{figure}` directive: there, a
         // picture alone in its paragraph is a figure only when captioned.
-        let in_figure = block.is_some() && (!md.myst || caption.is_some());
+        let in_figure = block.is_some() && (!myst || caption.is_some());
         let index = push_image(
             &mut article,
             syntax,

@@ -42,6 +42,9 @@ pub struct Options {
     /// The site's photo figures (`[captions] photo` in `presslint.toml`);
     /// without it, figures are classified by their own words.
     pub photo: Option<std::sync::Arc<scraper::Selector>>,
+    /// The Markdown the file's project writes (see
+    /// [`crate::markdown::Dialect`]), when a project file above it says.
+    pub dialect: Option<crate::markdown::Dialect>,
 }
 
 /// One article, as the rules see it.

@@ -36,6 +36,26 @@ pub use front_matter::{Field, FrontMatter};
 pub use myst::Directive;
 pub use shortcodes::Shortcode;
 
+/// The Markdown a site's generator reads, when its project file says so:
+/// a `.md` file in a Quarto project (a `_quarto.yml` above it) is Pandoc
+/// Markdown, and one in a Jupyter Book or mystmd project (`myst.yml`, or
+/// Jupyter Book 1's `_toc.yml`) is MyST, whatever the file itself shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dialect {
+    Pandoc,
+    Myst,
+}
+
+impl Dialect {
+    /// The project files that say which Markdown a folder's files are.
+    pub const PROJECT_FILES: &[(&str, Dialect)] = &[
+        ("_quarto.yml", Dialect::Pandoc),
+        ("_quarto.yaml", Dialect::Pandoc),
+        ("myst.yml", Dialect::Myst),
+        ("_toc.yml", Dialect::Myst),
+    ];
+}
+
 /// A parsed Markdown article.
 pub struct MarkdownDocument {
     pub source: String,
@@ -116,11 +136,12 @@ pub struct MdLink {
     /// Its text, the alt text of images inside it included.
     pub text: String,
     pub title: String,
-    /// The renderer writes its text: a Quarto interlink (quartodoc's
-    /// ``[](`quartodoc.Builder`)``, with a role, ``[](:function:`print`)``)
-    /// gets the name of the object it points at, and a link left empty in
-    /// a MyST document (``[](#boats)``, ``[](xref:guide)``) the title of
-    /// its target, or its address.
+    /// The renderer writes its text, whatever the document: a Quarto
+    /// interlink (quartodoc's ``[](`quartodoc.Builder`)``, with a role,
+    /// ``[](:function:`print`)``) gets the name of the object it points
+    /// at, and a MyST cross-reference to another project or page
+    /// (``[](xref:guide)``) its target's title. (In a MyST document every
+    /// link left empty does: see `MarkdownDocument::myst`.)
     pub generated_text: bool,
 }
 
@@ -227,11 +248,6 @@ impl MarkdownDocument {
                 .furthest_end_before(b.span.end)
                 .is_none_or(|end| end <= b.span.start)
         });
-        if myst.found {
-            for link in &mut walk.links {
-                link.generated_text |= link.text.trim().is_empty();
-            }
-        }
         // What an admonition, a margin or a sidebar holds is an aside.
         if !myst.asides.is_empty() {
             let asides = Reach::new(
