@@ -156,9 +156,6 @@ static TARGET: LazyLock<Regex> =
 static ROLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\{[a-z][\w:+-]*\}`[^`\n]+`").expect("role regex"));
 
-/// The deepest directives followed; a fence deeper than this is text.
-const MAX_DEPTH: usize = 32;
-
 /// An open fence: its character and length, and what it holds.
 struct Open {
     fence: u8,
@@ -238,7 +235,7 @@ pub fn find(text: &str) -> Myst {
             myst.markup.push(at..at + line.len());
             continue;
         }
-        let Some(fence) = fence.filter(|_| open.len() < MAX_DEPTH) else {
+        let Some(fence) = fence else {
             continue;
         };
         let marks = fence.get(1).or(fence.get(4)).map_or("", |m| m.as_str());

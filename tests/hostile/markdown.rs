@@ -189,3 +189,30 @@ fn unclosed_chunk_calls_and_deep_fenced_divs() {
         assert!(count_rule(file, "img-alt-missing") >= 1, "{file}");
     }
 }
+
+/// MyST directives by the hundred thousand: nested in one another past the
+/// depth followed, opened and never closed, each with a YAML option block
+/// that never ends, or one directive with 200,000 option lines; 20,000
+/// figure directives one after another; and `(label)=` targets, comments
+/// and empty cross-references between paragraphs. The scan is one pass
+/// over the lines; the picture after them is still read.
+#[test]
+fn many_myst_directives_nested_unclosed_or_in_a_row() {
+    let n = 100_000;
+    let tail = "\n\nBoats in the harbour.\n\n![](/media/boats.jpg)\n";
+    for body in [
+        "````{note}\n".repeat(n),
+        ":::{figure} a.png\n---\n".repeat(n / 2),
+        format!(
+            "```{{figure}} a.png\n{}```\n",
+            ":width: 80%\n".repeat(2 * n)
+        ),
+        "```{figure} /media/a.jpg\n:alt: Boats\n\nBoats in Hull.\n```\n\n".repeat(n / 5),
+        "(t)=\n% a comment\nSee [](#t).\n\n".repeat(n / 2),
+    ] {
+        let text = format!("---\ntitle: Boats\n---\n\n{body}{tail}");
+        let report = lint_beside_clean("myst.md", &text, secs(30));
+        let file = &report["files"][0];
+        assert!(count_rule(file, "img-alt-missing") >= 1, "{file}");
+    }
+}
