@@ -143,7 +143,8 @@ pub fn in_ad_slot(el: ElementRef<'_>) -> bool {
 /// website translator, whose script writes its gadget and icon
 /// (`<div class="goog-te-gadget">`); and Twitter's buttons, an empty
 /// `<a class="twitter-share-button">` that its `widgets.js` replaces with
-/// a titled frame.
+/// a titled frame, and note's (`<a class="note-social-button">`), which
+/// its script replaces the same way.
 const SHARE_BUTTONS: &[&str] = &[
     "addthis_button_",
     "a2a_button_",
@@ -157,6 +158,7 @@ const SHARE_BUTTONS: &[&str] = &[
     "twitter-hashtag-button",
     "twitter-mention-button",
     "hupso_",
+    "note-social-button",
 ];
 
 /// How far above an element its share button may be: Gigya draws its
