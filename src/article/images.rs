@@ -390,6 +390,8 @@ const SPACER_WORDS: &[&str] = &[
     "transparent",
     "trans",
     "empty",
+    // German, "empty": `leer.gif`.
+    "leer",
     "spc",
 ];
 

@@ -53,9 +53,10 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
 }
 
 /// Nothing a reader needs, whether its file is there or not: a tracking
-/// pixel (`/logger/p.gif`) or an ad's image.
+/// pixel (`/logger/p.gif`), an ad's image, or a spacer a script swaps for
+/// the picture (`Blank.gif`, `leer.gif`).
 fn unneeded(ctx: &Context, img: &Image) -> bool {
-    ctx.article.is_tracking_pixel(img) || img.vendor
+    ctx.article.is_tracking_pixel(img) || img.vendor || ctx.article.is_spacer(img)
 }
 
 /// A stand-in a script replaces, named so (`/icons/native-ad-placeholder.png`).
