@@ -491,8 +491,8 @@ impl Resolver {
 
 impl Resolver {
     /// The Markdown dialect of a file's project: the first project file
-    /// (see [`Dialect::PROJECT_FILES`]) walking up from the file. Each
-    /// folder is looked at once per run.
+    /// (see [`Dialect::PROJECT_FILES`]), or Sphinx `conf.py` loading MyST,
+    /// walking up from the file. Each folder is looked at once per run.
     pub fn dialect_for(&self, file: &Path) -> Option<Dialect> {
         let start = file
             .parent()
@@ -511,6 +511,9 @@ impl Resolver {
             {
                 break Some(*dialect);
             }
+            if let Some(dialect) = sphinx_dialect(&dir.join(Dialect::SPHINX_CONFIG)) {
+                break Some(dialect);
+            }
             if !dir.pop() {
                 break None;
             }
@@ -521,6 +524,19 @@ impl Resolver {
         }
         found
     }
+}
+
+/// The Markdown a Sphinx `conf.py` says its project reads, when the file
+/// is there and not larger than a configuration is (see
+/// [`Dialect::of_sphinx_config`]).
+fn sphinx_dialect(path: &Path) -> Option<Dialect> {
+    const LARGEST: u64 = 1 << 20;
+    let meta = std::fs::metadata(path).ok()?;
+    if !meta.is_file() || meta.len() > LARGEST {
+        return None;
+    }
+    let bytes = std::fs::read(path).ok()?;
+    Dialect::of_sphinx_config(&String::from_utf8_lossy(&bytes))
 }
 
 /// The starter file `presslint init` writes.

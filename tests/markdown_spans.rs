@@ -1030,8 +1030,9 @@ fn what_myst_directives_hold() {
 /// A `.md` file is read as its project's generator reads it: in a Quarto
 /// project (`_quarto.yml` in a folder above it) as Pandoc Markdown, where a
 /// lone picture's bracket text is its caption; in a Jupyter Book or mystmd
-/// project (`myst.yml`) as MyST, where a link left empty gets its target's
-/// title. The same file elsewhere is CommonMark.
+/// project (`myst.yml`), or a Sphinx one whose `conf.py` loads MyST-Parser,
+/// as MyST, where a link left empty gets its target's title. The same file
+/// elsewhere is CommonMark.
 #[test]
 fn a_project_file_says_which_markdown_a_file_is() {
     let source = format!(
@@ -1054,12 +1055,25 @@ fn a_project_file_says_which_markdown_a_file_is() {
         ["[](timetable.md)"]
     );
     let myst = [("site/myst.yml", "version: 1\nproject:\n  title: Ferries\n")];
-    let (_, found) = findings_in_project(&myst, name, &source);
-    assert!(
-        !found
-            .iter()
-            .any(|f| f.rule == "link-name-missing" || f.rule == "figure-caption-missing"),
-        "{found:?}"
+    let sphinx = [(
+        "site/conf.py",
+        "project = \"Ferries\"\nextensions = [\"myst_parser\", \"sphinx.ext.intersphinx\"]\n",
+    )];
+    for project in [&myst[..], &sphinx[..]] {
+        let (_, found) = findings_in_project(project, name, &source);
+        assert!(
+            !found
+                .iter()
+                .any(|f| f.rule == "link-name-missing" || f.rule == "figure-caption-missing"),
+            "{project:?}: {found:?}"
+        );
+    }
+    // A Sphinx project that does not load MyST reads CommonMark.
+    let plain_sphinx = [("site/conf.py", "extensions = [\"recommonmark\"]\n")];
+    let (bytes, found) = findings_in_project(&plain_sphinx, name, &source);
+    assert_eq!(
+        flagged(&bytes, &found, "link-name-missing"),
+        ["[](timetable.md)"]
     );
     let (bytes, found) = findings_in(name, &source);
     assert_eq!(

@@ -39,7 +39,8 @@ pub use shortcodes::Shortcode;
 /// The Markdown a site's generator reads, when its project file says so:
 /// a `.md` file in a Quarto project (a `_quarto.yml` above it) is Pandoc
 /// Markdown, and one in a Jupyter Book or mystmd project (`myst.yml`, or
-/// Jupyter Book 1's `_toc.yml`) is MyST, whatever the file itself shows.
+/// Jupyter Book 1's `_toc.yml`) or in a Sphinx project whose `conf.py`
+/// loads MyST-Parser or MyST-NB is MyST, whatever the file itself shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Dialect {
     Pandoc,
@@ -54,6 +55,23 @@ impl Dialect {
         ("myst.yml", Dialect::Myst),
         ("_toc.yml", Dialect::Myst),
     ];
+
+    /// A Sphinx project's configuration, `conf.py`: its Markdown is MyST
+    /// when it loads MyST-Parser or MyST-NB (`extensions = ["myst_parser"]`).
+    pub const SPHINX_CONFIG: &str = "conf.py";
+
+    /// The dialect a Sphinx `conf.py`'s text gives.
+    pub fn of_sphinx_config(text: &str) -> Option<Dialect> {
+        [
+            "\"myst_parser\"",
+            "'myst_parser'",
+            "\"myst_nb\"",
+            "'myst_nb'",
+        ]
+        .iter()
+        .any(|name| text.contains(name))
+        .then_some(Dialect::Myst)
+    }
 }
 
 /// A parsed Markdown article.
