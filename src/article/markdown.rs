@@ -233,11 +233,8 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
         article.images[index].link = image.link.as_deref();
         // `{: width="800" height="533"}` after it: the size it is drawn at.
         let size = |name: &str| {
-            image
-                .attributes
-                .iter()
-                .find(|(n, _, _)| n == name)
-                .map(|(_, value, span)| Attr::written(source, value, *span))
+            crate::markdown::value_named(&image.attributes, name)
+                .map(|(value, span)| Attr::written(source, value, span))
         };
         article.images[index].width = size("width");
         article.images[index].height = size("height");

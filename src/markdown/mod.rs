@@ -74,6 +74,25 @@ impl Dialect {
     }
 }
 
+/// The value written for `name` among `pairs` (name, value, the value's
+/// span): a shortcode's parameters, a directive's options, the attribute
+/// list after a picture.
+pub fn value_named<'a>(pairs: &'a [(String, String, Span)], name: &str) -> Option<(&'a str, Span)> {
+    pairs
+        .iter()
+        .find(|(n, _, _)| n == name)
+        .map(|(_, value, span)| (value.as_str(), *span))
+}
+
+/// Each line of `text` without its line break, with the offset it starts at.
+fn lines_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_inclusive('\n').scan(0, |at, line| {
+        let start = *at;
+        *at += line.len();
+        Some((start, line.strip_suffix('\n').unwrap_or(line)))
+    })
+}
+
 /// A parsed Markdown article.
 pub struct MarkdownDocument {
     pub source: String,

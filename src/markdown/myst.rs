@@ -39,10 +39,7 @@ pub struct Directive {
 
 impl Directive {
     pub fn option(&self, name: &str) -> Option<(&str, Span)> {
-        self.options
-            .iter()
-            .find(|(n, _, _)| n == name)
-            .map(|(_, v, s)| (v.as_str(), *s))
+        super::value_named(&self.options, name)
     }
 }
 
@@ -180,14 +177,7 @@ pub fn find(text: &str) -> Myst {
         ..Myst::default()
     };
     let mut open: Vec<Open> = Vec::new();
-    let lines: Vec<(usize, &str)> = text
-        .split_inclusive('\n')
-        .scan(0, |at, line| {
-            let start = *at;
-            *at += line.len();
-            Some((start, line.strip_suffix('\n').unwrap_or(line)))
-        })
-        .collect();
+    let lines: Vec<(usize, &str)> = super::lines_at(text).collect();
     let mut i = 0;
     while i < lines.len() {
         let (at, line) = lines[i];
@@ -361,12 +351,7 @@ fn option(o: &regex::Captures<'_>, at: usize) -> (String, String, Span) {
 
 /// A MyST comment line, `% Ask the desk about this picture`.
 pub fn comments(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    text.split_inclusive('\n')
-        .scan(0, |at, line| {
-            let start = *at;
-            *at += line.len();
-            Some((start, line.strip_suffix('\n').unwrap_or(line)))
-        })
+    super::lines_at(text)
         .filter(|(_, line)| line.starts_with('%'))
         .map(|(at, line)| at..at + line.len())
 }

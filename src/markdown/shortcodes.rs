@@ -30,10 +30,7 @@ pub struct Shortcode {
 
 impl Shortcode {
     pub fn get(&self, name: &str) -> Option<(&str, Span)> {
-        self.params
-            .iter()
-            .find(|(n, _, _)| n == name)
-            .map(|(_, v, s)| (v.as_str(), *s))
+        super::value_named(&self.params, name)
     }
 }
 
