@@ -395,8 +395,11 @@ const SPACER_WORDS: &[&str] = &[
     "spc",
 ];
 
-/// Words a spacer's file name may hold beside its own.
-const SPACER_FILLERS: &[&str] = &["icon", "img", "white", "gif"];
+/// Words a spacer's file name may hold beside its own: a lazy loader's
+/// stand-in says what it is for (`lazyload-transparent-image-data.gif`).
+const SPACER_FILLERS: &[&str] = &[
+    "icon", "img", "image", "white", "gif", "data", "lazy", "lazyload",
+];
 
 /// An address whose picture a service draws from a live count: Hatena
 /// Bookmark's bookmark-count badges (`b.hatena.ne.jp/entry/image/…`, a
@@ -1424,6 +1427,7 @@ mod tests {
             "/common/icon_blank.gif",
             "/img/spacer.png?v=2",
             "https://s.yimg.com/g/images/transparent-1093278.png",
+            "/assets/lazyload-transparent-image-data.gif",
         ] {
             assert!(is_spacer(url), "{url}");
         }
@@ -1434,6 +1438,7 @@ mod tests {
             "/media/blank-slate-cover.jpg",
             "/images/x.jpg",
             "x.png",
+            "/img/lazy-image.png",
         ] {
             assert!(!is_spacer(url), "{url}");
         }
