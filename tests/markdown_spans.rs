@@ -978,6 +978,23 @@ fn myst_figure_and_image_directives() {
     );
 }
 
+/// A directive's `:width:` and `:height:` in pixels (`800px`, or a bare
+/// number) are the size the picture is drawn at, checked against the file
+/// as an attribute list's are; a percentage or another unit is relative
+/// to the page and is not.
+#[test]
+fn myst_sizes_in_pixels_are_checked_against_the_file() {
+    let source = format!(
+        "{LEAD}```{{image}} /uploads/2024/06/12/gannet-deck.jpg\n:alt: Passengers on the open deck\n:width: 800px\n:height: 200\n```\n\n\
+         A paragraph between the pictures, long enough to be prose.\n\n\
+         ```{{image}} /uploads/2024/06/12/gannet-deck.jpg\n:alt: Passengers on the deck at dusk\n:width: 80%\n:height: 20em\n```\n"
+    );
+    let (bytes, found) = findings(&source);
+    assert_eq!(flagged(&bytes, &found, "img-aspect-mismatch"), ["200"]);
+    let (_, human) = check("story.md", &source, "human");
+    assert!(human.contains("set :height: 533"), "{human}");
+}
+
 /// In a MyST document a link left empty gets its text from MyST (the
 /// target's title, or its address), and so does a cross-reference to
 /// another project (`xref:`) anywhere; an empty link in plain Markdown has

@@ -296,6 +296,17 @@ pub fn build<'d>(md: &'d MarkdownDocument, options: &Options, path: &Path) -> Ar
             false,
             false,
         );
+        // `:width: 800px` or `:width: 800`: drawn that many pixels wide,
+        // which the file is checked against. A percentage or another
+        // unit (`80%`, `20em`) is drawn relative to the page.
+        let pixels = |name: &str| {
+            directive
+                .option(name)
+                .filter(|(value, _)| in_pixels(value))
+                .map(attr)
+        };
+        article.images[index].width = pixels("width");
+        article.images[index].height = pixels("height");
         if !directive.figure {
             continue;
         }
@@ -637,4 +648,14 @@ mod collection_tests {
         assert_eq!(title("content/news/_index.md"), None);
         assert_eq!(title("<stdin>"), None);
     }
+}
+
+/// A MyST or docutils length in pixels: a number, with `px` or no unit.
+fn in_pixels(value: &str) -> bool {
+    let value = value.trim();
+    let number = value.strip_suffix("px").unwrap_or(value).trim_end();
+    !number.is_empty()
+        && number
+            .parse::<f64>()
+            .is_ok_and(|n| n.is_finite() && n >= 0.0)
 }

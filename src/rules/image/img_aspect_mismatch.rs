@@ -3,6 +3,7 @@
 //! declared height by more than 2 px (the tolerance Lighthouse uses).
 //! Faces come out stretched or squashed.
 
+use crate::article::Syntax;
 use super::picture_of;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Context, Rule};
@@ -50,10 +51,17 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
                     ),
                 )
                 .label(img.width?.span, "declared width")
-                .help(format!(
-                    "set height=\"{}\", or crop the image file to the shape you want (CSS object-fit: cover crops instead of distorting)",
-                    implied.round()
-                )),
+                .help(if img.syntax == Syntax::Directive {
+                    format!(
+                        "set :height: {}, or crop the image file to the shape you want",
+                        implied.round()
+                    )
+                } else {
+                    format!(
+                        "set height=\"{}\", or crop the image file to the shape you want (CSS object-fit: cover crops instead of distorting)",
+                        implied.round()
+                    )
+                }),
             )
         })
         .collect()
