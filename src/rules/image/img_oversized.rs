@@ -2,6 +2,7 @@
 //! to offer smaller files: every reader downloads pixels they never see
 //! (twice the width already covers high-density screens).
 
+use crate::article::Syntax;
 use super::{found, shown};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Context, Rule};
@@ -44,8 +45,14 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
                 )
                 .label(img.width?.span, "shown at this width")
                 .help(format!(
-                    "resize the file to {} px wide (twice the displayed width, for high-density screens), or add a srcset with smaller renditions",
-                    (shown_width * 2.0).round()
+                    "resize the file to {} px wide (twice the displayed width, for high-density screens){}",
+                    (shown_width * 2.0).round(),
+                    // Only HTML can offer smaller renditions beside it.
+                    if img.syntax == Syntax::Html {
+                        ", or add a srcset with smaller renditions"
+                    } else {
+                        ""
+                    }
                 )),
             )
         })
