@@ -1,5 +1,5 @@
-//! An article's bytes, read as an HTML page, as a Markdown article and as
-//! a Quarto document (Pandoc Markdown):
+//! An article's bytes, read as an HTML page, as a Markdown article, as a
+//! Quarto document (Pandoc Markdown) and as a page of a MyST project:
 //! decoding, the parse and every rule, with `data:` images and tracks
 //! probed in memory, then every report format; the document formats must
 //! parse.
@@ -18,7 +18,7 @@ fn rules() -> &'static [ActiveRule] {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let files = ["fuzz.html", "_posts/2024-05-01-fuzz.md", "posts/fuzz.qmd"]
+    let mut files: Vec<_> = ["fuzz.html", "_posts/2024-05-01-fuzz.md", "posts/fuzz.qmd"]
         .into_iter()
         .map(|name| {
             presslint::lint_bytes(
@@ -30,6 +30,16 @@ fuzz_target!(|data: &[u8]| {
             )
         })
         .collect();
+    let mut myst = presslint::config::article_options(rules());
+    myst.dialect = Some(presslint::markdown::Dialect::Myst);
+    files.push(presslint::lint_bytes_with(
+        "book/fuzz.md".into(),
+        data,
+        rules(),
+        &myst,
+        None,
+        &presslint::assets::Cache::default(),
+    ));
     let report = presslint::Report {
         files,
         errors: Vec::new(),
