@@ -625,6 +625,16 @@ fn collection_title(path: &Path) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
+/// A MyST or docutils length in pixels: a number, with `px` or no unit.
+fn in_pixels(value: &str) -> bool {
+    let value = value.trim();
+    let number = value.strip_suffix("px").unwrap_or(value).trim_end();
+    !number.is_empty()
+        && number
+            .parse::<f64>()
+            .is_ok_and(|n| n.is_finite() && n >= 0.0)
+}
+
 #[cfg(test)]
 mod collection_tests {
     use super::collection_title;
@@ -648,14 +658,4 @@ mod collection_tests {
         assert_eq!(title("content/news/_index.md"), None);
         assert_eq!(title("<stdin>"), None);
     }
-}
-
-/// A MyST or docutils length in pixels: a number, with `px` or no unit.
-fn in_pixels(value: &str) -> bool {
-    let value = value.trim();
-    let number = value.strip_suffix("px").unwrap_or(value).trim_end();
-    !number.is_empty()
-        && number
-            .parse::<f64>()
-            .is_ok_and(|n| n.is_finite() && n >= 0.0)
 }
