@@ -59,8 +59,8 @@ fn address(doc: &Document) -> Option<String> {
 
 /// The address's path names a review (`/reviews/…`, `/gear-reviews/…`,
 /// `/xbox-one-x-review/`, `/2017-in-review/…`), a hands-on test
-/// (`…-hands-on-…`, German `…-im-Test_…`, `Testbericht`) or a how-to guide
-/// (`…-how-to-…`).
+/// (`…-hands-on-…`, German `…-im-Test_…`, `Testbericht`, a consumer
+/// tester's `/tests/…` section) or a how-to guide (`…-how-to-…`).
 fn address_shows(address: &str) -> bool {
     let address = address.to_lowercase();
     let path = address.split(['?', '#']).next().unwrap_or(&address);
@@ -68,8 +68,7 @@ fn address_shows(address: &str) -> bool {
         .split_once("://")
         .map_or(path, |(_, rest)| rest.find('/').map_or("", |i| &rest[i..]));
     path.split('/').any(|segment| {
-        segment == "review"
-            || segment == "reviews"
+        matches!(segment, "review" | "reviews" | "test" | "tests")
             || segment.ends_with("-review")
             || segment.ends_with("-reviews")
             // German: "Beef-Maker-von-Aldi-im-Test_154632771.html".
@@ -97,6 +96,7 @@ mod tests {
             "https://www.theverge.com/23752959/apple-vision-pro-headset-hands-on-demo",
             "https://arstechnica.com/gadgets/2016/08/the-renter-how-to-make-your-home-smarter/",
             "https://www.chip.de/test/Beef-Maker-von-Aldi-im-Test_154632771.html",
+            "https://www.adac.de/rund-ums-fahrzeug/tests/kindersicherheit/kindersitztest-2018/",
         ] {
             assert!(address_shows(shows), "{shows}");
         }
@@ -108,6 +108,7 @@ mod tests {
             "https://www.example.com/hands-free-driving-law",
             "https://www.example.com/news/showtime-to-air-debate",
             "https://www.example.de/politik/corona-test-pflicht-fuer-reisende",
+            "https://www.example.com/news/covid-tests-run-short",
         ] {
             assert!(!address_shows(news), "{news}");
         }
