@@ -84,6 +84,15 @@ fn missing_paths_are_one_line_errors_and_the_rest_is_reported() {
     let report = json(&output);
     assert_eq!(report["files"].as_array().unwrap().len(), 1);
     assert_eq!(report["errors"][0]["path"], missing.display().to_string());
+    // The human report's closing lines say an input went unread: "No
+    // problems found" alone would read as a clean run.
+    let output = presslint().arg("check").arg(&missing).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(
+        stdout,
+        "1 input could not be read.\nNo problems found in 0 files.\n"
+    );
 }
 
 #[cfg(unix)]

@@ -41,7 +41,13 @@ impl Reporter for Human {
         }
     }
 
-    fn finish(&mut self, summary: &Summary, _errors: &[crate::source::InputError], out: &mut Sink) {
+    fn finish(&mut self, summary: &Summary, errors: &[crate::source::InputError], out: &mut Sink) {
+        // Said before the count, as the summary format says it: "No
+        // problems found in 0 files." alone reads as a clean run.
+        if !errors.is_empty() {
+            out.push_str(&super::plural(errors.len(), "input"));
+            out.push_str(" could not be read.\n");
+        }
         out.push_str(&summary.sentence());
         out.push('\n');
     }
