@@ -625,14 +625,32 @@ fn collection_title(path: &Path) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
-/// A MyST or docutils length in pixels: a number, with `px` or no unit.
+/// A MyST or docutils length in pixels: digits, maybe a decimal part,
+/// with `px` or no unit (`800px`, `533`, `412.5`), read as
+/// [`crate::article::Image::dimension`] reads a `width` attribute.
 fn in_pixels(value: &str) -> bool {
     let value = value.trim();
     let number = value.strip_suffix("px").unwrap_or(value).trim_end();
-    !number.is_empty()
-        && number
-            .parse::<f64>()
-            .is_ok_and(|n| n.is_finite() && n >= 0.0)
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, "0"));
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    digits(whole) && digits(fraction)
+}
+
+#[cfg(test)]
+mod pixel_tests {
+    use super::in_pixels;
+
+    #[test]
+    fn lengths_in_pixels() {
+        for px in ["800px", "533", " 412.5 ", "0"] {
+            assert!(in_pixels(px), "{px}");
+        }
+        for other in [
+            "80%", "20em", "1e-300", "-5", "NaN", "px", "", "1.", ".5", "3 in",
+        ] {
+            assert!(!in_pixels(other), "{other}");
+        }
+    }
 }
 
 #[cfg(test)]
