@@ -38,7 +38,7 @@ const FIXED_CLASSES: &[&str] = &[
 const FIXED_HEIGHT_LEVELS: usize = 8;
 
 /// A container that keeps the box of the image in it (see
-/// [`Image::boxed`]), or takes it out of the page's flow
+/// [`super::Image::boxed`]), or takes it out of the page's flow
 /// (`position:absolute` or `fixed`), where its size moves no text.
 pub(super) fn boxed(vis: &a11y::Visibility, img: ElementRef<'_>) -> bool {
     // A row of fixed height keeps its box however deep the picture sits

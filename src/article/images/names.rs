@@ -262,7 +262,7 @@ const TEXT_NAMES: &[&str] = &[
 ];
 
 /// What the names of a picture's files say it is: a drawing that carries
-/// data, a picture of text (see [`Image::drawing`], [`Image::of_text`]).
+/// data, a picture of text (see [`super::Image::drawing`], [`super::Image::of_text`]).
 /// A resizer's address names the file in its query
 /// (`/resize/762x/?url=https%3A%2F%2F…%2Fscreenshot-2022.jpg`), so the
 /// name is the last segment of the decoded address. A link to the
