@@ -432,6 +432,42 @@ fn cases() {
             "<video autoplay muted loop src=bg.mp4></video>",
             0,
         ),
+        // A slideshow's credit line linking to the agency's page is a
+        // credit, so the slide is a captioned photo (RIA Novosti's).
+        (
+            "caption-date-missing",
+            "<div class=slide><div class=photoview><span class=photoview__copyright><a href=/docs/copyright.html>© RIA Novosti / Alexei Kudenko</a></span><span class=photoview__desc-text><p>Hundreds of people took to the streets with flags.</p></span><img src=/images/2020/11/10/1583877919.jpg alt='People with flags on a street' width=600 height=338></div></div>",
+            1,
+        ),
+        // A block of schema.org microdata for machines is not drawn.
+        (
+            "link-name-missing",
+            "<div class=article__meta itemscope itemtype=https://schema.org/Article><div itemprop=mainEntityOfPage>https://example.ru/20201112/story.html</div><a itemprop=url href=https://example.ru/20201112/story.html></a><div itemprop=headline>Lavrov: no Turkish peacekeepers</div><div itemprop=datePublished>2020-11-12T12:37</div></div>",
+            0,
+        ),
+        (
+            "link-name-missing",
+            "<div itemscope itemtype=https://schema.org/Person><a itemprop=url href=/people/lavrov></a><span itemprop=name>Sergei Lavrov</span></div>",
+            1,
+        ),
+        // A date a script writes into an empty <time>.
+        (
+            "link-name-missing",
+            "<a href='/story?comment=2390458' class=live__item__date><time class=time data-date=1610544493></time></a>",
+            0,
+        ),
+        // An avatar Atomizer's classes take out of the flow.
+        (
+            "img-unsized",
+            "<div class='Mih(84px)'><img class='Bdrs(48%) Pos(a) W(84px) H(84px)' src=/avatars/kc2.jpg alt=''></div>",
+            0,
+        ),
+        // A plain line before a highlighter's wrapper introduces its code.
+        (
+            "heading-fake",
+            "<p>The harbour authority published the tide readings as a CSV file, one line per reading, and the council's data desk loaded them into a table.</p><p>You will also need to add a new repository</p><div class=geshifilter><pre>&lt;repository&gt;…&lt;/repository&gt;</pre></div><p>Then build the project and run the loader against the readings from the winter storms.</p>",
+            0,
+        ),
     ];
     let failures: Vec<String> = cases
         .iter()

@@ -11,8 +11,9 @@
 //!   dialog closed at load (`<dialog>` without `open`, a `modal`,
 //!   `popup` or `dialog` class or id), a widget its library hides until opened (a blueimp
 //!   or PhotoSwipe lightbox, Jetpack's unselected comment-login panels,
-//!   Google Translate's tooltip), a closed Bootstrap collapse panel or dropdown menu, on it or an
-//!   ancestor (`visibility: hidden` and `aria-hidden` leave the
+//!   Google Translate's tooltip), a closed Bootstrap collapse panel or dropdown menu, a
+//!   block of schema.org microdata written for machines (raw timestamps and
+//!   addresses in `itemprop` children), on it or an ancestor (`visibility: hidden` and `aria-hidden` leave the
 //!   box in place);
 //! - the page's own `<style>` sheets count too, for rules that set
 //!   `display: none` or `visibility: hidden` with a simple selector or
@@ -217,7 +218,56 @@ fn print_picture(el: ElementRef<'_>) -> bool {
             .any(|a| matches!(a.value().name(), "a" | "button"))
 }
 
+/// How many of a block's children holding a raw value (an ISO date, an
+/// address) make it a microdata block rather than content.
+const RAW_VALUES: usize = 2;
+
+/// A block of schema.org microdata written for machines (`<div
+/// itemscope itemtype="https://schema.org/Article">` whose every child is
+/// an `itemprop` carrying the headline, `2020-11-12T12:37`, the page's
+/// address…), which the site's style sheet hides: no page shows readers
+/// raw timestamps and addresses as its text.
+fn microdata_block(el: ElementRef<'_>) -> bool {
+    let raw = |text: &str| {
+        let text = text.trim();
+        let b = text.as_bytes();
+        let iso_date = b.len() >= 10
+            && b[..4].iter().all(u8::is_ascii_digit)
+            && b[4] == b'-'
+            && b[5..7].iter().all(u8::is_ascii_digit)
+            && b[7] == b'-'
+            && b[8..10].iter().all(u8::is_ascii_digit)
+            && !text.contains(' ');
+        let address = (text.starts_with("https://") || text.starts_with("http://"))
+            && !text.contains(char::is_whitespace);
+        iso_date || address
+    };
+    if el.value().attribute("itemscope").is_none()
+        || matches!(el.value().name(), "html" | "body" | "main" | "article")
+    {
+        return false;
+    }
+    let mut raw_values = 0;
+    for child in el.children().filter_map(ElementRef::wrap) {
+        if child.value().attribute("itemprop").is_none() {
+            return false;
+        }
+        if matches!(child.value().name(), "meta" | "link") {
+            continue;
+        }
+        // A value is short: a child with more text than that is content.
+        let text: String = child.text().flat_map(str::chars).take(300).collect();
+        if text.chars().count() < 300 && raw(&text) {
+            raw_values += 1;
+        }
+    }
+    raw_values >= RAW_VALUES
+}
+
 fn display_none(el: ElementRef<'_>) -> bool {
+    if microdata_block(el) {
+        return true;
+    }
     // Every test below reads one of these, or is about a `<dialog>`: most
     // elements are ruled out here.
     let v = el.value();

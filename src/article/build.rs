@@ -71,11 +71,13 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
         {
             last.rule_after = true;
         }
-        // A `<pre>` right after a paragraph, its sibling.
+        // A `<pre>` right after a paragraph, its sibling, or the first
+        // thing in a highlighter's wrapper that is (`<div
+        // class="geshifilter"><pre>`, `<div class="highlight"><pre>`).
         if name == "pre"
             && exposed(el)
             && let Some(last) = article.blocks.last_mut()
-            && el
+            && code_block(el)
                 .prev_siblings()
                 .find_map(ElementRef::wrap)
                 .is_some_and(|p| {
@@ -276,6 +278,26 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
 }
 
 /// A `<p>` as a block of the story's text.
+/// The block a `<pre>` makes on the page: itself, or the `<div>`s around
+/// it, two at most, of which it is the first content (a syntax
+/// highlighter's wrapper).
+fn code_block(pre: ElementRef<'_>) -> ElementRef<'_> {
+    let mut block = pre;
+    for _ in 0..2 {
+        let Some(parent) = block.parent().and_then(ElementRef::wrap) else {
+            break;
+        };
+        let first = parent.children().find(|n| {
+            n.value().is_element() || n.value().as_text().is_some_and(|t| !t.trim().is_empty())
+        });
+        if parent.value().name() != "div" || first.map(|n| n.id()) != Some(block.id()) {
+            break;
+        }
+        block = parent;
+    }
+    block
+}
+
 fn paragraph(
     doc: &Document,
     p: ElementRef<'_>,

@@ -79,6 +79,7 @@ const AD_HOSTS: &[&str] = &[
     "flashtalking.com",
     "grmtas.com",
     "gourmetads.com",
+    "gemini.yahoo.com",
 ];
 
 /// The element, or an element a few levels around it, is an advertising
@@ -186,16 +187,24 @@ fn self_and_ancestors(el: ElementRef<'_>, levels: usize) -> impl Iterator<Item =
 }
 
 /// The element holds a custom element with nothing in it yet
-/// (`<wx-widget type="current-conditions">`), or it is a weather widget's
-/// template (in a block whose class or id has the word `weather`), every
-/// element of which is empty (`<div class="location"></div><div
-/// class="temp"></div>`): a widget its script draws at load time, whose
-/// text the page does not hold.
+/// (`<wx-widget type="current-conditions">`), or an empty `<time>` whose
+/// date is in an attribute (`<time data-date="1610544493"></time>`,
+/// `<time datetime="…"></time>`), which a script writes out in the
+/// reader's time zone; or it is a weather widget's template (in a block
+/// whose class or id has the word `weather`), every element of which is
+/// empty (`<div class="location"></div><div class="temp"></div>`): a
+/// widget its script draws at load time, whose text the page does not
+/// hold.
 pub fn holds_unrendered_widget(el: ElementRef<'_>) -> bool {
     el.descendants().filter_map(ElementRef::wrap).any(|e| {
-        e.value().name().contains('-')
-            && !e.value().attrs().any(|(name, _)| name == "alt")
-            && e.children().next().is_none()
+        let name = e.value().name();
+        let empty = e.children().next().is_none();
+        (name.contains('-') && !e.value().attrs().any(|(name, _)| name == "alt") && empty)
+            || (name == "time"
+                && empty
+                && e.value().attrs().any(|(name, value)| {
+                    (name == "datetime" || name.starts_with("data-")) && !value.trim().is_empty()
+                }))
     }) || weather_template(el)
 }
 

@@ -239,6 +239,21 @@ pub fn identity(url: &str) -> Vec<String> {
         renamed = head;
     }
     let mut out = Vec::new();
+    // One upload's folder, named by its number, holding its renditions
+    // under a hash each (`…/20201111183146349/detail_42ac0e61….jpg` and
+    // `…/tabloid_0913bfa6….jpg`): the folder is the picture.
+    if let Some(folder) = segments.last()
+        && folder.len() >= 12
+        && folder.bytes().all(|b| b.is_ascii_digit())
+        && stem.split_once('_').is_some_and(|(rendition, hash)| {
+            !rendition.is_empty()
+                && rendition.bytes().all(|b| b.is_ascii_alphabetic())
+                && hash.len() >= 16
+                && hash.bytes().all(|b| b.is_ascii_hexdigit())
+        })
+    {
+        out.push(format!("@{folder}"));
+    }
     let stems = if renamed == stem {
         vec![stem]
     } else {
@@ -487,6 +502,15 @@ mod tests {
         ));
         // Not a short suffix telling two shots apart.
         assert!(!same("/img/shoot-123456-a.jpg", "/img/shoot-123456-b.jpg"));
+        // One upload's numbered folder, its renditions under a hash each.
+        assert!(same(
+            "https://icdn.lenta.ru/images/2020/11/11/18/20201111183146349/detail_42ac0e615699f8dbf3bfd6c3428eaf28.jpg",
+            "https://icdn.lenta.ru/images/2020/11/11/18/20201111183146349/tabloid_0913bfa6c9544644c4b57d88fd687222.jpg"
+        ));
+        assert!(!same(
+            "https://icdn.lenta.ru/images/2020/11/11/18/20201111183146349/detail_42ac0e615699f8dbf3bfd6c3428eaf28.jpg",
+            "https://icdn.lenta.ru/images/2020/11/11/19/20201111190011222/detail_0913bfa6c9544644c4b57d88fd687222.jpg"
+        ));
     }
 
     #[test]

@@ -306,8 +306,9 @@ pub fn figures(
             || vis.is_inert(el)
             || inside_link(el)
             // A headline linking to another story, or a `<figcaption>`
-            // holding a heading and its excerpt: a teaser card's.
-            || caption_is_link(el)
+            // holding a heading and its excerpt: a teaser card's. A credit
+            // line may link to its agency's or photographer's page.
+            || caption_is_link(el) && !found.linked_credit(el)
             || name == "figcaption" && holds_heading(el)
             || in_byline(el)
             // A caption inside any <figure> is that figure's, pictured

@@ -489,6 +489,20 @@ impl<'a> Found<'a> {
                 .any(|d| d.value().name() == "h1")
     }
 
+    /// A picture's credit line, marked as one, whose text links to the
+    /// agency's or the photographer's page: `<span
+    /// class="photoview__copyright"><a href="/docs/copyright.html">© RIA
+    /// Novosti / Name</a></span>`. It reads as a credit in one of the
+    /// unmistakable forms, so it is not a teaser's headline.
+    pub(super) fn linked_credit(&self, el: ElementRef<'_>) -> bool {
+        marks(el, &marks_picture_credit) && !marks(el, &marks_caption) && {
+            let text = caption_text(self.doc, el);
+            let text = text.trim();
+            text.chars().count() <= CREDIT_LINE_CHARS
+                && crate::text::strong_credit(text).is_some_and(|f| f.start == 0)
+        }
+    }
+
     /// The element a caption outside any `<figure>` belongs to: its
     /// nearest ancestor, a few levels up at most, that holds an image, if
     /// it holds a few images at most and is not the page's body or main

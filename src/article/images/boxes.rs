@@ -16,17 +16,19 @@ const BOX_LEVELS: usize = 3;
 
 /// Classes that take a box out of the page's flow: the utility classes for
 /// it (Tailwind's and atomic CSS's `absolute`, Bootstrap's
-/// `position-absolute`), and Foundation's dropdown, a hover card its
-/// style sheet places over the page.
-const OUT_OF_FLOW_CLASSES: &[&str] = &["absolute", "position-absolute", "f-dropdown"];
+/// `position-absolute`, Atomizer's `Pos(a)` as Yahoo writes it), and
+/// Foundation's dropdown, a hover card its style sheet places over the
+/// page.
+const OUT_OF_FLOW_CLASSES: &[&str] = &["absolute", "position-absolute", "Pos(a)", "f-dropdown"];
 
 /// Classes that fix a bar to the window: Bootstrap's `position-fixed`,
 /// `fixed-top` and `fixed-bottom`, Bootstrap 3's `navbar-fixed-top` and
-/// `navbar-fixed-bottom`, and `fixed` (Tailwind's utility, Foundation's
-/// top bar). Nothing inside such a bar, however deep, moves the page's
-/// text when it loads.
+/// `navbar-fixed-bottom`, `fixed` (Tailwind's utility, Foundation's top
+/// bar) and Atomizer's `Pos(f)`. Nothing inside such a bar, however deep,
+/// moves the page's text when it loads.
 const FIXED_CLASSES: &[&str] = &[
     "fixed",
+    "Pos(f)",
     "position-fixed",
     "fixed-top",
     "fixed-bottom",
@@ -64,8 +66,9 @@ pub(super) fn boxed(vis: &a11y::Visibility, img: ElementRef<'_>) -> bool {
         return true;
     }
     // The page's style sheet holds the image's own box (`.hero__media {
-    // position: absolute }`, `img.lead { aspect-ratio: 3 / 2 }`).
-    if vis.holds_box(img) {
+    // position: absolute }`, `img.lead { aspect-ratio: 3 / 2 }`), or its
+    // own style or class takes it out of the flow (an avatar's `Pos(a)`).
+    if vis.holds_box(img) || out_of_flow(img) {
         return true;
     }
     img.ancestors()
@@ -78,12 +81,7 @@ pub(super) fn boxed(vis: &a11y::Visibility, img: ElementRef<'_>) -> bool {
                 || vis.holds_box(el)
                 || a11y::style(el, "aspect-ratio").is_some_and(|v| v != "auto")
                 || percent_padding(el)
-                || a11y::style(el, "position").is_some_and(|v| v.eq_ignore_ascii_case("absolute"))
-                || el.value().attribute("class").is_some_and(|classes| {
-                    classes
-                        .split_ascii_whitespace()
-                        .any(|c| OUT_OF_FLOW_CLASSES.contains(&c))
-                })
+                || out_of_flow(el)
                 // A `<canvas>` beside the picture holds the box at the
                 // canvas's proportions (a React image's placeholder), and so
                 // does an empty element with a percentage padding (`<div
@@ -94,6 +92,17 @@ pub(super) fn boxed(vis: &a11y::Visibility, img: ElementRef<'_>) -> bool {
                 // siblings is not searched once per image.
                 || html::first_elements(el.children(), PLACEHOLDER_SIBLINGS)
                     .any(|c| c.value().name() == "canvas" || spacer(vis, c))
+        })
+}
+
+/// The element's own style or class takes it out of the page's flow
+/// (`position: absolute`, [`OUT_OF_FLOW_CLASSES`]).
+fn out_of_flow(el: ElementRef<'_>) -> bool {
+    a11y::style(el, "position").is_some_and(|v| v.eq_ignore_ascii_case("absolute"))
+        || el.value().attribute("class").is_some_and(|classes| {
+            classes
+                .split_ascii_whitespace()
+                .any(|c| OUT_OF_FLOW_CLASSES.contains(&c))
         })
 }
 

@@ -38,11 +38,26 @@ pub fn is_beacon(url: &str) -> bool {
             .iter()
             .any(|p| host.starts_with(p))
             && path.contains('?'))
+        || counting_script(path)
         || url.contains("facebook.com/tr")
         || BEACON_HOSTS.iter().any(|h| {
             host.strip_suffix(h)
                 .is_some_and(|sub| sub.is_empty() || sub.ends_with('.'))
         })
+}
+
+/// A server script that counts views, shown as an image
+/// (`/bitrix/counter.php?id=1339559`, `/cgi-bin/count.cgi`, `hit.asp`).
+fn counting_script(path: &str) -> bool {
+    let file = path.split(['?', '#']).next().unwrap_or("");
+    let file = file.rsplit('/').next().unwrap_or("");
+    file.rsplit_once('.').is_some_and(|(stem, ext)| {
+        matches!(ext, "php" | "asp" | "aspx" | "cgi" | "pl" | "jsp")
+            && matches!(
+                stem,
+                "counter" | "count" | "hit" | "hits" | "track" | "tracker" | "pixel" | "beacon"
+            )
+    })
 }
 
 /// A spacer's address: a transparent GIF or PNG named for what it is
@@ -302,7 +317,25 @@ pub fn file_says<'a>(addresses: impl IntoIterator<Item = &'a str>) -> (bool, boo
 
 #[cfg(test)]
 mod tests {
-    use super::{file_says, is_file_name, is_live_count, is_spacer, is_spinner};
+    use super::{file_says, is_beacon, is_file_name, is_live_count, is_spacer, is_spinner};
+
+    #[test]
+    fn view_counting_scripts_are_beacons() {
+        for url in [
+            "/bitrix/counter.php?id=1339559",
+            "https://example.ru/cgi-bin/count.cgi?page=12",
+            "/stats/hit.asp",
+        ] {
+            assert!(is_beacon(url), "{url}");
+        }
+        for url in [
+            "/images/counter-protest.jpg",
+            "/thumb.php?src=counter.jpg",
+            "/count.php.jpg",
+        ] {
+            assert!(!is_beacon(url), "{url}");
+        }
+    }
 
     #[test]
     fn spinners_are_named_for_what_they_show() {

@@ -249,7 +249,8 @@ fn is_signature(text: &str) -> bool {
 
 /// A byline in another language: "Un texte de Frédéric Zalac", "Texto de
 /// …", or a short word for "by" followed by a name only ("Par Jean
-/// Dupont", "Von Anna Müller", "Por María López", "Di Marco Rossi"). "Von
+/// Dupont", "Von Anna Müller", "Por María López", "Di Marco Rossi",
+/// "Подготовил Михаил Генчу"). "Von
 /// der Leyen unter Druck" and "Di Maio attacca" go on with words that are
 /// not a name.
 fn is_foreign_byline(text: &str) -> bool {
@@ -262,8 +263,13 @@ fn is_foreign_byline(text: &str) -> bool {
     }
     let mut words = text.split_whitespace();
     let by = words.next().unwrap_or_default().to_lowercase();
+    let by = by.trim_end_matches(':');
     let name: Vec<&str> = words.collect();
-    matches!(by.as_str(), "par" | "von" | "por" | "di" | "door" | "av" | "af")
+    // Russian "Подготовил Михаил Генчу" (prepared by), "Автор: …", "Текст: …".
+    matches!(
+        by,
+        "par" | "von" | "por" | "di" | "door" | "av" | "af" | "подготовил" | "подготовила" | "автор" | "текст"
+    )
         && (1..=5).contains(&name.len())
         && name.iter().all(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
@@ -438,6 +444,7 @@ mod tests {
             "Un texte de Frédéric Zalac d'Enquête",
             "Par Jean Dupont et Marie Martin",
             "Von Anna Müller",
+            "Подготовил Михаил Генчу",
             "Eloïse BAJOU",
             "What are these fucktards thinking???",
             "Ivan - 16.08.2015 г. 10:16:23",
