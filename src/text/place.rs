@@ -519,6 +519,17 @@ fn after_locative(text: &str, tokens: &[Token], i: usize, gaz: &Gazetteer) -> Op
         // "Toronto's Beaches", "Manhattan's Lower East Side": the place owns
         // the name after it.
         let owner = tokens[e - 1].is_possessive();
+        // "in Berlin am Montag", "à Paris le 16 mars": the run went on
+        // through a connector that joins no known name to the place.
+        // Not "of": "the Bank of England" is an institution's name.
+        let joined_on = e < k && tokens[e].text != "of" && in_list(CONNECTORS, tokens[e].text);
+        if joined_on {
+            return Some(Found {
+                start: tokens[j].start,
+                end: tokens[e - 1].start + tokens[e - 1].bare().len(),
+                kind: "locative",
+            });
+        }
         if e == k || rest_is_landmark || owner {
             // "to the Texas governor", "above Jupiter's cloud tops": a name
             // used as an adjective before a noun. Not before a venue after
@@ -739,6 +750,7 @@ const FEATURE_ENDS: &[&str] = &[
     "Forest",
     "Sound",
     "Strait",
+    "Mountain",
     "Mountains",
     "Hills",
     "Gorge",
