@@ -507,7 +507,10 @@ mod tests {
         assert!(a.place.is_some() && a.date.is_some());
         let a = analyze("МОСКВА, 12 ноя — РИА Новости.", &[]);
         assert!(a.place.is_some() && a.date.is_some());
-        let a = analyze("Акция протеста в Москве 12 ноября 2020 года. Фото: Иван Петров", &[]);
+        let a = analyze(
+            "Акция протеста в Москве 12 ноября 2020 года. Фото: Иван Петров",
+            &[],
+        );
         assert!(a.credit.is_some() && a.date.is_some() && a.place.is_some());
         assert!(analyze("Митинг в четверг", &[]).date.is_some());
         // A title is no place; a month alone is no date.
