@@ -427,14 +427,14 @@ impl Styles {
 
     /// A rule gives `el` a box at a ratio (see [`Effect::HoldsBox`]), and
     /// no rule, at any screen width, takes it away.
-    pub fn holds_box(&self, el: ElementRef<'_>) -> bool {
-        self.holds(el, Effect::HoldsBox, Effect::FreesBox)
+    pub fn holds_box(&self, el: ElementRef<'_>, marks: &AncestorMarks<'_>) -> bool {
+        self.holds(el, Effect::HoldsBox, Effect::FreesBox, marks)
     }
 
     /// A rule gives `el` a height in pixels (see [`Effect::FixesHeight`]),
     /// and no rule, at any screen width, sets it to something else.
-    pub fn fixes_height(&self, el: ElementRef<'_>) -> bool {
-        self.holds(el, Effect::FixesHeight, Effect::FreesHeight)
+    pub fn fixes_height(&self, el: ElementRef<'_>, marks: &AncestorMarks<'_>) -> bool {
+        self.holds(el, Effect::FixesHeight, Effect::FreesHeight, marks)
     }
 
     /// Rules give the image `el` a width and a height at every screen
@@ -475,21 +475,33 @@ impl Styles {
 
     /// Rules matching `el` have the effect `hold` at every screen width,
     /// and none has `free` at any.
-    fn holds(&self, el: ElementRef<'_>, hold: Effect, free: Effect) -> bool {
+    /// Rules of one compound selector, and rules through ancestors (`.item
+    /// .hem { padding: 0 0 61% }`), kept with those that hide or show.
+    fn holds(
+        &self,
+        el: ElementRef<'_>,
+        hold: Effect,
+        free: Effect,
+        marks: &AncestorMarks<'_>,
+    ) -> bool {
         let mut held = Vec::new();
         let classes = el.value().classes().count();
-        for rule in self.simple.candidates(el) {
+        for rule in self
+            .simple
+            .candidates(el)
+            .chain(self.chain_shows.candidates(el))
+        {
             if !self.visit() {
                 return false;
             }
-            if (rule.effect == hold || rule.effect == free)
-                && self.spend_on_match(rule, classes)
-                && rule.selector.matches(&el)
-            {
-                if rule.effect == free {
-                    return false;
-                }
-                held.push(rule.widths);
+            if rule.effect != hold && rule.effect != free {
+                continue;
+            }
+            match self.matches(rule, el, classes, marks) {
+                Some(true) if rule.effect == free => return false,
+                Some(true) => held.push(rule.widths),
+                Some(false) => {}
+                None => return false,
             }
         }
         !held.is_empty() && cover_all_widths(held)
@@ -671,17 +683,20 @@ impl<'i> QualifiedRuleParser<'i> for Rules<'_> {
             let Ok(selector) = Selector::parse(part) else {
                 continue;
             };
-            // Through ancestors, a rule sizes an image or hides and shows
-            // (`.share .sd-sharing > h3 { display: none }`); the boxes it
-            // holds are read from simple rules only.
+            // Through ancestors, a rule sizes an image, hides and shows
+            // (`.share .sd-sharing > h3 { display: none }`), or holds a
+            // box at a ratio (`.item .hem { padding: 0 0 61% }`). It frees
+            // none: a theme's spacing for every block of a kind (`.entry
+            // .wp-block-image { padding-bottom: 0 }`) is not about the box
+            // a rule of its own holds. Heights are read from simple rules
+            // only: a menu's links (`.main-nav .menu > li > a { height:
+            // 95px }`) are as tall as their line, and a flag in one still
+            // pushes the text beside it.
             for &effect in effects.iter().filter(|e| {
                 simple
                     || !matches!(
                         e,
-                        Effect::HoldsBox
-                            | Effect::FreesBox
-                            | Effect::FixesHeight
-                            | Effect::FreesHeight
+                        Effect::FreesBox | Effect::FixesHeight | Effect::FreesHeight
                     )
             }) {
                 self.0
@@ -854,19 +869,36 @@ impl<'i> DeclarationParser<'i> for Declarations {
                     .strip_suffix("px")
                     .is_some_and(|n| n.trim().parse::<f64>().is_ok_and(|n| n > 0.0)),
             );
-        } else if ["padding-bottom", "padding-top", "aspect-ratio", "position"]
-            .iter()
-            .any(|p| name.eq_ignore_ascii_case(p))
+        } else if [
+            "padding",
+            "padding-bottom",
+            "padding-top",
+            "aspect-ratio",
+            "position",
+        ]
+        .iter()
+        .any(|p| name.eq_ignore_ascii_case(p))
         {
             let held = if name.eq_ignore_ascii_case("aspect-ratio") {
                 !value.is_empty() && value != "auto"
             } else if name.eq_ignore_ascii_case("position") {
                 matches!(value, "absolute" | "fixed")
+            } else if name.eq_ignore_ascii_case("padding") {
+                // The shorthand's top (its first value) or bottom (its
+                // third, or its first when it has fewer than three):
+                // `padding: 0 0 61%`.
+                let values: Vec<&str> = value.split_whitespace().collect();
+                let bottom = values.get(2).or(values.first());
+                values.first().is_some_and(|v| v.ends_with('%'))
+                    || bottom.is_some_and(|v| v.ends_with('%'))
             } else {
                 value.ends_with('%')
             };
-            // Any one of them holding the box holds it.
-            if held || self.boxed != Some(true) {
+            // Any one of them holding the box holds it. The shorthand only
+            // holds one: `padding: 8px` is every box's spacing, and says
+            // nothing of a ratio set elsewhere.
+            let shorthand = name.eq_ignore_ascii_case("padding");
+            if held || (self.boxed != Some(true) && !shorthand) {
                 self.boxed = Some(held);
             }
         }
@@ -908,6 +940,14 @@ mod tests {
             .filter_map(ElementRef::wrap)
             .map(|el| ask(&styles, el))
             .collect()
+    }
+
+    fn holds_box(styles: &Styles, el: ElementRef<'_>) -> bool {
+        styles.holds_box(el, &AncestorMarks::of(el))
+    }
+
+    fn fixes_height(styles: &Styles, el: ElementRef<'_>) -> bool {
+        styles.fixes_height(el, &AncestorMarks::of(el))
     }
 
     fn effects(css: &str, html: &str) -> Vec<Option<Effect>> {
@@ -968,10 +1008,7 @@ mod tests {
                    @media (max-width: 600px) { .gap { position: absolute } }
                    @media print { .printed { position: absolute } }";
         let html = r#"<span class="note"></span><div class="wide"></div><div class="gap"></div><div class="printed"></div>"#;
-        assert_eq!(
-            each(css, html, Styles::holds_box),
-            [true, true, false, false]
-        );
+        assert_eq!(each(css, html, holds_box), [true, true, false, false]);
         assert_eq!(effects(css, html), [None, None, None, None]);
         assert_eq!(
             media_widths("screen and (min-width: 2em) and (max-width: 40rem)"),
@@ -987,7 +1024,7 @@ mod tests {
             "@supports (object-fit: cover) and (display: flex) { .hero { position: absolute } }
                    @supports not (display: grid) { .fallback { position: absolute } }";
         let html = r#"<img class="hero"><img class="fallback">"#;
-        assert_eq!(each(css, html, Styles::holds_box), [true, false]);
+        assert_eq!(each(css, html, holds_box), [true, false]);
     }
 
     #[test]
@@ -1001,7 +1038,7 @@ mod tests {
         let boxes = each(
             css,
             r#"<div class="image-wrapper"></div><div class="kHCVke"></div><div class="thumb"></div><div class="free"></div><div class="lead"></div><span class="footnote"></span>"#,
-            Styles::holds_box,
+            holds_box,
         );
         // Held on phones, given up on wide screens: not held.
         assert_eq!(boxes, [true, true, false, false, false, true]);
@@ -1012,7 +1049,7 @@ mod tests {
         let heights = each(
             heights_css,
             r#"<div class="avatar"></div><div class="row"></div><div class="grow"></div><div class="tall"></div><div class="none"></div>"#,
-            Styles::fixes_height,
+            fixes_height,
         );
         assert_eq!(heights, [true, true, false, false, false]);
         // A rule that holds a box and hides still hides.
@@ -1020,6 +1057,28 @@ mod tests {
             effects(css, r#"<div class="kHCVke"></div>"#),
             [Some(Effect::NotDrawn)]
         );
+    }
+
+    #[test]
+    fn ratio_boxes_through_ancestors_and_the_padding_shorthand() {
+        let css = ".item .hem { height: 0; padding: 0 0 61% }
+                   .card { padding: 8px }
+                   .entry .card { padding-bottom: 0 }";
+        let doc = scraper::Html::parse_fragment(
+            r#"<div class="item"><div class="hem"></div></div><div class="hem"></div><div class="entry"><div class="card"></div></div>"#,
+        );
+        let styles = Styles::read(std::iter::once(css));
+        let held = |class: &str| {
+            let selector = scraper::Selector::parse(class).expect("selector");
+            doc.select(&selector)
+                .map(|el| styles.holds_box(el, &AncestorMarks::of(el)))
+                .collect::<Vec<_>>()
+        };
+        // Held through its ancestor, and not where the ancestor is not.
+        assert_eq!(held(".hem"), [true, false]);
+        // Spacing in the shorthand holds nothing, and a rule through
+        // ancestors frees nothing.
+        assert_eq!(held(".card"), [false]);
     }
 
     #[test]

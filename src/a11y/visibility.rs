@@ -572,10 +572,10 @@ impl Visibility {
                         let sheet = if styles.is_empty() || unrendered {
                             None
                         } else {
-                            if styles.holds_box(el) {
+                            if styles.holds_box(el, &marks) {
                                 out.boxes.insert(id);
                             }
-                            if styles.fixes_height(el) {
+                            if styles.fixes_height(el, &marks) {
                                 out.heights.insert(id);
                             }
                             if el.value().name() == "img" && styles.sizes(el, &marks) {
