@@ -489,7 +489,11 @@ mod tests {
             place("Hikers at the foot of Franz Josef Glacier"),
             place("The plague wiped out half of Europe in the 14th century"),
             place("A view from the summit ridge of the proposed Yucca Mountain repository site"),
-            // Other languages' names for countries (CLDR).
+            // Other languages' prepositions and names for countries (CLDR).
+            place("Manifestantes em Lisboa, Portugal"),
+            place("Protesta nel Lazio"),
+            place("Betoging bij Amsterdam"),
+            place("Demonstration i Stockholm"),
             place("Proteste in Deutschland"),
             place("Zemes nogruvums Askā, Norvēģijā"),
             // Russian, with the case endings undone: "в Ереване" is in
