@@ -22,6 +22,12 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         .filter(|img| {
             img.alt.is_none() && !img.presentational && !img.aria_named && !img.titled && !img.vendor
         })
+        // A slot with no address at all, outside any link or button: a
+        // script puts a picture there when a panel opens or a reader signs
+        // in (a QR code's popup, a viewer's frame, an avatar); until then
+        // nothing is drawn. In a link or button it is the control's icon
+        // (a sprite drawn by the style sheet) and names it.
+        .filter(|img| !(img.references.is_empty() && img.link.is_none() && !img.in_button))
         .map(|img| {
             let help = match img.syntax {
                 Syntax::Html if ctx.article.is_tracking_pixel(img) => "this is a spacer or tracking pixel, not a picture: add alt=\"\" (or aria-hidden=\"true\") so screen readers skip it",
