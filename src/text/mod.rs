@@ -297,6 +297,8 @@ mod tests {
         assert!(found("Zemes nogruvums Askā, Norvēģijā, 2021.gada janvāris").1);
         assert!(found("Ünnepség Budapesten 2015. augusztus 20-án").1);
         assert!(found("Protest w Warszawie, 3 maja 2019").1);
+        // Full-width digits are digits: the date patterns still run.
+        assert!(found("２０１９年７月１１日撮影").1);
         assert!(!found("In 2016 May became prime minister").1);
         // A copyright sign glued to the caption opens the credit; the
         // words before it are the caption's.
