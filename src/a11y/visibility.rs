@@ -11,10 +11,11 @@
 //!   dialog closed at load (`<dialog>` without `open`, a `modal`,
 //!   `popup` or `dialog` class or id), a widget its library hides until opened (a blueimp
 //!   or PhotoSwipe lightbox, Jetpack's unselected comment-login panels,
-//!   Google Translate's tooltip), a closed Bootstrap collapse panel or dropdown menu, a
-//!   block of schema.org microdata written for machines (raw timestamps and
-//!   addresses in `itemprop` children), on it or an ancestor (`visibility: hidden` and `aria-hidden` leave the
-//!   box in place);
+//!   Google Translate's tooltip), a closed Bootstrap collapse panel or
+//!   dropdown menu, a block of schema.org microdata written for machines
+//!   (raw timestamps and addresses in `itemprop` children), on it or an
+//!   ancestor (`visibility: hidden` and `aria-hidden` leave the box in
+//!   place);
 //! - the page's own `<style>` sheets count too, for rules that set
 //!   `display: none` or `visibility: hidden` with a simple selector or
 //!   one through ancestors, and no state such as `:hover` (see

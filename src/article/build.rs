@@ -277,7 +277,6 @@ pub fn build<'d>(doc: &'d Document, options: &Options) -> Article<'d> {
     article
 }
 
-/// A `<p>` as a block of the story's text.
 /// The block a `<pre>` makes on the page: itself, or the `<div>`s around
 /// it, two at most, of which it is the first content (a syntax
 /// highlighter's wrapper).
@@ -298,6 +297,7 @@ fn code_block(pre: ElementRef<'_>) -> ElementRef<'_> {
     block
 }
 
+/// A `<p>` as a block of the story's text.
 fn paragraph(
     doc: &Document,
     p: ElementRef<'_>,
