@@ -150,9 +150,10 @@ const REASON: &str = "reason";
 /// reason -->` on a line of its own above the finding, indented like it,
 /// with `reason` selected when the editor takes snippets. Offered only
 /// when the comment suppresses this finding and changes no other: linted
-/// with the comment in place, the findings are the same but this one (a
-/// comment there would land inside a start tag written over several
-/// lines, or split a Markdown paragraph, and is then not offered).
+/// with the comment in place, the findings are the same but this one, and
+/// with a plain comment in its place they are all the same (a comment
+/// there would land inside a start tag written over several lines, or
+/// split a Markdown paragraph, and is then not offered).
 fn suppress(
     uri: &Uri,
     version: i32,
@@ -185,9 +186,6 @@ fn suppress(
         )
     };
     let plain = comment(REASON);
-    let mut candidate = source.text().to_string();
-    candidate.insert_str(line_start, &plain);
-    let after = workspace::lint(setup, &candidate).ok()?;
     // Findings compared by rule and flagged text, which survive the lines
     // moving down.
     let mut before: Vec<_> = file
@@ -196,18 +194,39 @@ fn suppress(
         .filter(|other| !std::ptr::eq(*other, d))
         .map(|other| (other.rule, source.fingerprint(other.rule, other.span)))
         .collect();
-    // Less what the comment itself draws (`unused-suppression`, when it
-    // suppresses nothing: then this finding is still there anyway).
-    let inserted = line_start..line_start + plain.len();
-    let mut now: Vec<_> = after
-        .diagnostics
-        .iter()
-        .filter(|other| !inserted.contains(&other.span.start))
-        .map(|other| (other.rule, after.source.fingerprint(other.rule, other.span)))
-        .collect();
     before.sort_unstable();
-    now.sort_unstable();
-    if before != now {
+    // The findings with `inserted` written above the line, less what the
+    // comment itself draws (`unused-suppression`, when it suppresses
+    // nothing: then this finding is still there anyway).
+    let findings_with = |inserted: &str| {
+        let mut candidate = source.text().to_string();
+        candidate.insert_str(line_start, inserted);
+        let after = workspace::lint(setup, &candidate).ok()?;
+        let range = line_start..line_start + inserted.len();
+        let mut now: Vec<_> = after
+            .diagnostics
+            .iter()
+            .filter(|other| !range.contains(&other.span.start))
+            .map(|other| (other.rule, after.source.fingerprint(other.rule, other.span)))
+            .collect();
+        now.sort_unstable();
+        Some(now)
+    };
+    if findings_with(&plain)? != before {
+        return None;
+    }
+    // The finding goes because the comment suppresses it, not because a
+    // comment there breaks the markup (inside a start tag written over
+    // several lines, whose `-->` ends the tag): a plain comment of the
+    // same shape in its place leaves every finding as it was.
+    let mut all = before;
+    all.push((d.rule, source.fingerprint(d.rule, d.span)));
+    all.sort_unstable();
+    let control = format!(
+        "{indent}<!-- presslint note {} -- {REASON} -->{newline}",
+        d.rule
+    );
+    if findings_with(&control)? != all {
         return None;
     }
     let at = convert::range(source, Span::empty(line_start), client.unit).start;
