@@ -173,6 +173,13 @@ pub(super) const CONTAINER_LEVELS: usize = 3;
 /// [`Found::credit_by_form`]).
 pub(super) const CREDIT_LINE_CHARS: usize = 80;
 
+/// A short line that opens with a credit in one of the unmistakable forms
+/// ("AP Photo/Lekan Oyekanmi", "Photo: Jane Doe", "© RIA Novosti / …").
+fn reads_as_credit_line(text: &str) -> bool {
+    text.chars().count() <= CREDIT_LINE_CHARS
+        && crate::text::strong_credit(text).is_some_and(|f| f.start == 0)
+}
+
 /// A credit line read by its form names someone: after its label ("Photo:",
 /// "AP Photo/"), two words or an agency, and no slide counter ("Photo: 1 of
 /// 12", "Image: Enlarge" are a gallery's controls).
@@ -307,9 +314,7 @@ impl<'a> Found<'a> {
                 && {
                     let text = caption_text(self.doc, *e);
                     let text = text.trim();
-                    text.chars().count() <= CREDIT_LINE_CHARS
-                        && crate::text::strong_credit(text).is_some_and(|f| f.start == 0)
-                        && names_someone(text)
+                    reads_as_credit_line(text) && names_someone(text)
                 }
         })
     }
@@ -496,10 +501,7 @@ impl<'a> Found<'a> {
     /// unmistakable forms, so it is not a teaser's headline.
     pub(super) fn linked_credit(&self, el: ElementRef<'_>) -> bool {
         marks(el, &marks_picture_credit) && !marks(el, &marks_caption) && {
-            let text = caption_text(self.doc, el);
-            let text = text.trim();
-            text.chars().count() <= CREDIT_LINE_CHARS
-                && crate::text::strong_credit(text).is_some_and(|f| f.start == 0)
+            reads_as_credit_line(caption_text(self.doc, el).trim())
         }
     }
 
